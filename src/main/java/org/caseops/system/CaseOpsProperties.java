@@ -1,0 +1,45 @@
+package org.caseops.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where CaseOps keeps its data and which database it uses.
+ *
+ * @param home      folder for the embedded database and run files ({@code CASEOPS_HOME}, default {@code ~/.caseops})
+ * @param db        an external PostgreSQL server; when {@code url} is blank the embedded one is used
+ * @param embedded  settings of the embedded PostgreSQL
+ */
+@ConfigurationProperties(prefix = "caseops")
+public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
+
+    public CaseOpsProperties {
+        if (home == null) {
+            home = Path.of(System.getProperty("user.home"), ".caseops");
+        }
+        if (db == null) {
+            db = new Db(null, null, null, 10);
+        }
+        if (embedded == null) {
+            embedded = new Embedded(false, 0);
+        }
+    }
+
+    /** {@code CASEOPS_DB_URL}, {@code CASEOPS_DB_USER}, {@code CASEOPS_DB_PASSWORD}. */
+    public record Db(String url, String user, String password, Integer poolSize) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+
+        public int pool() {
+            return poolSize == null || poolSize < 1 ? 10 : poolSize;
+        }
+    }
+
+    /**
+     * @param ephemeral a throw-away data directory deleted at exit (tests); otherwise {@code home/pgdata} persists
+     * @param port      fixed port, or 0 for a free one
+     */
+    public record Embedded(boolean ephemeral, int port) {
+    }
+}
