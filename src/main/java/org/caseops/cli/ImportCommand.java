@@ -1,0 +1,124 @@
+package org.caseops.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.caseops.docket.DocketImporter;
+import org.caseops.docket.ImportHistory;
+import org.caseops.docket.ImportProgress;
+import org.caseops.docket.ImportRejected;
+import org.caseops.docket.ImportReport;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import EOIR case-data tables (folder or zip) and/or a person file. Bad rows are quarantined "
+                + "with their line and reason; the same files twice change nothing.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = "--eoir", paramLabel = "DIR|ZIP", description = "EOIR tables: A_TblCase, B_TblProceeding, ...")
+    Path eoir;
+
+    @Option(names = "--persons", paramLabel = "FILE", description = "The person file (CSV)")
+    Path persons;
+
+    @Option(names = "--show-quarantine", paramLabel = "N", defaultValue = "20",
+            description = "Print up to N quarantined rows (default ${DEFAULT-VALUE})")
+    int showQuarantine;
+
+    @Override
+    public Integer call() {
+        if (eoir == null && persons == null) {
+            System.err.println("Give --eoir, --persons, or both.");
+            return 2;
+        }
+        for (Path path : new Path[] {eoir, persons}) {
+            if (path != null && !Files.exists(path)) {
+                System.err.println("No such file or folder: " + path);
+                return 2;
+            }
+        }
+        try (ConfigurableApplicationContext context = Spring.startWithoutWeb()) {
+            DocketImporter importer = context.getBean(DocketImporter.class);
+            ImportReport report;
+            try (Bar bar = new Bar()) {
+                report = importer.importFiles(eoir, persons, "cli:" + System.getProperty("user.name"), bar);
+            } catch (ImportRejected e) {
+                System.err.println("Import rejected, nothing was written: " + e.getMessage());
+                return 2;
+            }
+            print(report);
+            if (showQuarantine > 0 && report.total(ImportReport.TableReport::quarantined) > 0) {
+                var page = context.getBean(ImportHistory.class).quarantine(report.importId(), 0, showQuarantine);
+                System.out.printf("%nQuarantined rows (%d; all of them: GET /api/imports/%d/quarantine):%n",
+                        page.total(), report.importId());
+                for (var row : page.rows()) {
+                    System.out.printf("  %s line %d%s: %s%n", row.file(), row.line(),
+                            row.column() == null ? "" : " [" + row.column() + "]", row.reason());
+                }
+            }
+            return 0;
+        }
+    }
+
+    static void print(ImportReport report) {
+        System.out.printf("Import %d%n", report.importId());
+        String format = "%-20s %-26s %10s %10s %9s %10s %12s%n";
+        System.out.printf(format, "table", "file", "rows", "inserted", "updated", "unchanged", "quarantined");
+        for (ImportReport.TableReport t : report.tables()) {
+            System.out.printf(format, t.table(), abbreviate(t.file()), t.rows(), t.inserted(), t.updated(),
+                    t.unchanged(), t.quarantined());
+        }
+        System.out.printf(format, "total", "", report.total(ImportReport.TableReport::rows),
+                report.total(ImportReport.TableReport::inserted), report.total(ImportReport.TableReport::updated),
+                report.total(ImportReport.TableReport::unchanged), report.total(ImportReport.TableReport::quarantined));
+        if (!report.ignoredFiles().isEmpty()) {
+            System.out.println("Ignored (not a table CaseOps reads): " + String.join(", ", report.ignoredFiles()));
+        }
+    }
+
+    private static String abbreviate(String file) {
+        return file.length() <= 26 ? file : "…" + file.substring(file.length() - 25);
+    }
+
+    /** A progress bar on a terminal; plain step lines otherwise. */
+    private static final class Bar implements ImportProgress, AutoCloseable {
+        private ProgressBar bar;
+        private final boolean terminal = System.console() != null;
+
+        @Override
+        public void start(long totalBytes) {
+            if (terminal) {
+                bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(totalBytes)
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed().build();
+            }
+        }
+
+        @Override
+        public void step(String what) {
+            if (bar != null) {
+                bar.setExtraMessage(what);
+            } else {
+                System.err.println("Reading " + what);
+            }
+        }
+
+        @Override
+        public void advance(long bytes) {
+            if (bar != null) {
+                bar.stepBy(bytes);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

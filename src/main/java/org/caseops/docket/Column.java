@@ -1,0 +1,58 @@
+package org.caseops.docket;
+
+import java.util.Set;
+
+/**
+ * One input column CaseOps reads.
+ *
+ * @param source    the column's name in the input file (matched without regard to case)
+ * @param target    the database column
+ * @param kind      how the value is read
+ * @param required  whether a blank value rejects the row
+ * @param codeTable for {@link ValueKind#CODE}: the {@code eoir_code.code_table}, or {@code null} with {@code allowed}
+ * @param allowed   for {@link ValueKind#CODE} without a lookup table: the fixed set of values
+ */
+record Column(String source, String target, ValueKind kind, boolean required, String codeTable, Set<String> allowed) {
+
+    static Column id(String source, String target) {
+        return new Column(source, target, ValueKind.ID, true, null, Set.of());
+    }
+
+    static Column ref(String source, String target, boolean required) {
+        return new Column(source, target, ValueKind.ID, required, null, Set.of());
+    }
+
+    static Column text(String source, String target) {
+        return new Column(source, target, ValueKind.TEXT, false, null, Set.of());
+    }
+
+    static Column requiredText(String source, String target) {
+        return new Column(source, target, ValueKind.TEXT, true, null, Set.of());
+    }
+
+    static Column date(String source, String target) {
+        return new Column(source, target, ValueKind.DATE, false, null, Set.of());
+    }
+
+    static Column bool(String source, String target) {
+        return new Column(source, target, ValueKind.BOOLEAN, false, null, Set.of());
+    }
+
+    static Column integer(String source, String target) {
+        return new Column(source, target, ValueKind.INTEGER, false, null, Set.of());
+    }
+
+    /** A code checked against an EOIR lookup table. */
+    static Column code(String source, String target, String codeTable) {
+        return new Column(source, target, ValueKind.CODE, false, codeTable, Set.of());
+    }
+
+    /** A code checked against a fixed set. */
+    static Column oneOf(String source, String target, String... values) {
+        return new Column(source, target, ValueKind.CODE, false, null, Set.of(values));
+    }
+
+    Column mandatory() {
+        return new Column(source, target, kind, true, codeTable, allowed);
+    }
+}

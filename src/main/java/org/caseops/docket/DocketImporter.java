@@ -1,0 +1,161 @@
+package org.caseops.docket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports EOIR case-data tables and a person file, exactly: streaming {@code COPY} into staging, set-based checks,
+ * a quarantine for every bad row with its line and reason, and a merge that records each change on the case
+ * timeline. One import is one transaction, so a killed import leaves CaseOps as it was; the same files twice
+ * change nothing the second time. Imports run one at a time (an advisory lock).
+ */
+@Service
+public class DocketImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(DocketImporter.class);
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    DocketImporter(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /**
+     * @param eoir    a folder or zip of EOIR tables, or {@code null}
+     * @param persons the person file, or {@code null}
+     * @param actor   who imports (a user name, or a command)
+     */
+    public ImportReport importFiles(Path eoir, Path persons, String actor, ImportProgress progress) {
+        if (eoir == null && persons == null) {
+            throw new ImportRejected("nothing to import: give EOIR tables, a person file, or both");
+        }
+        try (InputFile.EoirSet set = eoir == null ? new InputFile.EoirSet(Map.of(), List.of(), null)
+                : InputFile.eoirSet(eoir)) {
+            Map<ImportTable, InputFile> files = new LinkedHashMap<>();
+            for (ImportTable table : ImportTable.values()) {
+                if (set.tables().containsKey(table)) {
+                    files.put(table, set.tables().get(table));
+                }
+            }
+            if (persons != null) {
+                files.put(ImportTable.PERSONS, InputFile.of(persons));
+            }
+            if (files.isEmpty()) {
+                throw new ImportRejected("no EOIR table found in " + eoir + " (looked for "
+                        + String.join(", ", List.of("A_TblCase", "B_TblProceeding", "tbl_Court_Motions", "tblAppeal",
+                        "tbl_Lead_Rider", "tbl_JuvenileHistory")) + " as .csv or .txt)");
+            }
+            String source = (eoir == null ? "" : eoir.getFileName().toString())
+                    + (persons == null ? "" : (eoir == null ? "" : " + ") + persons.getFileName());
+            return run(files, set.ignored(), source, actor, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ImportRejected | UncheckedIOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("import failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ImportReport run(Map<ImportTable, InputFile> files, List<String> ignored, String source, String actor,
+            ImportProgress progress) throws SQLException, IOException {
+        progress.start(files.values().stream().mapToLong(f -> Math.max(0, f.size())).sum());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                ImportReport report = inTransaction(connection, files, ignored, source, actor, progress);
+                connection.commit();
+                return report;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private ImportReport inTransaction(Connection connection, Map<ImportTable, InputFile> files, List<String> ignored,
+            String source, String actor, ImportProgress progress) throws SQLException, IOException {
+        JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('caseops.import'))").query().singleRow();
+        CodeSets codes = CodeSets.load(jdbc);
+        if (codes.empty()) {
+            throw new ImportRejected("the EOIR reference tables are not loaded; start CaseOps once to load them");
+        }
+        Instant started = Instant.now();
+        long importId = jdbc.sql("insert into import_run (actor, source, started_at) values (?, ?, ?) returning id")
+                .params(actor, source, java.sql.Timestamp.from(started)).query(Long.class).single();
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        List<ImportReport.TableReport> reports = new ArrayList<>();
+        for (Map.Entry<ImportTable, InputFile> entry : files.entrySet()) {
+            ImportTable table = entry.getKey();
+            InputFile file = entry.getValue();
+            progress.step(file.name());
+            jdbc.sql(StagingLoader.stagingDdl(table)).update();
+            StagingLoader.Loaded loaded = StagingLoader.load(table, file, codes, copy, progress::advance);
+            jdbc.sql("analyze stg_" + table.target).update();
+            reports.add(merge(jdbc, table, file, loaded, importId, actor));
+            jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows) values (?, ?, ?, ?, ?)")
+                    .params(importId, table.fileName, file.name(), loaded.sha256(), loaded.rows()).update();
+        }
+        ImportReport report = new ImportReport(importId, started, Instant.now(), reports, ignored);
+        jdbc.sql("update import_run set finished_at = ?, report = ?::jsonb where id = ?")
+                .params(java.sql.Timestamp.from(report.finishedAt()), toJson(report), importId).update();
+        log.info("Import {} from {}: {} rows, {} inserted, {} updated, {} unchanged, {} quarantined", importId, source,
+                report.total(ImportReport.TableReport::rows), report.total(ImportReport.TableReport::inserted),
+                report.total(ImportReport.TableReport::updated), report.total(ImportReport.TableReport::unchanged),
+                report.total(ImportReport.TableReport::quarantined));
+        return report;
+    }
+
+    private ImportReport.TableReport merge(JdbcClient jdbc, ImportTable table, InputFile file,
+            StagingLoader.Loaded loaded, long importId, String actor) {
+        jdbc.sql(MergeSql.duplicates(table, table.key(), "first on")).update();
+        for (String unique : table.uniqueColumns) {
+            Column column = table.columns.get(table.index(unique));
+            jdbc.sql(MergeSql.duplicates(table, column, "also on")).update();
+            jdbc.sql(MergeSql.takenInDatabase(table, column)).update();
+        }
+        for (ImportTable.ForeignKey fk : table.foreignKeys) {
+            jdbc.sql(MergeSql.orphans(table, fk)).update();
+        }
+        long quarantined = jdbc.sql(MergeSql.quarantine(table))
+                .param("importId", importId).param("file", file.name()).update();
+        long updated = jdbc.sql(MergeSql.update(table))
+                .param("importId", importId).param("actor", actor).query(Long.class).single();
+        long inserted = jdbc.sql(MergeSql.insert(table))
+                .param("importId", importId).param("actor", actor).query(Long.class).single();
+        long unchanged = loaded.rows() - quarantined - updated - inserted;
+        return new ImportReport.TableReport(table.fileName, file.name(), loaded.sha256(), loaded.rows(), inserted,
+                updated, unchanged, quarantined);
+    }
+
+    private String toJson(ImportReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

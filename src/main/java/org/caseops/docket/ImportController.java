@@ -1,0 +1,111 @@
+package org.caseops.docket;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.caseops.system.BadInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+
+    private final DocketImporter importer;
+    private final ImportHistory history;
+
+    ImportController(DocketImporter importer, ImportHistory history) {
+        this.importer = importer;
+        this.history = history;
+    }
+
+    /** Imports a zip of EOIR tables ({@code eoir}) and/or a person file ({@code persons}); returns the report. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportReport> importFiles(@RequestPart(name = "eoir", required = false) MultipartFile eoir,
+            @RequestPart(name = "persons", required = false) MultipartFile persons) throws IOException {
+        if ((eoir == null || eoir.isEmpty()) && (persons == null || persons.isEmpty())) {
+            throw new ImportRejected("send a zip of EOIR tables as 'eoir', a person file as 'persons', or both",
+                    "eoir");
+        }
+        Path work = Files.createTempDirectory("caseops-import");
+        try {
+            Path eoirPath = save(eoir, work, "eoir.zip", "eoir");
+            Path personsPath = save(persons, work, "persons.csv", "persons");
+            ImportReport report = importer.importFiles(eoirPath, personsPath, "api", ImportProgress.NONE);
+            return ResponseEntity.created(URI.create("/api/imports/" + report.importId())).body(report);
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+    }
+
+    private static Path save(MultipartFile part, Path work, String fallbackName, String field) throws IOException {
+        if (part == null || part.isEmpty()) {
+            return null;
+        }
+        String name = part.getOriginalFilename() == null || part.getOriginalFilename().isBlank()
+                ? fallbackName : Path.of(part.getOriginalFilename()).getFileName().toString();
+        Path target = work.resolve(name);
+        try (InputStream in = part.getInputStream()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (field.equals("eoir") && !looksLikeZip(target)) {
+            throw new ImportRejected("'eoir' must be a zip of EOIR tables (" + name + " is not a zip file)", field);
+        }
+        return target;
+    }
+
+    private static boolean looksLikeZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K';
+        }
+    }
+
+    @GetMapping
+    List<ImportReport> recent(@RequestParam(defaultValue = "20") int limit) {
+        return history.recent(Math.max(1, Math.min(limit, 200)));
+    }
+
+    @GetMapping("/{id}")
+    ImportReport report(@PathVariable long id) {
+        return history.report(id).orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping("/{id}/quarantine")
+    ImportHistory.QuarantinePage quarantine(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        if (history.report(id).isEmpty()) {
+            throw notFound(id);
+        }
+        if (page < 0) {
+            throw new BadInput("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw new BadInput("size", "must be between 1 and 1000");
+        }
+        return history.quarantine(id, page, size);
+    }
+
+    private static ResponseStatusException notFound(long id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no import " + id);
+    }
+}

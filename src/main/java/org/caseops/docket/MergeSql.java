@@ -1,0 +1,131 @@
+package org.caseops.docket;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The set-based SQL of an import, generated from an {@link ImportTable}: checks that need the whole file
+ * (duplicates, references), the quarantine, and the merge that writes the case timeline in the same statement.
+ * Bind parameters: {@code :importId}, {@code :actor}, {@code :file}.
+ */
+final class MergeSql {
+
+    private MergeSql() {
+    }
+
+    private static final List<String> NOT_COMPARED = List.of("import_id", "version", "id");
+
+    static String cast(Column column, String alias) {
+        return alias + "." + column.target() + "::" + column.kind().sqlType;
+    }
+
+    private static List<Column> dataColumns(ImportTable table) {
+        return table.columns.subList(1, table.columns.size());
+    }
+
+    private static String keyCast(ImportTable table) {
+        return cast(table.key(), "s");
+    }
+
+    private static String label(Column column) {
+        return column.source() == null ? column.target().toUpperCase() : column.source();
+    }
+
+    /** Later rows whose value of {@code column} repeats an earlier row's, in the same file. */
+    static String duplicates(ImportTable table, Column column, String what) {
+        String c = column.target();
+        return "update stg_" + table.target + " s set problem_column = '" + label(column) + "', problem = "
+                + "'duplicate " + label(column) + " ' || s." + c + " || ' (" + what + " line ' || d.first_line || ')'"
+                + " from (select " + c + ", min(line) as first_line from stg_" + table.target
+                + " where problem is null and " + c + " is not null group by " + c + " having count(*) > 1) d"
+                + " where s." + c + " = d." + c + " and s.line > d.first_line and s.problem is null";
+    }
+
+    /** Rows whose unique column already belongs to another row of the target table. */
+    static String takenInDatabase(ImportTable table, Column column) {
+        String c = column.target();
+        String key = table.key().target();
+        return "update stg_" + table.target + " s set problem_column = '" + label(column) + "', problem = "
+                + "'" + label(column) + " ' || s." + c + " || ' already belongs to another " + table.noun.toLowerCase()
+                + " in CaseOps'"
+                + " from " + table.target + " t where s.problem is null and s." + c + " is not null"
+                + " and t." + c + " = " + cast(column, "s") + " and t." + key + " <> " + keyCast(table);
+    }
+
+    /** Rows that name a row of another table that is neither in this import (accepted) nor in CaseOps. */
+    static String orphans(ImportTable table, ImportTable.ForeignKey fk) {
+        Column column = table.columns.get(table.index(fk.column()));
+        return "update stg_" + table.target + " s set problem_column = '" + label(column) + "', problem = "
+                + "'" + label(column) + " ' || s." + fk.column() + " || ' is not in " + fk.tableFile()
+                + " (neither accepted in this import nor already in CaseOps)'"
+                + " where s.problem is null and s." + fk.column() + " is not null and not exists (select 1 from "
+                + fk.table() + " r where r." + fk.tableKey() + " = " + cast(column, "s") + ")";
+    }
+
+    static String quarantine(ImportTable table) {
+        String reconstructed = table.columns.stream().filter(c -> c.source() != null)
+                .map(c -> "coalesce(s." + c.target() + ", '')").collect(Collectors.joining(", "));
+        return "insert into quarantine (import_id, file_name, table_name, line, column_name, reason, raw)"
+                + " select :importId, :file, '" + table.fileName + "', s.line, s.problem_column, s.problem,"
+                + " coalesce(s.raw, concat_ws(E'\\t', " + reconstructed + "))"
+                + " from stg_" + table.target + " s where s.problem is not null order by s.line";
+    }
+
+    private static String rowJson(ImportTable table, String alias) {
+        return "(to_jsonb(" + alias + ") - " + NOT_COMPARED.stream().map(c -> "'" + c + "'")
+                .collect(Collectors.joining(" - ")) + ")";
+    }
+
+    private static String personId(ImportTable table, String alias) {
+        return table == ImportTable.PERSONS ? alias + ".id" : "null::bigint";
+    }
+
+    /** Updates rows that differ, writing one {@code <NOUN>_UPDATED} event each; returns the count. */
+    static String update(ImportTable table) {
+        String key = table.key().target();
+        List<Column> data = dataColumns(table);
+        String targetRow = data.stream().map(c -> "t." + c.target()).collect(Collectors.joining(", "));
+        String stagedRow = data.stream().map(c -> cast(c, "s")).collect(Collectors.joining(", "));
+        String assignments = data.stream().map(c -> c.target() + " = ch." + c.target())
+                .collect(Collectors.joining(", "));
+        if (table == ImportTable.PERSONS) {
+            assignments += ", version = t.version + 1";
+        }
+        return "with changed as (select t." + key + " as k, " + rowJson(table, "t") + " as before, "
+                + data.stream().map(c -> cast(c, "s") + " as " + c.target()).collect(Collectors.joining(", "))
+                + " from stg_" + table.target + " s join " + table.target + " t on t." + key + " = " + keyCast(table)
+                + " where s.problem is null and (" + targetRow + ") is distinct from (" + stagedRow + ")),"
+                + " upd as (update " + table.target + " t set " + assignments + " from changed ch where t." + key
+                + " = ch.k returning t." + key + " as k, t." + table.caseColumn + " as idncase, "
+                + personId(table, "t") + " as person_id, ch.before, " + rowJson(table, "t") + " as after),"
+                + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary, before, after)"
+                + " select u.idncase, u.person_id, '" + table.noun + "_UPDATED', :actor, :importId, '"
+                + table.fileName + " ' || u.k || ' changed by import ' || :importId || ': ' || coalesce((select"
+                + " string_agg(a.key, ', ' order by a.key) from jsonb_each(u.after) a where a.value is distinct from"
+                + " u.before -> a.key), ''), u.before, u.after from upd u returning 1)"
+                + " select count(*) from upd";
+    }
+
+    /**
+     * Inserts new rows; returns the count. A new case or person gets a {@code <NOUN>_ADDED} event; a new row of
+     * another table gets one only when its case was already in CaseOps before this import (a new motion on a known
+     * case), since a new case's event already stands for its rows.
+     */
+    static String insert(ImportTable table) {
+        String key = table.key().target();
+        String columns = table.columns.stream().map(Column::target).collect(Collectors.joining(", "));
+        String values = table.columns.stream().map(c -> cast(c, "s")).collect(Collectors.joining(", "));
+        boolean ownEvent = table == ImportTable.CASES || table == ImportTable.PERSONS;
+        String eventSource = ownEvent ? " from ins i"
+                : " from ins i join eoir_case c on c.idncase = i.idncase where c.import_id <> :importId";
+        return "with ins as (insert into " + table.target + " (" + columns + ", import_id) select " + values
+                + ", :importId from stg_" + table.target + " s where s.problem is null and not exists (select 1 from "
+                + table.target + " t where t." + key + " = " + keyCast(table) + ") order by s.line"
+                + " returning " + key + " as k, " + table.caseColumn + " as idncase, "
+                + personId(table, table.target) + " as person_id, " + rowJson(table, table.target) + " as after),"
+                + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary, after)"
+                + " select i.idncase, i.person_id, '" + table.noun + "_ADDED', :actor, :importId, '" + table.fileName
+                + " ' || i.k || ' added by import ' || :importId, i.after" + eventSource + " returning 1)"
+                + " select count(*) from ins";
+    }
+}

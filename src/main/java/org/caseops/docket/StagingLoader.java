@@ -1,0 +1,317 @@
+package org.caseops.docket;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Streams one input file into its staging table with PgJDBC {@code COPY}, in constant memory.
+ *
+ * <p>Every row is read on its own here: field count, encoding, each value by its kind, codes against the EOIR
+ * lookups, then the table's cross-column rule. A row with a problem is staged with the problem and its raw text,
+ * so that one pass and one {@code COPY} carry good and bad rows alike; the set-based checks that need the whole
+ * file (duplicate keys, references) run afterwards in SQL.
+ */
+final class StagingLoader {
+
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int FLUSH_BYTES = 1 << 20;
+
+    private StagingLoader() {
+    }
+
+    record Loaded(long rows, String sha256) {
+    }
+
+    /** The staging table's columns, in COPY order: line, problem column, problem, raw, then the table's columns. */
+    static String stagingDdl(ImportTable table) {
+        StringBuilder ddl = new StringBuilder("create temp table stg_" + table.target
+                + " (line bigint not null, problem_column text, problem text, raw text");
+        for (Column column : table.columns) {
+            ddl.append(", ").append(column.target()).append(" text");
+        }
+        return ddl.append(") on commit drop").toString();
+    }
+
+    static Loaded load(ImportTable table, InputFile file, CodeSets codes, CopyManager copy, LongConsumer progress)
+            throws IOException, SQLException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream raw = file.open();
+             BufferedInputStream in = new BufferedInputStream(
+                     new DigestInputStream(new Counting(raw, progress), sha256), 1 << 16)) {
+            Format format = Format.detect(in, table == ImportTable.PERSONS);
+            Reader reader = new PushbackReader(new InputStreamReader(in, format.charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1);
+            skipByteOrderMark((PushbackReader) reader);
+            CsvReader<CsvRecord> csv = CsvReader.builder()
+                    .fieldSeparator(format.delimiter)
+                    .quoteCharacter(format.quote)
+                    .skipEmptyLines(true)
+                    .ignoreDifferentFieldCount(true)
+                    .ofCsvRecord(reader);
+            long rows = 0;
+            CopyIn copyIn = copy.copyIn("copy stg_" + table.target + " from stdin");
+            try {
+                CopyBuffer buffer = new CopyBuffer(copyIn);
+                var iterator = csv.iterator();
+                if (!iterator.hasNext()) {
+                    copyIn.endCopy();
+                    return new Loaded(0, HexFormat.of().formatHex(sha256.digest()));
+                }
+                int[] positions = header(table, file, iterator.next());
+                RowProblems problems = new RowProblems();
+                String[] values = new String[table.columns.size()];
+                int headerSize = positions[positions.length - 1];
+                while (iterator.hasNext()) {
+                    CsvRecord record = iterator.next();
+                    rows++;
+                    problems.clear();
+                    read(table, record, positions, headerSize, codes, values, problems);
+                    buffer.row(record.getStartingLineNumber(), problems, format.delimiter, record, values);
+                }
+                buffer.flush();
+                copyIn.endCopy();
+            } finally {
+                if (copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
+            }
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return new Loaded(rows, HexFormat.of().formatHex(sha256.digest()));
+        }
+    }
+
+    /**
+     * Positions of the table's columns in the file (-1 when absent); the last element is the header's field count.
+     */
+    private static int[] header(ImportTable table, InputFile file, CsvRecord header) {
+        List<String> names = new ArrayList<>();
+        for (String field : header.getFields()) {
+            names.add(field.trim().toUpperCase(Locale.ROOT));
+        }
+        int[] positions = new int[table.columns.size() + 1];
+        for (int i = 0; i < table.columns.size(); i++) {
+            Column column = table.columns.get(i);
+            positions[i] = column.source() == null ? -1 : names.indexOf(column.source().toUpperCase(Locale.ROOT));
+            boolean structural = column.kind() == ValueKind.ID && column.required();
+            if (positions[i] < 0 && column.source() != null && structural) {
+                throw new ImportRejected(file.name() + " has no " + column.source() + " column (its header: "
+                        + String.join(", ", header.getFields()) + ")");
+            }
+        }
+        positions[table.columns.size()] = names.size();
+        return positions;
+    }
+
+    private static void read(ImportTable table, CsvRecord record, int[] positions, int headerSize, CodeSets codes,
+            String[] values, RowProblems problems) {
+        java.util.Arrays.fill(values, null);
+        if (record.getFieldCount() != headerSize) {
+            problems.add(null, "wrong number of fields: " + record.getFieldCount() + " where the header has "
+                    + headerSize);
+            return;
+        }
+        for (int f = 0; f < record.getFieldCount(); f++) {
+            if (record.getField(f).indexOf('\uFFFD') >= 0) {
+                problems.add(null, "bad encoding: field " + (f + 1) + " is not valid text in the file's encoding");
+                return;
+            }
+        }
+        for (int i = 0; i < table.columns.size(); i++) {
+            Column column = table.columns.get(i);
+            if (positions[i] < 0) {
+                continue;
+            }
+            String raw = record.getField(positions[i]).trim();
+            if (raw.isEmpty() || raw.equalsIgnoreCase("NULL")) {
+                if (column.required()) {
+                    problems.add(column.source(), "missing (required)");
+                }
+                continue;
+            }
+            try {
+                values[i] = switch (column.kind()) {
+                    case ID -> EoirValues.id(raw);
+                    case INTEGER -> EoirValues.integer(raw);
+                    case DATE -> EoirValues.date(raw);
+                    case BOOLEAN -> EoirValues.bool(raw);
+                    case TEXT -> raw;
+                    case CODE -> code(column, raw, codes);
+                };
+            } catch (EoirValues.BadValue bad) {
+                problems.add(column.source(), bad.getMessage());
+            }
+        }
+        if (!problems.any()) {
+            table.rule.check(table, values, codes, problems);
+        }
+    }
+
+    private static String code(Column column, String raw, CodeSets codes) throws EoirValues.BadValue {
+        String code = raw.toUpperCase(Locale.ROOT);
+        if (column.allowed().contains(code)) {
+            return code;
+        }
+        if (column.codeTable() != null && codes.contains(column.codeTable(), code)) {
+            return code;
+        }
+        if (column.codeTable() != null && codes.contains(column.codeTable(), raw)) {
+            return raw;
+        }
+        throw new EoirValues.BadValue("unknown code '" + raw + "'" + (column.codeTable() != null
+                ? " (not in EOIR's " + column.codeTable() + " lookup)" : " (expected one of "
+                + String.join(", ", new java.util.TreeSet<>(column.allowed())) + ")"));
+    }
+
+    private static void skipByteOrderMark(PushbackReader reader) throws IOException {
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+    }
+
+    /** Delimiter, quoting and charset of a file, from its header line. */
+    record Format(char delimiter, char quote, Charset charset) {
+        /** EOIR tables are not quoted; a NUL quote character switches quoting off in practice. */
+        private static final char NO_QUOTE = '\u0000';
+
+        static Format detect(BufferedInputStream in, boolean csvQuoting) throws IOException {
+            in.mark(1 << 16);
+            byte[] head = in.readNBytes(1 << 16);
+            in.reset();
+            int tabs = 0;
+            int pipes = 0;
+            int commas = 0;
+            for (byte b : head) {
+                if (b == '\n') {
+                    break;
+                }
+                tabs += b == '\t' ? 1 : 0;
+                pipes += b == '|' ? 1 : 0;
+                commas += b == ',' ? 1 : 0;
+            }
+            if (tabs > 0 && tabs >= pipes) {
+                return new Format('\t', csvQuoting ? '"' : NO_QUOTE, StandardCharsets.UTF_8);
+            }
+            if (pipes > 0 && pipes >= commas) {
+                return new Format('|', csvQuoting ? '"' : NO_QUOTE, WINDOWS_1252);
+            }
+            return new Format(',', '"', StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Rows in COPY text format, sent to the server a megabyte at a time. */
+    private static final class CopyBuffer {
+        private final CopyIn copyIn;
+        private final StringBuilder text = new StringBuilder(FLUSH_BYTES + 4096);
+
+        CopyBuffer(CopyIn copyIn) {
+            this.copyIn = copyIn;
+        }
+
+        void row(long line, RowProblems problems, char delimiter, CsvRecord record, String[] values)
+                throws SQLException {
+            text.append(line).append('\t');
+            if (problems.any()) {
+                field(problems.column());
+                text.append('\t');
+                field(problems.reason());
+                text.append('\t');
+                field(String.join(String.valueOf(delimiter), record.getFields()));
+                for (int i = 0; i < values.length; i++) {
+                    text.append("\t\\N");
+                }
+            } else {
+                text.append("\\N\t\\N\t\\N");
+                for (String value : values) {
+                    text.append('\t');
+                    field(value);
+                }
+            }
+            text.append('\n');
+            if (text.length() >= FLUSH_BYTES) {
+                flush();
+            }
+        }
+
+        private void field(String value) {
+            if (value == null) {
+                text.append("\\N");
+                return;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    case '\u0000' -> { }
+                    default -> text.append(c);
+                }
+            }
+        }
+
+        void flush() throws SQLException {
+            if (!text.isEmpty()) {
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                copyIn.writeToCopy(bytes, 0, bytes.length);
+                text.setLength(0);
+            }
+        }
+    }
+
+    /** Reports bytes read, for a progress bar. */
+    private static final class Counting extends FilterInputStream {
+        private final LongConsumer progress;
+
+        Counting(InputStream in, LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                progress.accept(n);
+            }
+            return n;
+        }
+    }
+}
