@@ -1,0 +1,144 @@
+package org.caseops.docket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.caseops.docket.DocketViews.Address;
+import org.caseops.docket.DocketViews.CaseFilter;
+import org.caseops.docket.DocketViews.CaseSummary;
+import org.caseops.docket.DocketViews.Event;
+import org.caseops.docket.DocketViews.Family;
+import org.caseops.docket.DocketViews.FamilyMember;
+import org.caseops.docket.DocketViews.Page;
+import org.caseops.docket.DocketViews.Person;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the docket: people, families (ages as of a date), cases, and the case timeline. */
+@Service
+public class Docket {
+
+    /** Minor = under 18 on the date in question; never stored. */
+    public static final int AGE_OF_MAJORITY = 18;
+
+    private static final String CASE_COLUMNS = """
+            s.idncase, p.a_number, s.nat, s.lang, s.case_type, s.order_type, s.absentia, s.comp_date, s.dec_code,
+            s.hearing_loc_code, hl.name as hearing_name, s.field_office_code, s.family_id""";
+
+    private final JdbcClient jdbc;
+
+    Docket(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static int age(LocalDate birth, LocalDate asOf) {
+        return Period.between(birth, asOf).getYears();
+    }
+
+    public static boolean minor(LocalDate birth, LocalDate asOf) {
+        return age(birth, asOf) < AGE_OF_MAJORITY;
+    }
+
+    public Optional<Person> person(String aNumber, LocalDate asOf) {
+        return jdbc.sql("""
+                select p.*, m.family_id, m.role from person p join family_member m on m.person_id = p.id
+                where p.a_number = ?""").param(aNumber).query((rs, n) -> person(rs, asOf)).optional();
+    }
+
+    private Person person(ResultSet rs, LocalDate asOf) throws SQLException {
+        LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+        long idncase = rs.getLong("idncase");
+        CaseSummary removalCase = rs.wasNull() ? null : caseSummary(idncase).orElse(null);
+        return new Person(rs.getLong("id"), rs.getString("a_number"), rs.getString("given_name"),
+                rs.getString("family_name"), birth, age(birth, asOf), minor(birth, asOf), rs.getString("sex"),
+                rs.getString("nationality"), rs.getString("language"), rs.getBoolean("us_citizen"),
+                rs.getBoolean("lpr"), rs.getBoolean("citizenship_claim_open"), rs.getString("relationship"),
+                rs.getString("role"), rs.getLong("family_id"),
+                new Address(rs.getString("address_line"), rs.getString("city"), rs.getString("state"),
+                        rs.getString("zip"), rs.getObject("address_as_of", LocalDate.class)),
+                removalCase);
+    }
+
+    public Optional<CaseSummary> caseSummary(long idncase) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from case_summary s left join person p on p.idncase = s.idncase"
+                + " left join hearing_location hl on hl.code = s.hearing_loc_code where s.idncase = ?")
+                .param(idncase).query(Docket::caseSummary).optional();
+    }
+
+    private static CaseSummary caseSummary(ResultSet rs, int n) throws SQLException {
+        return new CaseSummary(rs.getLong("idncase"), rs.getString("a_number"), rs.getString("nat"),
+                rs.getString("lang"), rs.getString("case_type"), rs.getString("order_type"), rs.getBoolean("absentia"),
+                rs.getObject("comp_date", LocalDate.class), rs.getString("dec_code"), rs.getString("hearing_loc_code"),
+                rs.getString("hearing_name"), rs.getString("field_office_code"), rs.getLong("family_id"));
+    }
+
+    public Optional<Family> family(long familyId, LocalDate asOf) {
+        List<FamilyMember> members = jdbc.sql("""
+                select p.*, m.role, s.order_type, s.absentia, s.field_office_code
+                from family_member m join person p on p.id = m.person_id
+                left join case_summary s on s.idncase = p.idncase
+                where m.family_id = ?
+                order by case m.role when 'LEAD' then 0 when 'RIDER' then 1 else 2 end, p.birth_date, p.id""")
+                .param(familyId).query((rs, n) -> {
+                    LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+                    Long idncase = rs.getObject("idncase", Long.class);
+                    return new FamilyMember(rs.getLong("id"), rs.getString("a_number"), rs.getString("given_name"),
+                            rs.getString("family_name"), birth, age(birth, asOf), minor(birth, asOf),
+                            rs.getString("relationship"), rs.getString("role"), rs.getBoolean("us_citizen"),
+                            rs.getBoolean("lpr"), rs.getBoolean("citizenship_claim_open"), idncase,
+                            idncase == null ? "NOT_SUBJECT_TO_REMOVAL" : rs.getString("order_type"),
+                            rs.getBoolean("absentia"));
+                }).list();
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        String fieldOffice = caseSummary(familyId).map(CaseSummary::fieldOffice).orElse(null);
+        int minors = (int) members.stream().filter(FamilyMember::minor).count();
+        return Optional.of(new Family(familyId, asOf, fieldOffice, members.size(), minors, members));
+    }
+
+    public Page<CaseSummary> cases(CaseFilter filter, int page, int size) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        condition(where, params, "s.field_office_code = ?", filter.fieldOffice());
+        condition(where, params, "s.hearing_loc_code = ?", filter.hearingLocation());
+        condition(where, params, "s.order_type = ?", filter.orderType());
+        condition(where, params, "s.absentia = ?", filter.inAbsentia());
+        condition(where, params, "s.nat = ?", filter.nationality());
+        condition(where, params, "s.family_id = ?", filter.family());
+        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from case_summary s" + clause).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<CaseSummary> items = jdbc.sql("select " + CASE_COLUMNS + " from case_summary s"
+                + " left join person p on p.idncase = s.idncase left join hearing_location hl on hl.code = "
+                + "s.hearing_loc_code" + clause + " order by s.idncase limit ? offset ?")
+                .params(pageParams).query(Docket::caseSummary).list();
+        return new Page<>(page, size, total, items);
+    }
+
+    private static void condition(List<String> where, List<Object> params, String sql, Object value) {
+        if (value != null) {
+            where.add(sql);
+            params.add(value);
+        }
+    }
+
+    /** The person's timeline: events about them and about their case, oldest first. */
+    public List<Event> timeline(long personId, Long idncase) {
+        return jdbc.sql("""
+                select id, occurred_at, kind, actor, idncase, person_id, import_id, summary, before::text, after::text
+                from case_event where person_id = ? or idncase = ? order by id""")
+                .params(personId, idncase)
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("kind"), rs.getString("actor"), rs.getObject("idncase", Long.class),
+                        rs.getObject("person_id", Long.class), rs.getObject("import_id", Long.class),
+                        rs.getString("summary"), rs.getString("before"), rs.getString("after")))
+                .list();
+    }
+}

@@ -1,0 +1,250 @@
+package org.caseops.docket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.caseops.fixtures.EoirFiles.tab;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.caseops.fixtures.Database;
+import org.caseops.fixtures.EoirFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class DocketImportTest {
+
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    ImportHistory history;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void emptyDocket() {
+        Database.clearDocket(jdbc);
+    }
+
+    /** Two families in Houston: a mother with a rider child and a U.S.-citizen child; a single father. */
+    static EoirFiles twoFamilies() {
+        EoirFiles files = EoirFiles.standard();
+        files.aCase(1001, "GT");
+        files.aCase(1002, "GT");
+        files.aCase(1003, "HO");
+        files.inAbsentiaRemoval(5001, 1001, "2019-02-11");
+        files.inAbsentiaRemoval(5002, 1002, "2019-02-11");
+        files.inAbsentiaRemoval(5003, 1003, "2018-11-05");
+        files.motion(7001, 5003, 1003, "2019-03-01", "");
+        files.appeal(8001, 1003, 5003, "2018-11-20", "DIS");
+        files.rider(9001, 1001, 1002, true);
+        files.juvenile(6001, 1002, 5002);
+        files.respondent(1001, "991000001", "Ana", "Lopez", "1990-04-02", "LEAD");
+        files.respondent(1002, "991000002", "Sofia", "Lopez", "2012-08-30", "CHILD");
+        files.citizenChild(1001, "Mateo", "Lopez", "2017-03-14");
+        files.respondent(1003, "991000003", "Jose", "Reyes", "1985-01-20", "LEAD");
+        return files;
+    }
+
+    private ImportReport run(EoirFiles files) throws Exception {
+        Path dir = files.writeTo(tmp.resolve("eoir-" + System.nanoTime()));
+        Path persons = files.writePersons(dir.resolve("people/persons.csv"));
+        return importer.importFiles(dir, persons, "test", ImportProgress.NONE);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    @Test
+    void imports_every_table_and_counts_each_row() throws Exception {
+        ImportReport report = run(twoFamilies());
+
+        assertThat(report.table("A_TblCase").inserted()).isEqualTo(3);
+        assertThat(report.table("B_TblProceeding").inserted()).isEqualTo(3);
+        assertThat(report.table("tbl_Court_Motions").inserted()).isEqualTo(1);
+        assertThat(report.table("tblAppeal").inserted()).isEqualTo(1);
+        assertThat(report.table("tbl_Lead_Rider").inserted()).isEqualTo(1);
+        assertThat(report.table("tbl_JuvenileHistory").inserted()).isEqualTo(1);
+        assertThat(report.table("persons").inserted()).isEqualTo(4);
+        assertThat(report.total(ImportReport.TableReport::quarantined)).isZero();
+        assertThat(count("eoir_case")).isEqualTo(3);
+        assertThat(count("person")).isEqualTo(4);
+        assertThat(jdbc.sql("select absentia and comp_date = date '2019-02-11' from proceeding where idnproceeding = 5001")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select count(*) from case_event where kind = 'CASE_ADDED'").query(Long.class).single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from case_event where kind = 'PERSON_ADDED'").query(Long.class).single())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void the_same_files_twice_change_nothing() throws Exception {
+        EoirFiles files = twoFamilies();
+        run(files);
+        String before = Database.docketFingerprint(jdbc);
+
+        ImportReport second = run(files);
+
+        assertThat(second.total(ImportReport.TableReport::inserted)).isZero();
+        assertThat(second.total(ImportReport.TableReport::updated)).isZero();
+        assertThat(second.total(ImportReport.TableReport::unchanged)).isEqualTo(14);
+        assertThat(Database.docketFingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void a_motion_decided_since_the_last_import_is_an_update_on_the_case_timeline() throws Exception {
+        run(twoFamilies());
+        EoirFiles decided = EoirFiles.standard();
+        decided.motion(7001, 5003, 1003, "2019-03-01", "D");
+
+        ImportReport report = run(decided);
+
+        assertThat(report.table("tbl_Court_Motions").updated()).isEqualTo(1);
+        var event = jdbc.sql("select kind, idncase, before ->> 'dec' as before_dec, after ->> 'dec' as after_dec, summary "
+                + "from case_event where kind = 'MOTION_UPDATED'").query().singleRow();
+        assertThat(event.get("idncase")).isEqualTo(1003L);
+        assertThat(event.get("before_dec")).isNull();
+        assertThat(event.get("after_dec")).isEqualTo("D");
+        assertThat((String) event.get("summary")).contains("tbl_Court_Motions 7001").contains("comp_date, dec");
+    }
+
+    @Test
+    void a_new_motion_on_a_known_case_is_added_to_its_timeline() throws Exception {
+        run(twoFamilies());
+        EoirFiles next = EoirFiles.standard();
+        next.motion(7002, 5001, 1001, "2019-05-02", "");
+
+        run(next);
+
+        assertThat(jdbc.sql("select idncase from case_event where kind = 'MOTION_ADDED'").query(Long.class).list())
+                .containsExactly(1001L);
+    }
+
+    @Test
+    void each_kind_of_bad_row_is_quarantined_with_its_line_and_the_good_rows_are_kept() throws Exception {
+        EoirFiles files = twoFamilies();
+        int badDate = files.raw("A_TblCase", tab(1010, "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0",
+                "1990-02-30", "AWC/ATD", "", "N", "HOU"));
+        int unknownCode = files.raw("A_TblCase", tab(1011, "ZZ", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0",
+                "", "", "", "N", "HOU"));
+        int missingKey = files.raw("A_TblCase", tab("", "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0",
+                "", "", "", "N", "HOU"));
+        int duplicate = files.aCase(1001, "HO");
+        int wrongCount = files.raw("A_TblCase", tab(1012, "GT", "SP", "HOUSTON"));
+        int orphan = files.inAbsentiaRemoval(5099, 4242, "2019-02-11");
+        int wrongDecision = files.raw("B_TblProceeding", tab(5098, 1003, "", "HOU", "HOU", "RMV", "Q", "C",
+                "2019-01-01", "N", "", "", "N", ""));
+        int orphanOfQuarantined = files.inAbsentiaRemoval(5097, 1011, "2019-02-11");
+        int badPerson = files.raw("persons", "1003,12345,Jose,Reyes,1985-01-20,M,HO,SP,N,N,N,,LEAD,,,,,");
+        Path dir = files.writeTo(tmp.resolve("bad"));
+        byte[] juvenile = (EoirFiles.JUVENILE_HEADER + "\n" + tab(6001, 1002, 5002, 5) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] invalid = new byte[] {'6', '0', '0', '3', '\t', '1', '0', '0', '2', '\t', '5', '0', '0', '2', '\t',
+            (byte) 0xC3, (byte) 0x28, '\n'};
+        Files.write(dir.resolve("tbl_JuvenileHistory.csv"), concat(juvenile, invalid));
+        Path persons = files.writePersons(tmp.resolve("bad-people/persons.csv"));
+
+        ImportReport report = importer.importFiles(dir, persons, "test", ImportProgress.NONE);
+
+        var rows = history.quarantine(report.importId(), 0, 100).rows();
+        assertThat(rows).extracting(r -> r.table() + ":" + r.line() + ":" + r.column()).containsExactlyInAnyOrder(
+                "A_TblCase:" + badDate + ":C_BIRTHDATE",
+                "A_TblCase:" + unknownCode + ":NAT",
+                "A_TblCase:" + missingKey + ":IDNCASE",
+                "A_TblCase:" + duplicate + ":IDNCASE",
+                "A_TblCase:" + wrongCount + ":null",
+                "B_TblProceeding:" + orphan + ":IDNCASE",
+                "B_TblProceeding:" + wrongDecision + ":DEC_CODE",
+                "B_TblProceeding:" + orphanOfQuarantined + ":IDNCASE",
+                "tbl_JuvenileHistory:3:null",
+                "persons:" + badPerson + ":A_NUMBER");
+        assertThat(reason(rows, "A_TblCase", badDate)).contains("no such date: '1990-02-30'");
+        assertThat(reason(rows, "A_TblCase", unknownCode)).contains("unknown code 'ZZ'");
+        assertThat(reason(rows, "A_TblCase", missingKey)).contains("missing");
+        assertThat(reason(rows, "A_TblCase", duplicate)).contains("duplicate IDNCASE 1001 (first on line 2)");
+        assertThat(reason(rows, "A_TblCase", wrongCount)).contains("wrong number of fields: 4 where the header has 14");
+        assertThat(reason(rows, "B_TblProceeding", orphan)).contains("IDNCASE 4242 is not in A_TblCase");
+        assertThat(reason(rows, "tbl_JuvenileHistory", 3)).contains("bad encoding");
+        assertThat(report.table("A_TblCase").inserted()).isEqualTo(3);
+        assertThat(report.table("A_TblCase").quarantined()).isEqualTo(5);
+        assertThat(report.table("B_TblProceeding").inserted()).isEqualTo(3);
+        assertThat(report.table("tbl_JuvenileHistory").inserted()).isEqualTo(1);
+        assertThat(report.table("persons").inserted()).isEqualTo(4);
+        assertThat(jdbc.sql("select nat from eoir_case where idncase = 1001").query(String.class).single())
+                .as("the first of two rows with one key is kept").isEqualTo("GT");
+    }
+
+    private static String reason(List<ImportHistory.QuarantinedRow> rows, String table, int line) {
+        return rows.stream().filter(r -> r.table().equals(table) && r.line() == line).findFirst().orElseThrow()
+                .reason();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void reads_the_older_pipe_delimited_windows_1252_form_with_crlf_and_any_column_order() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("pipe"));
+        String cases = "CASE_TYPE|NAT|IDNCASE|ALIEN_CITY|LPR|C_BIRTHDATE\r\n"
+                + "RMV|GT|2001|SAN JOSÉ|False|02/11/1990\r\n"
+                + "RMV|HO|2002|HOUSTON|True|1991-03-04 00:00:00.000\r\n";
+        Files.write(dir.resolve("A_TblCase.txt"), cases.getBytes(StagingLoader.WINDOWS_1252));
+
+        ImportReport report = importer.importFiles(dir, null, "test", ImportProgress.NONE);
+
+        assertThat(report.table("A_TblCase").inserted()).isEqualTo(2);
+        var row = jdbc.sql("select alien_city, lpr, birth_date::text from eoir_case where idncase = 2001")
+                .query().singleRow();
+        assertThat(row.get("alien_city")).isEqualTo("SAN JOSÉ");
+        assertThat(row.get("lpr")).isEqualTo(false);
+        assertThat(row.get("birth_date")).isEqualTo("1990-02-11");
+        assertThat(jdbc.sql("select lpr from eoir_case where idncase = 2002").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void reads_a_zip_with_tables_named_txt_in_a_folder() throws Exception {
+        Path zip = twoFamilies().windowsLineEnds().writeZip(tmp.resolve("eoir.zip"));
+
+        ImportReport report = importer.importFiles(zip, null, "test", ImportProgress.NONE);
+
+        assertThat(report.table("A_TblCase").inserted()).isEqualTo(3);
+        assertThat(report.table("tbl_Lead_Rider").inserted()).isEqualTo(1);
+        assertThat(report.total(ImportReport.TableReport::quarantined)).isZero();
+    }
+
+    @Test
+    void a_file_without_its_key_column_is_rejected_and_nothing_is_written() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("nokey"));
+        Files.writeString(dir.resolve("A_TblCase.csv"), "NAT\tLANG\nGT\tSP\n");
+
+        assertThatThrownBy(() -> importer.importFiles(dir, null, "test", ImportProgress.NONE))
+                .isInstanceOf(ImportRejected.class).hasMessageContaining("has no IDNCASE column");
+        assertThat(count("import_run")).isZero();
+    }
+
+    @Test
+    void a_us_citizen_child_is_a_household_member_of_the_lead_case() throws Exception {
+        run(twoFamilies());
+
+        var members = jdbc.sql("select p.given_name, m.role, m.family_id from family_member m join person p "
+                + "on p.id = m.person_id where m.family_id = 1001 order by p.given_name").query().listOfRows();
+        assertThat(members).extracting(m -> m.get("given_name") + ":" + m.get("role"))
+                .containsExactly("Ana:LEAD", "Mateo:HOUSEHOLD", "Sofia:RIDER");
+        assertThat(jdbc.sql("select a_number is null and us_citizen from person where given_name = 'Mateo'")
+                .query(Boolean.class).single()).isTrue();
+    }
+}
