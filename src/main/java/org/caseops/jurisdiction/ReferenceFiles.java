@@ -34,6 +34,9 @@ final class ReferenceFiles {
             Map.entry("tblLookup_Juvenile", "juvenile"),
             Map.entry("tblLookupCustodyStatus", "custody"));
 
+    /** Relations, not code tables: tblLookupJudgeBaseCity lists every judge of a base city (~100 per code). */
+    static final Set<String> NOT_CODE_TABLES = Set.of("tblLookupJudgeBaseCity");
+
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final ReferenceSources sources;
@@ -206,7 +209,7 @@ final class ReferenceFiles {
         }
         for (NamedCsvRecord r : named(ReferenceSources.LOOKUPS, StandardCharsets.UTF_8)) {
             String table = r.getField("table").trim();
-            if (table.isEmpty()) {
+            if (table.isEmpty() || NOT_CODE_TABLES.contains(table)) {
                 continue;
             }
             add(tables, CODE_TABLE_OF_LOOKUP.getOrDefault(table, table), r.getField("value"),

@@ -18,7 +18,7 @@ import org.springframework.core.io.ClassPathResource;
 interface ReferenceSources {
 
     /** Bump when the way files become rows changes, so that installed databases reload. */
-    String LOADER_VERSION = "jurisdiction-loader-1";
+    String LOADER_VERSION = "jurisdiction-loader-2";
 
     String AOR = "ice/ice-areas-of-responsibility.csv";
     String OFFICES = "ice/noccc-ice-offices.csv";
