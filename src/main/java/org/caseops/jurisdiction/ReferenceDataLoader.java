@@ -1,0 +1,206 @@
+package org.caseops.jurisdiction;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.caseops.jurisdiction.ReferenceSet.DecisionCode;
+import org.caseops.jurisdiction.ReferenceSet.EoirCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the shipped reference data into PostgreSQL when the application context starts: after Flyway (Boot orders
+ * {@link DependsOnDatabaseInitialization} beans after the migrations) and before any bean that reads it, since
+ * {@link ReferenceData} is built from this bean. Web server and CLI commands alike get a loaded database.
+ *
+ * <p>One transaction under {@code pg_advisory_xact_lock}, so two processes starting at once load it once: the second
+ * waits, then finds the content hash already recorded and does nothing. Tables that later data points at by foreign
+ * key ({@code field_office}, {@code base_city}, {@code hearing_location}) are upserted; a hearing location no longer in
+ * the files is made inactive rather than deleted. Code tables nobody references are replaced whole.
+ */
+@Component
+@DependsOnDatabaseInitialization
+class ReferenceDataLoader implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
+
+    /** Advisory lock key: "CaseOpsR" in ASCII. */
+    static final long LOCK_KEY = 0x436173654f707352L;
+
+    enum Outcome { LOADED, UNCHANGED }
+
+    /** What a load did; {@code set} is null when nothing changed. */
+    record Report(Outcome outcome, String contentHash, ReferenceSet set) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+    private volatile long generation;
+
+    ReferenceDataLoader(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        load(ReferenceSources.classpath());
+    }
+
+    /** Increases with every load that changed rows; readers drop their caches when it moves. */
+    long generation() {
+        return generation;
+    }
+
+    Report load(ReferenceSources sources) {
+        String hash = sources.contentHash();
+        Report report = transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query((rs, i) -> 1).list();
+            Optional<String> loaded = jdbc.sql("select content_hash from reference_data_version where id = 1")
+                    .query(String.class).optional();
+            if (loaded.filter(hash::equals).isPresent()) {
+                return new Report(Outcome.UNCHANGED, hash, null);
+            }
+            ReferenceSet set = new ReferenceFiles(sources).read();
+            write(set, hash);
+            return new Report(Outcome.LOADED, hash, set);
+        });
+        if (report.outcome() == Outcome.LOADED) {
+            generation++;
+            ReferenceSet set = report.set();
+            log.info("Reference data {} loaded: {} field offices, {} base cities {}, {} hearing locations {}, "
+                    + "{} EOIR codes, {} decision codes", hash.substring(0, 12), set.fieldOffices().size(),
+                    set.baseCities().size(), set.baseCityMethods(), set.hearingLocations().size(),
+                    set.hearingLocationMethods(), set.eoirCodes().size(), set.decisionCodes().size());
+            set.warnings().forEach(w -> log.warn("Reference data: {}", w));
+        } else {
+            log.debug("Reference data {} already loaded", hash.substring(0, 12));
+        }
+        return report;
+    }
+
+    private void write(ReferenceSet set, String hash) {
+        List<FieldOffice> offices = set.fieldOffices();
+        jdbc.sql("""
+                insert into field_office (code, name, city, state, address, latitude, longitude)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[])
+                on conflict (code) do update set name = excluded.name, city = excluded.city, state = excluded.state,
+                    address = excluded.address, latitude = excluded.latitude, longitude = excluded.longitude
+                """)
+                .param(texts(offices, FieldOffice::code)).param(texts(offices, FieldOffice::name))
+                .param(texts(offices, FieldOffice::city)).param(texts(offices, FieldOffice::state))
+                .param(texts(offices, FieldOffice::address))
+                .param(offices.stream().map(FieldOffice::latitude).toArray(Double[]::new))
+                .param(offices.stream().map(FieldOffice::longitude).toArray(Double[]::new))
+                .update();
+
+        List<FieldOfficeArea> areas = set.areas();
+        jdbc.sql("delete from field_office_area").update();
+        jdbc.sql("""
+                insert into field_office_area (field_office_code, state, county)
+                select * from unnest(?::text[], ?::text[], ?::text[])
+                """)
+                .param(texts(areas, FieldOfficeArea::fieldOfficeCode)).param(texts(areas, FieldOfficeArea::state))
+                .param(texts(areas, FieldOfficeArea::county))
+                .update();
+
+        List<BaseCity> cities = set.baseCities();
+        jdbc.sql("""
+                insert into base_city (code, name, city, state, field_office_code, field_office_method)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                on conflict (code) do update set name = excluded.name, city = excluded.city, state = excluded.state,
+                    field_office_code = excluded.field_office_code, field_office_method = excluded.field_office_method
+                """)
+                .param(texts(cities, BaseCity::code)).param(texts(cities, BaseCity::name))
+                .param(texts(cities, BaseCity::city)).param(texts(cities, BaseCity::state))
+                .param(texts(cities, BaseCity::fieldOfficeCode)).param(texts(cities, BaseCity::fieldOfficeMethod))
+                .update();
+
+        List<HearingLocation> locations = set.hearingLocations();
+        jdbc.sql("""
+                insert into hearing_location (code, name, city, state, zip, base_city_code, active,
+                    field_office_code, field_office_method)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                    ?::text[], ?::text[])
+                on conflict (code) do update set name = excluded.name, city = excluded.city, state = excluded.state,
+                    zip = excluded.zip, base_city_code = excluded.base_city_code, active = excluded.active,
+                    field_office_code = excluded.field_office_code, field_office_method = excluded.field_office_method
+                """)
+                .param(texts(locations, HearingLocation::code)).param(texts(locations, HearingLocation::name))
+                .param(texts(locations, HearingLocation::city)).param(texts(locations, HearingLocation::state))
+                .param(texts(locations, HearingLocation::zip)).param(texts(locations, HearingLocation::baseCityCode))
+                .param(locations.stream().map(HearingLocation::active).toArray(Boolean[]::new))
+                .param(texts(locations, HearingLocation::fieldOfficeCode))
+                .param(texts(locations, HearingLocation::fieldOfficeMethod))
+                .update();
+        int retired = jdbc.sql("update hearing_location set active = false where active and code <> all(?::text[])")
+                .param(texts(locations, HearingLocation::code)).update();
+        if (retired > 0) {
+            log.info("Reference data: {} hearing locations no longer in the files were made inactive", retired);
+        }
+
+        List<EoirCode> codes = set.eoirCodes();
+        jdbc.sql("delete from eoir_code").update();
+        jdbc.sql("""
+                insert into eoir_code (code_table, code, description)
+                select * from unnest(?::text[], ?::text[], ?::text[])
+                """)
+                .param(texts(codes, EoirCode::codeTable)).param(texts(codes, EoirCode::code))
+                .param(texts(codes, EoirCode::description))
+                .update();
+
+        List<DecisionCode> decisions = set.decisionCodes();
+        jdbc.sql("delete from decision_code").update();
+        jdbc.sql("""
+                insert into decision_code (case_type, dec_code, dec_type, description)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                """)
+                .param(texts(decisions, DecisionCode::caseType)).param(texts(decisions, DecisionCode::decCode))
+                .param(texts(decisions, DecisionCode::decType)).param(texts(decisions, DecisionCode::description))
+                .update();
+
+        jdbc.sql("""
+                insert into reference_data_version (id, content_hash, loaded_at, summary)
+                values (1, ?, now(), ?::jsonb)
+                on conflict (id) do update set content_hash = excluded.content_hash, loaded_at = excluded.loaded_at,
+                    summary = excluded.summary
+                """)
+                .param(hash).param(summary(set))
+                .update();
+    }
+
+    private String summary(ReferenceSet set) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("loaderVersion", ReferenceSources.LOADER_VERSION);
+        summary.put("fieldOffices", set.fieldOffices().size());
+        summary.put("fieldOfficeAreas", set.areas().size());
+        summary.put("baseCities", set.baseCities().size());
+        summary.put("baseCityMethods", set.baseCityMethods());
+        summary.put("hearingLocations", set.hearingLocations().size());
+        summary.put("hearingLocationMethods", set.hearingLocationMethods());
+        summary.put("eoirCodes", set.eoirCodes().size());
+        summary.put("decisionCodes", set.decisionCodes().size());
+        summary.put("warnings", set.warnings());
+        try {
+            return json.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> String[] texts(List<T> rows, Function<T, String> column) {
+        return rows.stream().map(column).toArray(String[]::new);
+    }
+}

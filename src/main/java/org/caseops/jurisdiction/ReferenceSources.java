@@ -1,0 +1,65 @@
+package org.caseops.jurisdiction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The shipped reference files, read by path under {@code reference/}. The content hash covers every file the loader
+ * reads plus {@link #LOADER_VERSION}, so a changed file or a changed mapping rule makes the next start reload.
+ */
+@FunctionalInterface
+interface ReferenceSources {
+
+    /** Bump when the way files become rows changes, so that installed databases reload. */
+    String LOADER_VERSION = "jurisdiction-loader-2";
+
+    String AOR = "ice/ice-areas-of-responsibility.csv";
+    String OFFICES = "ice/noccc-ice-offices.csv";
+    String LOOKUPS = "eoir/lookup_tables_combined.csv";
+    String NATIONALITIES = "eoir/nationalities_2014.csv";
+    String CASE_TYPES = "eoir/case_types.csv";
+    String DECISION_CODES = "eoir/decision_codes_by_case_type.csv";
+    String HEARING_LOCATIONS = "eoir/hearing_locations_2014.csv";
+    String BASE_CITIES = "eoir/base_cities_2014.csv";
+    String HEARING_LOCATION_OVERRIDES = "caseops/hearing_location_overrides.csv";
+    String BASE_CITY_OVERRIDES = "caseops/base_city_overrides.csv";
+
+    List<String> ALL = List.of(AOR, OFFICES, LOOKUPS, NATIONALITIES, CASE_TYPES, DECISION_CODES, HEARING_LOCATIONS,
+            BASE_CITIES, HEARING_LOCATION_OVERRIDES, BASE_CITY_OVERRIDES);
+
+    byte[] read(String path);
+
+    /** The files as shipped in the product (classpath {@code reference/}). */
+    static ReferenceSources classpath() {
+        return path -> {
+            try (InputStream in = new ClassPathResource("reference/" + path).getInputStream()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reference file reference/" + path + " is missing from the product", e);
+            }
+        };
+    }
+
+    default String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(LOADER_VERSION.getBytes(StandardCharsets.UTF_8));
+            for (String path : ALL) {
+                digest.update((byte) 0);
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(read(path));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

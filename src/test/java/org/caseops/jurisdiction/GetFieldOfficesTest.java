@@ -1,0 +1,38 @@
+package org.caseops.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@ActiveProfiles("test")
+class GetFieldOfficesTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void lists_the_25_field_offices_with_their_hearing_location_counts() {
+        ResponseEntity<FieldOfficeSummary[]> response = http.getForEntity("/api/field-offices",
+                FieldOfficeSummary[].class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        FieldOfficeSummary[] offices = response.getBody();
+        assertThat(offices).hasSize(25);
+        assertThat(offices).extracting(FieldOfficeSummary::code).startsWith("ATL", "BAL", "BOS");
+        FieldOfficeSummary houston = java.util.Arrays.stream(offices).filter(o -> o.code().equals("HOU"))
+                .findFirst().orElseThrow();
+        assertThat(houston.name()).isEqualTo("Houston");
+        assertThat(houston.hearingLocations()).isGreaterThan(10);
+        assertThat(houston.activeHearingLocations()).isBetween(1, houston.hearingLocations());
+        assertThat(java.util.Arrays.stream(offices).mapToInt(FieldOfficeSummary::hearingLocations).sum())
+                .isEqualTo(336);
+    }
+}

@@ -1,0 +1,159 @@
+package org.caseops.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.caseops.jurisdiction.ReferenceDataLoader.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class ReferenceDataLoaderTest {
+
+    @Autowired
+    ReferenceDataLoader loader;
+
+    @Autowired
+    ReferenceData reference;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void restore_the_shipped_files() {
+        loader.load(ReferenceSources.classpath());
+    }
+
+    @Test
+    void the_ten_family_op_cities_map_to_their_own_field_office() {
+        for (String code : List.of("ATL", "BAL", "CHI", "DEN", "HOU", "LOS", "MIA", "NOL", "NYC", "SFR")) {
+            assertThat(reference.baseCity(code)).as(code).get()
+                    .extracting(BaseCity::fieldOfficeCode).isEqualTo(code);
+        }
+    }
+
+    @Test
+    void every_active_hearing_location_has_a_field_office() {
+        Integer unmapped = jdbc.sql("select count(*) from hearing_location where active and field_office_code is null")
+                .query(Integer.class).single();
+        Integer active = jdbc.sql("select count(*) from hearing_location where active").query(Integer.class).single();
+        assertThat(unmapped).isZero();
+        assertThat(active).isGreaterThan(250);
+        assertThat(jdbc.sql("select count(*) from base_city where field_office_code is null")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from hearing_location where field_office_method = 'fallback'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void split_states_are_decided_by_county_through_office_base_city_or_override() {
+        assertThat(reference.fieldOfficeOfHearingLocation("ELC")).contains("SND"); // El Centro: Imperial County
+        assertThat(reference.fieldOfficeOfHearingLocation("ADE")).contains("LOS"); // Adelanto: San Bernardino
+        assertThat(reference.fieldOfficeOfHearingLocation("IRN")).contains("LOS"); // Blythe: Riverside County
+        assertThat(reference.fieldOfficeOfHearingLocation("LAR")).contains("HLG"); // Laredo: Webb County
+        assertThat(reference.fieldOfficeOfHearingLocation("RVS")).contains("ELP"); // Pecos: Reeves County
+        assertThat(reference.fieldOfficeOfHearingLocation("BTV")).contains("BUF"); // Batavia: Genesee County
+        assertThat(reference.fieldOfficeOfHearingLocation("JAM")).contains("NYC"); // Jamaica: Queens
+        assertThat(reference.fieldOfficeOfHearingLocation("PIS")).contains("HLG"); // Los Fresnos: Cameron County
+        assertThat(reference.hearingLocation("ELC")).get().extracting(HearingLocation::fieldOfficeMethod)
+                .isEqualTo("office_in_city");
+        assertThat(reference.hearingLocation("IRN")).get().extracting(HearingLocation::fieldOfficeMethod)
+                .isEqualTo("override");
+    }
+
+    @Test
+    void boston_field_office_sits_in_burlington() {
+        FieldOffice boston = reference.fieldOffice("BOS").orElseThrow();
+        assertThat(boston.name()).isEqualTo("Boston");
+        assertThat(boston.city()).isEqualTo("Burlington");
+        assertThat(boston.state()).isEqualTo("MA");
+        assertThat(boston.latitude()).isBetween(42.4, 42.6);
+        assertThat(reference.fieldOffice("DEN").orElseThrow().city()).isEqualTo("Centennial");
+        assertThat(reference.fieldOffices()).hasSize(25);
+    }
+
+    @Test
+    void eoir_codes_are_loaded_under_the_names_the_docket_importer_uses() {
+        for (String table : List.of("nationality", "language", "case_type", "case_priority", "court_decision",
+                "bia_decision", "bia_decision_type", "appeal_type", "juvenile", "custody")) {
+            assertThat(reference.codes(table)).as(table).isNotEmpty();
+        }
+        assertThat(reference.codes("case_type")).contains("RMV", "DEP", "EXC", "WHO");
+        assertThat(reference.codes("nationality")).contains("MX", "GT", "HO");
+        assertThat(reference.codes("custody")).containsExactlyInAnyOrder("D", "N", "R");
+        assertThat(reference.description("court_decision", "C")).get().asString().contains(" / ");
+        assertThat(reference.decisionExists("RMV", "X")).isTrue();
+        assertThat(reference.decisionExists("RMV", "ZZ")).isFalse();
+        assertThat(jdbc.sql("select description from decision_code where case_type = 'RMV' and dec_code = 'Y'")
+                .query(String.class).single()).isEqualTo("Prosecutorial Discretion \u2013 Admin Close");
+    }
+
+    @Test
+    void loading_twice_changes_nothing() {
+        Map<String, Object> before = snapshot();
+        assertThat(loader.load(ReferenceSources.classpath()).outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(loader.load(ReferenceSources.classpath()).outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_changed_reference_file_is_reloaded() {
+        String version = reference.loadedVersion().orElseThrow();
+        ReferenceSources changed = renaming("EL CENTRO, CALIFORNIA", "EL CENTRO SERVICE PROCESSING CENTER");
+
+        assertThat(loader.load(changed).outcome()).isEqualTo(Outcome.LOADED);
+
+        assertThat(reference.hearingLocation("ELC")).get().extracting(HearingLocation::name)
+                .isEqualTo("EL CENTRO SERVICE PROCESSING CENTER");
+        assertThat(reference.loadedVersion()).get().isNotEqualTo(version);
+        assertThat(reference.fieldOfficeOfHearingLocation("ELC")).contains("SND");
+    }
+
+    @Test
+    void two_processes_starting_at_once_load_once() throws Exception {
+        ReferenceSources changed = renaming("EL CENTRO, CALIFORNIA", "EL CENTRO (TWICE)");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Outcome> load = () -> loader.load(changed).outcome();
+            List<Future<Outcome>> results = pool.invokeAll(List.of(load, load));
+            assertThat(List.of(results.get(0).get(), results.get(1).get()))
+                    .containsExactlyInAnyOrder(Outcome.LOADED, Outcome.UNCHANGED);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Map<String, Object> snapshot() {
+        return jdbc.sql("""
+                select (select content_hash || ' ' || loaded_at from reference_data_version) as version,
+                       (select count(*) from eoir_code) as codes,
+                       (select count(*) from decision_code) as decisions,
+                       (select count(*) from hearing_location) as locations,
+                       (select count(*) from field_office_area) as areas,
+                       (select string_agg(code || field_office_code, ',' order by code) from hearing_location) as map,
+                       (select string_agg(xmin::text, ',' order by code) from field_office) as office_rows
+                """).query().singleRow();
+    }
+
+    private static ReferenceSources renaming(String from, String to) {
+        ReferenceSources shipped = ReferenceSources.classpath();
+        return path -> {
+            byte[] bytes = shipped.read(path);
+            if (!path.equals(ReferenceSources.HEARING_LOCATIONS)) {
+                return bytes;
+            }
+            return new String(bytes, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
+        };
+    }
+}
