@@ -1,5 +1,6 @@
 package org.caseops.docket;
 
+import org.caseops.fixtures.CaseOpsTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.caseops.fixtures.EoirFiles.tab;
@@ -14,12 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@CaseOpsTest
 class DocketImportTest {
 
     @Autowired
@@ -36,26 +34,6 @@ class DocketImportTest {
         Database.clearDocket(jdbc);
     }
 
-    /** Two families in Houston: a mother with a rider child and a U.S.-citizen child; a single father. */
-    static EoirFiles twoFamilies() {
-        EoirFiles files = EoirFiles.standard();
-        files.aCase(1001, "GT");
-        files.aCase(1002, "GT");
-        files.aCase(1003, "HO");
-        files.inAbsentiaRemoval(5001, 1001, "2019-02-11");
-        files.inAbsentiaRemoval(5002, 1002, "2019-02-11");
-        files.inAbsentiaRemoval(5003, 1003, "2018-11-05");
-        files.motion(7001, 5003, 1003, "2019-03-01", "");
-        files.appeal(8001, 1003, 5003, "2018-11-20", "DIS");
-        files.rider(9001, 1001, 1002, true);
-        files.juvenile(6001, 1002, 5002);
-        files.respondent(1001, "991000001", "Ana", "Lopez", "1990-04-02", "LEAD");
-        files.respondent(1002, "991000002", "Sofia", "Lopez", "2012-08-30", "CHILD");
-        files.citizenChild(1001, "Mateo", "Lopez", "2017-03-14");
-        files.respondent(1003, "991000003", "Jose", "Reyes", "1985-01-20", "LEAD");
-        return files;
-    }
-
     private ImportReport run(EoirFiles files) throws Exception {
         Path dir = files.writeTo(tmp.resolve("eoir-" + System.nanoTime()));
         Path persons = files.writePersons(dir.resolve("people/persons.csv"));
@@ -68,7 +46,7 @@ class DocketImportTest {
 
     @Test
     void imports_every_table_and_counts_each_row() throws Exception {
-        ImportReport report = run(twoFamilies());
+        ImportReport report = run(EoirFiles.houstonFamilies());
 
         assertThat(report.table("A_TblCase").inserted()).isEqualTo(3);
         assertThat(report.table("B_TblProceeding").inserted()).isEqualTo(3);
@@ -90,7 +68,7 @@ class DocketImportTest {
 
     @Test
     void the_same_files_twice_change_nothing() throws Exception {
-        EoirFiles files = twoFamilies();
+        EoirFiles files = EoirFiles.houstonFamilies();
         run(files);
         String before = Database.docketFingerprint(jdbc);
 
@@ -104,7 +82,7 @@ class DocketImportTest {
 
     @Test
     void a_motion_decided_since_the_last_import_is_an_update_on_the_case_timeline() throws Exception {
-        run(twoFamilies());
+        run(EoirFiles.houstonFamilies());
         EoirFiles decided = EoirFiles.standard();
         decided.motion(7001, 5003, 1003, "2019-03-01", "D");
 
@@ -121,7 +99,7 @@ class DocketImportTest {
 
     @Test
     void a_new_motion_on_a_known_case_is_added_to_its_timeline() throws Exception {
-        run(twoFamilies());
+        run(EoirFiles.houstonFamilies());
         EoirFiles next = EoirFiles.standard();
         next.motion(7002, 5001, 1001, "2019-05-02", "");
 
@@ -133,7 +111,7 @@ class DocketImportTest {
 
     @Test
     void each_kind_of_bad_row_is_quarantined_with_its_line_and_the_good_rows_are_kept() throws Exception {
-        EoirFiles files = twoFamilies();
+        EoirFiles files = EoirFiles.houstonFamilies();
         int badDate = files.raw("A_TblCase", tab(1010, "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0",
                 "1990-02-30", "AWC/ATD", "", "N", "HOU"));
         int unknownCode = files.raw("A_TblCase", tab(1011, "ZZ", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0",
@@ -217,7 +195,7 @@ class DocketImportTest {
 
     @Test
     void reads_a_zip_with_tables_named_txt_in_a_folder() throws Exception {
-        Path zip = twoFamilies().windowsLineEnds().writeZip(tmp.resolve("eoir.zip"));
+        Path zip = EoirFiles.houstonFamilies().windowsLineEnds().writeZip(tmp.resolve("eoir.zip"));
 
         ImportReport report = importer.importFiles(zip, null, "test", ImportProgress.NONE);
 
@@ -238,7 +216,7 @@ class DocketImportTest {
 
     @Test
     void a_us_citizen_child_is_a_household_member_of_the_lead_case() throws Exception {
-        run(twoFamilies());
+        run(EoirFiles.houstonFamilies());
 
         var members = jdbc.sql("select p.given_name, m.role, m.family_id from family_member m join person p "
                 + "on p.id = m.person_id where m.family_id = 1001 order by p.given_name").query().listOfRows();

@@ -1,5 +1,6 @@
 package org.caseops.jurisdiction;
 
+import org.caseops.fixtures.CaseOpsTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,9 @@ import org.caseops.jurisdiction.ReferenceDataLoader.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@CaseOpsTest
 class ReferenceDataLoaderTest {
 
     @Autowired

@@ -1,15 +1,13 @@
 package org.caseops.system;
 
+import org.caseops.fixtures.CaseOpsTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@CaseOpsTest
 class EmbeddedDatabaseTest {
 
     @Autowired
