@@ -4,6 +4,7 @@ import static org.caseops.docket.synthetic.Days.AS_OF;
 import static org.caseops.docket.synthetic.Days.NONE;
 
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.caseops.docket.synthetic.EoirReference.BaseCity;
 import org.caseops.docket.synthetic.EoirReference.HearingLocation;
@@ -106,7 +107,8 @@ final class CaseFactory {
         String crim = rnd.nextDouble() < crimShare ? "Y" : "N";
 
         int end = order == NONE ? AS_OF : order;
-        if (facts != CaseKind.NEWER_PROCEEDING_PENDING && rnd.nextDouble() < priorVenueShare && end - osc > 40) {
+        if (facts != CaseKind.NEWER_PROCEEDING_PENDING && rnd.nextDouble() < priorVenueShare && end - osc > 40
+                && EoirReference.load().otherCompletionCodes.getOrDefault(c.caseType, Set.of()).contains("C")) {
             HearingLocation from = anyActiveLocation.get(rnd.nextInt(anyActiveLocation.size()));
             int closed = between(rnd, osc + 14, Math.min(osc + 180, end - 20));
             proceeding(out.newProceeding(), idnCase, osc, from.baseCity(), from.code(), c.caseType, "", "", "C",
