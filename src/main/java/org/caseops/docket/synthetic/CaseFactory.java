@@ -50,6 +50,7 @@ final class CaseFactory {
     private final double extraMotionShare;
     private final double crimShare;
     final Written written = new Written();
+    private final Set<String> venueChangeCaseTypes = new java.util.HashSet<>();
 
     CaseFactory(DocketOutput out, List<HearingLocation> anyActiveLocation, int orderFrom, int orderTo,
             int maxEntryGapDays, double priorVenueShare, double extraMotionShare, double crimShare) {
@@ -61,6 +62,11 @@ final class CaseFactory {
         this.priorVenueShare = priorVenueShare;
         this.extraMotionShare = extraMotionShare;
         this.crimShare = crimShare;
+        EoirReference.load().otherCompletionCodes.forEach((type, codes) -> {
+            if (codes.contains("C")) {
+                venueChangeCaseTypes.add(type);
+            }
+        });
     }
 
     static int between(SplittableRandom random, int from, int to) {
@@ -108,7 +114,7 @@ final class CaseFactory {
 
         int end = order == NONE ? AS_OF : order;
         if (facts != CaseKind.NEWER_PROCEEDING_PENDING && rnd.nextDouble() < priorVenueShare && end - osc > 40
-                && EoirReference.load().otherCompletionCodes.getOrDefault(c.caseType, Set.of()).contains("C")) {
+                && venueChangeCaseTypes.contains(c.caseType)) {
             HearingLocation from = anyActiveLocation.get(rnd.nextInt(anyActiveLocation.size()));
             int closed = between(rnd, osc + 14, Math.min(osc + 180, end - 20));
             proceeding(out.newProceeding(), idnCase, osc, from.baseCity(), from.code(), c.caseType, "", "", "C",

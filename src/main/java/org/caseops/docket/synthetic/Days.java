@@ -18,10 +18,15 @@ final class Days {
     private static final int LAST = (int) LocalDate.of(2030, 12, 31).toEpochDay();
     private static final String[] EOIR = new String[LAST - FIRST + 1];
     private static final String[] ISO = new String[LAST - FIRST + 1];
+    private static final short[] YEAR = new short[LAST - FIRST + 1];
+    private static final short[] MONTH_DAY = new short[LAST - FIRST + 1];
 
     static {
         for (int day = FIRST; day <= LAST; day++) {
-            String iso = LocalDate.ofEpochDay(day).toString();
+            LocalDate date = LocalDate.ofEpochDay(day);
+            YEAR[day - FIRST] = (short) date.getYear();
+            MONTH_DAY[day - FIRST] = (short) (date.getMonthValue() * 100 + date.getDayOfMonth());
+            String iso = date.toString();
             ISO[day - FIRST] = iso;
             EOIR[day - FIRST] = iso + " 00:00:00.000";
         }
@@ -44,8 +49,7 @@ final class Days {
 
     /** Whole years of age on {@code onDay} for someone born on {@code birthDay}. */
     static int age(int birthDay, int onDay) {
-        LocalDate birth = LocalDate.ofEpochDay(birthDay);
-        LocalDate on = LocalDate.ofEpochDay(onDay);
-        return java.time.Period.between(birth, on).getYears();
+        int years = YEAR[onDay - FIRST] - YEAR[birthDay - FIRST];
+        return MONTH_DAY[onDay - FIRST] < MONTH_DAY[birthDay - FIRST] ? years - 1 : years;
     }
 }
