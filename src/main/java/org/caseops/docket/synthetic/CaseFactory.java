@@ -1,0 +1,210 @@
+package org.caseops.docket.synthetic;
+
+import static org.caseops.docket.synthetic.Days.AS_OF;
+import static org.caseops.docket.synthetic.Days.NONE;
+
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.caseops.docket.synthetic.EoirReference.BaseCity;
+import org.caseops.docket.synthetic.EoirReference.HearingLocation;
+
+/**
+ * Writes one case of a given {@link CaseKind}: its {@code A_TblCase} row, proceedings, motions, appeals, juvenile
+ * history, truth row and person row. The dates come from their own random stream, so the riders of a family that
+ * share the lead's kind and date seed get the lead's dates exactly, as riders decided together do.
+ */
+final class CaseFactory {
+
+    /** What the scenario decides about a case before it is written. */
+    static final class CaseSpec {
+        CaseKind kind;
+        String caseType;
+        String custody;
+        String priority;
+        HearingLocation hearingLocation;
+        BaseCity court;
+        /** Age (years) under which the respondent counts as a juvenile in {@code tbl_JuvenileHistory}. */
+        int juvenileCode;
+        final Person person = new Person();
+    }
+
+    /** What was written, for the scenario's lead/rider rows. */
+    static final class Written {
+        long idnCase;
+        long mainProceeding;
+        int osc;
+        int order;
+        int entry;
+    }
+
+    private static final int VD_RUNNING_FROM = Days.of(2019, 4, 25);
+    private static final int VD_RUNNING_TO = Days.of(2019, 5, 20);
+
+    private final DocketOutput out;
+    private final List<HearingLocation> anyActiveLocation;
+    private final int orderFrom;
+    private final int orderTo;
+    private final int maxEntryGapDays;
+    private final double priorVenueShare;
+    private final double extraMotionShare;
+    private final double crimShare;
+    final Written written = new Written();
+    private final Set<String> venueChangeCaseTypes = new java.util.HashSet<>();
+
+    CaseFactory(DocketOutput out, List<HearingLocation> anyActiveLocation, int orderFrom, int orderTo,
+            int maxEntryGapDays, double priorVenueShare, double extraMotionShare, double crimShare) {
+        this.out = out;
+        this.anyActiveLocation = anyActiveLocation;
+        this.orderFrom = orderFrom;
+        this.orderTo = orderTo;
+        this.maxEntryGapDays = maxEntryGapDays;
+        this.priorVenueShare = priorVenueShare;
+        this.extraMotionShare = extraMotionShare;
+        this.crimShare = crimShare;
+        EoirReference.load().otherCompletionCodes.forEach((type, codes) -> {
+            if (codes.contains("C")) {
+                venueChangeCaseTypes.add(type);
+            }
+        });
+    }
+
+    static int between(SplittableRandom random, int from, int to) {
+        return to <= from ? from : from + random.nextInt(to - from + 1);
+    }
+
+    /** Writes the case; the person's idnCase, A-number, names, birth date and address must already be set. */
+    Written write(CaseSpec c, SplittableRandom rnd, SplittableRandom dates) {
+        CaseKind facts = c.kind == CaseKind.CITIZENSHIP_CLAIM_OPEN ? CaseKind.IN_ABSENTIA_REMOVAL : c.kind;
+        int order;
+        int osc;
+        int newerOsc = NONE;
+        switch (facts) {
+            case IN_ABSENTIA_REMOVAL, REMOVAL_APPEAL_WAIVED -> order = between(dates, orderFrom,
+                    Math.min(orderTo, AS_OF - 45));
+            case REMOVAL_APPEAL_DISMISSED -> order = between(dates, Math.min(orderFrom, AS_OF - 600), AS_OF - 200);
+            case APPEAL_PENDING -> order = between(dates, Math.max(orderFrom, AS_OF - 400), AS_OF - 35);
+            case APPEAL_WINDOW_OPEN -> order = between(dates, AS_OF - 28, AS_OF - 2);
+            case MOTION_TO_REOPEN_PENDING, MOTION_TO_REOPEN_GRANTED, MOTION_DENIED, STAY_GRANTED ->
+                    order = between(dates, orderFrom, Math.min(orderTo, AS_OF - 60));
+            case VOLUNTARY_DEPARTURE_RUNNING -> order = between(dates, VD_RUNNING_FROM, VD_RUNNING_TO);
+            case VOLUNTARY_DEPARTURE_OVERSTAYED -> order = between(dates, orderFrom, Math.min(orderTo, AS_OF - 120));
+            case TERMINATED, RELIEF_GRANTED -> order = between(dates, orderFrom, AS_OF - 35);
+            case NEWER_PROCEEDING_PENDING -> {
+                order = between(dates, orderFrom - 1500, AS_OF - 400);
+                newerOsc = between(dates, order + 100, AS_OF - 30);
+            }
+            case PENDING -> order = NONE;
+            default -> throw new IllegalStateException("Unhandled kind " + facts);
+        }
+        osc = order == NONE ? between(dates, AS_OF - 1000, AS_OF - 30) : order - between(dates, 60, 600);
+        int entry = osc - between(dates, 0, maxEntryGapDays);
+
+        Person p = c.person;
+        long idnCase = p.idnCase;
+        if (p.addressAsOf == NONE) {
+            p.addressAsOf = between(rnd, Math.max(osc, entry), AS_OF - 1);
+        }
+        out.cases.f(idnCase).f(p.address.city()).f(p.address.state()).f(p.address.zip()).f(p.address.city())
+                .f(p.address.state()).f(c.person.nationality).f(c.person.language).f(c.custody).f(c.caseType)
+                .date(entry).date(p.birthDay).f(String.valueOf(p.sex)).f(p.lpr ? "1" : "0").date(p.addressAsOf)
+                .f(c.priority).end();
+        out.casesByBaseCity.merge(c.court.code(), 1L, Long::sum);
+        String crim = rnd.nextDouble() < crimShare ? "Y" : "N";
+
+        int end = order == NONE ? AS_OF : order;
+        if (facts != CaseKind.NEWER_PROCEEDING_PENDING && rnd.nextDouble() < priorVenueShare && end - osc > 40
+                && venueChangeCaseTypes.contains(c.caseType)) {
+            HearingLocation from = anyActiveLocation.get(rnd.nextInt(anyActiveLocation.size()));
+            int closed = between(rnd, osc + 14, Math.min(osc + 180, end - 20));
+            proceeding(out.newProceeding(), idnCase, osc, from.baseCity(), from.code(), c.caseType, "", "", "C",
+                    closed, "N", "", "", crim, c.custody);
+        }
+
+        String decision = switch (facts) {
+            case VOLUNTARY_DEPARTURE_RUNNING, VOLUNTARY_DEPARTURE_OVERSTAYED -> "V";
+            case TERMINATED -> "T";
+            case RELIEF_GRANTED -> "R";
+            case PENDING -> "";
+            default -> "X";
+        };
+        boolean absentia = switch (facts) {
+            case IN_ABSENTIA_REMOVAL, MOTION_TO_REOPEN_PENDING, MOTION_TO_REOPEN_GRANTED, MOTION_DENIED,
+                    STAY_GRANTED -> true;
+            case NEWER_PROCEEDING_PENDING -> rnd.nextBoolean();
+            default -> false;
+        };
+        String reserved = switch (facts) {
+            case REMOVAL_APPEAL_DISMISSED, APPEAL_PENDING, APPEAL_WINDOW_OPEN -> "A";
+            default -> "";
+        };
+        String notFiled = order != NONE && !absentia && reserved.isEmpty() ? "X" : "";
+        String decType = order == NONE ? "" : (rnd.nextInt(100) < 53 ? "O" : "W");
+        HearingLocation here = c.hearingLocation;
+        long main = out.newProceeding();
+        proceeding(main, idnCase, osc, here.baseCity(), here.code(), c.caseType, decType, decision, "", order,
+                absentia ? "Y" : "N", reserved, notFiled, crim, c.custody);
+
+        if (rnd.nextDouble() < extraMotionShare && end - osc > 40) {
+            int received = between(rnd, osc + 5, end - 20);
+            motion(main, idnCase, "CO", received, rnd.nextInt(100) < 85 ? "G" : "D",
+                    received + between(rnd, 1, 14), "");
+        }
+        switch (facts) {
+            case MOTION_TO_REOPEN_PENDING -> motion(main, idnCase, "MA",
+                    between(dates, order + 10, AS_OF - 20), "", NONE, "");
+            case STAY_GRANTED -> motion(main, idnCase, "MA", between(dates, order + 10, AS_OF - 20), "", NONE, "G");
+            case MOTION_TO_REOPEN_GRANTED, MOTION_DENIED -> {
+                int received = between(dates, order + 10, AS_OF - 20);
+                boolean granted = facts == CaseKind.MOTION_TO_REOPEN_GRANTED;
+                motion(main, idnCase, "MA", received, granted ? "G" : "D", between(dates, received + 7, AS_OF - 1),
+                        granted ? "" : (rnd.nextBoolean() ? "D" : ""));
+            }
+            case REMOVAL_APPEAL_DISMISSED -> {
+                int filed = order + between(dates, 5, 29);
+                appeal(idnCase, main, c, filed, "DIS", between(dates, filed + 90, Math.min(filed + 400, AS_OF - 1)),
+                        rnd.nextInt(100) < 64 ? "R" : "P");
+            }
+            case APPEAL_PENDING -> appeal(idnCase, main, c, order + between(dates, 5, 29), "", NONE, "");
+            default -> {
+            }
+        }
+        if (facts == CaseKind.NEWER_PROCEEDING_PENDING) {
+            proceeding(out.newProceeding(), idnCase, newerOsc, here.baseCity(), here.code(), c.caseType, "", "", "",
+                    NONE, "N", "", "", crim, c.custody);
+        }
+        if (c.juvenileCode > 0 && Days.age(p.birthDay, osc) < 18) {
+            out.juveniles.f(out.newJuvenile()).f(idnCase).f(main).f(c.juvenileCode).date(osc + between(rnd, 0, 30))
+                    .f("").end();
+        }
+        out.truth(idnCase, c.kind);
+        out.person(p);
+
+        written.idnCase = idnCase;
+        written.mainProceeding = main;
+        written.osc = osc;
+        written.order = order;
+        written.entry = entry;
+        return written;
+    }
+
+    private void proceeding(long id, long idnCase, int osc, String baseCity, String location, String caseType,
+            String decType, String decCode, String otherComp, int completed, String absentia, String reserved,
+            String notFiled, String crim, String custody) {
+        out.proceedings.f(id).f(idnCase).date(osc).date(osc + 3).f(baseCity).f(location).f(caseType).f(decType)
+                .f(decCode).f(otherComp).date(completed).f(absentia).f(reserved).f(notFiled).f(crim).f(custody)
+                .end();
+    }
+
+    private void motion(long proceeding, long idnCase, String type, int received, String decision, int completed,
+            String stay) {
+        out.motions.f(out.newMotion()).f(proceeding).f(idnCase).f(type).date(received + 1).date(received)
+                .f("A").f(decision).date(completed).f(stay).f("0").end();
+    }
+
+    private void appeal(long idnCase, long proceeding, CaseSpec c, int filed, String decision, int decided,
+            String decisionType) {
+        out.appeals.f(out.newAppeal()).f(idnCase).f(proceeding).f("IJ").f("Case Appeal").f(c.caseType).date(filed)
+                .f("A").f(decision).date(decided).f(decisionType).f(c.custody).end();
+    }
+}

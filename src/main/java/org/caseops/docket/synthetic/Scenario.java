@@ -1,0 +1,27 @@
+package org.caseops.docket.synthetic;
+
+import java.util.Arrays;
+
+/** The synthetic dockets the generator can write. */
+public enum Scenario {
+    /** The June 2019 family operation: about 2,040 family members with cases in ten cities. */
+    FAMILY_OP_2019("family-op-2019"),
+    /** A national docket of any size with EOIR-like proportions, written in constant memory. */
+    NATIONAL("national");
+
+    private final String label;
+
+    Scenario(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Scenario fromLabel(String label) {
+        return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown scenario '" + label + "'; known: "
+                        + Arrays.stream(values()).map(Scenario::label).toList()));
+    }
+}
