@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +23,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             properties.put("server.port", port);
         }
-        ConfigurableApplicationContext context = Spring.start(WebApplicationType.SERVLET, properties);
+        if (demo) {
+            properties.put("caseops.demo", "true");
+        }
+        Spring.start(WebApplicationType.SERVLET, properties);
         return 0;
     }
 }
