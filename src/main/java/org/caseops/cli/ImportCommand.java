@@ -67,18 +67,27 @@ final class ImportCommand implements Callable<Integer> {
 
     static void print(ImportReport report) {
         System.out.printf("Import %d%n", report.importId());
-        String format = "%-20s %-26s %10s %10s %9s %10s %12s%n";
-        System.out.printf(format, "table", "file", "rows", "inserted", "updated", "unchanged", "quarantined");
+        String format = "%-20s %-26s %10s %10s %9s %10s %12s %9s %9s %9s%n";
+        System.out.printf(format, "table", "file", "rows", "inserted", "updated", "unchanged", "quarantined",
+                "read s", "check s", "merge s");
         for (ImportReport.TableReport t : report.tables()) {
             System.out.printf(format, t.table(), abbreviate(t.file()), t.rows(), t.inserted(), t.updated(),
-                    t.unchanged(), t.quarantined());
+                    t.unchanged(), t.quarantined(), seconds(t.stagingMillis()), seconds(t.checkMillis()),
+                    seconds(t.mergeMillis()));
         }
         System.out.printf(format, "total", "", report.total(ImportReport.TableReport::rows),
                 report.total(ImportReport.TableReport::inserted), report.total(ImportReport.TableReport::updated),
-                report.total(ImportReport.TableReport::unchanged), report.total(ImportReport.TableReport::quarantined));
+                report.total(ImportReport.TableReport::unchanged), report.total(ImportReport.TableReport::quarantined),
+                seconds(report.total(ImportReport.TableReport::stagingMillis)),
+                seconds(report.total(ImportReport.TableReport::checkMillis)),
+                seconds(report.total(ImportReport.TableReport::mergeMillis)));
         if (!report.ignoredFiles().isEmpty()) {
             System.out.println("Ignored (not a table CaseOps reads): " + String.join(", ", report.ignoredFiles()));
         }
+    }
+
+    private static String seconds(long millis) {
+        return String.format("%.1f", millis / 1000.0);
     }
 
     private static String abbreviate(String file) {

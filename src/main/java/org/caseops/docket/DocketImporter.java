@@ -112,10 +112,11 @@ public class DocketImporter {
             ImportTable table = entry.getKey();
             InputFile file = entry.getValue();
             progress.step(file.name());
+            long start = System.nanoTime();
             jdbc.sql(StagingLoader.stagingDdl(table)).update();
             StagingLoader.Loaded loaded = StagingLoader.load(table, file, codes, copy, progress::advance);
             jdbc.sql("analyze stg_" + table.target).update();
-            reports.add(merge(jdbc, table, file, loaded, importId, actor));
+            reports.add(merge(jdbc, table, file, loaded, importId, actor, millisSince(start)));
             jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows) values (?, ?, ?, ?, ?)")
                     .params(importId, table.fileName, file.name(), loaded.sha256(), loaded.rows()).update();
         }
@@ -130,7 +131,8 @@ public class DocketImporter {
     }
 
     private ImportReport.TableReport merge(JdbcClient jdbc, ImportTable table, InputFile file,
-            StagingLoader.Loaded loaded, long importId, String actor) {
+            StagingLoader.Loaded loaded, long importId, String actor, long stagingMillis) {
+        long start = System.nanoTime();
         jdbc.sql(MergeSql.duplicates(table, table.key(), "first on")).update();
         for (String unique : table.uniqueColumns) {
             Column column = table.columns.get(table.index(unique));
@@ -142,13 +144,22 @@ public class DocketImporter {
         }
         long quarantined = jdbc.sql(MergeSql.quarantine(table))
                 .param("importId", importId).param("file", file.name()).update();
+        long checkMillis = millisSince(start);
+        start = System.nanoTime();
         long updated = jdbc.sql(MergeSql.update(table))
                 .param("importId", importId).param("actor", actor).query(Long.class).single();
         long inserted = jdbc.sql(MergeSql.insert(table))
                 .param("importId", importId).param("actor", actor).query(Long.class).single();
         long unchanged = loaded.rows() - quarantined - updated - inserted;
+        long mergeMillis = millisSince(start);
+        log.debug("{}: {} rows staged in {} ms, checked in {} ms, merged in {} ms", table.fileName, loaded.rows(),
+                stagingMillis, checkMillis, mergeMillis);
         return new ImportReport.TableReport(table.fileName, file.name(), loaded.sha256(), loaded.rows(), inserted,
-                updated, unchanged, quarantined);
+                updated, unchanged, quarantined, stagingMillis, checkMillis, mergeMillis);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private String toJson(ImportReport report) {

@@ -9,8 +9,9 @@ import java.util.List;
 public record ImportReport(long importId, Instant startedAt, Instant finishedAt, List<TableReport> tables,
         List<String> ignoredFiles) {
 
+    /** One table's counts, and how long reading and staging, the set-based checks, and the merge took. */
     public record TableReport(String table, String file, String sha256, long rows, long inserted, long updated,
-            long unchanged, long quarantined) {
+            long unchanged, long quarantined, long stagingMillis, long checkMillis, long mergeMillis) {
     }
 
     public long total(java.util.function.ToLongFunction<TableReport> count) {

@@ -107,7 +107,8 @@ final class MergeSql {
     }
 
     /**
-     * Inserts new rows; returns the count. A new case or person gets a {@code <NOUN>_ADDED} event; a new row of
+     * Inserts new rows; returns the count. A new case or person gets a {@code <NOUN>_ADDED} event (the row itself,
+     * tagged with the import, is its "after"); a new row of
      * another table gets one only when its case was already in CaseOps before this import (a new motion on a known
      * case), since a new case's event already stands for its rows.
      */
@@ -122,10 +123,10 @@ final class MergeSql {
                 + ", :importId from stg_" + table.target + " s where s.problem is null and not exists (select 1 from "
                 + table.target + " t where t." + key + " = " + keyCast(table) + ") order by s.line"
                 + " returning " + key + " as k, " + table.caseColumn + " as idncase, "
-                + personId(table, table.target) + " as person_id, " + rowJson(table, table.target) + " as after),"
-                + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary, after)"
+                + personId(table, table.target) + " as person_id),"
+                + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary)"
                 + " select i.idncase, i.person_id, '" + table.noun + "_ADDED', :actor, :importId, '" + table.fileName
-                + " ' || i.k || ' added by import ' || :importId, i.after" + eventSource + " returning 1)"
+                + " ' || i.k || ' added by import ' || :importId" + eventSource + " returning 1)"
                 + " select count(*) from ins";
     }
 }

@@ -225,4 +225,13 @@ class DocketImportTest {
         assertThat(jdbc.sql("select a_number is null and us_citizen from person where given_name = 'Mateo'")
                 .query(Boolean.class).single()).isTrue();
     }
+
+    @Test
+    void an_import_run_that_rows_name_cannot_be_deleted() throws Exception {
+        ImportReport report = run(EoirFiles.houstonFamilies());
+
+        assertThatThrownBy(() -> jdbc.sql("delete from import_run where id = ?").param(report.importId()).update())
+                .hasMessageContaining("is permanent");
+        assertThat(count("import_run")).isEqualTo(1);
+    }
 }
