@@ -1,0 +1,49 @@
+package org.caseops.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.caseops.fixtures.CaseOpsTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@CaseOpsTest
+class GetApiDocsTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void the_openapi_document_lists_every_docket_endpoint() {
+        ResponseEntity<JsonNode> response = http.getForEntity("/v3/api-docs", JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode paths = response.getBody().path("paths");
+        assertThat(paths.has("/api/imports")).isTrue();
+        assertThat(paths.path("/api/imports").has("post")).isTrue();
+        assertThat(paths.has("/api/imports/{id}/quarantine")).isTrue();
+        assertThat(paths.has("/api/people/{aNumber}")).isTrue();
+        assertThat(paths.has("/api/people/{aNumber}/timeline")).isTrue();
+        assertThat(paths.has("/api/families/{id}")).isTrue();
+        assertThat(paths.has("/api/cases")).isTrue();
+    }
+
+    @Test
+    void swagger_ui_is_served() {
+        ResponseEntity<String> response = http.getForEntity("/swagger-ui/index.html", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("Swagger UI");
+    }
+
+    @Test
+    void health_reports_up_when_ready() {
+        ResponseEntity<JsonNode> response = http.getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("status").asText()).isEqualTo("UP");
+    }
+}
