@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Problems;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,23 +66,20 @@ class GetCasesTest {
     void an_unknown_order_type_is_a_400_naming_the_field() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/cases?orderType=DEPORTED", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("orderType");
+        Problems.assertBadInput(response, "orderType");
     }
 
     @Test
     void a_non_boolean_in_absentia_is_a_400_naming_the_field() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/cases?inAbsentia=maybe", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("inAbsentia");
+        Problems.assertBadInput(response, "inAbsentia");
     }
 
     @Test
     void a_page_size_out_of_range_is_a_400() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/cases?size=0", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("size");
+        Problems.assertBadInput(response, "size");
     }
 }

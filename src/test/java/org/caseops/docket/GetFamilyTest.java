@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Problems;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,15 +66,13 @@ class GetFamilyTest {
     void a_non_numeric_id_is_a_400_naming_the_field() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/families/lopez", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("id");
+        Problems.assertBadInput(response, "id");
     }
 
     @Test
     void an_unknown_family_is_a_404() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/families/424242", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getBody().path("detail").asText()).contains("424242");
+        Problems.assertNotFound(response, "424242");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Problems;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +66,7 @@ class GetImportQuarantineTest {
     void an_unknown_import_is_a_404() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/imports/987654/quarantine", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        Problems.assertNotFound(response, "987654");
     }
 
     @Test
@@ -73,7 +74,6 @@ class GetImportQuarantineTest {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/imports/" + importId + "/quarantine?size=5000",
                 JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("size");
+        Problems.assertBadInput(response, "size");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Problems;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.Test;
@@ -40,14 +41,13 @@ class GetImportTest {
     void an_unknown_import_is_a_404() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/imports/987654", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        Problems.assertNotFound(response, "987654");
     }
 
     @Test
     void a_non_numeric_id_is_a_400_naming_the_field() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/imports/latest", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("id");
+        Problems.assertBadInput(response, "id");
     }
 }

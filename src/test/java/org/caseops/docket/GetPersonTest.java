@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Problems;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -63,9 +63,7 @@ class GetPersonTest {
     void a_malformed_a_number_is_a_400_naming_the_field() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/people/12345", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("aNumber");
+        Problems.assertBadInput(response, "aNumber");
     }
 
     @Test
@@ -73,16 +71,13 @@ class GetPersonTest {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/people/991000001?asOf=23/06/2019",
                 JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("asOf");
+        Problems.assertBadInput(response, "asOf");
     }
 
     @Test
     void an_unknown_a_number_is_a_404_problem() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/people/999999999", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().path("detail").asText()).contains("999999999");
+        Problems.assertNotFound(response, "999999999");
     }
 }

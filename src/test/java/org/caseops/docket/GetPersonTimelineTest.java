@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Problems;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,14 +54,13 @@ class GetPersonTimelineTest {
     void a_malformed_a_number_is_a_400() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/people/ABC/timeline", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("aNumber");
+        Problems.assertBadInput(response, "aNumber");
     }
 
     @Test
     void an_unknown_person_is_a_404() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/people/999999999/timeline", JsonNode.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        Problems.assertNotFound(response, "999999999");
     }
 }

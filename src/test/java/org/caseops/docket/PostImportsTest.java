@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Problems;
 import org.caseops.fixtures.Database;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,9 +72,7 @@ class PostImportsTest {
         ResponseEntity<JsonNode> response = post(new LinkedMultiValueMap<>(java.util.Map.of("note",
                 java.util.List.of("nothing"))));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("eoir");
+        Problems.assertBadInput(response, "eoir");
     }
 
     @Test
@@ -84,8 +83,7 @@ class PostImportsTest {
 
         ResponseEntity<JsonNode> response = post(parts);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().path("field").asText()).isEqualTo("eoir");
+        Problems.assertBadInput(response, "eoir");
         assertThat(jdbc.sql("select count(*) from import_run").query(Long.class).single()).isZero();
     }
 }
