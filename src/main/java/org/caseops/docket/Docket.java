@@ -35,6 +35,16 @@ public class Docket {
         this.jdbc = jdbc;
     }
 
+    /** An A-number as 9 digits, from {@code 123456789}, {@code A123456789} or {@code A-123-456-789}. */
+    public static String aNumber(String raw) {
+        String digits = raw == null ? "" : raw.trim().replaceFirst("^[Aa]-?", "").replace("-", "");
+        if (!digits.matches("[0-9]{9}")) {
+            throw new org.caseops.system.BadInput("aNumber",
+                    "an A-number has 9 digits (A-123-456-789 or 123456789), not '" + raw + "'");
+        }
+        return digits;
+    }
+
     public static int age(LocalDate birth, LocalDate asOf) {
         return Period.between(birth, asOf).getYears();
     }
@@ -47,6 +57,12 @@ public class Docket {
         return jdbc.sql("""
                 select p.*, m.family_id, m.role from person p join family_member m on m.person_id = p.id
                 where p.a_number = ?""").param(aNumber).query((rs, n) -> person(rs, asOf)).optional();
+    }
+
+    /** The IDNCASE of the person's own case, if they have one. */
+    public Optional<Long> caseOf(String aNumber) {
+        return jdbc.sql("select idncase from person where a_number = ? and idncase is not null").param(aNumber)
+                .query(Long.class).optional();
     }
 
     private Person person(ResultSet rs, LocalDate asOf) throws SQLException {

@@ -2,7 +2,6 @@ package org.caseops.docket;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.caseops.system.BadInput;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,24 +25,16 @@ class PersonController {
     @GetMapping("/{aNumber}")
     DocketViews.Person person(@PathVariable String aNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return docket.person(checked(aNumber), asOf == null ? LocalDate.now() : asOf)
+        return docket.person(Docket.aNumber(aNumber), asOf == null ? LocalDate.now() : asOf)
                 .orElseThrow(() -> notFound(aNumber));
     }
 
     /** Everything that happened to the person and their case, oldest first. */
     @GetMapping("/{aNumber}/timeline")
     List<DocketViews.Event> timeline(@PathVariable String aNumber) {
-        DocketViews.Person person = docket.person(checked(aNumber), LocalDate.now())
+        DocketViews.Person person = docket.person(Docket.aNumber(aNumber), LocalDate.now())
                 .orElseThrow(() -> notFound(aNumber));
         return docket.timeline(person.id(), person.removalCase() == null ? null : person.removalCase().idncase());
-    }
-
-    static String checked(String aNumber) {
-        String digits = aNumber.replaceFirst("^[Aa]-?", "").replace("-", "");
-        if (!digits.matches("[0-9]{9}")) {
-            throw new BadInput("aNumber", "an A-number has 9 digits (A-123-456-789 or 123456789), not '" + aNumber + "'");
-        }
-        return digits;
     }
 
     private static ResponseStatusException notFound(String aNumber) {

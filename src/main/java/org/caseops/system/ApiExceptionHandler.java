@@ -33,6 +33,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -68,6 +82,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(BAD_INPUT);
         if (error != null) {
             problem.setProperty("field", error.getField());
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse(null);
+            detail = "'" + field + "' has a value of the wrong form"
+                    + (mapping instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                    && invalid.getTargetType() != null ? " (expected " + describe(invalid.getTargetType()) + ")" : "");
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Bad input");
+        problem.setType(BAD_INPUT);
+        if (field != null) {
+            problem.setProperty("field", field);
         }
         return ResponseEntity.badRequest().body(problem);
     }

@@ -1,0 +1,77 @@
+package org.caseops.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.Problems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CaseOpsTest
+class PostHoldTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void docket() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+    }
+
+    private ResponseEntity<JsonNode> place(String aNumber, Map<String, Object> body) {
+        return http.postForEntity("/api/cases/" + aNumber + "/holds", body, JsonNode.class);
+    }
+
+    @Test
+    void places_a_hold_with_its_reason_and_writes_it_on_the_case_timeline() {
+        ResponseEntity<JsonNode> response = place("991000003",
+                Map.of("reason", "Counsel reports an unadjudicated U visa petition", "placedOn", "2019-06-20"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody().path("idncase").asLong()).isEqualTo(1003);
+        assertThat(response.getBody().path("placedOn").asText()).isEqualTo("2019-06-20");
+        assertThat(http.getForObject("/api/cases/991000003/holds", JsonNode.class).findValuesAsText("reason"))
+                .containsExactly("Counsel reports an unadjudicated U visa petition");
+        assertThat(jdbc.sql("select summary from case_event where kind = 'LEGAL_HOLD_PLACED' and idncase = 1003")
+                .query(String.class).single()).contains("U visa");
+    }
+
+    @Test
+    void a_hold_without_a_reason_is_a_400_naming_the_field() {
+        Problems.assertBadInput(place("991000003", Map.of("reason", "  ")), "reason");
+        assertThat(jdbc.sql("select count(*) from legal_hold").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_second_open_hold_on_one_case_is_a_409() {
+        place("991000003", Map.of("reason", "first"));
+
+        ResponseEntity<JsonNode> second = place("991000003", Map.of("reason", "second"));
+
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void a_bad_date_is_a_400_naming_the_field() {
+        Problems.assertBadInput(place("991000003", Map.of("reason", "r", "placedOn", "June 20")), "placedOn");
+    }
+
+    @Test
+    void a_person_without_a_case_is_a_404() {
+        Problems.assertNotFound(place("999999999", Map.of("reason", "r")), "999999999");
+    }
+}
