@@ -44,6 +44,7 @@ enum ImportTable {
             code("CASE_TYPE", "case_type", "case_type"),
             text("DEC_CODE", "dec_code"),
             text("DEC_TYPE", "dec_type"),
+            text("OTHER_COMP", "other_comp"),
             date("COMP_DATE", "comp_date"),
             bool("ABSENTIA", "absentia"),
             text("APPEAL_RSVD", "appeal_rsvd"),
