@@ -1,0 +1,30 @@
+package org.caseops.legal.rules;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+
+/** Which days are business days: the calendar a time limit counts with (8 CFR 1003.38(b), 1001.1(x) style). */
+public interface BusinessCalendar {
+
+    /** True on a weekday that is not a holiday. */
+    boolean isBusinessDay(LocalDate date);
+
+    /** The date itself if it is a business day, otherwise the next business day. */
+    default LocalDate onOrNextBusinessDay(LocalDate date) {
+        LocalDate d = date;
+        while (!isBusinessDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** US federal holidays (5 U.S.C. 6103) with their observed days, plus weekends. */
+    static BusinessCalendar usFederal() {
+        return UsFederalCalendar.INSTANCE;
+    }
+
+    /** Weekends only, no holidays: for tests that want plain arithmetic. */
+    static BusinessCalendar weekendsOnly() {
+        return date -> date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+}

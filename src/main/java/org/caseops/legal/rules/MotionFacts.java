@@ -1,0 +1,27 @@
+package org.caseops.legal.rules;
+
+import java.time.LocalDate;
+
+/**
+ * One row of EOIR's {@code tbl_Court_Motions} for the person's own case (deleted rows left out by the loader).
+ *
+ * @param idnMotion     IDNMOTION
+ * @param idnProceeding IDNPROCEEDING (null if not recorded)
+ * @param receivedDate  MOTION_RECD_DATE
+ * @param decision      DEC: {@code G} granted, {@code D} denied, null or blank = pending, other codes kept as given
+ * @param decisionDate  COMP_DATE of the motion (null while pending)
+ * @param stayGrant     STAY_GRANT: {@code G}/{@code Y} stay granted, {@code D}/{@code N} denied, null = none
+ */
+public record MotionFacts(long idnMotion, Long idnProceeding, LocalDate receivedDate, String decision,
+        LocalDate decisionDate, String stayGrant) {
+
+    public MotionFacts {
+        decision = decision == null || decision.isBlank() ? null : decision.trim();
+        stayGrant = stayGrant == null || stayGrant.isBlank() ? null : stayGrant.trim();
+    }
+
+    /** True when STAY_GRANT says a stay of removal was granted. */
+    public boolean stayGranted() {
+        return "G".equals(stayGrant) || "Y".equals(stayGrant);
+    }
+}

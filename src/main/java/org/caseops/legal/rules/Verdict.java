@@ -1,0 +1,48 @@
+package org.caseops.legal.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The gate's answer with every rule's finding, in the fixed order of {@link Rule}.
+ *
+ * @param status        EXECUTABLE, NOT_EXECUTABLE or FROZEN
+ * @param findings      one finding per rule (some rules give one per stay, motion or hold), in {@link Rule} order
+ * @param asOf          the date the verdict is for
+ * @param changesOn     the earliest date on which the verdict may change by itself (a window closes, a stay ends),
+ *                      when known; new facts (a motion filed, a decision) can change it any day
+ * @param policyVersion the id of the {@link PolicyVersion} in force on {@code asOf}
+ */
+public record Verdict(Status status, List<Finding> findings, LocalDate asOf, Optional<LocalDate> changesOn,
+        String policyVersion) {
+
+    public Verdict {
+        Objects.requireNonNull(status, "status");
+        findings = List.copyOf(findings);
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(changesOn, "changesOn");
+        Objects.requireNonNull(policyVersion, "policyVersion");
+    }
+
+    /**
+     * The finding that decides the status: the first BLOCKS finding for NOT_EXECUTABLE, the first FREEZES finding for
+     * FROZEN, the FINALITY finding for EXECUTABLE. Screening reports count cases by its rule id.
+     */
+    public Finding reason() {
+        Effect deciding = switch (status) {
+            case NOT_EXECUTABLE -> Effect.BLOCKS;
+            case FROZEN -> Effect.FREEZES;
+            case EXECUTABLE -> null;
+        };
+        return findings.stream()
+                .filter(f -> deciding == null ? f.ruleId().equals(Rule.FINALITY.name()) : f.effect() == deciding)
+                .findFirst().orElseThrow();
+    }
+
+    /** True when the person has no court case of their own: "not subject to removal", whatever the family's orders. */
+    public boolean notSubjectToRemoval() {
+        return findings.stream().anyMatch(f -> f.ruleId().equals(Rule.OWN_CASE.name()) && f.holds());
+    }
+}
