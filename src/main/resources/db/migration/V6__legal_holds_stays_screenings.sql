@@ -61,6 +61,7 @@ create table case_verdict (
     reasons       text[] not null,
     changes_on    date,
     facts_hash    text not null,
+    field_office_code text,
     screening_id  bigint not null references screening (id),
     primary key (as_of, idncase)
 );

@@ -1,0 +1,95 @@
+package org.caseops.legal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.caseops.docket.Docket;
+import org.caseops.docket.DocketViews;
+import org.caseops.legal.rules.CaseFacts;
+import org.caseops.legal.rules.Executability;
+import org.caseops.legal.rules.Finding;
+import org.caseops.legal.rules.PolicySet;
+import org.caseops.legal.rules.Status;
+import org.caseops.legal.rules.Verdict;
+import org.springframework.stereotype.Service;
+
+/**
+ * The legal gate: is this person's removal order executable on this date? Everything that acts on a person asks it
+ * first, with the date of the action. It reads the facts fresh each time; a stored screening is never a permission.
+ */
+@Service
+public class LegalGate {
+
+    /** How a household member with no case of their own is shown: never a target. */
+    public static final String NOT_SUBJECT_TO_REMOVAL = "NOT_SUBJECT_TO_REMOVAL";
+
+    private final DocketFacts facts;
+    private final Docket docket;
+    private final PolicySet policies;
+
+    LegalGate(DocketFacts facts, Docket docket) {
+        this.facts = facts;
+        this.docket = docket;
+        this.policies = PolicySet.defaults();
+    }
+
+    public PolicySet policies() {
+        return policies;
+    }
+
+    public record CaseVerdict(String aNumber, Long idncase, LocalDate asOf, Status verdict, String label,
+            Optional<LocalDate> changesOn, String policyVersion, List<Finding> findings) {
+    }
+
+    public record MemberVerdict(long personId, String aNumber, String givenName, String familyName, String role,
+            String relationship, int age, boolean minor, boolean usCitizen, Long idncase, Status verdict, String label,
+            List<String> reasons) {
+    }
+
+    public record FamilyVerdict(long familyId, LocalDate asOf, int executable, int notExecutable, int frozen,
+            int notSubjectToRemoval, List<MemberVerdict> members) {
+    }
+
+    public Verdict evaluate(CaseFacts caseFacts, LocalDate asOf) {
+        return Executability.evaluate(caseFacts, asOf, policies);
+    }
+
+    /** The verdict on a person's own case, by A-number. Empty when nobody has that A-number. */
+    public Optional<CaseVerdict> ofPerson(String aNumber, LocalDate asOf) {
+        return docket.person(aNumber, asOf).flatMap(person -> facts.ofPerson(person.id()).map(f -> {
+            Verdict verdict = evaluate(f, asOf);
+            return new CaseVerdict(person.aNumber(), f.idnCase(), asOf, verdict.status(), label(f, verdict),
+                    verdict.changesOn(), verdict.policyVersion(), verdict.findings());
+        }));
+    }
+
+    /** Each member of a family judged on their own case; a member with no case is not subject to removal. */
+    public Optional<FamilyVerdict> ofFamily(long familyId, LocalDate asOf) {
+        return docket.family(familyId, asOf).map(family -> {
+            List<MemberVerdict> members = family.people().stream().map(m -> member(m, asOf)).toList();
+            return new FamilyVerdict(familyId, asOf, count(members, "EXECUTABLE"), count(members, "NOT_EXECUTABLE"),
+                    count(members, "FROZEN"), count(members, NOT_SUBJECT_TO_REMOVAL), members);
+        });
+    }
+
+    private MemberVerdict member(DocketViews.FamilyMember m, LocalDate asOf) {
+        CaseFacts f = facts.ofPerson(m.personId()).orElseThrow();
+        Verdict verdict = evaluate(f, asOf);
+        return new MemberVerdict(m.personId(), m.aNumber(), m.givenName(), m.familyName(), m.role(),
+                m.relationship(), m.age(), m.minor(), m.usCitizen(), m.idncase(), verdict.status(), label(f, verdict),
+                reasons(verdict));
+    }
+
+    private static int count(List<MemberVerdict> members, String label) {
+        return (int) members.stream().filter(m -> m.label().equals(label)).count();
+    }
+
+    static String label(CaseFacts f, Verdict verdict) {
+        return f.idnCase() == null ? NOT_SUBJECT_TO_REMOVAL : verdict.status().name();
+    }
+
+    /** The rules that stand in the way of removal (blocking or freezing), in the order the gate found them. */
+    static List<String> reasons(Verdict verdict) {
+        return verdict.findings().stream().filter(Finding::holds).map(Finding::ruleId).distinct().toList();
+    }
+}

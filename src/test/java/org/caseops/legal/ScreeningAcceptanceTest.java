@@ -1,0 +1,125 @@
+package org.caseops.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.caseops.docket.DocketImporter;
+import org.caseops.docket.ImportProgress;
+import org.caseops.docket.synthetic.Scenario;
+import org.caseops.docket.synthetic.SyntheticDocketGenerator;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
+import org.caseops.fixtures.EoirFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The generated family-op-2019 docket screened as of 2019-06-23: every verdict as the generator built it. */
+@CaseOpsTest
+class ScreeningAcceptanceTest {
+
+    static final LocalDate JUNE_23_2019 = LocalDate.of(2019, 6, 23);
+
+    @TempDir
+    static Path dir;
+    static JsonNode manifest;
+    static Map<Long, String[]> truth = new HashMap<>();
+
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    Screening screening;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        SyntheticDocketGenerator.generate(Scenario.FAMILY_OP_2019, 0, 2019, dir);
+        manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        for (String line : Files.readAllLines(dir.resolve("truth.csv")).subList(1,
+                Files.readAllLines(dir.resolve("truth.csv")).size())) {
+            String[] f = line.split(",");
+            truth.put(Long.parseLong(f[0]), new String[] {f[1], f[2]});
+        }
+    }
+
+    @BeforeEach
+    void importDocket() {
+        Database.clearDocket(jdbc);
+        importer.importFiles(dir, dir.resolve("persons.csv"), "test", ImportProgress.NONE);
+    }
+
+    @Test
+    void every_case_gets_the_verdict_the_generator_built_it_for_and_the_counts_match_the_manifest() {
+        Screening.Report report = screening.screen(JUNE_23_2019, null, "test");
+
+        Map<String, Long> mismatchesByKind = new TreeMap<>();
+        jdbc.sql("select idncase, status from case_verdict where as_of = ?").param(JUNE_23_2019)
+                .query((rs, n) -> {
+                    String[] expected = truth.get(rs.getLong(1));
+                    if (!expected[1].equals(rs.getString(2))) {
+                        mismatchesByKind.merge(expected[0] + " expected " + expected[1] + " got " + rs.getString(2),
+                                1L, Long::sum);
+                    }
+                    return null;
+                }).list();
+        assertThat(mismatchesByKind).isEmpty();
+
+        Map<String, Long> expected = new HashMap<>();
+        manifest.path("casesByKind").fields().forEachRemaining(kind -> expected.merge(
+                kind.getValue().path("expectedVerdict").asText(), kind.getValue().path("cases").asLong(), Long::sum));
+        assertThat(report.cases()).isEqualTo(manifest.path("rows").path("A_TblCase.csv").asLong());
+        assertThat(report.verdicts().executable()).isEqualTo(expected.get("EXECUTABLE"));
+        assertThat(report.verdicts().notExecutable()).isEqualTo(expected.get("NOT_EXECUTABLE"));
+        assertThat(report.verdicts().frozen()).isEqualTo(expected.get("FROZEN"));
+        assertThat(report.fieldOffices()).extracting(Screening.OfficeCounts::fieldOffice)
+                .containsExactly("ATL", "BAL", "CHI", "DEN", "HOU", "LOS", "MIA", "NOL", "NYC", "SFR");
+        assertThat(report.reasons()).extracting(Screening.ReasonCount::reason).contains("CITIZENSHIP_CLAIM");
+    }
+
+    @Test
+    void screening_again_after_an_import_rewrites_only_the_verdicts_whose_facts_changed() throws Exception {
+        screening.screen(JUNE_23_2019, null, "test");
+        assertThat(screening.screen(JUNE_23_2019, null, "test").changed()).isZero();
+        long[] motion = jdbc.sql("""
+                select m.idnmotion, m.idnproceeding, m.idncase from court_motion m
+                join case_verdict v on v.idncase = m.idncase and v.as_of = ?
+                where m.dec is null and v.status = 'NOT_EXECUTABLE' order by m.idnmotion limit 1""")
+                .param(JUNE_23_2019).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        EoirFiles denied = EoirFiles.standard();
+        String received = jdbc.sql("select motion_recd_date::text from court_motion where idnmotion = ?")
+                .param(motion[0]).query(String.class).single();
+        denied.motion(motion[0], motion[1], motion[2], received, "D");
+        importer.importFiles(denied.writeTo(Files.createTempDirectory("denied")), null, "test", ImportProgress.NONE);
+
+        Screening.Report again = screening.screen(JUNE_23_2019, null, "test");
+
+        assertThat(again.changed()).isEqualTo(1);
+        assertThat(jdbc.sql("select screening_id from case_verdict where idncase = ? and as_of = ?")
+                .params(motion[2], JUNE_23_2019).query(Long.class).single()).isEqualTo(again.screeningId());
+    }
+
+    @Test
+    void one_field_office_can_be_screened_alone() {
+        Screening.Report houston = screening.screen(JUNE_23_2019, "HOU", "test");
+
+        assertThat(houston.fieldOffices()).extracting(Screening.OfficeCounts::fieldOffice).containsExactly("HOU");
+        long inHouston = jdbc.sql("select count(*) from case_summary where field_office_code = 'HOU'")
+                .query(Long.class).single();
+        assertThat(inHouston).isBetween(1L, 2039L);
+        assertThat(houston.cases()).isEqualTo(inHouston);
+        assertThat(jdbc.sql("select count(*) from case_verdict where as_of = ?").param(JUNE_23_2019)
+                .query(Long.class).single()).isEqualTo(inHouston);
+    }
+
+}
