@@ -3,7 +3,7 @@ package org.caseops.legal.rules;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-/** Which days are business days: the calendar a time limit counts with (8 CFR 1003.38(b), 1001.1(x) style). */
+/** Which days are business days: the calendar a time limit that runs to the next business day counts with (8 CFR 1003.38(b)). */
 public interface BusinessCalendar {
 
     /** True on a weekday that is not a holiday. */

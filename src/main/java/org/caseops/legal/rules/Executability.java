@@ -46,7 +46,8 @@ public final class Executability {
         findings.add(ownCase(d));
         findings.add(usCitizen(d));
         findings.add(citizenshipClaim(d));
-        findings.add(lprStatus(d));
+        Finding finality = finality(d);
+        findings.add(lprStatus(d, finality));
         findings.addAll(legalHolds(d));
         findings.add(latestProceeding(d));
         findings.add(removalOrder(d));
@@ -57,7 +58,7 @@ public final class Executability {
         findings.add(motionStayGranted(d));
         findings.add(motionStayInAbsentia(d));
         findings.add(voluntaryDeparture(d));
-        findings.add(finality(d));
+        findings.add(finality);
         findings.add(inAbsentiaRescission(d));
 
         Status status;
@@ -224,7 +225,7 @@ public final class Executability {
         return Finding.of(Rule.CITIZENSHIP_CLAIM, ALLOWS, "No open claim to U.S. citizenship is recorded.");
     }
 
-    private static Finding lprStatus(Docket d) {
+    private static Finding lprStatus(Docket d, Finding finality) {
         if (!d.facts.person().lpr()) {
             return Finding.of(Rule.LPR_STATUS, INFORMS, "The person is not recorded as a lawful permanent resident.");
         }
@@ -232,9 +233,13 @@ public final class Executability {
             return Finding.of(Rule.LPR_STATUS, INFORMS, "The person is a lawful permanent resident with no case of "
                     + "their own; the status continues.");
         }
-        return Finding.of(Rule.LPR_STATUS, INFORMS, "The person is recorded as a lawful permanent resident. An LPR "
-                + "is judged by their own order: the status ends when an order of removal becomes final "
-                + "(8 CFR 1001.1(p)); until then it continues. See FINALITY for whether the order is final.");
+        if (finality.effect() == ALLOWS) {
+            return Finding.of(Rule.LPR_STATUS, INFORMS, "The person is recorded as a lawful permanent resident, but "
+                    + "has a final order of removal in their own case: LPR status ends with the final order "
+                    + "(8 CFR 1001.1(p)), so the person is judged by that order like any respondent (see FINALITY).");
+        }
+        return Finding.of(Rule.LPR_STATUS, INFORMS, "The person is recorded as a lawful permanent resident and has no "
+                + "final order of removal: the status continues until an order becomes final (8 CFR 1001.1(p)).");
     }
 
     private static List<Finding> legalHolds(Docket d) {

@@ -316,7 +316,9 @@ class ExecutabilityTest {
     void lpr_with_final_order_is_judged_by_the_order() {
         Verdict v = aRespondent().lpr().withOrder(inPersonAppealWaived(on(2019, 2, 14))).asOf(on(2019, 6, 23));
         assertThat(v.status()).isEqualTo(Status.EXECUTABLE);
-        assertThat(finding(v, Rule.LPR_STATUS).detail()).contains("status ends").contains("final");
+        assertThat(finding(v, Rule.LPR_STATUS).detail()).contains("status ends with the final order");
+        assertThat(finding(aRespondent().lpr().withOrder(decided("T", on(2019, 2, 14))).asOf(on(2019, 6, 23)),
+                Rule.LPR_STATUS).detail()).contains("status continues");
         assertThat(aRespondent().lpr().withOrder(decided("T", on(2019, 2, 14))).asOf(on(2019, 6, 23)).status())
                 .isEqualTo(Status.NOT_EXECUTABLE);
     }
