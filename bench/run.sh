@@ -227,10 +227,21 @@ select case
          else 'other' end as phase,
        coalesce((regexp_match(query, 'stg_([a-z_]+)'))[1], '-') as staging_table,
        calls, round(total_exec_time::numeric / 1000, 2) as seconds, rows,
+       shared_blks_hit + shared_blks_read as shared_blks, shared_blks_written,
+       local_blks_read, local_blks_written, temp_blks_written, round(wal_bytes / 1048576) as wal_mb,
        left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
 from pg_stat_statements
-where query !~* 'pg_stat_statements'
+where query !~* 'pg_stat_statements' and toplevel
 order by total_exec_time desc
+SQL
+}
+
+# Statements run inside others (track = all): the foreign-key checks PostgreSQL runs per inserted row, etc.
+nested_report() {  # $1 = output file
+    sql -A -F $'\t' -P footer=off >"$1" <<'SQL'
+select calls, round(total_exec_time::numeric / 1000, 2) as seconds, rows,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+from pg_stat_statements where not toplevel order by total_exec_time desc limit 30
 SQL
 }
 
@@ -257,6 +268,7 @@ import_run() {  # $1 = label; sets RUN_SECONDS, RUN_RSS_MB, RUN_T0, RUN_T1
         from import_run order by id desc limit 1")
     if [ "$PHASES" = 1 ]; then
         statement_report "$dir/$label-statements.tsv"
+        nested_report "$dir/$label-nested.tsv"
         phase_summary "$dir/$label-statements.tsv" >"$dir/$label-phases.tsv"
         awk -F'\t' -v w="$RUN_SECONDS" '{ s += $2 } END {
             printf "client only: JVM + Spring start-up, outside SQL\t%.1f\n", w - s }' \
@@ -305,7 +317,8 @@ bench_import() {
     start_server "$dir/server.log"
     if [ "$PHASES" = 1 ]; then
         sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'" \
-            -c "alter system set pg_stat_statements.max = 10000"
+            -c "alter system set pg_stat_statements.max = 10000" \
+            -c "alter system set pg_stat_statements.track = 'all'"
         stop_server
         start_server "$dir/server.log.2"
         sql -c "create extension if not exists pg_stat_statements"
