@@ -1,0 +1,407 @@
+#!/usr/bin/env bash
+# CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
+#
+#   bench/run.sh [all|import]        (default: all)
+#
+# Parameters (environment, with defaults):
+#   CASES=3000000   cases in the generated national docket
+#   SEED=7          generator seed
+#   XMX=256m        -Xmx of the importer JVM (the figure the <512 MB RSS goal is about)
+#   GEN_XMX=1g      -Xmx of the generator JVM
+#   PHASES=1        restart the server once with pg_stat_statements to time the importer's SQL per statement
+#   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
+#
+# Raw results go to bench/out/<benchmark>/ (git-ignored); generated data and the database to bench/work/.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+JAR="$ROOT/target/caseops.jar"
+WORK="$BENCH_DIR/work"
+OUT="$BENCH_DIR/out"
+
+CASES=${CASES:-3000000}
+SEED=${SEED:-7}
+XMX=${XMX:-256m}
+GEN_XMX=${GEN_XMX:-1g}
+PHASES=${PHASES:-1}
+KEEP_DB=${KEEP_DB:-0}
+
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+
+# ------------------------------------------------------------------ prerequisites
+need_tools() {
+    local missing=()
+    command -v psql >/dev/null || missing+=(postgresql-client)
+    [ -x /usr/bin/time ] || missing+=(time)
+    command -v curl >/dev/null || missing+=(curl)
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]}"
+        if [ "$(id -u)" = 0 ]; then
+            apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+        else
+            sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+        fi
+    fi
+    command -v java >/dev/null || { echo "java (17+) is required" >&2; exit 1; }
+}
+
+build_jar() {
+    if [ ! -f "$JAR" ]; then
+        log "building $JAR"
+        (cd "$ROOT" && mvn -B -q -DskipTests package)
+    fi
+}
+
+machine_info() {
+    {
+        echo "date: $(date -Iseconds)"
+        echo "nproc: $(nproc)"
+        echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+        echo "memory: $(free -h | awk '/^Mem:/ { print $2 " total, " $7 " available" }')"
+        echo "disk: $(df -h "$WORK" | awk 'NR == 2 { print $1 " " $2 " (" $4 " free)" }')"
+        echo "loadavg before: $(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "java: $(java -version 2>&1 | head -1)"
+        echo "commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
+    } >"$1"
+}
+
+# ------------------------------------------------------------------ the benchmark's PostgreSQL (CaseOps serve)
+free_port() {
+    local p
+    while :; do
+        p=$((20000 + RANDOM % 20000))
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+    done
+}
+
+SERVER_PID=
+start_server() {  # $1 = log file
+    local http
+    http=$(free_port)
+    rm -f "$CASEOPS_HOME/postgres.port"
+    # PORT, not only --port: the serve command's --port is overridden by application.properties' ${PORT:8080}.
+    PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" >"$1" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 180); do
+        if curl -sf "http://localhost:$http/actuator/health/readiness" >/dev/null 2>&1; then
+            PG_PORT=$(head -1 "$CASEOPS_HOME/postgres.port")
+            log "CaseOps serve (pid $SERVER_PID) ready; PostgreSQL on port $PG_PORT"
+            return
+        fi
+        kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$1" >&2; echo "server died" >&2; exit 1; }
+        sleep 1
+    done
+    echo "server not ready after 180 s (see $1)" >&2
+    exit 1
+}
+
+stop_server() {
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID"
+        for _ in $(seq 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
+    fi
+    SERVER_PID=
+}
+
+sql() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres -d postgres "$@"; }
+
+# Samples the summed RSS and PSS (kB) of the postmaster and its children once a second: "epoch rss pss".
+SAMPLER_PID=
+start_pg_sampler() {  # $1 = output file
+    local pidfile="$CASEOPS_HOME/pgdata/postmaster.pid"
+    (
+        while :; do
+            pm=$(head -1 "$pidfile" 2>/dev/null || true)
+            if [ -n "$pm" ]; then
+                pids="$pm $(ps -o pid= --ppid "$pm" 2>/dev/null | tr '\n' ' ')"
+                # shellcheck disable=SC2086
+                awk -v t="$(date +%s.%N)" '/^Rss:/ { r += $2 } /^Pss:/ { p += $2 } END { print t, r + 0, p + 0 }' \
+                    $(for p in $pids; do echo "/proc/$p/smaps_rollup"; done) 2>/dev/null || true
+            fi
+            sleep 1
+        done
+    ) >"$1" &
+    SAMPLER_PID=$!
+}
+
+peak_between() {  # $1 = samples, $2 = from, $3 = to, $4 = column (2 rss, 3 pss); prints MB
+    awk -v a="$2" -v b="$3" -v c="$4" '$1 >= a && $1 <= b && $c > m { m = $c } END { printf "%.0f", m / 1024 }' "$1"
+}
+
+cleanup() {
+    [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+    stop_server
+}
+trap cleanup EXIT
+
+# ------------------------------------------------------------------ benchmark: import
+manifest_rows() {  # $1 = manifest, $2 = file name
+    grep -o "\"$2\" : [0-9]*" "$1" | grep -o '[0-9]*$'
+}
+
+generate_docket() {
+    DATA="$WORK/national-$CASES-seed$SEED"
+    local manifest="$DATA/manifest.json"
+    if [ -f "$manifest" ] && grep -q "\"requestedCases\" : $CASES," "$manifest" \
+            && grep -q "\"seed\" : $SEED," "$manifest"; then
+        log "reusing $DATA"
+        return
+    fi
+    rm -rf "$DATA"
+    mkdir -p "$DATA"
+    log "generating a national docket of $CASES cases (seed $SEED) into $DATA"
+    local t0; t0=$(now)
+    java -Xmx"$GEN_XMX" -jar "$JAR" generate --scenario national --cases "$CASES" --seed "$SEED" --out "$DATA" >&2
+    log "generated in $(secs "$t0" "$(now)") s"
+}
+
+# The raw-COPY baseline: one table per input file with ALL of the file's columns (COPY cannot skip columns).
+# Typed: the columns CaseOps keeps get the type of its target table (bigint, integer, date, boolean, text) and the
+# key is the primary key; the columns CaseOps ignores are text. No foreign keys, no other indexes.
+# Text: every column text, no key. Both load the same files with psql's \copy, one transaction per file.
+baseline_sql() {  # $1 = typed|text, $2 = schema
+    local typed=$1 s=$2
+    t() { if [ "$typed" = typed ]; then echo "$1"; else echo text; fi; }
+    pk() { if [ "$typed" = typed ]; then echo " primary key"; fi; }
+    cat <<SQL
+drop schema if exists $s cascade;
+create schema $s;
+create table $s.a_tblcase (idncase $(t bigint)$(pk), alien_city text, alien_state text, alien_zipcode text,
+    updated_city text, updated_state text, nat text, lang text, custody text, case_type text,
+    date_of_entry $(t date), c_birthdate $(t date), sex text, lpr $(t boolean), address_changedon text,
+    casepriority_code text);
+create table $s.b_tblproceeding (idnproceeding $(t bigint)$(pk), idncase $(t bigint), osc_date $(t date),
+    input_date text, base_city_code text, hearing_loc_code text, case_type text, dec_type text, dec_code text,
+    other_comp text, comp_date $(t date), absentia $(t boolean), appeal_rsvd text, appeal_not_filed text,
+    crim_ind text, custody text);
+create table $s.tbl_court_motions (idnmotion $(t bigint)$(pk), idnproceeding $(t bigint), idncase $(t bigint),
+    rec_type text, input_date text, motion_recd_date $(t date), strfilingparty text, dec text, comp_date $(t date),
+    stay_grant text, blndeleted text);
+create table $s.tblappeal (idnappeal $(t bigint)$(pk), idncase $(t bigint), idnproceeding $(t bigint),
+    strappealcategory text, strappealtype text, strcasetype text, datappealfiled $(t date), strfiledby text,
+    strbiadecision text, datbiadecision $(t date), strbiadecisiontype text, strcustody text);
+create table $s.tbl_lead_rider (idnleadrider $(t bigint)$(pk), idnleadcase $(t bigint), idnridercase $(t bigint),
+    datcreatedon text, datseveredon $(t date), blnactive $(t boolean), datmodifiedon text);
+create table $s.tbl_juvenilehistory (idnjuvenilehistory $(t bigint)$(pk), idncase $(t bigint),
+    idnproceeding $(t bigint), idnjuvenile $(t integer), datcreatedon text, datmodifiedon text);
+create table $s.persons ($( [ "$typed" = typed ] && echo "id bigserial primary key, ")idncase $(t bigint),
+    a_number text, given_name text, family_name text, birth_date $(t date), sex text, nationality text,
+    language text, us_citizen $(t boolean), lpr $(t boolean), citizenship_claim $(t boolean),
+    household_of $(t bigint), relationship text, address_line text, city text, state text, zip text,
+    address_as_of $(t date));
+\timing on
+\echo COPY a_tblcase
+\copy $s.a_tblcase from '$DATA/A_TblCase.csv' with (format text, header true, null '')
+\echo COPY b_tblproceeding
+\copy $s.b_tblproceeding from '$DATA/B_TblProceeding.csv' with (format text, header true, null '')
+\echo COPY tbl_court_motions
+\copy $s.tbl_court_motions from '$DATA/tbl_Court_Motions.csv' with (format text, header true, null '')
+\echo COPY tblappeal
+\copy $s.tblappeal from '$DATA/tblAppeal.csv' with (format text, header true, null '')
+\echo COPY tbl_lead_rider
+\copy $s.tbl_lead_rider from '$DATA/tbl_Lead_Rider.csv' with (format text, header true, null '')
+\echo COPY tbl_juvenilehistory
+\copy $s.tbl_juvenilehistory from '$DATA/tbl_JuvenileHistory.csv' with (format text, header true, null '')
+\echo COPY persons
+\copy $s.persons (idncase, a_number, given_name, family_name, birth_date, sex, nationality, language, us_citizen, lpr, citizenship_claim, household_of, relationship, address_line, city, state, zip, address_as_of) from '$DATA/persons.csv' with (format csv, header true)
+SQL
+}
+
+# Statement timings from pg_stat_statements, one line per statement, grouped into the importer's phases.
+statement_report() {  # $1 = output file
+    sql -A -F $'\t' -P footer=off >"$1" <<'SQL'
+select case
+         when query ~* '^copy stg_' then 'stage: COPY into staging (Java parses, checks, streams)'
+         when query ~* '^create temp table' then 'stage: create staging table'
+         when query ~* '^analyze' then 'stage: analyze staging'
+         when query ~* '^update stg_.*having count' then 'check: duplicate keys in file'
+         when query ~* '^update stg_.*not exists' then 'check: references (orphans)'
+         when query ~* '^update stg_' then 'check: unique column taken in database'
+         when query ~* '^insert into quarantine' then 'quarantine'
+         when query ~* '^with changed' then 'merge: update changed rows + events'
+         when query ~* '^with ins' then 'merge: insert new rows + events'
+         else 'other' end as phase,
+       coalesce((regexp_match(query, 'stg_([a-z_]+)'))[1], '-') as staging_table,
+       calls, round(total_exec_time::numeric / 1000, 2) as seconds, rows,
+       shared_blks_hit + shared_blks_read as shared_blks, shared_blks_written,
+       local_blks_read, local_blks_written, temp_blks_written, round(wal_bytes / 1048576) as wal_mb,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+from pg_stat_statements
+where query !~* 'pg_stat_statements' and toplevel
+order by total_exec_time desc
+SQL
+}
+
+# Statements run inside others (track = all): the foreign-key checks PostgreSQL runs per inserted row, etc.
+nested_report() {  # $1 = output file
+    sql -A -F $'\t' -P footer=off >"$1" <<'SQL'
+select calls, round(total_exec_time::numeric / 1000, 2) as seconds, rows,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+from pg_stat_statements where not toplevel order by total_exec_time desc limit 30
+SQL
+}
+
+phase_summary() {  # $1 = statements file: prints "phase<TAB>seconds" summed
+    awk -F'\t' 'NR > 1 { s[$1] += $4 } END { for (p in s) printf "%s\t%.1f\n", p, s[p] }' "$1" | sort -t$'\t' -k2 -nr
+}
+
+import_run() {  # $1 = label; sets RUN_SECONDS, RUN_RSS_MB, RUN_T0, RUN_T1
+    local label=$1 dir="$OUT/import"
+    [ "$PHASES" = 1 ] && sql -c "select pg_stat_statements_reset()" >/dev/null
+    sql -c checkpoint
+    log "import $label: java -Xmx$XMX -jar caseops.jar import --eoir $DATA --persons $DATA/persons.csv"
+    RUN_T0=$(now)
+    /usr/bin/time -v -o "$dir/$label.time" \
+        java -Xmx"$XMX" -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" --show-quarantine 5 \
+        >"$dir/$label.log" 2>&1 || { tail -40 "$dir/$label.log" >&2; exit 1; }
+    RUN_T1=$(now)
+    RUN_SECONDS=$(secs "$RUN_T0" "$RUN_T1")
+    RUN_RSS_MB=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$dir/$label.time")
+    RUN_CPU=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.0f", u + s }' \
+        "$dir/$label.time")
+    # The importer's own span (import_run.started_at .. finished_at): the wall time less JVM and Spring start-up.
+    RUN_INNER=$(sql -A -t -c "select round(extract(epoch from finished_at - started_at)::numeric, 1)
+        from import_run order by id desc limit 1")
+    if [ "$PHASES" = 1 ]; then
+        statement_report "$dir/$label-statements.tsv"
+        nested_report "$dir/$label-nested.tsv"
+        phase_summary "$dir/$label-statements.tsv" >"$dir/$label-phases.tsv"
+        awk -F'\t' -v w="$RUN_SECONDS" '{ s += $2 } END {
+            printf "client only: JVM + Spring start-up, outside SQL\t%.1f\n", w - s }' \
+            "$dir/$label-phases.tsv" >>"$dir/$label-phases.tsv"
+    fi
+    log "import $label: $RUN_SECONDS s, JVM peak RSS $RUN_RSS_MB MB, JVM CPU $RUN_CPU s"
+    sed -n '/^Import /,$p' "$dir/$label.log" >&2
+}
+
+baseline_run() {  # $1 = typed|text; sets BASE_SECONDS, BASE_T0, BASE_T1
+    local kind=$1 dir="$OUT/import"
+    baseline_sql "$kind" "bench_$kind" >"$dir/baseline-$kind.sql"
+    sql -c checkpoint
+    log "baseline: raw COPY into $kind tables"
+    BASE_T0=$(now)
+    sql -f "$dir/baseline-$kind.sql" >"$dir/baseline-$kind.log" 2>&1 || { cat "$dir/baseline-$kind.log" >&2; exit 1; }
+    BASE_T1=$(now)
+    BASE_SECONDS=$(secs "$BASE_T0" "$BASE_T1")
+    log "baseline $kind: $BASE_SECONDS s"
+    sql -c "drop schema bench_$kind cascade"
+}
+
+bench_import() {
+    local dir="$OUT/import"
+    rm -rf "$dir"
+    mkdir -p "$dir" "$WORK"
+    machine_info "$dir/machine.txt"
+    generate_docket
+    cp "$DATA/manifest.json" "$dir/manifest.json"
+
+    local rows=0 f n
+    : >"$dir/rows.tsv"
+    for f in A_TblCase.csv B_TblProceeding.csv tbl_Court_Motions.csv tblAppeal.csv tbl_Lead_Rider.csv \
+             tbl_JuvenileHistory.csv persons.csv; do
+        n=$(manifest_rows "$DATA/manifest.json" "$f")
+        printf '%s\t%s\n' "$f" "$n" >>"$dir/rows.tsv"
+        rows=$((rows + n))
+    done
+    log "$rows data rows in 7 files ($(du -shc "$DATA"/*.csv | tail -1 | cut -f1) with truth.csv)"
+
+    # A fresh database: CaseOps' own embedded PostgreSQL 17 in a new CASEOPS_HOME, run by `serve`; the importer
+    # CLI and psql both connect to it, so importer and baseline see the same server and configuration.
+    export CASEOPS_HOME="$WORK/home"
+    rm -rf "$CASEOPS_HOME"
+    mkdir -p "$CASEOPS_HOME"
+    start_server "$dir/server.log"
+    if [ "$PHASES" = 1 ]; then
+        sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'" \
+            -c "alter system set pg_stat_statements.max = 10000" \
+            -c "alter system set pg_stat_statements.track = 'all'"
+        stop_server
+        start_server "$dir/server.log.2"
+        sql -c "create extension if not exists pg_stat_statements"
+    fi
+    sql -A -t -c "select version()" >>"$dir/machine.txt"
+    sql -A -t -c "select name || ' = ' || setting || coalesce(' ' || unit, '') from pg_settings where name in
+        ('shared_buffers', 'fsync', 'synchronous_commit', 'wal_level', 'max_wal_size', 'work_mem',
+         'maintenance_work_mem', 'checkpoint_timeout', 'shared_preload_libraries') order by name" \
+        >"$dir/pg-settings.txt"
+    start_pg_sampler "$dir/pg-memory.tsv"
+
+    import_run first
+    local i1_s=$RUN_SECONDS i1_in=$RUN_INNER i1_rss=$RUN_RSS_MB i1_cpu=$RUN_CPU i1_t0=$RUN_T0 i1_t1=$RUN_T1
+    import_run again
+    local i2_s=$RUN_SECONDS i2_in=$RUN_INNER i2_rss=$RUN_RSS_MB i2_cpu=$RUN_CPU i2_t0=$RUN_T0 i2_t1=$RUN_T1
+    sql -A -t -c "select pg_size_pretty(pg_database_size('postgres'))" >"$dir/db-size-after-import.txt"
+
+    baseline_run typed
+    local bt_s=$BASE_SECONDS bt_t0=$BASE_T0 bt_t1=$BASE_T1
+    baseline_run text
+    local bx_s=$BASE_SECONDS bx_t0=$BASE_T0 bx_t1=$BASE_T1
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=
+
+    local m="$dir/pg-memory.tsv"
+    {
+        printf 'metric\tvalue\n'
+        printf 'cases\t%s\n' "$CASES"
+        printf 'seed\t%s\n' "$SEED"
+        printf 'data_rows\t%s\n' "$rows"
+        printf 'importer_xmx\t%s\n' "$XMX"
+        printf 'import_seconds\t%s\n' "$i1_s"
+        printf 'import_rows_per_s\t%s\n' "$(rate "$rows" "$i1_s")"
+        printf 'import_in_process_seconds\t%s\n' "$i1_in"
+        printf 'import_jvm_peak_rss_mb\t%s\n' "$i1_rss"
+        printf 'import_jvm_cpu_s\t%s\n' "$i1_cpu"
+        printf 'import_pg_peak_rss_sum_mb\t%s\n' "$(peak_between "$m" "$i1_t0" "$i1_t1" 2)"
+        printf 'import_pg_peak_pss_sum_mb\t%s\n' "$(peak_between "$m" "$i1_t0" "$i1_t1" 3)"
+        printf 'reimport_seconds\t%s\n' "$i2_s"
+        printf 'reimport_rows_per_s\t%s\n' "$(rate "$rows" "$i2_s")"
+        printf 'reimport_in_process_seconds\t%s\n' "$i2_in"
+        printf 'reimport_jvm_peak_rss_mb\t%s\n' "$i2_rss"
+        printf 'reimport_jvm_cpu_s\t%s\n' "$i2_cpu"
+        printf 'reimport_pg_peak_pss_sum_mb\t%s\n' "$(peak_between "$m" "$i2_t0" "$i2_t1" 3)"
+        printf 'baseline_typed_seconds\t%s\n' "$bt_s"
+        printf 'baseline_typed_rows_per_s\t%s\n' "$(rate "$rows" "$bt_s")"
+        printf 'baseline_typed_pg_peak_pss_sum_mb\t%s\n' "$(peak_between "$m" "$bt_t0" "$bt_t1" 3)"
+        printf 'baseline_text_seconds\t%s\n' "$bx_s"
+        printf 'baseline_text_rows_per_s\t%s\n' "$(rate "$rows" "$bx_s")"
+        printf 'ratio_import_to_typed_copy\t%s\n' "$(awk -v a="$bt_s" -v b="$i1_s" 'BEGIN { printf "%.3f", a / b }')"
+        printf 'ratio_import_to_text_copy\t%s\n' "$(awk -v a="$bx_s" -v b="$i1_s" 'BEGIN { printf "%.3f", a / b }')"
+        printf 'ratio_reimport_to_typed_copy\t%s\n' "$(awk -v a="$bt_s" -v b="$i2_s" 'BEGIN { printf "%.3f", a / b }')"
+    } >"$dir/summary.tsv"
+
+    echo
+    echo "== import benchmark: $CASES cases, seed $SEED ($OUT/import)"
+    column -t -s $'\t' "$dir/rows.tsv"
+    echo
+    column -t -s $'\t' "$dir/summary.tsv"
+    if [ "$PHASES" = 1 ]; then
+        echo
+        echo "-- first import, server time by phase (pg_stat_statements; seconds):"
+        column -t -s $'\t' "$dir/first-phases.tsv"
+        echo "-- re-import, server time by phase:"
+        column -t -s $'\t' "$dir/again-phases.tsv"
+    fi
+
+    stop_server
+    if [ "$KEEP_DB" != 1 ]; then
+        rm -rf "$CASEOPS_HOME"
+    fi
+}
+
+# ------------------------------------------------------------------ main
+what=${1:-all}
+case "$what" in
+    all|import) ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown benchmark: $what (all|import)" >&2; exit 2 ;;
+esac
+need_tools
+build_jar
+mkdir -p "$OUT" "$WORK"
+if [ "$what" = all ] || [ "$what" = import ]; then
+    bench_import
+fi
