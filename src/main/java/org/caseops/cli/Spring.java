@@ -12,11 +12,15 @@ final class Spring {
     private Spring() {
     }
 
-    static ConfigurableApplicationContext start(WebApplicationType web, Map<String, Object> properties,
-            String... args) {
+    /**
+     * @param settings what the command line said ({@code server.port}, ...): passed as command-line arguments, so
+     *                 they outrank {@code application.properties} and environment defaults such as {@code PORT}
+     */
+    static ConfigurableApplicationContext start(WebApplicationType web, Map<String, Object> settings) {
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(CaseOpsApplication.class)
                 .web(web)
-                .properties(properties)
                 .logStartupInfo(web != WebApplicationType.NONE)
                 .run(args);
     }
