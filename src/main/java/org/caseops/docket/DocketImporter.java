@@ -99,6 +99,7 @@ public class DocketImporter {
             String source, String actor, ImportProgress progress) throws SQLException, IOException {
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         jdbc.sql("select pg_advisory_xact_lock(hashtext('caseops.import'))").query().singleRow();
+        jdbc.sql("set local work_mem = '256MB'").update();
         CodeSets codes = CodeSets.load(jdbc);
         if (codes.empty()) {
             throw new ImportRejected("the EOIR reference tables are not loaded; start CaseOps once to load them");

@@ -66,6 +66,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             Files.writeString(portFile, pg.getPort() + "\n" + ProcessHandle.current().pid() + "\n",
                     StandardCharsets.UTF_8);
@@ -92,7 +94,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("checkpoint_timeout", "15min")
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8");
     }

@@ -114,11 +114,16 @@ final class FamilyScenarioSupport {
             }
         }
 
+        java.util.Set<String> childNames = new java.util.HashSet<>();
         for (int k = 0; k < plan.usCitizenChildren; k++) {
             Person p = household;
             reset(p);
             p.sex = rnd.nextBoolean() ? 'F' : 'M';
-            p.givenName = pools.givenName(rnd, p.sex);
+            // Siblings never share a given name: a household member without an A-number is known by household,
+            // names and birth date, so two alike would be one person to the importer.
+            do {
+                p.givenName = pools.givenName(rnd, p.sex);
+            } while (!childNames.add(p.givenName) && childNames.size() < 1000);
             p.familyName = familyName;
             p.birthDay = between(rnd, Math.min(leadEntry + 300, AS_OF - 60), AS_OF - 30);
             p.nationality = "US";
