@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import]        (default: all)
+#   bench/run.sh [all|import|screening]        (default: all)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -83,7 +83,7 @@ start_server() {  # $1 = log file
     local http
     http=$(free_port)
     rm -f "$CASEOPS_HOME/postgres.port"
-    # PORT, not only --port: the serve command's --port is overridden by application.properties' ${PORT:8080}.
+    # PORT as well as --port: builds before the --port fix bound ${PORT:8080} whatever --port said.
     PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" >"$1" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 180); do
@@ -392,16 +392,64 @@ bench_import() {
     fi
 }
 
+# ------------------------------------------------------------------ screening
+# The legal gate's whole-docket screening (`caseops screen`) against one hand-written SQL query that computes only
+# the executable boolean (bench/screening/executable.sql), on the same database, in the same run. Uses the docket the
+# import benchmark left (KEEP_DB=1), or imports the generated one first (untimed).
+bench_screening() {
+    local dir="$OUT/screening" asof=${AS_OF:-2019-06-23} runs=${RUNS:-3}
+    rm -rf "$dir"
+    mkdir -p "$dir" "$WORK"
+    machine_info "$dir/machine.txt"
+    export CASEOPS_HOME="$WORK/home"
+    if [ ! -d "$CASEOPS_HOME/pgdata" ]; then
+        generate_docket
+        mkdir -p "$CASEOPS_HOME"
+        start_server "$dir/server.log"
+        log "importing the generated docket (untimed) for the screening benchmark"
+        java -Xmx"$XMX" -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" >"$dir/import.log" 2>&1
+    else
+        start_server "$dir/server.log"
+    fi
+    local cases final
+    cases=$(sql -A -t -c "select count(*) from eoir_case")
+    final=$(sql -A -t -c "select count(*) from case_summary where order_type = 'REMOVAL_ORDERED'")
+    log "$cases cases, $final with a removal order in their latest proceeding"
+    printf 'run\tscreening_ms\tcases\tchanged\texecutable\tnot_executable\tfrozen\tsql_ms\tsql_executable\n' \
+        >"$dir/runs.tsv"
+    local i out ms report sqlms sqlexec
+    for i in $(seq "$runs"); do
+        java -Xmx"$XMX" -jar "$JAR" screen --as-of "$asof" >"$dir/screen-$i.log" 2>&1
+        report=$(sql -A -t -F $'\t' -c "select (report->>'millis'), cases, evaluated,
+            report->'verdicts'->>'executable', report->'verdicts'->>'notExecutable', report->'verdicts'->>'frozen'
+            from screening order by id desc limit 1")
+        out=$(sql -v as_of="$asof" -A -t -F $'\t' -c '\timing on' -f "$ROOT/bench/screening/executable.sql" 2>&1)
+        sqlms=$(printf '%s\n' "$out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
+        sqlexec=$(printf '%s\n' "$out" | grep -E '^[0-9]+\s[0-9]+$' | cut -f1)
+        printf '%s\t%s\t%s\t%s\n' "$i" "$report" "$sqlms" "$sqlexec" >>"$dir/runs.tsv"
+        log "run $i: screening $(cut -f1 <<<"$report") ms, SQL boolean $sqlms ms"
+    done
+    echo "cases	$cases" >"$dir/summary.tsv"
+    echo "removal orders	$final" >>"$dir/summary.tsv"
+    awk -F'\t' 'NR > 1 { printf "run %s\tscreening %.1f s (%s verdicts written)\tSQL boolean %.1f s\tratio %.2f\texecutable %s (SQL %s)\n", $1, $2 / 1000, $4, $8 / 1000, $2 / $8, $5, $9 }' \
+        "$dir/runs.tsv" >>"$dir/summary.tsv"
+    column -t -s $'\t' "$dir/summary.tsv"
+    stop_server
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
-    all|import) ;;
+    all|import|screening) ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $what (all|import|screening)" >&2; exit 2 ;;
 esac
 need_tools
 build_jar
 mkdir -p "$OUT" "$WORK"
 if [ "$what" = all ] || [ "$what" = import ]; then
     bench_import
+fi
+if [ "$what" = all ] || [ "$what" = screening ]; then
+    bench_screening
 fi
