@@ -29,7 +29,7 @@ final class ScreenCommand implements Callable<Integer> {
                     report.cases(), report.millis() / 1000.0, report.changed(), report.unchanged());
             System.out.printf("  EXECUTABLE %d   NOT_EXECUTABLE %d   FROZEN %d%n", report.verdicts().executable(),
                     report.verdicts().notExecutable(), report.verdicts().frozen());
-            System.out.println("By reason (rules standing in the way):");
+            System.out.println("By deciding rule:");
             report.reasons().forEach(r -> System.out.printf("  %-40s %-15s %8d%n", r.reason(), r.verdict(), r.cases()));
             System.out.println("By field office:            executable  not executable  frozen");
             report.fieldOffices().forEach(o -> System.out.printf("  %-24s %10d %15d %7d%n", o.fieldOffice(),

@@ -52,6 +52,7 @@ public class Screening {
     public record VerdictCounts(long executable, long notExecutable, long frozen) {
     }
 
+    /** Cases by the rule that decided their verdict (FINALITY for executable ones); each case counted once. */
     public record ReasonCount(String reason, String verdict, long cases) {
     }
 
@@ -79,24 +80,24 @@ public class Screening {
                 tx.sql("analyze screen_cases").update();
                 verdicts = Files.createTempFile("caseops-screening", ".tsv");
                 long cases = evaluateAll(connection, asOf, verdicts);
-                tx.sql("create temp table verdict_in (idncase bigint, status text, reasons text[], changes_on date, "
+                tx.sql("create temp table verdict_in (idncase bigint, status text, reason text, reasons text[], changes_on date, "
                         + "facts_hash text, field_office_code text) on commit drop").update();
                 try (Reader reader = Files.newBufferedReader(verdicts, StandardCharsets.UTF_8)) {
                     connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy verdict_in from stdin", reader);
                 }
                 long changed = tx.sql("""
                         with up as (
-                          insert into case_verdict (idncase, as_of, status, reasons, changes_on, facts_hash,
+                          insert into case_verdict (idncase, as_of, status, reason, reasons, changes_on, facts_hash,
                                                     field_office_code, screening_id)
-                          select idncase, ?, status, reasons, changes_on, facts_hash, field_office_code, ?
+                          select idncase, ?, status, reason, reasons, changes_on, facts_hash, field_office_code, ?
                           from verdict_in
                           on conflict (as_of, idncase) do update set status = excluded.status,
-                            reasons = excluded.reasons, changes_on = excluded.changes_on,
+                            reason = excluded.reason, reasons = excluded.reasons, changes_on = excluded.changes_on,
                             facts_hash = excluded.facts_hash, field_office_code = excluded.field_office_code,
                             screening_id = excluded.screening_id
-                          where (case_verdict.status, case_verdict.reasons, case_verdict.changes_on,
-                                 case_verdict.facts_hash, case_verdict.field_office_code)
-                                is distinct from (excluded.status, excluded.reasons, excluded.changes_on,
+                          where (case_verdict.status, case_verdict.reason, case_verdict.reasons,
+                                 case_verdict.changes_on, case_verdict.facts_hash, case_verdict.field_office_code)
+                                is distinct from (excluded.status, excluded.reason, excluded.reasons, excluded.changes_on,
                                  excluded.facts_hash, excluded.field_office_code)
                           returning 1)
                         select count(*) from up""").params(asOf, id).query(Long.class).single();
@@ -139,7 +140,8 @@ public class Screening {
             DocketFacts.forEach(connection, screened -> {
                 Verdict verdict = gate.evaluate(screened.facts(), asOf);
                 line.setLength(0);
-                line.append(screened.facts().idnCase()).append('\t').append(verdict.status().name()).append("\t{")
+                line.append(screened.facts().idnCase()).append('\t').append(verdict.status().name()).append('\t')
+                        .append(verdict.reason().ruleId()).append("\t{")
                         .append(String.join(",", LegalGate.reasons(verdict))).append("}\t")
                         .append(verdict.changesOn().map(LocalDate::toString).orElse("\\N")).append('\t')
                         .append(HexFormat.of().formatHex(sha1.digest(screened.facts().toString()
@@ -163,8 +165,8 @@ public class Screening {
                        count(*) filter (where status = 'FROZEN') from verdict_in""")
                 .query((rs, n) -> new VerdictCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
         List<ReasonCount> reasons = tx.sql("""
-                select reason, status, count(*) from verdict_in, unnest(reasons) as reason
-                group by reason, status order by count(*) desc, reason""")
+                select reason, status, count(*) from verdict_in
+                group by reason, status order by status, count(*) desc, reason""")
                 .query((rs, n) -> new ReasonCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
         List<OfficeCounts> offices = tx.sql("""
                 select coalesce(field_office_code, '?'), count(*) filter (where status = 'EXECUTABLE'),

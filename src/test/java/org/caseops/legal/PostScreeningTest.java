@@ -43,7 +43,8 @@ class PostScreeningTest {
         assertThat(report.path("verdicts").path("executable").asLong()).isEqualTo(2);
         assertThat(report.path("verdicts").path("notExecutable").asLong()).isEqualTo(1);
         assertThat(report.path("fieldOffices").get(0).path("fieldOffice").asText()).isEqualTo("HOU");
-        assertThat(report.path("reasons").findValuesAsText("verdict")).containsOnly("NOT_EXECUTABLE");
+        assertThat(report.path("reasons").findValuesAsText("reason")).containsExactlyInAnyOrder("FINALITY",
+                "MOTION_STAY_IN_ABSENTIA");
         long id = report.path("screeningId").asLong();
         assertThat(response.getHeaders().getLocation()).hasToString("/api/screenings/" + id);
         assertThat(http.getForObject("/api/screenings/" + id, JsonNode.class).path("cases").asLong()).isEqualTo(3);

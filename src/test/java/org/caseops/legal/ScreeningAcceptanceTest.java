@@ -30,6 +30,19 @@ class ScreeningAcceptanceTest {
 
     static final LocalDate JUNE_23_2019 = LocalDate.of(2019, 6, 23);
 
+    /** The rule that decides each kind the generator makes (the law as docs/legal-rules.md states it). */
+    static final Map<String, String> DECIDING_RULE = Map.ofEntries(
+            Map.entry("IN_ABSENTIA_REMOVAL", "FINALITY"), Map.entry("REMOVAL_APPEAL_WAIVED", "FINALITY"),
+            Map.entry("REMOVAL_APPEAL_DISMISSED", "FINALITY"), Map.entry("MOTION_DENIED", "FINALITY"),
+            Map.entry("VOLUNTARY_DEPARTURE_OVERSTAYED", "FINALITY"), Map.entry("APPEAL_PENDING", "APPEAL_PENDING"),
+            Map.entry("APPEAL_WINDOW_OPEN", "APPEAL_WINDOW"),
+            Map.entry("MOTION_TO_REOPEN_PENDING", "MOTION_STAY_IN_ABSENTIA"),
+            Map.entry("MOTION_TO_REOPEN_GRANTED", "MOTION_REOPENED"), Map.entry("STAY_GRANTED", "MOTION_STAY_GRANTED"),
+            Map.entry("VOLUNTARY_DEPARTURE_RUNNING", "VOLUNTARY_DEPARTURE"), Map.entry("TERMINATED", "REMOVAL_ORDER"),
+            Map.entry("RELIEF_GRANTED", "REMOVAL_ORDER"), Map.entry("PENDING", "REMOVAL_ORDER"),
+            Map.entry("NEWER_PROCEEDING_PENDING", "LATEST_PROCEEDING"),
+            Map.entry("CITIZENSHIP_CLAIM_OPEN", "CITIZENSHIP_CLAIM"));
+
     @TempDir
     static Path dir;
     static JsonNode manifest;
@@ -84,7 +97,13 @@ class ScreeningAcceptanceTest {
         assertThat(report.verdicts().frozen()).isEqualTo(expected.get("FROZEN"));
         assertThat(report.fieldOffices()).extracting(Screening.OfficeCounts::fieldOffice)
                 .containsExactly("ATL", "BAL", "CHI", "DEN", "HOU", "LOS", "MIA", "NOL", "NYC", "SFR");
-        assertThat(report.reasons()).extracting(Screening.ReasonCount::reason).contains("CITIZENSHIP_CLAIM");
+        Map<String, Long> expectedByReason = new TreeMap<>();
+        manifest.path("casesByKind").fields().forEachRemaining(kind -> expectedByReason.merge(
+                kind.getValue().path("expectedVerdict").asText() + " " + DECIDING_RULE.get(kind.getKey()),
+                kind.getValue().path("cases").asLong(), Long::sum));
+        Map<String, Long> actualByReason = new TreeMap<>();
+        report.reasons().forEach(r -> actualByReason.put(r.verdict() + " " + r.reason(), r.cases()));
+        assertThat(actualByReason).isEqualTo(expectedByReason);
     }
 
     @Test
