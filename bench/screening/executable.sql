@@ -19,7 +19,7 @@ with latest as (
            and not exists (select 1 from appeal a where a.idncase = l.idncase and a.appeal_filed <= :'as_of'::date
                            and (a.bia_decision is null or a.bia_decision_date > :'as_of'::date
                                 or a.bia_decision in ('SUS', 'REM')))
-           and not exists (select 1 from court_motion m where m.idncase = l.idncase
+           and not exists (select 1 from court_motion m where m.idncase = l.idncase and not m.deleted
                            and m.motion_recd_date >= l.comp_date and m.motion_recd_date <= :'as_of'::date
                            and ((m.dec = 'G' and m.comp_date <= :'as_of'::date)
                                 or ((m.dec is null or m.comp_date > :'as_of'::date)

@@ -55,4 +55,9 @@ record Column(String source, String target, ValueKind kind, boolean required, St
     Column mandatory() {
         return new Column(source, target, kind, true, codeTable, allowed);
     }
+
+    /** The SQL value a blank stands for, when the database column has one (a blank BLNDELETED is not deleted). */
+    String defaultValue() {
+        return target.equals("deleted") ? "false" : null;
+    }
 }

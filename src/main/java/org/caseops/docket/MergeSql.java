@@ -16,7 +16,8 @@ final class MergeSql {
     private static final List<String> NOT_COMPARED = List.of("import_id", "version", "id");
 
     static String cast(Column column, String alias) {
-        return alias + "." + column.target() + "::" + column.kind().sqlType;
+        String cast = alias + "." + column.target() + "::" + column.kind().sqlType;
+        return column.defaultValue() == null ? cast : "coalesce(" + cast + ", " + column.defaultValue() + ")";
     }
 
     private static List<Column> dataColumns(ImportTable table) {

@@ -54,7 +54,7 @@ class DocketFacts {
                         .query(DocketFacts::proceeding).list(),
                 jdbc.sql(APPEALS + " where idncase = ? order by idnappeal").param(idncase)
                         .query(DocketFacts::appeal).list(),
-                jdbc.sql(MOTIONS + " where idncase = ? order by idnmotion").param(idncase)
+                jdbc.sql(MOTIONS + " where not deleted and idncase = ? order by idnmotion").param(idncase)
                         .query(DocketFacts::motion).list(),
                 jdbc.sql(STAYS + " where idncase = ? order by id").param(idncase).query(DocketFacts::stay).list(),
                 jdbc.sql(HOLDS + " where idncase = ? order by id").param(idncase).query(DocketFacts::hold).list(),
@@ -122,11 +122,11 @@ class DocketFacts {
                        as citizenship_claim_open
                 from screen_cases s join eoir_case c on c.idncase = s.idncase
                 left join person p on p.idncase = s.idncase order by s.idncase""");
-             Cursor proceedings = new Cursor(connection, child(PROCEEDINGS, "t.idnproceeding"));
-             Cursor appeals = new Cursor(connection, child(APPEALS, "t.idnappeal"));
-             Cursor motions = new Cursor(connection, child(MOTIONS, "t.idnmotion"));
-             Cursor stays = new Cursor(connection, child(STAYS, "t.id"));
-             Cursor holds = new Cursor(connection, child(HOLDS, "t.id"))) {
+             Cursor proceedings = new Cursor(connection, child(PROCEEDINGS, "t.idnproceeding", ""));
+             Cursor appeals = new Cursor(connection, child(APPEALS, "t.idnappeal", ""));
+             Cursor motions = new Cursor(connection, child(MOTIONS, "t.idnmotion", "not t.deleted"));
+             Cursor stays = new Cursor(connection, child(STAYS, "t.id", ""));
+             Cursor holds = new Cursor(connection, child(HOLDS, "t.id", ""))) {
             while (cases.next()) {
                 ResultSet rs = cases.rows;
                 long idncase = rs.getLong("idncase");
@@ -141,7 +141,7 @@ class DocketFacts {
         }
     }
 
-    private static String child(String select, String order) {
+    private static String child(String select, String order, String filter) {
         String table = select.substring(select.lastIndexOf(" from ") + 6);
         String columns = select.substring("select ".length(), select.lastIndexOf(" from "));
         StringBuilder qualified = new StringBuilder();
@@ -149,7 +149,7 @@ class DocketFacts {
             qualified.append(qualified.isEmpty() ? "" : ", ").append("t.").append(column.trim());
         }
         return "select " + qualified + " from " + table + " t join screen_cases s on s.idncase = t.idncase"
-                + " order by t.idncase, " + order;
+                + (filter.isEmpty() ? "" : " where " + filter) + " order by t.idncase, " + order;
     }
 
     /** A forward-only server-side cursor that hands out the rows of one case at a time. */

@@ -65,6 +65,17 @@ class GetCaseExecutabilityTest {
     }
 
     @Test
+    void a_motion_eoir_marked_deleted_does_not_stay_removal() throws Exception {
+        EoirFiles deleted = EoirFiles.standard();
+        deleted.header("tbl_Court_Motions", EoirFiles.MOTION_HEADER + "\tBLNDELETED");
+        deleted.raw("tbl_Court_Motions", EoirFiles.tab(7001, 5003, 1003, "M", "2019-03-01", "", "", "", "1"));
+        importer.importFiles(deleted.writeTo(java.nio.file.Files.createTempDirectory("deleted")), null, "test",
+                org.caseops.docket.ImportProgress.NONE);
+
+        assertThat(verdict("991000003", "2019-06-23").path("verdict").asText()).isEqualTo("EXECUTABLE");
+    }
+
+    @Test
     void the_verdict_depends_on_the_date_asked() {
         assertThat(verdict("991000003", "2019-02-01").path("verdict").asText())
                 .as("before the motion was filed").isEqualTo("EXECUTABLE");
