@@ -93,13 +93,21 @@ public class Docket {
     }
 
     public Optional<Family> family(long familyId, LocalDate asOf) {
+        // The members are found through indexes (the lead's case, its active riders, its household), not by
+        // filtering the family_member view, which would compute every person's family on a large docket.
         List<FamilyMember> members = jdbc.sql("""
+                with member_ids as (
+                    select id from person where idncase = :family and lead_of(idncase) is null
+                    union select id from person where household_of = :family
+                    union select p.id from lead_rider r join person p on p.idncase = r.rider_case
+                          where r.lead_case = :family and r.active and r.severed_on is null
+                            and lead_of(r.rider_case) = :family)
                 select p.*, m.role, s.order_type, s.absentia, s.field_office_code
-                from family_member m join person p on p.id = m.person_id
+                from member_ids i join person p on p.id = i.id
+                join family_member m on m.person_id = p.id
                 left join case_summary s on s.idncase = p.idncase
-                where m.family_id = ?
                 order by case m.role when 'LEAD' then 0 when 'RIDER' then 1 else 2 end, p.birth_date, p.id""")
-                .param(familyId).query((rs, n) -> {
+                .param("family", familyId).query((rs, n) -> {
                     LocalDate birth = rs.getObject("birth_date", LocalDate.class);
                     Long idncase = rs.getObject("idncase", Long.class);
                     return new FamilyMember(rs.getLong("id"), rs.getString("a_number"), rs.getString("given_name"),
