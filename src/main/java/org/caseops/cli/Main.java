@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code caseops} command line: {@code java -jar target/caseops.jar <command>}. */
 @Command(name = "caseops", mixinStandardHelpOptions = true, version = "CaseOps 0.1",
         description = "Case management for executing final removal orders, with the law's safeguards enforced.",
-        subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, ScreenCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, ScreenCommand.class,
+                AuditCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

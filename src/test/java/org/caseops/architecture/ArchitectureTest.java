@@ -46,7 +46,18 @@ class ArchitectureTest {
     void system_infrastructure_imports_no_feature() {
         noClasses().that().resideInAPackage("org.caseops.system..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.caseops.docket..", "org.caseops.legal..",
-                        "org.caseops.jurisdiction..", "org.caseops.cli..")
+                        "org.caseops.jurisdiction..", "org.caseops.audit..", "org.caseops.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void audit_depends_on_no_other_feature() {
+        noClasses().that().resideInAPackage("org.caseops.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.caseops.jurisdiction..",
+                        "org.caseops.access..", "org.caseops.task..", "org.caseops.docket..", "org.caseops.legal..",
+                        "org.caseops.notice..", "org.caseops.supervision..", "org.caseops.operation..",
+                        "org.caseops.worksite..", "org.caseops.encounter..", "org.caseops.custody..",
+                        "org.caseops.report..", "org.caseops.cli..")
                 .check(classes);
     }
 

@@ -1,0 +1,62 @@
+package org.caseops.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CaseOpsTest
+class GetAuditVerifyTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    AuditLog log;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void reports_an_intact_chain_with_its_length() {
+        AuditTrail.write(log, 3);
+        long head = jdbc.sql("select seq from audit_head").query(Long.class).single();
+
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/audit/verify", JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(response.getBody().path("intact").asBoolean()).isTrue();
+        assertThat(response.getBody().path("entries").asLong()).isEqualTo(head);
+        assertThat(response.getBody().path("firstBrokenSeq").isNull()).isTrue();
+        assertThat(response.getBody().path("problem").isNull()).isTrue();
+    }
+
+    @Test
+    void reports_a_broken_chain_with_200_naming_the_entry() {
+        AuditEntry victim = AuditTrail.write(log, 3).get(1);
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("set session_replication_role = replica").update();
+            owner.jdbc().sql("update audit_entry set purpose = 'curiosity' where seq = ?").param(victim.seq()).update();
+            try {
+                ResponseEntity<JsonNode> response = http.getForEntity("/api/audit/verify", JsonNode.class);
+
+                assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+                assertThat(response.getBody().path("intact").asBoolean()).isFalse();
+                assertThat(response.getBody().path("firstBrokenSeq").asLong()).isEqualTo(victim.seq());
+                assertThat(response.getBody().path("problem").asText()).endsWith("(edited)");
+            } finally {
+                owner.jdbc().sql("update audit_entry set purpose = ? where seq = ?")
+                        .params(victim.purpose(), victim.seq()).update();
+            }
+        }
+        assertThat(http.getForEntity("/api/audit/verify", JsonNode.class).getBody().path("intact").asBoolean())
+                .isTrue();
+    }
+}
