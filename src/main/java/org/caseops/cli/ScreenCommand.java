@@ -27,6 +27,9 @@ final class ScreenCommand implements Callable<Integer> {
             System.out.printf("Screening %d as of %s%s: %d cases in %.1f s (%d verdicts changed, %d unchanged)%n",
                     report.screeningId(), report.asOf(), report.fieldOffice() == null ? "" : " in " + report.fieldOffice(),
                     report.cases(), report.millis() / 1000.0, report.changed(), report.unchanged());
+            System.out.printf("  phases: select cases %.1f s, stream and judge %.1f s, store changed %.1f s%n",
+                    report.phases().selectMillis() / 1000.0, report.phases().evaluateMillis() / 1000.0,
+                    report.phases().storeMillis() / 1000.0);
             System.out.printf("  EXECUTABLE %d   NOT_EXECUTABLE %d   FROZEN %d%n", report.verdicts().executable(),
                     report.verdicts().notExecutable(), report.verdicts().frozen());
             System.out.println("By deciding rule:");

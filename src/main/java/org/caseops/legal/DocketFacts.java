@@ -33,6 +33,7 @@ class DocketFacts {
     static final String MOTIONS = "select idncase, idnmotion, idnproceeding, motion_recd_date, dec, comp_date, "
             + "stay_grant from court_motion";
     static final String STAYS = "select idncase, kind, from_date, until_date, lifted_on, reference from stay";
+    // (the column order of each SELECT is what the positional row mappers below read)
     static final String HOLDS = "select idncase, placed_on, lifted_on, reason from legal_hold";
 
     private final JdbcClient jdbc;
@@ -74,37 +75,59 @@ class DocketFacts {
                 }).optional();
     }
 
+    // Row mappers read by position, in the column order of the SELECTs above (idncase is column 1 of each):
+    // whole-docket screening reads some hundred million values, and by-name lookups and generic date conversion
+    // were most of its time.
+
     static ProceedingFacts proceeding(ResultSet rs, int n) throws SQLException {
-        return new ProceedingFacts(rs.getLong("idnproceeding"), date(rs, "osc_date"), rs.getString("case_type"),
-                rs.getString("dec_code"), rs.getString("other_comp"), date(rs, "comp_date"),
-                rs.getBoolean("absentia"), rs.getString("appeal_rsvd"), "X".equals(rs.getString("appeal_not_filed")));
+        return new ProceedingFacts(rs.getLong(2), date(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6),
+                date(rs, 7), rs.getBoolean(8), rs.getString(9), "X".equals(rs.getString(10)));
     }
 
     static AppealFacts appeal(ResultSet rs, int n) throws SQLException {
-        return new AppealFacts(rs.getLong("idnappeal"), rs.getObject("idnproceeding", Long.class),
-                date(rs, "appeal_filed"), rs.getString("bia_decision"), date(rs, "bia_decision_date"));
+        return new AppealFacts(rs.getLong(2), nullableLong(rs, 3), date(rs, 4), rs.getString(5), date(rs, 6));
     }
 
     static MotionFacts motion(ResultSet rs, int n) throws SQLException {
-        return new MotionFacts(rs.getLong("idnmotion"), rs.getObject("idnproceeding", Long.class),
-                date(rs, "motion_recd_date"), rs.getString("dec"), date(rs, "comp_date"), rs.getString("stay_grant"));
+        return new MotionFacts(rs.getLong(2), nullableLong(rs, 3), date(rs, 4), rs.getString(5), date(rs, 6),
+                rs.getString(7));
     }
 
     /** A stay lifted early ends on the day it was lifted. */
     static StayFacts stay(ResultSet rs, int n) throws SQLException {
-        LocalDate until = date(rs, "until_date");
-        LocalDate lifted = date(rs, "lifted_on");
+        LocalDate until = date(rs, 4);
+        LocalDate lifted = date(rs, 5);
         LocalDate end = lifted == null ? until : until == null || lifted.isBefore(until) ? lifted : until;
-        return new StayFacts(StayFacts.Kind.valueOf(rs.getString("kind")), date(rs, "from_date"), true, end,
-                rs.getString("reference"));
+        return new StayFacts(StayFacts.Kind.valueOf(rs.getString(2)), date(rs, 3), true, end, rs.getString(6));
     }
 
     static HoldFacts hold(ResultSet rs, int n) throws SQLException {
-        return new HoldFacts(date(rs, "placed_on"), date(rs, "lifted_on"), rs.getString("reason"));
+        return new HoldFacts(date(rs, 2), date(rs, 3), rs.getString(4));
     }
 
-    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** A date column as PostgreSQL sends it (ISO yyyy-MM-dd with DateStyle ISO, PgJDBC's setting). */
+    static LocalDate date(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+        }
         return rs.getObject(column, LocalDate.class);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /** One case of a whole-docket stream, with the field office it is heard in. */
@@ -115,24 +138,24 @@ class DocketFacts {
      * Streams every case of {@code screen_cases} (a temporary table of idncase, field_office_code made by the caller
      * in the same transaction) with its facts, in IDNCASE order. Six cursors read in step; memory holds one case.
      */
-    static void forEach(Connection connection, java.util.function.Consumer<Screened> consumer) throws SQLException {
-        try (Cursor cases = new Cursor(connection, """
+    static void forEach(Connection connection, boolean wholeDocket, java.util.function.Consumer<Screened> consumer)
+            throws SQLException {
+        try (OrderedCursor cases = new OrderedCursor(connection, """
                 select s.idncase, s.field_office_code, coalesce(p.us_citizen, false) as us_citizen,
                        coalesce(p.lpr, c.lpr, false) as lpr, coalesce(p.citizenship_claim_open, false)
                        as citizenship_claim_open
                 from screen_cases s join eoir_case c on c.idncase = s.idncase
                 left join person p on p.idncase = s.idncase order by s.idncase""");
-             Cursor proceedings = new Cursor(connection, child(PROCEEDINGS, "t.idnproceeding", ""));
-             Cursor appeals = new Cursor(connection, child(APPEALS, "t.idnappeal", ""));
-             Cursor motions = new Cursor(connection, child(MOTIONS, "t.idnmotion", "not t.deleted"));
-             Cursor stays = new Cursor(connection, child(STAYS, "t.id", ""));
-             Cursor holds = new Cursor(connection, child(HOLDS, "t.id", ""))) {
+             OrderedCursor proceedings = new OrderedCursor(connection, child(PROCEEDINGS, "t.idnproceeding desc", "", wholeDocket));
+             OrderedCursor appeals = new OrderedCursor(connection, child(APPEALS, "t.idnappeal", "", wholeDocket));
+             OrderedCursor motions = new OrderedCursor(connection, child(MOTIONS, "t.idnmotion", "not t.deleted", wholeDocket));
+             OrderedCursor stays = new OrderedCursor(connection, child(STAYS, "t.id", "", wholeDocket));
+             OrderedCursor holds = new OrderedCursor(connection, child(HOLDS, "t.id", "", wholeDocket))) {
             while (cases.next()) {
                 ResultSet rs = cases.rows;
-                long idncase = rs.getLong("idncase");
-                PersonFacts person = new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
-                        rs.getBoolean("citizenship_claim_open"), true);
-                String fieldOffice = rs.getString("field_office_code");
+                long idncase = rs.getLong(1);
+                PersonFacts person = new PersonFacts(rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), true);
+                String fieldOffice = rs.getString(2);
                 consumer.accept(new Screened(new CaseFacts(person, idncase, proceedings.rowsOf(idncase,
                         DocketFacts::proceeding), appeals.rowsOf(idncase, DocketFacts::appeal),
                         motions.rowsOf(idncase, DocketFacts::motion), stays.rowsOf(idncase, DocketFacts::stay),
@@ -141,60 +164,19 @@ class DocketFacts {
         }
     }
 
-    private static String child(String select, String order, String filter) {
+    /**
+     * One child table's rows in IDNCASE order: for the whole docket straight from the table (its idncase index gives
+     * the order; rows of unselected cases cannot occur), for a selection joined to {@code screen_cases}.
+     */
+    private static String child(String select, String order, String filter, boolean wholeDocket) {
         String table = select.substring(select.lastIndexOf(" from ") + 6);
         String columns = select.substring("select ".length(), select.lastIndexOf(" from "));
         StringBuilder qualified = new StringBuilder();
         for (String column : columns.split(",")) {
             qualified.append(qualified.isEmpty() ? "" : ", ").append("t.").append(column.trim());
         }
-        return "select " + qualified + " from " + table + " t join screen_cases s on s.idncase = t.idncase"
+        return "select " + qualified + " from " + table + " t"
+                + (wholeDocket ? "" : " join screen_cases s on s.idncase = t.idncase")
                 + (filter.isEmpty() ? "" : " where " + filter) + " order by t.idncase, " + order;
-    }
-
-    /** A forward-only server-side cursor that hands out the rows of one case at a time. */
-    private static final class Cursor implements AutoCloseable {
-        private final PreparedStatement statement;
-        final ResultSet rows;
-        private boolean pending;
-        private boolean exhausted;
-
-        Cursor(Connection connection, String sql) throws SQLException {
-            statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(20_000);
-            rows = statement.executeQuery();
-        }
-
-        boolean next() throws SQLException {
-            return rows.next();
-        }
-
-        <T> List<T> rowsOf(long idncase, RowMapper<T> mapper) throws SQLException {
-            List<T> found = new ArrayList<>(2);
-            while (!exhausted) {
-                if (!pending) {
-                    if (!rows.next()) {
-                        exhausted = true;
-                        break;
-                    }
-                    pending = true;
-                }
-                long rowCase = rows.getLong("idncase");
-                if (rowCase > idncase) {
-                    break;
-                }
-                if (rowCase == idncase) {
-                    found.add(mapper.mapRow(rows, found.size()));
-                }
-                pending = false;
-            }
-            return found;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            rows.close();
-            statement.close();
-        }
     }
 }

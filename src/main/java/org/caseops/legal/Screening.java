@@ -9,13 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.caseops.legal.rules.Verdict;
@@ -36,6 +41,19 @@ import org.springframework.stereotype.Service;
 public class Screening {
 
     private static final Logger log = LoggerFactory.getLogger(Screening.class);
+
+    private static final String FIELD_OFFICE = "coalesce(hl.field_office_code, bc.field_office_code)";
+
+    /**
+     * The cases to screen with their field office, as the case_summary view gives it, but in one pass over the
+     * proceedings: the view's per-case lookup of the latest proceeding suits one case, not three million.
+     */
+    private static final String SCREEN_CASES = "create temp table screen_cases on commit drop as "
+            + "select c.idncase, " + FIELD_OFFICE + " as field_office_code from eoir_case c "
+            + "left join (select distinct on (idncase) idncase, hearing_loc_code, base_city_code from proceeding "
+            + "order by idncase, idnproceeding desc) lp on lp.idncase = c.idncase "
+            + "left join hearing_location hl on hl.code = lp.hearing_loc_code "
+            + "left join base_city bc on bc.code = lp.base_city_code";
 
     private final DataSource dataSource;
     private final LegalGate gate;
@@ -59,14 +77,18 @@ public class Screening {
     public record OfficeCounts(String fieldOffice, long executable, long notExecutable, long frozen) {
     }
 
+    /** How long each phase took: choosing the cases, streaming and judging them, storing the changed verdicts. */
+    public record Phases(long selectMillis, long evaluateMillis, long storeMillis) {
+    }
+
     public record Report(long screeningId, LocalDate asOf, String fieldOffice, long cases, long changed,
             long unchanged, VerdictCounts verdicts, List<ReasonCount> reasons, List<OfficeCounts> fieldOffices,
-            long millis) {
+            long millis, Phases phases) {
     }
 
     public Report screen(LocalDate asOf, String fieldOffice, String actor) {
         long started = System.nanoTime();
-        Path verdicts = null;
+        Path changedVerdicts = null;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -74,41 +96,45 @@ public class Screening {
                 tx.sql("select pg_advisory_xact_lock(hashtext('caseops.screening'))").query().singleRow();
                 long id = tx.sql("insert into screening (as_of, field_office, actor) values (?, ?, ?) returning id")
                         .params(asOf, fieldOffice, actor).query(Long.class).single();
-                tx.sql("create temp table screen_cases on commit drop as select idncase, field_office_code "
-                        + "from case_summary" + (fieldOffice == null ? "" : " where field_office_code = ?"))
+                long mark = System.nanoTime();
+                tx.sql("set local work_mem = '256MB'").update();
+                tx.sql(SCREEN_CASES + (fieldOffice == null ? "" : " where " + FIELD_OFFICE + " = ?"))
                         .params(fieldOffice == null ? List.of() : List.of(fieldOffice)).update();
                 tx.sql("analyze screen_cases").update();
-                verdicts = Files.createTempFile("caseops-screening", ".tsv");
-                long cases = evaluateAll(connection, asOf, verdicts);
-                tx.sql("create temp table verdict_in (idncase bigint, status text, reason text, reasons text[], changes_on date, "
-                        + "facts_hash text, field_office_code text) on commit drop").update();
-                try (Reader reader = Files.newBufferedReader(verdicts, StandardCharsets.UTF_8)) {
+                long selectMillis = millisSince(mark);
+
+                mark = System.nanoTime();
+                changedVerdicts = Files.createTempFile("caseops-screening", ".tsv");
+                Tally tally = new Tally();
+                evaluateAll(connection, asOf, changedVerdicts, fieldOffice == null, tally);
+                long evaluateMillis = millisSince(mark);
+
+                mark = System.nanoTime();
+                tx.sql("create temp table verdict_in (idncase bigint, status text, reason text, reasons text[], "
+                        + "changes_on date, facts_hash text, field_office_code text) on commit drop").update();
+                try (Reader reader = Files.newBufferedReader(changedVerdicts, StandardCharsets.UTF_8)) {
                     connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy verdict_in from stdin", reader);
                 }
-                long changed = tx.sql("""
-                        with up as (
-                          insert into case_verdict (idncase, as_of, status, reason, reasons, changes_on, facts_hash,
-                                                    field_office_code, screening_id)
-                          select idncase, ?, status, reason, reasons, changes_on, facts_hash, field_office_code, ?
-                          from verdict_in
-                          on conflict (as_of, idncase) do update set status = excluded.status,
-                            reason = excluded.reason, reasons = excluded.reasons, changes_on = excluded.changes_on,
-                            facts_hash = excluded.facts_hash, field_office_code = excluded.field_office_code,
-                            screening_id = excluded.screening_id
-                          where (case_verdict.status, case_verdict.reason, case_verdict.reasons,
-                                 case_verdict.changes_on, case_verdict.facts_hash, case_verdict.field_office_code)
-                                is distinct from (excluded.status, excluded.reason, excluded.reasons, excluded.changes_on,
-                                 excluded.facts_hash, excluded.field_office_code)
-                          returning 1)
-                        select count(*) from up""").params(asOf, id).query(Long.class).single();
-                Report report = report(tx, id, asOf, fieldOffice, cases, changed, started);
+                tx.sql("""
+                        insert into case_verdict (idncase, as_of, status, reason, reasons, changes_on, facts_hash,
+                                                  field_office_code, screening_id)
+                        select idncase, ?, status, reason, reasons, changes_on, facts_hash, field_office_code, ?
+                        from verdict_in
+                        on conflict (as_of, idncase) do update set status = excluded.status,
+                          reason = excluded.reason, reasons = excluded.reasons, changes_on = excluded.changes_on,
+                          facts_hash = excluded.facts_hash, field_office_code = excluded.field_office_code,
+                          screening_id = excluded.screening_id""").params(asOf, id).update();
+                long storeMillis = millisSince(mark);
+
+                Report report = tally.report(id, asOf, fieldOffice, millisSince(started),
+                        new Phases(selectMillis, evaluateMillis, storeMillis));
                 tx.sql("update screening set finished_at = now(), cases = ?, evaluated = ?, reused = ?, "
                         + "report = ?::jsonb where id = ?")
-                        .params(cases, changed, cases - changed, toJson(report), id).update();
+                        .params(report.cases(), report.changed(), report.unchanged(), toJson(report), id).update();
                 connection.commit();
                 log.info("Screening {} as of {}{}: {} cases ({} changed) in {} ms: {}", id, asOf,
-                        fieldOffice == null ? "" : " in " + fieldOffice, cases, changed, report.millis(),
-                        report.verdicts());
+                        fieldOffice == null ? "" : " in " + fieldOffice, report.cases(), report.changed(),
+                        report.millis(), report.verdicts());
                 return report;
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
@@ -121,61 +147,148 @@ public class Screening {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (verdicts != null) {
-                verdicts.toFile().delete();
+            if (changedVerdicts != null) {
+                changedVerdicts.toFile().delete();
             }
         }
     }
 
-    private long evaluateAll(Connection connection, LocalDate asOf, Path out) throws SQLException, IOException {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long[] count = {0};
-        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            StringBuilder line = new StringBuilder(128);
-            DocketFacts.forEach(connection, screened -> {
-                Verdict verdict = gate.evaluate(screened.facts(), asOf);
-                line.setLength(0);
-                line.append(screened.facts().idnCase()).append('\t').append(verdict.status().name()).append('\t')
-                        .append(verdict.reason().ruleId()).append("\t{")
-                        .append(String.join(",", LegalGate.reasons(verdict))).append("}\t")
-                        .append(verdict.changesOn().map(LocalDate::toString).orElse("\\N")).append('\t')
-                        .append(HexFormat.of().formatHex(sha1.digest(screened.facts().toString()
-                                .getBytes(StandardCharsets.UTF_8)))).append('\t')
-                        .append(screened.fieldOffice() == null ? "\\N" : screened.fieldOffice()).append('\n');
-                try {
-                    writer.append(line);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                count[0]++;
-            });
-        }
-        return count[0];
+    /** One case as read: its facts and field office, and its verdict as stored for the same date (or null). */
+    private record Read(DocketFacts.Screened screened, String stored) {
     }
 
-    private static Report report(JdbcClient tx, long id, LocalDate asOf, String fieldOffice, long cases, long changed,
-            long started) {
-        VerdictCounts verdicts = tx.sql("""
-                select count(*) filter (where status = 'EXECUTABLE'), count(*) filter (where status = 'NOT_EXECUTABLE'),
-                       count(*) filter (where status = 'FROZEN') from verdict_in""")
-                .query((rs, n) -> new VerdictCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        List<ReasonCount> reasons = tx.sql("""
-                select reason, status, count(*) from verdict_in
-                group by reason, status order by status, count(*) desc, reason""")
-                .query((rs, n) -> new ReasonCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
-        List<OfficeCounts> offices = tx.sql("""
-                select coalesce(field_office_code, '?'), count(*) filter (where status = 'EXECUTABLE'),
-                       count(*) filter (where status = 'NOT_EXECUTABLE'), count(*) filter (where status = 'FROZEN')
-                from verdict_in group by 1 order by 1""")
-                .query((rs, n) -> new OfficeCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .list();
-        return new Report(id, asOf, fieldOffice, cases, changed, cases - changed, verdicts, reasons, offices,
-                (System.nanoTime() - started) / 1_000_000);
+    private static final List<Read> END = List.of();
+
+    /**
+     * Streams and judges every selected case, and writes only the verdicts that differ from those stored for the
+     * same date; counts every verdict for the report on the way. One thread reads (all JDBC stays on it: a
+     * connection is not shared between threads), the calling thread judges, compares and writes, so the two cores
+     * overlap. The facts' fingerprint is the records' own hash: it only decides whether an unchanged outcome is
+     * rewritten, so a collision costs nothing.
+     */
+    private void evaluateAll(Connection connection, LocalDate asOf, Path out, boolean wholeDocket, Tally tally)
+            throws SQLException, IOException {
+        BlockingQueue<List<Read>> queue = new ArrayBlockingQueue<>(16);
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                read(connection, asOf, wholeDocket, queue);
+            } catch (Throwable e) {
+                readFailure.set(e);
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "screening-reader");
+        reader.start();
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(128);
+            for (List<Read> batch = queue.take(); batch != END; batch = queue.take()) {
+                for (Read read : batch) {
+                    judge(read, asOf, line, tally, writer);
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("screening interrupted", e);
+        } finally {
+            if (reader.isAlive()) {
+                reader.interrupt();
+                queue.clear();
+            }
+        }
+        if (readFailure.get() instanceof SQLException e) {
+            throw e;
+        } else if (readFailure.get() != null) {
+            throw new IllegalStateException("screening failed while reading the docket", readFailure.get());
+        }
+    }
+
+    private static void read(Connection connection, LocalDate asOf, boolean wholeDocket, BlockingQueue<List<Read>> queue)
+            throws SQLException {
+        try (OrderedCursor stored = new OrderedCursor(connection, """
+                select idncase, status || E'\\t' || reason || E'\\t' || reasons::text || E'\\t'
+                       || coalesce(changes_on::text, E'\\\\N') || E'\\t' || facts_hash || E'\\t'
+                       || coalesce(field_office_code, E'\\\\N')
+                from case_verdict where as_of = ? order by idncase""", asOf)) {
+            AtomicReference<List<Read>> batch = new AtomicReference<>(new ArrayList<>(1000));
+            DocketFacts.forEach(connection, wholeDocket, screened -> {
+                try {
+                    List<String> before = stored.rowsOf(screened.facts().idnCase(), (rs, n) -> rs.getString(2));
+                    batch.get().add(new Read(screened, before.isEmpty() ? null : before.get(0)));
+                    if (batch.get().size() == 1000) {
+                        queue.put(batch.getAndSet(new ArrayList<>(1000)));
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("screening interrupted", e);
+                }
+            });
+            if (!batch.get().isEmpty()) {
+                queue.put(batch.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("screening interrupted", e);
+        }
+    }
+
+    private void judge(Read read, LocalDate asOf, StringBuilder line, Tally tally, BufferedWriter writer)
+            throws IOException {
+        DocketFacts.Screened screened = read.screened();
+        Verdict verdict = gate.evaluate(screened.facts(), asOf);
+        String reason = verdict.reason().ruleId();
+        line.setLength(0);
+        line.append(verdict.status().name()).append('\t').append(reason).append("\t{")
+                .append(String.join(",", LegalGate.reasons(verdict))).append("}\t")
+                .append(verdict.changesOn().map(LocalDate::toString).orElse("\\N")).append('\t')
+                .append(Integer.toHexString(screened.facts().hashCode())).append('\t')
+                .append(screened.fieldOffice() == null ? "\\N" : screened.fieldOffice());
+        tally.count(verdict.status().name(), reason, screened.fieldOffice());
+        if (read.stored() == null || !read.stored().contentEquals(line)) {
+            tally.changed++;
+            writer.append(String.valueOf(screened.facts().idnCase())).append('\t').append(line).append('\n');
+        }
+    }
+
+    private static long millisSince(long mark) {
+        return (System.nanoTime() - mark) / 1_000_000;
+    }
+
+    /** The report's counts, kept while the verdicts stream past. */
+    private static final class Tally {
+        private final long[] verdicts = new long[3];
+        private final Map<String, Long> reasons = new HashMap<>();
+        private final Map<String, long[]> offices = new TreeMap<>();
+        long changed;
+
+        void count(String status, String reason, String fieldOffice) {
+            int i = status.equals("EXECUTABLE") ? 0 : status.equals("NOT_EXECUTABLE") ? 1 : 2;
+            verdicts[i]++;
+            reasons.merge(status + "\t" + reason, 1L, Long::sum);
+            offices.computeIfAbsent(fieldOffice == null ? "?" : fieldOffice, k -> new long[3])[i]++;
+        }
+
+        Report report(long id, LocalDate asOf, String fieldOffice, long millis, Phases phases) {
+            long cases = verdicts[0] + verdicts[1] + verdicts[2];
+            List<ReasonCount> byReason = reasons.entrySet().stream()
+                    .map(e -> new ReasonCount(e.getKey().split("\t")[1], e.getKey().split("\t")[0], e.getValue()))
+                    .sorted(Comparator.comparing(ReasonCount::verdict)
+                            .thenComparing(ReasonCount::cases, Comparator.reverseOrder())
+                            .thenComparing(ReasonCount::reason))
+                    .toList();
+            List<OfficeCounts> byOffice = offices.entrySet().stream()
+                    .map(e -> new OfficeCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                    .toList();
+            return new Report(id, asOf, fieldOffice, cases, changed, cases - changed,
+                    new VerdictCounts(verdicts[0], verdicts[1], verdicts[2]), byReason, byOffice, millis, phases);
+        }
     }
 
     public Optional<Report> report(long id) {
