@@ -110,20 +110,16 @@ public class Screening {
                 long evaluateMillis = millisSince(mark);
 
                 mark = System.nanoTime();
-                tx.sql("create temp table verdict_in (idncase bigint, status text, reason text, reasons text[], "
-                        + "changes_on date, facts_hash text, field_office_code text) on commit drop").update();
-                try (Reader reader = Files.newBufferedReader(changedVerdicts, StandardCharsets.UTF_8)) {
-                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy verdict_in from stdin", reader);
+                if (tally.stored == 0) {
+                    // Nothing stored for this date yet: every verdict is new, so they go straight into the table.
+                    try (Reader reader = Files.newBufferedReader(changedVerdicts, StandardCharsets.UTF_8)) {
+                        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy case_verdict (idncase, status, "
+                                + "reason, reasons, changes_on, facts_hash, field_office_code, as_of, screening_id) "
+                                + "from stdin", new SuffixingReader(reader, "\t" + asOf + "\t" + id));
+                    }
+                } else {
+                    storeChanged(tx, connection, changedVerdicts, asOf, id);
                 }
-                tx.sql("""
-                        insert into case_verdict (idncase, as_of, status, reason, reasons, changes_on, facts_hash,
-                                                  field_office_code, screening_id)
-                        select idncase, ?, status, reason, reasons, changes_on, facts_hash, field_office_code, ?
-                        from verdict_in
-                        on conflict (as_of, idncase) do update set status = excluded.status,
-                          reason = excluded.reason, reasons = excluded.reasons, changes_on = excluded.changes_on,
-                          facts_hash = excluded.facts_hash, field_office_code = excluded.field_office_code,
-                          screening_id = excluded.screening_id""").params(asOf, id).update();
                 long storeMillis = millisSince(mark);
 
                 Report report = tally.report(id, asOf, fieldOffice, millisSince(started),
@@ -251,9 +247,65 @@ public class Screening {
                 .append(Integer.toHexString(screened.facts().hashCode())).append('\t')
                 .append(screened.fieldOffice() == null ? "\\N" : screened.fieldOffice());
         tally.count(verdict.status().name(), reason, screened.fieldOffice());
+        if (read.stored() != null) {
+            tally.stored++;
+        }
         if (read.stored() == null || !read.stored().contentEquals(line)) {
             tally.changed++;
             writer.append(String.valueOf(screened.facts().idnCase())).append('\t').append(line).append('\n');
+        }
+    }
+
+    /** Some verdicts are stored for this date: upsert the changed ones. */
+    private static void storeChanged(JdbcClient tx, Connection connection, Path changedVerdicts, LocalDate asOf,
+            long id) throws SQLException, IOException {
+        tx.sql("create temp table verdict_in (idncase bigint, status text, reason text, reasons text[], "
+                + "changes_on date, facts_hash text, field_office_code text) on commit drop").update();
+        try (Reader reader = Files.newBufferedReader(changedVerdicts, StandardCharsets.UTF_8)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy verdict_in from stdin", reader);
+        }
+        tx.sql("""
+                insert into case_verdict (idncase, as_of, status, reason, reasons, changes_on, facts_hash,
+                          field_office_code, screening_id)
+                select idncase, ?, status, reason, reasons, changes_on, facts_hash, field_office_code, ?
+                from verdict_in
+                on conflict (as_of, idncase) do update set status = excluded.status,
+                  reason = excluded.reason, reasons = excluded.reasons, changes_on = excluded.changes_on,
+                  facts_hash = excluded.facts_hash, field_office_code = excluded.field_office_code,
+                  screening_id = excluded.screening_id""").params(asOf, id).update();
+    }
+
+    /** Appends the same text to every line a reader gives (the as-of date and screening id of each verdict). */
+    private static final class SuffixingReader extends Reader {
+        private final java.io.BufferedReader lines;
+        private final String suffix;
+        private String pending = "";
+        private int at;
+
+        SuffixingReader(Reader reader, String suffix) {
+            this.lines = new java.io.BufferedReader(reader, 1 << 16);
+            this.suffix = suffix;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (at == pending.length()) {
+                String line = lines.readLine();
+                if (line == null) {
+                    return -1;
+                }
+                pending = line + suffix + "\n";
+                at = 0;
+            }
+            int n = Math.min(length, pending.length() - at);
+            pending.getChars(at, at + n, buffer, offset);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            lines.close();
         }
     }
 
@@ -267,6 +319,7 @@ public class Screening {
         private final Map<String, Long> reasons = new HashMap<>();
         private final Map<String, long[]> offices = new TreeMap<>();
         long changed;
+        long stored;
 
         void count(String status, String reason, String fieldOffice) {
             int i = status.equals("EXECUTABLE") ? 0 : status.equals("NOT_EXECUTABLE") ? 1 : 2;
