@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.caseops.system.OneTransaction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -80,19 +81,8 @@ public class DocketImporter {
     private ImportReport run(Map<ImportTable, InputFile> files, List<String> ignored, String source, String actor,
             ImportProgress progress) throws SQLException, IOException {
         progress.start(files.values().stream().mapToLong(f -> Math.max(0, f.size())).sum());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                ImportReport report = inTransaction(connection, files, ignored, source, actor, progress);
-                connection.commit();
-                return report;
-            } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return OneTransaction.run(dataSource,
+                connection -> inTransaction(connection, files, ignored, source, actor, progress));
     }
 
     private ImportReport inTransaction(Connection connection, Map<ImportTable, InputFile> files, List<String> ignored,

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.caseops.legal.rules.Verdict;
+import org.caseops.system.OneTransaction;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,57 +88,16 @@ public class Screening {
     }
 
     public Report screen(LocalDate asOf, String fieldOffice, String actor) {
-        long started = System.nanoTime();
         Path changedVerdicts = null;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-                tx.sql("select pg_advisory_xact_lock(hashtext('caseops.screening'))").query().singleRow();
-                long id = tx.sql("insert into screening (as_of, field_office, actor) values (?, ?, ?) returning id")
-                        .params(asOf, fieldOffice, actor).query(Long.class).single();
-                long mark = System.nanoTime();
-                tx.sql("set local work_mem = '256MB'").update();
-                tx.sql(SCREEN_CASES + (fieldOffice == null ? "" : " where " + FIELD_OFFICE + " = ?"))
-                        .params(fieldOffice == null ? List.of() : List.of(fieldOffice)).update();
-                tx.sql("analyze screen_cases").update();
-                long selectMillis = millisSince(mark);
-
-                mark = System.nanoTime();
-                changedVerdicts = Files.createTempFile("caseops-screening", ".tsv");
-                Tally tally = new Tally();
-                evaluateAll(connection, asOf, changedVerdicts, fieldOffice == null, tally);
-                long evaluateMillis = millisSince(mark);
-
-                mark = System.nanoTime();
-                if (tally.stored == 0) {
-                    // Nothing stored for this date yet: every verdict is new, so they go straight into the table.
-                    try (Reader reader = Files.newBufferedReader(changedVerdicts, StandardCharsets.UTF_8)) {
-                        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy case_verdict (idncase, status, "
-                                + "reason, reasons, changes_on, facts_hash, field_office_code, as_of, screening_id) "
-                                + "from stdin", new SuffixingReader(reader, "\t" + asOf + "\t" + id));
-                    }
-                } else {
-                    storeChanged(tx, connection, changedVerdicts, asOf, id);
-                }
-                long storeMillis = millisSince(mark);
-
-                Report report = tally.report(id, asOf, fieldOffice, millisSince(started),
-                        new Phases(selectMillis, evaluateMillis, storeMillis));
-                tx.sql("update screening set finished_at = now(), cases = ?, evaluated = ?, reused = ?, "
-                        + "report = ?::jsonb where id = ?")
-                        .params(report.cases(), report.changed(), report.unchanged(), toJson(report), id).update();
-                connection.commit();
-                log.info("Screening {} as of {}{}: {} cases ({} changed) in {} ms: {}", id, asOf,
-                        fieldOffice == null ? "" : " in " + fieldOffice, report.cases(), report.changed(),
-                        report.millis(), report.verdicts());
-                return report;
-            } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            changedVerdicts = Files.createTempFile("caseops-screening", ".tsv");
+            Path file = changedVerdicts;
+            Report report = OneTransaction.run(dataSource, connection -> screen(connection, asOf, fieldOffice, actor,
+                    file));
+            log.info("Screening {} as of {}{}: {} cases ({} changed) in {} ms: {}", report.screeningId(), asOf,
+                    fieldOffice == null ? "" : " in " + fieldOffice, report.cases(), report.changed(),
+                    report.millis(), report.verdicts());
+            return report;
         } catch (SQLException e) {
             throw new IllegalStateException("screening failed: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -147,6 +107,46 @@ public class Screening {
                 changedVerdicts.toFile().delete();
             }
         }
+    }
+
+    private Report screen(Connection connection, LocalDate asOf, String fieldOffice, String actor,
+            Path changedVerdicts) throws SQLException, IOException {
+        long started = System.nanoTime();
+        JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        tx.sql("select pg_advisory_xact_lock(hashtext('caseops.screening'))").query().singleRow();
+        long id = tx.sql("insert into screening (as_of, field_office, actor) values (?, ?, ?) returning id")
+                .params(asOf, fieldOffice, actor).query(Long.class).single();
+        long mark = System.nanoTime();
+        tx.sql("set local work_mem = '256MB'").update();
+        tx.sql(SCREEN_CASES + (fieldOffice == null ? "" : " where " + FIELD_OFFICE + " = ?"))
+                .params(fieldOffice == null ? List.of() : List.of(fieldOffice)).update();
+        tx.sql("analyze screen_cases").update();
+        long selectMillis = millisSince(mark);
+
+        mark = System.nanoTime();
+        Tally tally = new Tally();
+        evaluateAll(connection, asOf, changedVerdicts, fieldOffice == null, tally);
+        long evaluateMillis = millisSince(mark);
+
+        mark = System.nanoTime();
+        if (tally.stored == 0) {
+            // Nothing stored for this date yet: every verdict is new, so they go straight into the table.
+            try (Reader reader = Files.newBufferedReader(changedVerdicts, StandardCharsets.UTF_8)) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy case_verdict (idncase, status, "
+                        + "reason, reasons, changes_on, facts_hash, field_office_code, as_of, screening_id) "
+                        + "from stdin", new SuffixingReader(reader, "\t" + asOf + "\t" + id));
+            }
+        } else {
+            storeChanged(tx, connection, changedVerdicts, asOf, id);
+        }
+        long storeMillis = millisSince(mark);
+
+        Report report = tally.report(id, asOf, fieldOffice, millisSince(started),
+                new Phases(selectMillis, evaluateMillis, storeMillis));
+        tx.sql("update screening set finished_at = now(), cases = ?, evaluated = ?, reused = ?, "
+                + "report = ?::jsonb where id = ?")
+                .params(report.cases(), report.changed(), report.unchanged(), toJson(report), id).update();
+        return report;
     }
 
     /** One case as read: its facts and field office, and its verdict as stored for the same date (or null). */

@@ -1,0 +1,38 @@
+package org.caseops.system;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Bulk work (imports, screenings) on one connection in one transaction: what it needs beyond Spring's transactions is
+ * the connection itself (PgJDBC {@code COPY}, server-side cursors, temporary tables). Commits when the work returns;
+ * rolls back when it throws, so a failed or killed run leaves the database as it was.
+ */
+public final class OneTransaction {
+
+    private OneTransaction() {
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
+    public static <T> T run(DataSource dataSource, Work<T> work) throws SQLException, IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}
