@@ -40,6 +40,14 @@ class GetApiDocsTest {
     }
 
     @Test
+    void the_home_address_leads_to_the_api_documentation() {
+        ResponseEntity<String> response = http.getForEntity("/", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("Swagger UI");
+    }
+
+    @Test
     void health_reports_up_when_ready() {
         ResponseEntity<JsonNode> response = http.getForEntity("/actuator/health", JsonNode.class);
 
