@@ -80,7 +80,7 @@ public class Docket {
     }
 
     public Optional<CaseSummary> caseSummary(long idncase) {
-        return jdbc.sql("select " + CASE_COLUMNS + " from case_summary s left join person p on p.idncase = s.idncase"
+        return jdbc.sql("select " + CASE_COLUMNS + " from case_index s left join person p on p.idncase = s.idncase"
                 + " left join hearing_location hl on hl.code = s.hearing_loc_code where s.idncase = ?")
                 .param(idncase).query(Docket::caseSummary).optional();
     }
@@ -105,7 +105,7 @@ public class Docket {
                 select p.*, m.role, s.order_type, s.absentia, s.field_office_code
                 from member_ids i join person p on p.id = i.id
                 join family_member m on m.person_id = p.id
-                left join case_summary s on s.idncase = p.idncase
+                left join case_index s on s.idncase = p.idncase
                 order by case m.role when 'LEAD' then 0 when 'RIDER' then 1 else 2 end, p.birth_date, p.id""")
                 .param("family", familyId).query((rs, n) -> {
                     LocalDate birth = rs.getObject("birth_date", LocalDate.class);
@@ -135,11 +135,11 @@ public class Docket {
         condition(where, params, "s.nat = ?", filter.nationality());
         condition(where, params, "s.family_id = ?", filter.family());
         String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from case_summary s" + clause).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from case_index s" + clause).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<CaseSummary> items = jdbc.sql("select " + CASE_COLUMNS + " from case_summary s"
+        List<CaseSummary> items = jdbc.sql("select " + CASE_COLUMNS + " from case_index s"
                 + " left join person p on p.idncase = s.idncase left join hearing_location hl on hl.code = "
                 + "s.hearing_loc_code" + clause + " order by s.idncase limit ? offset ?")
                 .params(pageParams).query(Docket::caseSummary).list();

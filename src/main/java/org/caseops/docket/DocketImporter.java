@@ -98,6 +98,7 @@ public class DocketImporter {
         long importId = jdbc.sql("insert into import_run (actor, source, started_at) values (?, ?, ?) returning id")
                 .params(actor, source, java.sql.Timestamp.from(started)).query(Long.class).single();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        jdbc.sql("create temp table touched_cases (idncase bigint) on commit drop").update();
         List<ImportReport.TableReport> reports = new ArrayList<>();
         for (Map.Entry<ImportTable, InputFile> entry : files.entrySet()) {
             ImportTable table = entry.getKey();
@@ -111,6 +112,8 @@ public class DocketImporter {
             jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows) values (?, ?, ?, ?, ?)")
                     .params(importId, table.fileName, file.name(), loaded.sha256(), loaded.rows()).update();
         }
+        long indexed = jdbc.sql(CaseIndex.REFRESH_TOUCHED).update();
+        log.debug("case index: {} cases refreshed", indexed);
         ImportReport report = new ImportReport(importId, started, Instant.now(), reports, ignored);
         jdbc.sql("update import_run set finished_at = ?, report = ?::jsonb where id = ?")
                 .params(java.sql.Timestamp.from(report.finishedAt()), toJson(report), importId).update();

@@ -77,6 +77,18 @@ final class MergeSql {
                 .collect(Collectors.joining(" - ")) + ")";
     }
 
+    /** The second case a row names whose summary it changes: a rider's family. */
+    private static String otherCase(ImportTable table, String alias) {
+        return table == ImportTable.LEAD_RIDERS ? alias + ".rider_case" : "null::bigint";
+    }
+
+    /** Records the cases a merge inserted or changed, for the case index refreshed at the end of the import. */
+    private static String touched(String cte) {
+        return " tc_" + cte + " as (insert into touched_cases (idncase) select idncase from " + cte
+                + " where idncase is not null union select other_case from " + cte + " where other_case is not null"
+                + " returning 1),";
+    }
+
     private static String personId(ImportTable table, String alias) {
         return table == ImportTable.PERSONS ? alias + ".id" : "null::bigint";
     }
@@ -98,7 +110,9 @@ final class MergeSql {
                 + " where s.problem is null and (" + targetRow + ") is distinct from (" + stagedRow + ")),"
                 + " upd as (update " + table.target + " t set " + assignments + " from changed ch where t." + key
                 + " = ch.k returning t." + key + " as k, t." + table.caseColumn + " as idncase, "
+                + otherCase(table, "t") + " as other_case, "
                 + personId(table, "t") + " as person_id, ch.before, " + rowJson(table, "t") + " as after),"
+                + touched("upd")
                 + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary, before, after)"
                 + " select u.idncase, u.person_id, '" + table.noun + "_UPDATED', :actor, :importId, '"
                 + table.fileName + " ' || u.k || ' changed by import ' || :importId || ': ' || coalesce((select"
@@ -124,7 +138,8 @@ final class MergeSql {
                 + ", :importId from stg_" + table.target + " s where s.problem is null and not exists (select 1 from "
                 + table.target + " t where t." + key + " = " + keyCast(table) + ") order by s.line"
                 + " returning " + key + " as k, " + table.caseColumn + " as idncase, "
-                + personId(table, table.target) + " as person_id),"
+                + otherCase(table, table.target) + " as other_case, "
+                + personId(table, table.target) + " as person_id)," + touched("ins")
                 + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary)"
                 + " select i.idncase, i.person_id, '" + table.noun + "_ADDED', :actor, :importId, '" + table.fileName
                 + " ' || i.k || ' added by import ' || :importId" + eventSource + " returning 1)"

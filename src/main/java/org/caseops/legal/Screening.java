@@ -43,18 +43,9 @@ public class Screening {
 
     private static final Logger log = LoggerFactory.getLogger(Screening.class);
 
-    private static final String FIELD_OFFICE = "coalesce(hl.field_office_code, bc.field_office_code)";
-
-    /**
-     * The cases to screen with their field office, as the case_summary view gives it, but in one pass over the
-     * proceedings: the view's per-case lookup of the latest proceeding suits one case, not three million.
-     */
+    /** The cases to screen with their field office, from the case index. */
     private static final String SCREEN_CASES = "create temp table screen_cases on commit drop as "
-            + "select c.idncase, " + FIELD_OFFICE + " as field_office_code from eoir_case c "
-            + "left join (select distinct on (idncase) idncase, hearing_loc_code, base_city_code from proceeding "
-            + "order by idncase, idnproceeding desc) lp on lp.idncase = c.idncase "
-            + "left join hearing_location hl on hl.code = lp.hearing_loc_code "
-            + "left join base_city bc on bc.code = lp.base_city_code";
+            + "select idncase, field_office_code from case_index";
 
     private final DataSource dataSource;
     private final LegalGate gate;
@@ -118,7 +109,7 @@ public class Screening {
                 .params(asOf, fieldOffice, actor).query(Long.class).single();
         long mark = System.nanoTime();
         tx.sql("set local work_mem = '256MB'").update();
-        tx.sql(SCREEN_CASES + (fieldOffice == null ? "" : " where " + FIELD_OFFICE + " = ?"))
+        tx.sql(SCREEN_CASES + (fieldOffice == null ? "" : " where field_office_code = ?"))
                 .params(fieldOffice == null ? List.of() : List.of(fieldOffice)).update();
         tx.sql("analyze screen_cases").update();
         long selectMillis = millisSince(mark);

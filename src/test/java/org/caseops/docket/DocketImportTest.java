@@ -234,4 +234,27 @@ class DocketImportTest {
                 .hasMessageContaining("is permanent");
         assertThat(count("import_run")).isEqualTo(1);
     }
+
+    @Test
+    void the_case_index_equals_the_view_after_imports_that_add_change_and_sever() throws Exception {
+        run(EoirFiles.houstonFamilies());
+        EoirFiles later = EoirFiles.standard();
+        later.pendingProceeding(5010, 1003);
+        later.raw("tbl_Lead_Rider", EoirFiles.tab(9001, 1001, 1002, "2019-05-01 00:00:00.000", "0"));
+        later.aCase(1020, "ES");
+        later.inAbsentiaRemoval(5020, 1020, "2019-03-03");
+        run(later);
+
+        String columns = "idncase, nat, lang, case_type, idnproceeding, hearing_loc_code, base_city_code, dec_code, "
+                + "comp_date, absentia, order_type, field_office_code, family_id";
+        long differences = jdbc.sql("select count(*) from ((select " + columns + " from case_index except select "
+                + columns + " from case_summary) union all (select " + columns + " from case_summary except select "
+                + columns + " from case_index)) d").query(Long.class).single();
+        assertThat(differences).isZero();
+        assertThat(jdbc.sql("select order_type from case_index where idncase = 1003").query(String.class).single())
+                .as("a newer undecided proceeding governs").isEqualTo("PENDING");
+        assertThat(jdbc.sql("select family_id from case_index where idncase = 1002").query(Long.class).single())
+                .as("a severed rider leads its own family").isEqualTo(1002L);
+        assertThat(count("case_index")).isEqualTo(4);
+    }
 }
