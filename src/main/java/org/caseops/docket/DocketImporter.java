@@ -112,6 +112,7 @@ public class DocketImporter {
             jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows) values (?, ?, ?, ?, ?)")
                     .params(importId, table.fileName, file.name(), loaded.sha256(), loaded.rows()).update();
         }
+        jdbc.sql("analyze touched_cases").update();
         long indexed = jdbc.sql(CaseIndex.REFRESH_TOUCHED).update();
         log.debug("case index: {} cases refreshed", indexed);
         ImportReport report = new ImportReport(importId, started, Instant.now(), reports, ignored);
