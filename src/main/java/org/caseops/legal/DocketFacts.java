@@ -42,15 +42,19 @@ class DocketFacts {
         this.jdbc = jdbc;
     }
 
-    /** The facts of a case, with its respondent's citizenship facts when the person file links one. */
-    Optional<CaseFacts> ofCase(long idncase) {
-        Optional<PersonFacts> person = jdbc.sql("""
-                select p.us_citizen, coalesce(p.lpr, c.lpr, false) as lpr, coalesce(p.citizenship_claim_open, false)
-                       as citizenship_claim_open
-                from eoir_case c left join person p on p.idncase = c.idncase where c.idncase = ?""")
-                .param(idncase).query((rs, n) -> new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
-                        rs.getBoolean("citizenship_claim_open"), true)).optional();
-        return person.map(p -> new CaseFacts(p, idncase,
+    /** A person's facts: their own case's, or "no case of their own" for a household member. */
+    Optional<CaseFacts> ofPerson(long personId) {
+        return jdbc.sql("select idncase, us_citizen, lpr, citizenship_claim_open from person where id = ?")
+                .param(personId).query((rs, n) -> {
+                    Long idncase = rs.getObject("idncase", Long.class);
+                    PersonFacts person = new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
+                            rs.getBoolean("citizenship_claim_open"), idncase != null);
+                    return idncase == null ? CaseFacts.withoutOwnCase(person) : facts(idncase, person);
+                }).optional();
+    }
+
+    private CaseFacts facts(long idncase, PersonFacts person) {
+        return new CaseFacts(person, idncase,
                 jdbc.sql(PROCEEDINGS + " where idncase = ? order by idnproceeding").param(idncase)
                         .query(DocketFacts::proceeding).list(),
                 jdbc.sql(APPEALS + " where idncase = ? order by idnappeal").param(idncase)
@@ -59,20 +63,7 @@ class DocketFacts {
                         .query(DocketFacts::motion).list(),
                 jdbc.sql(STAYS + " where idncase = ? order by id").param(idncase).query(DocketFacts::stay).list(),
                 jdbc.sql(HOLDS + " where idncase = ? order by id").param(idncase).query(DocketFacts::hold).list(),
-                null));
-    }
-
-    /** A person's facts: their own case's, or "no case of their own" for a household member. */
-    Optional<CaseFacts> ofPerson(long personId) {
-        return jdbc.sql("select idncase, us_citizen, lpr, citizenship_claim_open from person where id = ?")
-                .param(personId).query((rs, n) -> {
-                    PersonFacts person = new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
-                            rs.getBoolean("citizenship_claim_open"), rs.getObject("idncase") != null);
-                    Long idncase = rs.getObject("idncase", Long.class);
-                    return idncase == null ? CaseFacts.withoutOwnCase(person)
-                            : ofCase(idncase).map(c -> new CaseFacts(person, idncase, c.proceedings(), c.appeals(),
-                                    c.motions(), c.stays(), c.holds(), null)).orElseThrow();
-                }).optional();
+                null);
     }
 
     // Row mappers read by position, in the column order of the SELECTs above (idncase is column 1 of each):
