@@ -136,7 +136,7 @@ public class Screening {
                 new Phases(selectMillis, evaluateMillis, storeMillis));
         tx.sql("update screening set finished_at = now(), cases = ?, evaluated = ?, reused = ?, "
                 + "report = ?::jsonb where id = ?")
-                .params(report.cases(), report.changed(), report.unchanged(), toJson(report), id).update();
+                .params(report.cases(), report.cases(), report.unchanged(), toJson(report), id).update();
         return report;
     }
 
