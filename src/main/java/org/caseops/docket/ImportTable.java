@@ -62,7 +62,7 @@ enum ImportTable {
             code("DEC", "dec", "court_decision"),
             date("COMP_DATE", "comp_date"),
             oneOf("STAY_GRANT", "stay_grant", "G", "D", "Y", "N"),
-            bool("BLNDELETED", "deleted")),
+            bool("BLNDELETED", "deleted").blankIs("false")),
             List.of(new ForeignKey("idnproceeding", "proceeding", "idnproceeding", "B_TblProceeding"),
                     new ForeignKey("idncase", "eoir_case", "idncase", "A_TblCase")), List.of(),
             RowRules.NONE),
@@ -102,7 +102,7 @@ enum ImportTable {
 
     /** The person file: links synthetic or agency-held identities to EOIR cases. Its key is computed. */
     PERSONS("persons", "person", "PERSON", "idncase", List.of(
-            new Column(null, "person_key", ValueKind.TEXT, false, null, java.util.Set.of()),
+            new Column(null, "person_key", ValueKind.TEXT, false, null, java.util.Set.of(), null),
             ref("IDNCASE", "idncase", false),
             text("A_NUMBER", "a_number"),
             requiredText("GIVEN_NAME", "given_name"),

@@ -17,7 +17,7 @@ final class MergeSql {
 
     static String cast(Column column, String alias) {
         String cast = alias + "." + column.target() + "::" + column.kind().sqlType;
-        return column.defaultValue() == null ? cast : "coalesce(" + cast + ", " + column.defaultValue() + ")";
+        return column.blankIs() == null ? cast : "coalesce(" + cast + ", " + column.blankIs() + ")";
     }
 
     private static List<Column> dataColumns(ImportTable table) {
