@@ -2,6 +2,10 @@ package org.caseops.docket;
 
 import java.util.Locale;
 import java.util.Set;
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.PartnerScope;
+import org.caseops.access.Role;
 import org.caseops.system.BadInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,15 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/cases")
+@Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
 class CaseController {
 
     static final Set<String> ORDER_TYPES = Set.of("PENDING", "REMOVAL_ORDERED", "VOLUNTARY_DEPARTURE", "TERMINATED",
             "RELIEF_GRANTED", "ADMINISTRATIVELY_CLOSED", "OTHER");
 
     private final Docket docket;
+    private final Access access;
 
-    CaseController(Docket docket) {
+    CaseController(Docket docket, Access access) {
         this.docket = docket;
+        this.access = access;
     }
 
     /** Cases by field office (area of responsibility), hearing location, order type, in absentia, nationality, family. */
@@ -41,8 +48,13 @@ class CaseController {
         if (size < 1 || size > 500) {
             throw new BadInput("size", "must be between 1 and 500");
         }
-        return docket.cases(new DocketViews.CaseFilter(upper(fieldOffice), upper(hearingLocation), upper(orderType),
-                inAbsentia, upper(nationality), family), page, size);
+        String office = access.searchScope(upper(fieldOffice), PartnerScope.CASE_STATUS);
+        DocketViews.CaseFilter filter = new DocketViews.CaseFilter(office, upper(hearingLocation), upper(orderType),
+                inAbsentia, upper(nationality), family);
+        DocketViews.Page<DocketViews.CaseSummary> result = docket.cases(filter, page, size);
+        access.searched("CASE_SEARCH", office, filter + " page " + page + ": " + result.items().size() + " of "
+                + result.total() + " cases");
+        return result;
     }
 
     private static String upper(String value) {

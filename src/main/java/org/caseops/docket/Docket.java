@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.caseops.access.Access;
 import org.caseops.docket.DocketViews.Address;
 import org.caseops.docket.DocketViews.CaseFilter;
 import org.caseops.docket.DocketViews.CaseSummary;
@@ -57,6 +58,34 @@ public class Docket {
         return jdbc.sql("""
                 select p.*, m.family_id, m.role from person p join family_member m on m.person_id = p.id
                 where p.a_number = ?""").param(aNumber).query((rs, n) -> person(rs, asOf)).optional();
+    }
+
+    /**
+     * The person as an access subject: their A-number and the field office of their family (the lead case's), which
+     * decides who may see them. Empty when there is no such person.
+     */
+    public Optional<Access.Subject> personSubject(String aNumber) {
+        return jdbc.sql("""
+                select ci.field_office_code from person p join family_member m on m.person_id = p.id
+                left join case_index ci on ci.idncase = m.family_id where p.a_number = ?""").param(aNumber)
+                .query((rs, n) -> new Access.Subject("PERSON", aNumber, rs.getString(1))).optional();
+    }
+
+    /** The family (by its lead case) as an access subject, with the lead case's field office. */
+    public Optional<Access.Subject> familySubject(long familyId) {
+        return jdbc.sql("""
+                select field_office_code from case_index where idncase = ? and family_id = idncase""")
+                .param(familyId)
+                .query((rs, n) -> new Access.Subject("FAMILY", String.valueOf(familyId), rs.getString(1)))
+                .optional();
+    }
+
+    /** A case (by IDNCASE) as an access subject, with its family's field office. */
+    public Optional<Access.Subject> caseSubject(long idncase) {
+        return jdbc.sql("""
+                select ci.field_office_code from case_index own join case_index ci on ci.idncase = own.family_id
+                where own.idncase = ?""").param(idncase)
+                .query((rs, n) -> new Access.Subject("CASE", String.valueOf(idncase), rs.getString(1))).optional();
     }
 
     /** The IDNCASE of the person's own case, if they have one. */

@@ -1,6 +1,10 @@
 package org.caseops.docket;
 
 import java.time.LocalDate;
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.PartnerScope;
+import org.caseops.access.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,12 +16,15 @@ import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/families")
+@Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.PARTNER})
 class FamilyController {
 
     private final Docket docket;
+    private final Access access;
 
-    FamilyController(Docket docket) {
+    FamilyController(Docket docket, Access access) {
         this.docket = docket;
+        this.access = access;
     }
 
     /**
@@ -27,7 +34,12 @@ class FamilyController {
     @GetMapping("/{id}")
     DocketViews.Family family(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return docket.family(id, asOf == null ? LocalDate.now() : asOf)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no family with lead case " + id));
+        access.read("FAMILY_READ", docket.familySubject(id).orElseThrow(() -> notFound(id)),
+                PartnerScope.PERSON_RECORD);
+        return docket.family(id, asOf == null ? LocalDate.now() : asOf).orElseThrow(() -> notFound(id));
+    }
+
+    private static ResponseStatusException notFound(long id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no family with lead case " + id);
     }
 }

@@ -1,5 +1,8 @@
 package org.caseops.docket;
 
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -27,13 +30,16 @@ class ImportController {
 
     private final DocketImporter importer;
     private final ImportHistory history;
+    private final Access access;
 
-    ImportController(DocketImporter importer, ImportHistory history) {
+    ImportController(DocketImporter importer, ImportHistory history, Access access) {
         this.importer = importer;
         this.history = history;
+        this.access = access;
     }
 
     /** Imports a zip of EOIR tables ({@code eoir}) and/or a person file ({@code persons}); returns the report. */
+    @Allow(Role.ATTORNEY)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportReport> importFiles(@RequestPart(name = "eoir", required = false) MultipartFile eoir,
             @RequestPart(name = "persons", required = false) MultipartFile persons) throws IOException {
@@ -45,7 +51,12 @@ class ImportController {
         try {
             Path eoirPath = save(eoir, work, "eoir.zip", "eoir");
             Path personsPath = save(persons, work, "persons.csv", "persons");
-            ImportReport report = importer.importFiles(eoirPath, personsPath, "api", ImportProgress.NONE);
+            ImportReport report = importer.importFiles(eoirPath, personsPath, access.actor().username(),
+                    ImportProgress.NONE);
+            // The import commits in its own transaction; its audit entry follows it.
+            access.audit("DOCKET_IMPORTED", new Access.Subject("IMPORT", String.valueOf(report.importId()), null),
+                    report.tables().stream().map(t -> t.table() + " +" + t.inserted() + " ~" + t.updated() + " !"
+                            + t.quarantined()).reduce((a, b) -> a + ", " + b).orElse(""));
             return ResponseEntity.created(URI.create("/api/imports/" + report.importId())).body(report);
         } finally {
             try (var files = Files.list(work)) {
@@ -80,16 +91,20 @@ class ImportController {
         }
     }
 
+    @Allow({Role.ATTORNEY, Role.AUDITOR, Role.ADMIN})
     @GetMapping
     List<ImportReport> recent(@RequestParam(defaultValue = "20") int limit) {
         return history.recent(Math.max(1, Math.min(limit, 200)));
     }
 
+    @Allow({Role.ATTORNEY, Role.AUDITOR, Role.ADMIN})
     @GetMapping("/{id}")
     ImportReport report(@PathVariable long id) {
         return history.report(id).orElseThrow(() -> notFound(id));
     }
 
+    /** Quarantined rows hold people's data as received: counsel only. */
+    @Allow(Role.ATTORNEY)
     @GetMapping("/{id}/quarantine")
     ImportHistory.QuarantinePage quarantine(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
@@ -102,6 +117,7 @@ class ImportController {
         if (size < 1 || size > 1000) {
             throw new BadInput("size", "must be between 1 and 1000");
         }
+        access.audit("QUARANTINE_READ", new Access.Subject("IMPORT", String.valueOf(id), null), "page " + page);
         return history.quarantine(id, page, size);
     }
 

@@ -2,6 +2,10 @@ package org.caseops.docket;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.PartnerScope;
+import org.caseops.access.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,27 +17,34 @@ import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/people")
+@Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.PARTNER})
 class PersonController {
 
     private final Docket docket;
+    private final Access access;
 
-    PersonController(Docket docket) {
+    PersonController(Docket docket, Access access) {
         this.docket = docket;
+        this.access = access;
     }
 
     /** A person by A-number, with their case and ages as of {@code asOf} (default today). */
     @GetMapping("/{aNumber}")
     DocketViews.Person person(@PathVariable String aNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return docket.person(Docket.aNumber(aNumber), asOf == null ? LocalDate.now() : asOf)
-                .orElseThrow(() -> notFound(aNumber));
+        String a = Docket.aNumber(aNumber);
+        access.read("PERSON_READ", docket.personSubject(a).orElseThrow(() -> notFound(aNumber)),
+                PartnerScope.PERSON_RECORD);
+        return docket.person(a, asOf == null ? LocalDate.now() : asOf).orElseThrow(() -> notFound(aNumber));
     }
 
     /** Everything that happened to the person and their case, oldest first. */
     @GetMapping("/{aNumber}/timeline")
     List<DocketViews.Event> timeline(@PathVariable String aNumber) {
-        DocketViews.Person person = docket.person(Docket.aNumber(aNumber), LocalDate.now())
-                .orElseThrow(() -> notFound(aNumber));
+        String a = Docket.aNumber(aNumber);
+        access.read("TIMELINE_READ", docket.personSubject(a).orElseThrow(() -> notFound(aNumber)),
+                PartnerScope.PERSON_RECORD);
+        DocketViews.Person person = docket.person(a, LocalDate.now()).orElseThrow(() -> notFound(aNumber));
         return docket.timeline(person.id(), person.removalCase() == null ? null : person.removalCase().idncase());
     }
 

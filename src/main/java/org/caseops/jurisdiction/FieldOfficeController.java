@@ -1,6 +1,8 @@
 package org.caseops.jurisdiction;
 
 import java.util.List;
+import org.caseops.access.Allow;
+import org.caseops.access.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** ERO field offices with the hearing locations and counties in their areas. */
 @RestController
 @RequestMapping("/api/field-offices")
+@Allow({Role.OFFICER, Role.SUPERVISOR, Role.ATTORNEY, Role.DIRECTOR, Role.AUDITOR, Role.PARTNER, Role.ADMIN})
 class FieldOfficeController {
 
     private final ReferenceData reference;

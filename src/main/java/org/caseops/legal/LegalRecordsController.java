@@ -3,9 +3,14 @@ package org.caseops.legal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.PartnerScope;
+import org.caseops.access.Role;
 import org.caseops.docket.Docket;
 import org.caseops.system.NotFound;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +23,12 @@ class LegalRecordsController {
 
     private final LegalRecords records;
     private final Docket docket;
+    private final Access access;
 
-    LegalRecordsController(LegalRecords records, Docket docket) {
+    LegalRecordsController(LegalRecords records, Docket docket, Access access) {
         this.records = records;
         this.docket = docket;
+        this.access = access;
     }
 
     record PlaceHold(String reason, LocalDate placedOn) {
@@ -37,43 +44,91 @@ class LegalRecordsController {
     }
 
     /** Places an attorney's legal hold: the case is not executable until it is lifted. A reason is required. */
+    @Allow(Role.ATTORNEY)
     @PostMapping("/api/cases/{aNumber}/holds")
+    @Transactional
     ResponseEntity<LegalRecords.Hold> placeHold(@PathVariable String aNumber, @RequestBody PlaceHold request) {
-        long idncase = caseOf(aNumber);
-        LegalRecords.Hold hold = records.placeHold(idncase, orToday(request.placedOn()), request.reason(), "api");
+        Access.Subject subject = changing(aNumber);
+        LegalRecords.Hold hold = records.placeHold(idncase(subject), orToday(request.placedOn()), request.reason(),
+                actor());
+        access.audit("LEGAL_HOLD_PLACED", subject, request.reason());
         return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/holds")).body(hold);
     }
 
+    @Allow(Role.ATTORNEY)
     @PostMapping("/api/cases/{aNumber}/holds/lift")
+    @Transactional
     LegalRecords.Hold liftHold(@PathVariable String aNumber, @RequestBody LiftHold request) {
-        return records.liftHold(caseOf(aNumber), orToday(request.liftedOn()), request.reason(), "api");
+        Access.Subject subject = changing(aNumber);
+        LegalRecords.Hold hold = records.liftHold(idncase(subject), orToday(request.liftedOn()), request.reason(),
+                actor());
+        access.audit("LEGAL_HOLD_LIFTED", subject, request.reason());
+        return hold;
     }
 
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/cases/{aNumber}/holds")
     List<LegalRecords.Hold> holds(@PathVariable String aNumber) {
-        return records.holds(caseOf(aNumber));
+        Access.Subject subject = reading(aNumber, "HOLDS_READ");
+        return records.holds(idncase(subject));
     }
 
     /** Records a stay of removal granted outside the court record (I-246 administrative, or judicial). */
+    @Allow({Role.ATTORNEY, Role.DIRECTOR})
     @PostMapping("/api/cases/{aNumber}/stays")
+    @Transactional
     ResponseEntity<LegalRecords.Stay> recordStay(@PathVariable String aNumber, @RequestBody RecordStay request) {
-        LegalRecords.Stay stay = records.recordStay(caseOf(aNumber), request.kind(), request.from(), request.until(),
-                request.reference(), "api");
+        Access.Subject subject = changing(aNumber);
+        LegalRecords.Stay stay = records.recordStay(idncase(subject), request.kind(), request.from(),
+                request.until(), request.reference(), actor());
+        access.audit("STAY_RECORDED", subject, stay.kind() + " stay " + stay.id());
         return ResponseEntity.created(URI.create("/api/stays/" + stay.id())).body(stay);
     }
 
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/cases/{aNumber}/stays")
     List<LegalRecords.Stay> stays(@PathVariable String aNumber) {
-        return records.staysOf(caseOf(aNumber));
+        Access.Subject subject = reading(aNumber, "STAYS_READ");
+        return records.staysOf(idncase(subject));
     }
 
+    @Allow({Role.ATTORNEY, Role.DIRECTOR})
     @PostMapping("/api/stays/{id}/lift")
+    @Transactional
     LegalRecords.Stay liftStay(@PathVariable long id, @RequestBody LiftStay request) {
-        return records.liftStay(id, orToday(request.liftedOn()), "api");
+        LegalRecords.Stay stay = records.findStay(id).orElseThrow(() -> new NotFound("no stay " + id));
+        Access.Subject subject = docket.caseSubject(stay.idncase()).orElseThrow();
+        access.mayChange(subject);
+        LegalRecords.Stay lifted = records.liftStay(id, orToday(request.liftedOn()), actor());
+        access.audit("STAY_LIFTED", subject, "stay " + id);
+        return lifted;
     }
 
-    private long caseOf(String aNumber) {
-        return docket.caseOf(Docket.aNumber(aNumber)).orElseThrow(() -> new NotFound("no case for A-number " + aNumber));
+    /** The person's case as the subject of a change, after checking the actor may change it. */
+    private Access.Subject changing(String aNumber) {
+        Access.Subject subject = caseOf(aNumber);
+        access.mayChange(subject);
+        return subject;
+    }
+
+    private Access.Subject reading(String aNumber, String action) {
+        Access.Subject subject = caseOf(aNumber);
+        access.read(action, subject, PartnerScope.CASE_STATUS);
+        return subject;
+    }
+
+    private Access.Subject caseOf(String aNumber) {
+        long idncase = docket.caseOf(Docket.aNumber(aNumber))
+                .orElseThrow(() -> new NotFound("no case for A-number " + aNumber));
+        return docket.caseSubject(idncase).orElseThrow(() -> new NotFound("no case for A-number " + aNumber));
+    }
+
+    private static long idncase(Access.Subject caseSubject) {
+        return Long.parseLong(caseSubject.id());
+    }
+
+    private String actor() {
+        return access.actor().username();
     }
 
     private static LocalDate orToday(LocalDate date) {

@@ -3,6 +3,9 @@ package org.caseops.legal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.Role;
 import org.caseops.system.BadInput;
 import org.caseops.system.NotFound;
 import org.springframework.http.ResponseEntity;
@@ -16,15 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 class ScreeningController {
 
     private final Screening screening;
+    private final Access access;
 
-    ScreeningController(Screening screening) {
+    ScreeningController(Screening screening, Access access) {
         this.screening = screening;
+        this.access = access;
     }
 
     record ScreeningRequest(LocalDate asOf, String fieldOffice) {
     }
 
     /** Screens every case (or one field office's) as of a date and stores the verdicts; returns the counts. */
+    @Allow(Role.ATTORNEY)
     @PostMapping("/api/screenings")
     ResponseEntity<Screening.Report> screen(@RequestBody ScreeningRequest request) {
         if (request.asOf() == null) {
@@ -36,10 +42,14 @@ class ScreeningController {
             throw new BadInput("fieldOffice", "a field office code has three letters (e.g. HOU), not '"
                     + request.fieldOffice() + "'");
         }
-        Screening.Report report = screening.screen(request.asOf(), office, "api");
+        Screening.Report report = screening.screen(request.asOf(), office, access.actor().username());
+        // The screening commits in its own transaction (docs/legal-rules.md); its audit entry follows it.
+        access.audit("SCREENING_RUN", new Access.Subject("SCREENING", String.valueOf(report.screeningId()), office),
+                "as of " + request.asOf());
         return ResponseEntity.created(URI.create("/api/screenings/" + report.screeningId())).body(report);
     }
 
+    @Allow({Role.ATTORNEY, Role.DIRECTOR, Role.SUPERVISOR, Role.AUDITOR})
     @GetMapping("/api/screenings/{id}")
     Screening.Report report(@PathVariable long id) {
         return screening.report(id).orElseThrow(() -> new NotFound("no screening " + id));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @CaseOpsTest
 class GetAuditExportTest {
 
-    @Autowired
     TestRestTemplate http;
+    @Autowired
+    void signIn(Api api) {
+        http = api.as("auditor");
+    }
     @Autowired
     AuditLog log;
     @Autowired
@@ -45,7 +49,7 @@ class GetAuditExportTest {
         JsonNode first = json.readTree(lines[0]);
         assertThat(first.path("seq").asLong()).isEqualTo(1);
         assertThat(first.path("prev_hash").asText()).isEqualTo(AuditEntry.GENESIS);
-        JsonNode mine = json.readTree(lines[lines.length - 1]);
+        JsonNode mine = json.readTree(lines[(int) last.seq() - 1]);
         assertThat(fieldNames(mine)).containsExactly("seq", "recorded_at", "actor", "role", "field_office", "action",
                 "subject_type", "subject_id", "purpose", "request_id", "detail", "prev_hash", "hash");
         assertThat(mine.path("seq").asLong()).isEqualTo(last.seq());
@@ -55,6 +59,9 @@ class GetAuditExportTest {
         assertThat(mine.path("detail").asText()).isEqualTo("name=\"Lopez\"\nfield office: HOU ✓");
         assertThat(mine.path("prev_hash").asText()).isEqualTo(last.prevHash());
         assertThat(mine.path("hash").asText()).isEqualTo(last.hash());
+        JsonNode export = json.readTree(lines[lines.length - 1]);
+        assertThat(export.path("action").asText()).isEqualTo("AUDIT_EXPORTED");
+        assertThat(export.path("actor").asText()).isEqualTo("auditor");
     }
 
     private static List<String> fieldNames(JsonNode node) {

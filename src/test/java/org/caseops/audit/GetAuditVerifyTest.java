@@ -3,6 +3,7 @@ package org.caseops.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Database;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @CaseOpsTest
 class GetAuditVerifyTest {
 
-    @Autowired
     TestRestTemplate http;
+    @Autowired
+    void signIn(Api api) {
+        http = api.as("auditor");
+    }
     @Autowired
     AuditLog log;
     @Autowired

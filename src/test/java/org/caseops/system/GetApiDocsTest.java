@@ -3,6 +3,7 @@ package org.caseops.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,8 @@ class GetApiDocsTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    Api api;
 
     @Test
     void the_openapi_document_lists_every_docket_endpoint() {
@@ -40,11 +43,20 @@ class GetApiDocsTest {
     }
 
     @Test
-    void the_home_address_leads_to_the_api_documentation() {
+    void the_home_page_greets_the_signed_in_user_and_links_the_api_documentation() {
         ResponseEntity<String> response = http.getForEntity("/", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("Swagger UI");
+        assertThat(response.getBody()).contains("attorney").contains("API documentation");
+    }
+
+    @Test
+    void the_home_address_sends_a_browser_that_is_not_signed_in_to_the_sign_in_page() {
+        ResponseEntity<String> response = api.anonymous().getForEntity("/", String.class);
+
+        // the client follows the redirect to the sign-in form
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("id=\"sign-in\"").doesNotContain("signed-in-as");
     }
 
     @Test

@@ -1,5 +1,8 @@
-package org.caseops.audit;
+package org.caseops.access;
 
+import org.caseops.audit.AuditLog;
+import org.caseops.audit.AuditVerifier;
+import org.caseops.audit.VerifyResult;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,19 +13,23 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** Oversight of the audit trail: check the chain, and take it away to check offline. */
 @RestController
 @RequestMapping("/api/audit")
-class AuditController {
+@Allow(Role.AUDITOR)
+class AuditTrailController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private final AuditVerifier verifier;
     private final AuditLog log;
+    private final Access access;
 
-    AuditController(AuditVerifier verifier, AuditLog log) {
+    AuditTrailController(AuditVerifier verifier, AuditLog log, Access access) {
         this.verifier = verifier;
         this.log = log;
+        this.access = access;
     }
 
     /** 200 either way: a broken chain is a finding, not an error of the request. */
+    @Allow({Role.AUDITOR, Role.ADMIN})
     @GetMapping("/verify")
     VerifyResult verify() {
         return verifier.verify();
@@ -31,6 +38,7 @@ class AuditController {
     /** The whole trail as NDJSON, streamed; docs/audit.md says how to check it without CaseOps. */
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export() {
+        access.audit("AUDIT_EXPORTED", null, null);
         return ResponseEntity.ok()
                 .contentType(NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"caseops-audit.ndjson\"")

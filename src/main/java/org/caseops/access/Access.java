@@ -1,0 +1,140 @@
+package org.caseops.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.caseops.audit.AuditEvent;
+import org.caseops.audit.AuditLog;
+import org.caseops.system.BadInput;
+import org.caseops.system.Forbidden;
+import org.caseops.system.RequestIds;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Who is asking, what they may see, and the audit entry for it. Features call {@link #read} before returning
+ * person-level data and {@link #audit} in the transaction of every change; both write the audit entry with the
+ * actor, role, field office, purpose and request id.
+ */
+@Service
+public class Access {
+
+    /** The header (API) or form field (pages) that says why a person's record is read. */
+    public static final String PURPOSE_HEADER = "X-Purpose";
+
+    /** A record a request touches: its kind ({@code PERSON}, {@code FAMILY}, {@code CASE}…), id and field office. */
+    public record Subject(String type, String id, String fieldOffice) {
+    }
+
+    private final AuditLog audit;
+
+    Access(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** The signed-in actor of this request. */
+    public Actor actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof ActorAuthentication actor) {
+            return actor.actor();
+        }
+        throw new Forbidden("not signed in");
+    }
+
+    /**
+     * Checks that the actor may see this subject's person-level data under {@code scope} (partners), asks for a
+     * purpose when the subject is outside the actor's own field office, and writes the audit entry. Call it in the
+     * transaction of the read, before the data leaves.
+     *
+     * @throws Forbidden when the role, field office or agreement does not allow it
+     * @throws BadInput  ({@code X-Purpose}) when a purpose is required and missing
+     */
+    public void read(String action, Subject subject, PartnerScope scope) {
+        Actor actor = actor();
+        if (!actor.mayRead(subject.fieldOffice(), scope)) {
+            throw new Forbidden(actor.username() + " (" + actor.role() + ") may not see records of "
+                    + describe(subject.fieldOffice()));
+        }
+        String purpose = purpose();
+        if (purpose == null && actor.needsPurposeFor(subject.fieldOffice())) {
+            throw new BadInput(PURPOSE_HEADER, "reading a record outside your own field office needs a purpose: "
+                    + "say why in the " + PURPOSE_HEADER + " header");
+        }
+        record(actor, action, subject, purpose, null);
+    }
+
+    /** The field office a search is limited to: the actor's own unless the role reads more widely. */
+    public String searchScope(String requestedOffice, PartnerScope scope) {
+        Actor actor = actor();
+        String office = requestedOffice;
+        if (office == null && actor.role().officeScoped()) {
+            office = actor.fieldOffice();
+        }
+        if (office == null && actor.is(Role.PARTNER) && actor.grants().size() == 1) {
+            office = actor.grants().keySet().iterator().next();
+        }
+        if (office == null && !actor.is(Role.ATTORNEY)) {
+            throw new BadInput("fieldOffice", "say which field office to search");
+        }
+        if (office != null && !actor.mayRead(office, scope)) {
+            throw new Forbidden(actor.username() + " (" + actor.role() + ") may not search " + describe(office));
+        }
+        return office;
+    }
+
+    /** Writes the audit entry of a search that returned people (criteria and count in {@code detail}). */
+    public void searched(String action, String office, String detail) {
+        Actor actor = actor();
+        String purpose = purpose();
+        if (purpose == null && actor.needsPurposeFor(office)) {
+            throw new BadInput(PURPOSE_HEADER, "a search outside your own field office needs a purpose: say why in "
+                    + "the " + PURPOSE_HEADER + " header");
+        }
+        record(actor, action, new Subject("SEARCH", office, office), purpose, detail);
+    }
+
+    /** Refuses a change to a record outside the actor's field office (counsel may change any). */
+    public void mayChange(Subject subject) {
+        Actor actor = actor();
+        if (!actor.mayChange(subject.fieldOffice())) {
+            throw new Forbidden(actor.username() + " (" + actor.role() + ") may not change records of "
+                    + describe(subject.fieldOffice()));
+        }
+    }
+
+    /** Writes an audit entry (a change, or a read with no single person), in the caller's transaction. */
+    public void audit(String action, Subject subject, String detail) {
+        record(actor(), action, subject, purpose(), detail);
+    }
+
+    /** An audit entry for an actor known by name only (sign-in events, before there is an actor). */
+    public void recordAnonymous(String username, String action, String detail) {
+        String name = username == null || username.isBlank() ? "(none)"
+                : username.length() > 64 ? username.substring(0, 64) + "…" : username;
+        audit.record(new AuditEvent(name, "NONE", null, action, "USER", name, null, RequestIds.current(), detail));
+    }
+
+    private void record(Actor actor, String action, Subject subject, String purpose, String detail) {
+        audit.record(new AuditEvent(actor.username(), actor.role().name(), actor.fieldOffice(), action,
+                subject == null ? null : subject.type(), subject == null ? null : subject.id(), purpose,
+                RequestIds.current(), detail));
+    }
+
+    /** The stated purpose of this request: the {@code X-Purpose} header or the {@code purpose} form field. */
+    public static String purpose() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        String purpose = request.getHeader(PURPOSE_HEADER);
+        if (purpose == null || purpose.isBlank()) {
+            purpose = request.getParameter("purpose");
+        }
+        return purpose == null || purpose.isBlank() ? null : purpose.trim();
+    }
+
+    private static String describe(String office) {
+        return office == null ? "cases not mapped to a field office" : "field office " + office;
+    }
+}

@@ -1,0 +1,67 @@
+package org.caseops.access;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.caseops.system.BadInput;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Signing in from scripts, and who the caller is. */
+@RestController
+class AuthController {
+
+    private final AuthenticationManager passwords;
+    private final Tokens tokens;
+    private final AuthProperties settings;
+    private final Access access;
+
+    AuthController(AuthenticationManager passwords, Tokens tokens, AuthProperties settings, Access access) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.access = access;
+    }
+
+    record Credentials(String username, String password) {
+    }
+
+    record TokenResponse(String token, String tokenType, Instant expiresAt) {
+    }
+
+    /**
+     * Exchanges a user name and password for a short-lived bearer token ({@code caseops.auth.session-token},
+     * default one hour). Wrong passwords count towards the sign-in lock like the form's. A wrong password is a 401.
+     */
+    @Public
+    @PostMapping("/api/auth/token")
+    TokenResponse token(@RequestBody Credentials credentials) {
+        if (credentials.username() == null || credentials.username().isBlank()) {
+            throw new BadInput("username", "username is required");
+        }
+        if (credentials.password() == null || credentials.password().isEmpty()) {
+            throw new BadInput("password", "password is required");
+        }
+        Authentication signedIn = passwords.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
+        Tokens.Issued issued = tokens.issue(signedIn.getName(), Tokens.Kind.SESSION, "api/auth/token",
+                settings.sessionToken());
+        return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
+    }
+
+    record Me(String username, Role role, String fieldOffice, Long partnerId, Map<String, Set<PartnerScope>> grants) {
+    }
+
+    /** The caller as CaseOps sees them on this request: role, field office, and a partner's grants in force. */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.ATTORNEY, Role.DIRECTOR, Role.AUDITOR, Role.PARTNER, Role.ADMIN})
+    @GetMapping("/api/me")
+    Me me() {
+        Actor actor = access.actor();
+        return new Me(actor.username(), actor.role(), actor.fieldOffice(), actor.partnerId(), actor.grants());
+    }
+}

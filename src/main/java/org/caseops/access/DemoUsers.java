@@ -1,0 +1,107 @@
+package org.caseops.access;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo mode: one user per role, named after the role ({@code officer} … {@code admin}), the field-office roles and
+ * counsel in Houston, plus {@code officer.chicago}; {@code partner} belongs to a synthetic Houston police department
+ * whose agreement grants case status and person records in Houston. The password is {@code CASEOPS_DEMO_PASSWORD},
+ * or a random one printed once at this start (and set again at every start). Outside demo mode there are no default
+ * users.
+ */
+@Component
+@Order(0)
+@ConditionalOnExpression("${caseops.demo:false} or ${caseops.demo-users:false}")
+class DemoUsers implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+    static final String PARTNER_AGENCY = "Houston Police Department (synthetic demo partner)";
+    static final String HOME_OFFICE = "HOU";
+
+    private record DemoUser(String username, Role role, String office) {
+    }
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("officer", Role.OFFICER, HOME_OFFICE),
+            new DemoUser("supervisor", Role.SUPERVISOR, HOME_OFFICE),
+            new DemoUser("attorney", Role.ATTORNEY, HOME_OFFICE),
+            new DemoUser("director", Role.DIRECTOR, HOME_OFFICE),
+            new DemoUser("auditor", Role.AUDITOR, null),
+            new DemoUser("partner", Role.PARTNER, null),
+            new DemoUser("admin", Role.ADMIN, null),
+            new DemoUser("officer.chicago", Role.OFFICER, "CHI"));
+
+    private final Users users;
+    private final Partners partners;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final AuthProperties settings;
+    private final TransactionTemplate transaction;
+
+    DemoUsers(Users users, Partners partners, JdbcClient jdbc, PasswordEncoder encoder, AuthProperties settings,
+            TransactionTemplate transaction) {
+        this.users = users;
+        this.partners = partners;
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.settings = settings;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean given = settings.demoPassword() != null && !settings.demoPassword().isBlank();
+        String password = given ? settings.demoPassword() : randomPassword();
+        transaction.executeWithoutResult(status -> create(password));
+        if (given) {
+            log.info("Demo users {} sign in with CASEOPS_DEMO_PASSWORD", USERS.stream().map(DemoUser::username).toList());
+        } else {
+            String line = "Demo users " + USERS.stream().map(DemoUser::username).toList()
+                    + " sign in with the password " + password + " (this run only; set CASEOPS_DEMO_PASSWORD to choose one)";
+            log.warn(line);
+        }
+    }
+
+    private void create(String password) {
+        long partnerId = partners.agencies().stream().filter(a -> a.name().equals(PARTNER_AGENCY)).findFirst()
+                .orElseGet(() -> {
+                    Partners.Agency agency = partners.addAgency(PARTNER_AGENCY, Partners.Kind.POLICE, "Houston, TX");
+                    partners.addAgreement(agency.id(), new Partners.NewAgreement(HOME_OFFICE,
+                            EnumSet.allOf(PartnerScope.class), "DEMO-MOU-1", LocalDate.of(2019, 1, 1), null),
+                            "demo");
+                    return agency;
+                }).id();
+        for (DemoUser user : USERS) {
+            if (users.find(user.username()).isEmpty()) {
+                users.add(new Users.NewUser(user.username(), "Demo " + user.role().name().toLowerCase(), user.role(),
+                        user.office(), user.role() == Role.PARTNER ? partnerId : null, password), "demo");
+            } else {
+                jdbc.sql("update app_user set password_hash = ? where username = ?")
+                        .params(encoder.encode(password), user.username()).update();
+            }
+        }
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

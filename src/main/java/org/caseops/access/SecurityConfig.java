@@ -1,0 +1,200 @@
+package org.caseops.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may come in (docs/access.md). One filter chain:
+ * <ul>
+ * <li>Browsers sign in with a form; the session id changes at sign-in; CSRF tokens guard every state change made
+ *     with the session cookie; repeated wrong passwords lock sign-in for a while ({@link ThrottledSignIn}).</li>
+ * <li>Scripts send {@code Authorization: Bearer} with a CaseOps token ({@link Tokens}) or, when
+ *     {@code caseops.auth.oidc.issuer-uri} is set, a JWT of that provider whose user name claim names a CaseOps
+ *     user. Bearer requests carry no cookie, so they need no CSRF token.</li>
+ * <li>Whatever signed the user in, {@link ActorFilter} reads the user from the database on every request and
+ *     {@link AccessInterceptor} checks the endpoint's {@link Allow}.</li>
+ * </ul>
+ * Under {@code /api}, a missing or bad sign-in is a 401 and a refusal a 403, both as RFC 9457 problem details;
+ * pages send the browser to the sign-in form instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // BCrypt today, recognisable by its {bcrypt} prefix, so a later encoder (Argon2) can take over on re-hash.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Users users) {
+        return username -> users.credentials(username)
+                .filter(c -> c.passwordHash() != null)
+                .map(c -> User.withUsername(c.username()).password(c.passwordHash())
+                        .disabled(!c.enabled()).accountLocked(c.locked(java.time.Instant.now()))
+                        .authorities(c.role().authority()).build())
+                .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    /** Passwords (form and {@code POST /api/auth/token}), throttled. */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService details, PasswordEncoder encoder, Users users,
+            Access access) {
+        return new ProviderManager(new ThrottledSignIn(details, encoder, users, access));
+    }
+
+    @Bean
+    AccessInterceptor accessInterceptor(Access access) {
+        return new AccessInterceptor(access);
+    }
+
+    @Bean
+    WebMvcConfigurer accessChecks(AccessInterceptor interceptor) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager passwords, Tokens tokens, Users users,
+            AuthProperties settings, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint apiEntry = (request, response, e) -> problem(json, response,
+                HttpStatus.UNAUTHORIZED, "Sign in: send Authorization: Bearer <token> (POST /api/auth/token)", true);
+        AuthenticationEntryPoint pageEntry = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint entry = (request, response, e) -> (API.matches(request) ? apiEntry : pageEntry)
+                .commence(request, response, e);
+        AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
+        AccessDeniedHandler denied = (request, response, e) -> {
+            if (API.matches(request)) {
+                problem(json, response, HttpStatus.FORBIDDEN, e.getMessage(), false);
+            } else {
+                pageDenied.handle(request, response, e);
+            }
+        };
+        AuthenticationManager bearer = bearerManager(tokens, settings);
+        SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(new NegatedRequestMatcher(API));
+
+        http.authorizeHttpRequests(authorize -> authorize
+                        // the second dispatch of a streamed or failed response: the first one was authorized
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/error", "/api/auth/token", "/actuator/health/**",
+                                "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
+                                "/swagger-ui.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationManager(passwords)
+                .formLogin(form -> form.loginPage("/login").failureHandler(failed)
+                        .successHandler(new SavedRequestAwareAuthenticationSuccessHandler()).permitAll())
+                .requestCache(cache -> cache.requestCache(pagesOnly))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getHeader("Authorization") != null && API.matches(request),
+                        new AntPathRequestMatcher("/api/auth/token", "POST")))
+                .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> bearer)
+                        .authenticationEntryPoint(apiEntry).accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entry)
+                        .accessDeniedHandler(denied))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                                + "img-src 'self' data:; frame-ancestors 'none'")))
+                .addFilterBefore(new ActorFilter(users, entry), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** CaseOps tokens first; OIDC JWTs when a provider is configured. */
+    private static AuthenticationManager bearerManager(Tokens tokens, AuthProperties settings) {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new TokenSignIn(tokens));
+        if (settings.oidc().enabled()) {
+            JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(
+                    NimbusJwtDecoder.withIssuerLocation(settings.oidc().issuerUri()).build());
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            converter.setPrincipalClaimName(settings.oidc().claim());
+            jwt.setJwtAuthenticationConverter(converter);
+            providers.add(jwt);
+        }
+        return new ProviderManager(providers);
+    }
+
+    /** Accepts {@code cop_} tokens; leaves anything else to the next provider (a JWT, when OIDC is on). */
+    private record TokenSignIn(Tokens tokens) implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+            if (!token.startsWith(Tokens.PREFIX)) {
+                return null;
+            }
+            String username = tokens.resolve(token)
+                    .orElseThrow(() -> new BadCredentialsException("the token is unknown, expired or revoked"));
+            return UsernamePasswordAuthenticationToken.authenticated(username, null, AuthorityUtils.NO_AUTHORITIES);
+        }
+
+        @Override
+        public boolean supports(Class<?> type) {
+            return BearerTokenAuthenticationToken.class.isAssignableFrom(type);
+        }
+    }
+
+    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail,
+            boolean challenge) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status == HttpStatus.UNAUTHORIZED ? "Not signed in" : "Forbidden");
+        response.setStatus(status.value());
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,107 @@
+package org.caseops.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.caseops.system.BadInput;
+import org.caseops.system.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens: personal access tokens an administrator creates, and short-lived session tokens from
+ * {@code POST /api/auth/token}. A token is {@value #PREFIX} and 43 random URL-safe characters (256 bits); only its
+ * SHA-256 is stored, so a copy of the database holds no usable token.
+ */
+@Service
+public class Tokens {
+
+    /** Every CaseOps token starts so; anything else offered as a bearer token is taken for an OIDC JWT. */
+    public static final String PREFIX = "cop_";
+
+    public enum Kind { PERSONAL, SESSION }
+
+    /** A token as shown once at creation: the secret itself is only here. */
+    public record Issued(long id, String token, Kind kind, String name, Instant expiresAt) {
+    }
+
+    /** A token as listed: never the secret. */
+    public record Listed(long id, String username, Kind kind, String name, Instant createdAt, Instant expiresAt,
+            Instant revokedAt, Instant lastUsedAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+
+    Tokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Issued issue(String username, Kind kind, String name, Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(366)) > 0) {
+            throw new BadInput("days", "a token lives between 1 second and 366 days");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant expires = Instant.now().plus(lifetime);
+        Long id = jdbc.sql("""
+                insert into access_token (user_id, kind, name, token_hash, expires_at)
+                select id, ?, ?, ?, ? from app_user where username = ? and enabled
+                returning id""")
+                .params(kind.name(), name, hash(token), OffsetDateTime.ofInstant(expires, java.time.ZoneOffset.UTC),
+                        username)
+                .query(Long.class).optional().orElseThrow(() -> new NotFound("no enabled user " + username));
+        return new Issued(id, token, kind, name, expires);
+    }
+
+    /** The user name a token stands for, if the token is known, unrevoked and unexpired. */
+    public Optional<String> resolve(String token) {
+        if (token == null || !token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                update access_token t set last_used_at = now() from app_user u
+                where t.token_hash = ? and t.revoked_at is null and t.expires_at > now() and u.id = t.user_id
+                returning u.username""").param(hash(token)).query(String.class).optional();
+    }
+
+    public List<Listed> of(String username) {
+        return jdbc.sql("""
+                select t.id, u.username, t.kind, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at
+                from access_token t join app_user u on u.id = t.user_id where u.username = ? order by t.id""")
+                .param(username).query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2),
+                        Kind.valueOf(rs.getString(3)), rs.getString(4),
+                        Users.instant(rs.getObject(5, OffsetDateTime.class)),
+                        Users.instant(rs.getObject(6, OffsetDateTime.class)),
+                        Users.instant(rs.getObject(7, OffsetDateTime.class)),
+                        Users.instant(rs.getObject(8, OffsetDateTime.class)))).list();
+    }
+
+    @Transactional
+    public void revoke(long id) {
+        if (jdbc.sql("update access_token set revoked_at = coalesce(revoked_at, now()) where id = ?").param(id)
+                .update() == 0) {
+            throw new NotFound("no token " + id);
+        }
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

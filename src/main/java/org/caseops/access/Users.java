@@ -1,0 +1,181 @@
+package org.caseops.access;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.caseops.system.BadInput;
+import org.caseops.system.Conflict;
+import org.caseops.system.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The users of CaseOps: who they are, their role and field office, their password (hashed) and sign-in state. */
+@Service
+public class Users {
+
+    /** Shortest password {@link #add} accepts. */
+    public static final int MIN_PASSWORD = 12;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuthProperties settings;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwords, AuthProperties settings) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.settings = settings;
+    }
+
+    /** A user as an administrator sees it; never the password hash. */
+    public record User(String username, String displayName, Role role, String fieldOffice, Long partnerId,
+            boolean enabled, Instant lockedUntil, Instant createdAt) {
+    }
+
+    /** What {@link #add} needs; {@code password} may be null for users who sign in only through OIDC. */
+    public record NewUser(String username, String displayName, Role role, String fieldOffice, Long partnerId,
+            String password) {
+    }
+
+    /** What a sign-in checks. */
+    record Credentials(String username, String passwordHash, boolean enabled, Instant lockedUntil, Role role) {
+        boolean locked(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    @Transactional
+    public User add(NewUser user, String createdBy) {
+        if (user.username() == null || !user.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw new BadInput("username", "a user name is 2-64 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (user.role() == null) {
+            throw new BadInput("role", "a role is required: one of " + EnumSet.allOf(Role.class));
+        }
+        if (user.role().officeScoped() && user.fieldOffice() == null) {
+            throw new BadInput("fieldOffice", "a " + user.role() + " belongs to a field office");
+        }
+        if (user.fieldOffice() != null && !jdbc.sql("select exists (select 1 from field_office where code = ?)")
+                .param(user.fieldOffice()).query(Boolean.class).single()) {
+            throw new BadInput("fieldOffice", "no field office with code '" + user.fieldOffice() + "'");
+        }
+        if ((user.role() == Role.PARTNER) != (user.partnerId() != null)) {
+            throw new BadInput("partnerId", user.role() == Role.PARTNER ? "a partner user belongs to a partner agency"
+                    : "only a PARTNER user belongs to a partner agency");
+        }
+        if (user.partnerId() != null && !jdbc.sql("select exists (select 1 from partner_agency where id = ?)")
+                .param(user.partnerId()).query(Boolean.class).single()) {
+            throw new BadInput("partnerId", "no partner agency " + user.partnerId());
+        }
+        if (user.password() != null && user.password().length() < MIN_PASSWORD) {
+            throw new BadInput("password", "a password has at least " + MIN_PASSWORD + " characters");
+        }
+        if (find(user.username()).isPresent()) {
+            throw new Conflict("user " + user.username() + " exists");
+        }
+        jdbc.sql("""
+                insert into app_user (username, display_name, password_hash, role, field_office_code, partner_id,
+                                      created_by)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(user.username(), user.displayName(),
+                        user.password() == null ? null : passwords.encode(user.password()), user.role().name(),
+                        user.fieldOffice(), user.partnerId(), createdBy)
+                .update();
+        return find(user.username()).orElseThrow();
+    }
+
+    public Optional<User> find(String username) {
+        return jdbc.sql("""
+                select username, display_name, role, field_office_code, partner_id, enabled, locked_until, created_at
+                from app_user where username = ?""").param(username).query((rs, n) -> new User(rs.getString(1),
+                rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4), (Long) rs.getObject(5),
+                rs.getBoolean(6), instant(rs.getObject(7, OffsetDateTime.class)),
+                instant(rs.getObject(8, OffsetDateTime.class)))).optional();
+    }
+
+    public List<User> list() {
+        return jdbc.sql("select username from app_user order by username").query(String.class).list().stream()
+                .map(u -> find(u).orElseThrow()).toList();
+    }
+
+    public boolean any() {
+        return jdbc.sql("select exists (select 1 from app_user)").query(Boolean.class).single();
+    }
+
+    /** Turns a user off: their sessions and tokens stop working on their next request. */
+    @Transactional
+    public User setEnabled(String username, boolean enabled) {
+        if (jdbc.sql("update app_user set enabled = ? where username = ?").params(enabled, username).update() == 0) {
+            throw new NotFound("no user " + username);
+        }
+        return find(username).orElseThrow();
+    }
+
+    /** The actor for a request: the enabled user with the grants of its agency's agreements in force now. */
+    public Optional<Actor> actor(String username) {
+        return jdbc.sql("""
+                select id, username, role, field_office_code, partner_id from app_user
+                where username = ? and enabled""").param(username)
+                .query((rs, n) -> {
+                    Long partner = (Long) rs.getObject(5);
+                    return new Actor(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
+                            partner, partner == null ? Map.of() : grants(partner));
+                }).optional();
+    }
+
+    private Map<String, Set<PartnerScope>> grants(long partnerId) {
+        Map<String, Set<PartnerScope>> grants = new HashMap<>();
+        jdbc.sql("""
+                select field_office_code, unnest(scopes) from sharing_agreement
+                where partner_id = ? and revoked_at is null and effective_from <= current_date
+                  and (expires_on is null or expires_on >= current_date)""").param(partnerId)
+                .query(rs -> {
+                    grants.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(PartnerScope.class))
+                            .add(PartnerScope.valueOf(rs.getString(2)));
+                });
+        return grants;
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("select username, password_hash, enabled, locked_until, role from app_user where username = ?")
+                .param(username).query((rs, n) -> new Credentials(rs.getString(1), rs.getString(2),
+                        rs.getBoolean(3), instant(rs.getObject(4, OffsetDateTime.class)),
+                        Role.valueOf(rs.getString(5)))).optional();
+    }
+
+    /**
+     * Counts a wrong password; at {@code maxFailedLogins} in a row, refuses sign-in for {@code lockDuration}. In its
+     * own transaction, so that the count survives the failed sign-in.
+     *
+     * @return whether this failure locked the account
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean loginFailed(String username) {
+        return jdbc.sql("""
+                update app_user set failed_logins = case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end,
+                                    locked_until = case when failed_logins + 1 >= ? then now() + ? * interval '1 second'
+                                                        else locked_until end
+                where username = ?
+                returning locked_until is not null and locked_until > now()""")
+                .params(settings.maxFailedLogins(), settings.maxFailedLogins(), settings.lockDuration().toSeconds(),
+                        username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void loginSucceeded(String username) {
+        jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
+                .param(username).update();
+    }
+
+    static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}
