@@ -138,8 +138,9 @@ class SecurityConfig {
                 .requestCache(cache -> cache.requestCache(pagesOnly))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader("Authorization") != null && API.matches(request),
+                // CSRF guards what a browser sends with its session cookie; an API request with a bearer token or
+                // without any session carries no ambient credentials to abuse.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::withoutAmbientCredentials,
                         new AntPathRequestMatcher("/api/auth/token", "POST")))
                 .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> bearer)
                         .authenticationEntryPoint(apiEntry).accessDeniedHandler(denied))
@@ -150,6 +151,11 @@ class SecurityConfig {
                                 + "img-src 'self' data:; frame-ancestors 'none'")))
                 .addFilterBefore(new ActorFilter(users, entry), AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static boolean withoutAmbientCredentials(jakarta.servlet.http.HttpServletRequest request) {
+        return API.matches(request)
+                && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
     }
 
     /** CaseOps tokens first; OIDC JWTs when a provider is configured. */

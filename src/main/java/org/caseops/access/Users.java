@@ -23,6 +23,7 @@ public class Users {
 
     /** Shortest password {@link #add} accepts. */
     public static final int MIN_PASSWORD = 12;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -173,6 +174,16 @@ public class Users {
     public void loginSucceeded(String username) {
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
                 .param(username).update();
+    }
+
+    /** A random password of {@code length} letters and digits that cannot be misread (no 0/O, 1/l/I). */
+    public static String randomPassword(int length) {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     static Instant instant(OffsetDateTime t) {

@@ -1,6 +1,17 @@
 package org.caseops.jurisdiction;
 
+import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
+import org.caseops.access.Access;
+import org.caseops.access.Actor;
+import org.caseops.system.Forbidden;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
 import org.springframework.http.HttpStatus;
@@ -17,14 +28,19 @@ import org.springframework.web.server.ResponseStatusException;
 class FieldOfficeController {
 
     private final ReferenceData reference;
+    private final CooperationPolicies policies;
+    private final Access access;
 
-    FieldOfficeController(ReferenceData reference) {
+    FieldOfficeController(ReferenceData reference, CooperationPolicies policies, Access access) {
         this.reference = reference;
+        this.policies = policies;
+        this.access = access;
     }
 
     /** One field office in full: its main office, the states and counties of its area, its hearing locations. */
     record FieldOfficeDetail(String code, String name, String city, String state, String address, Double latitude,
-            Double longitude, List<FieldOfficeArea> areas, List<HearingLocation> hearingLocations) {
+            Double longitude, List<FieldOfficeArea> areas, List<HearingLocation> hearingLocations,
+            List<CooperationPolicies.Policy> cooperationPolicies) {
     }
 
     @GetMapping
@@ -34,10 +50,44 @@ class FieldOfficeController {
 
     @GetMapping("/{code}")
     FieldOfficeDetail one(@PathVariable String code) {
-        FieldOffice office = reference.fieldOffice(code).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No field office with code '" + code + "'"));
+        FieldOffice office = office(code);
         return new FieldOfficeDetail(office.code(), office.name(), office.city(), office.state(), office.address(),
                 office.latitude(), office.longitude(), reference.areasOf(office.code()),
-                reference.hearingLocationsOf(office.code()));
+                reference.hearingLocationsOf(office.code()), policies.inForce(office.code(), LocalDate.now()));
+    }
+
+    /** The local cooperation policy of each jurisdiction in the area: in force on {@code asOf}, or all of it. */
+    @GetMapping("/{code}/cooperation-policies")
+    List<CooperationPolicies.Policy> policies(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "false") boolean history) {
+        FieldOffice office = office(code);
+        return history ? policies.history(office.code())
+                : policies.inForce(office.code(), asOf == null ? LocalDate.now() : asOf);
+    }
+
+    /** Records a jurisdiction's policy (a new entry; earlier ones stay as history). Admin, or the office's director. */
+    @Allow({Role.ADMIN, Role.DIRECTOR})
+    @PostMapping("/{code}/cooperation-policies")
+    @Transactional
+    ResponseEntity<CooperationPolicies.Policy> recordPolicy(@PathVariable String code,
+            @RequestBody CooperationPolicies.NewPolicy request) {
+        FieldOffice office = office(code);
+        Actor actor = access.actor();
+        if (actor.is(Role.DIRECTOR) && !office.code().equals(actor.fieldOffice())) {
+            throw new Forbidden("a director records the cooperation policies of their own field office only");
+        }
+        CooperationPolicies.Policy policy = policies.record(office.code(), request, actor.username());
+        access.audit("COOPERATION_POLICY_RECORDED", new Access.Subject("FIELD_OFFICE", office.code(), office.code()),
+                policy.jurisdiction() + ": detainers " + policy.honoursDetainers() + ", 287(g) "
+                        + policy.agreement287g() + ", databases " + policy.sharesDatabases() + " from "
+                        + policy.effectiveFrom());
+        return ResponseEntity.created(URI.create("/api/field-offices/" + office.code() + "/cooperation-policies"))
+                .body(policy);
+    }
+
+    private FieldOffice office(String code) {
+        return reference.fieldOffice(code).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No field office with code '" + code + "'"));
     }
 }

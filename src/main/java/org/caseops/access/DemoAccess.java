@@ -1,9 +1,9 @@
 package org.caseops.access;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import org.caseops.jurisdiction.CooperationPolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,14 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counsel in Houston, plus {@code officer.chicago}; {@code partner} belongs to a synthetic Houston police department
  * whose agreement grants case status and person records in Houston. The password is {@code CASEOPS_DEMO_PASSWORD},
  * or a random one printed once at this start (and set again at every start). Outside demo mode there are no default
- * users.
+ * users. Also records the City of Chicago's 2019 cooperation policy (no detainers, no 287(g), no database access),
+ * as the scenario describes it, so that the policy shows where it matters.
  */
 @Component
 @Order(0)
 @ConditionalOnExpression("${caseops.demo:false} or ${caseops.demo-users:false}")
-class DemoUsers implements ApplicationRunner {
+class DemoAccess implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoAccess.class);
     static final String PARTNER_AGENCY = "Houston Police Department (synthetic demo partner)";
     static final String HOME_OFFICE = "HOU";
 
@@ -46,15 +47,17 @@ class DemoUsers implements ApplicationRunner {
 
     private final Users users;
     private final Partners partners;
+    private final CooperationPolicies policies;
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuthProperties settings;
     private final TransactionTemplate transaction;
 
-    DemoUsers(Users users, Partners partners, JdbcClient jdbc, PasswordEncoder encoder, AuthProperties settings,
+    DemoAccess(Users users, Partners partners, CooperationPolicies policies, JdbcClient jdbc, PasswordEncoder encoder, AuthProperties settings,
             TransactionTemplate transaction) {
         this.users = users;
         this.partners = partners;
+        this.policies = policies;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.settings = settings;
@@ -64,7 +67,7 @@ class DemoUsers implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean given = settings.demoPassword() != null && !settings.demoPassword().isBlank();
-        String password = given ? settings.demoPassword() : randomPassword();
+        String password = given ? settings.demoPassword() : Users.randomPassword(16);
         transaction.executeWithoutResult(status -> create(password));
         if (given) {
             log.info("Demo users {} sign in with CASEOPS_DEMO_PASSWORD", USERS.stream().map(DemoUser::username).toList());
@@ -84,6 +87,11 @@ class DemoUsers implements ApplicationRunner {
                             "demo");
                     return agency;
                 }).id();
+        if (policies.history("CHI").isEmpty()) {
+            policies.record("CHI", new CooperationPolicies.NewPolicy("City of Chicago", false, false, false,
+                    LocalDate.of(2019, 7, 1), "CaseOps demo scenario (illustrative)",
+                    "Police will not assist civil immigration enforcement; access to city databases cut off"), "demo");
+        }
         for (DemoUser user : USERS) {
             if (users.find(user.username()).isEmpty()) {
                 users.add(new Users.NewUser(user.username(), "Demo " + user.role().name().toLowerCase(), user.role(),
@@ -95,13 +103,4 @@ class DemoUsers implements ApplicationRunner {
         }
     }
 
-    private static String randomPassword() {
-        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
 }
