@@ -64,6 +64,21 @@ public class Access {
         record(actor, action, subject, purpose, null);
     }
 
+    /**
+     * An auditor's case review: oversight opens one person's record, with its reason recorded as the purpose. The
+     * only way an auditor sees person-level data; each review is its own audit entry.
+     */
+    public void review(Subject subject, String reason) {
+        Actor actor = actor();
+        if (!actor.is(Role.AUDITOR)) {
+            throw new Forbidden("case reviews are oversight's: " + actor.role() + " reads records directly");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BadInput("reason", "a case review states its reason (complaint number, sample, inquiry)");
+        }
+        record(actor, "CASE_REVIEW", subject, reason.trim(), null);
+    }
+
     /** The field office a search is limited to: the actor's own unless the role reads more widely. */
     public String searchScope(String requestedOffice, PartnerScope scope) {
         Actor actor = actor();

@@ -72,9 +72,13 @@ final class UserCommand implements Runnable {
         @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
         boolean passwordFromStdin;
 
+        @Option(names = "--no-password", description = "no password: the user signs in only through the OIDC "
+                + "provider (docs/access.md)")
+        boolean noPassword;
+
         @Override
         public Integer call() throws IOException {
-            String password = passwordFromStdin
+            String password = noPassword ? null : passwordFromStdin
                     ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine()
                     : Users.randomPassword(20);
             try (ConfigurableApplicationContext context = Spring.startWithoutWeb()) {
@@ -87,7 +91,7 @@ final class UserCommand implements Runnable {
                 });
                 System.out.printf("Added %s (%s%s)%n", user.username(), user.role(),
                         user.fieldOffice() == null ? "" : ", field office " + user.fieldOffice());
-                if (!passwordFromStdin) {
+                if (password != null && !passwordFromStdin) {
                     System.out.println("Password (shown once): " + password);
                 }
                 return 0;

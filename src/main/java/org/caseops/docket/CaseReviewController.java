@@ -1,0 +1,45 @@
+package org.caseops.docket;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.Role;
+import org.caseops.system.NotFound;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Oversight's case review: an auditor browses no one, but may open a named person's record for a stated reason
+ * (a complaint, a sample, an inquiry), each review audited with that reason.
+ */
+@RestController
+@Allow(Role.AUDITOR)
+class CaseReviewController {
+
+    private final Docket docket;
+    private final Access access;
+
+    CaseReviewController(Docket docket, Access access) {
+        this.docket = docket;
+        this.access = access;
+    }
+
+    record ReviewRequest(String aNumber, String reason) {
+    }
+
+    record CaseReview(DocketViews.Person person, List<DocketViews.Event> timeline) {
+    }
+
+    /** The person's record and timeline, as of today. A POST: opening a review is itself an act on the record. */
+    @PostMapping("/api/case-reviews")
+    CaseReview review(@RequestBody ReviewRequest request) {
+        String a = Docket.aNumber(request.aNumber());
+        access.review(docket.personSubject(a).orElseThrow(() -> new NotFound("no person with A-number " + a)),
+                request.reason());
+        DocketViews.Person person = docket.person(a, LocalDate.now()).orElseThrow();
+        return new CaseReview(person, docket.timeline(person.id(),
+                person.removalCase() == null ? null : person.removalCase().idncase()));
+    }
+}

@@ -1,0 +1,67 @@
+package org.caseops.docket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.Problems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CaseOpsTest
+class PostCaseReviewTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void docket() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+    }
+
+    private ResponseEntity<JsonNode> review(String user, Map<String, String> body) {
+        return api.as(user, null).postForEntity("/api/case-reviews", body, JsonNode.class);
+    }
+
+    @Test
+    void an_auditor_opens_a_named_record_for_a_stated_reason_and_the_review_is_audited() {
+        ResponseEntity<JsonNode> response = review("auditor",
+                Map.of("aNumber", "991000001", "reason", "OIG complaint 2019-0142"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("person").path("aNumber").asText()).isEqualTo("991000001");
+        assertThat(response.getBody().path("timeline").isArray()).isTrue();
+        assertThat(jdbc.sql("select purpose from audit_entry where action = 'CASE_REVIEW' and subject_id = '991000001'"
+                + " order by seq desc limit 1").query(String.class).single()).isEqualTo("OIG complaint 2019-0142");
+    }
+
+    @Test
+    void a_review_without_a_reason_is_a_400_naming_the_field() {
+        Problems.assertBadInput(review("auditor", Map.of("aNumber", "991000001")), "reason");
+    }
+
+    @Test
+    void an_unknown_person_is_a_404() {
+        Problems.assertNotFound(review("auditor", Map.of("aNumber", "999999999", "reason", "sample")), "999999999");
+    }
+
+    @Test
+    void only_oversight_opens_case_reviews() {
+        assertThat(review("officer", Map.of("aNumber", "991000001", "reason", "x")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.anonymous().postForEntity("/api/case-reviews", Map.of("aNumber", "991000001", "reason", "x"),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}
