@@ -86,9 +86,6 @@ public class Access {
         if (office == null && actor.role().officeScoped()) {
             office = actor.fieldOffice();
         }
-        if (office == null && actor.is(Role.PARTNER) && actor.grants().size() == 1) {
-            office = actor.grants().keySet().iterator().next();
-        }
         if (office == null && !actor.is(Role.ATTORNEY)) {
             throw new BadInput("fieldOffice", "say which field office to search");
         }

@@ -1,12 +1,15 @@
 package org.caseops.access;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.caseops.system.BadInput;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,6 +55,32 @@ class AuthController {
         Tokens.Issued issued = tokens.issue(signedIn.getName(), Tokens.Kind.SESSION, "api/auth/token",
                 settings.sessionToken());
         return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
+    }
+
+    record NewToken(String name, Integer days) {
+    }
+
+    /**
+     * Creates a personal access token for the caller (scripts, nightly imports); shown once. Only the caller makes
+     * their own: a token acts, and is audited, as its user.
+     */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.ATTORNEY, Role.DIRECTOR, Role.AUDITOR, Role.PARTNER, Role.ADMIN})
+    @PostMapping("/api/me/tokens")
+    @Transactional
+    ResponseEntity<Tokens.Issued> issue(@RequestBody NewToken request) {
+        Actor actor = access.actor();
+        java.time.Duration lifetime = request.days() == null ? settings.personalToken()
+                : java.time.Duration.ofDays(request.days());
+        Tokens.Issued issued = tokens.issue(actor.username(), Tokens.Kind.PERSONAL, request.name(), lifetime);
+        access.audit("TOKEN_ISSUED", new Access.Subject("USER", actor.username(), actor.fieldOffice()),
+                "personal token " + issued.id() + " until " + issued.expiresAt());
+        return ResponseEntity.created(URI.create("/api/me/tokens")).body(issued);
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.ATTORNEY, Role.DIRECTOR, Role.AUDITOR, Role.PARTNER, Role.ADMIN})
+    @GetMapping("/api/me/tokens")
+    java.util.List<Tokens.Listed> myTokens() {
+        return tokens.of(access.actor().username());
     }
 
     record Me(String username, Role role, String fieldOffice, Long partnerId, Map<String, Set<PartnerScope>> grants) {

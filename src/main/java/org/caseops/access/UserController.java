@@ -1,7 +1,6 @@
 package org.caseops.access;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Users and their personal access tokens: the administrator's work. */
+/**
+ * Users, and oversight of their tokens: the administrator's work. An administrator lists and revokes tokens but never
+ * creates one for someone else, since a token acts, and is audited, as its user ({@code POST /api/me/tokens}).
+ */
 @RestController
 @Allow(Role.ADMIN)
 class UserController {
@@ -19,13 +21,10 @@ class UserController {
     private final Users users;
     private final Tokens tokens;
     private final Access access;
-    private final AuthProperties settings;
-
-    UserController(Users users, Tokens tokens, Access access, AuthProperties settings) {
+    UserController(Users users, Tokens tokens, Access access) {
         this.users = users;
         this.tokens = tokens;
         this.access = access;
-        this.settings = settings;
     }
 
     @GetMapping("/api/users")
@@ -62,20 +61,6 @@ class UserController {
         Users.User user = users.setEnabled(username, true);
         access.audit("USER_ENABLED", new Access.Subject("USER", username, user.fieldOffice()), null);
         return user;
-    }
-
-    record NewToken(String name, Integer days) {
-    }
-
-    /** Creates a personal access token for a user; the token is in this response only. */
-    @PostMapping("/api/users/{username}/tokens")
-    @Transactional
-    ResponseEntity<Tokens.Issued> issue(@PathVariable String username, @RequestBody NewToken request) {
-        Duration lifetime = request.days() == null ? settings.personalToken() : Duration.ofDays(request.days());
-        Tokens.Issued issued = tokens.issue(username, Tokens.Kind.PERSONAL, request.name(), lifetime);
-        access.audit("TOKEN_ISSUED", new Access.Subject("USER", username, null),
-                "personal token " + issued.id() + " until " + issued.expiresAt());
-        return ResponseEntity.created(URI.create("/api/users/" + username + "/tokens")).body(issued);
     }
 
     @GetMapping("/api/users/{username}/tokens")

@@ -39,12 +39,15 @@ class ExecutabilityController {
                 .orElseThrow(() -> new NotFound("no person with A-number " + aNumber));
     }
 
-    /** Each member's own verdict; a member with no case of their own shows as not subject to removal. */
+    /**
+     * Each member's own verdict; a member with no case of their own shows as not subject to removal. It names every
+     * member (citizen children too), so a partner needs the person-record scope, not only case status.
+     */
     @GetMapping("/api/families/{id}/executability")
     LegalGate.FamilyVerdict ofFamily(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         access.read("EXECUTABILITY_READ", docket.familySubject(id)
-                .orElseThrow(() -> new NotFound("no family with lead case " + id)), PartnerScope.CASE_STATUS);
+                .orElseThrow(() -> new NotFound("no family with lead case " + id)), PartnerScope.PERSON_RECORD);
         return gate.ofFamily(id, asOf == null ? LocalDate.now() : asOf)
                 .orElseThrow(() -> new NotFound("no family with lead case " + id));
     }

@@ -206,9 +206,10 @@ class AuthorizationMatrixTest {
             byOffice.computeIfAbsent("agreement", k -> new HashMap<>()).put(office, agreement);
         }
         setUp("admin", "POST", "/api/users", "{\"username\":\"matrix.target\",\"displayName\":\"Matrix target\","
-                + "\"role\":\"OFFICER\",\"fieldOffice\":\"HOU\",\"password\":\"matrix-target-password\"}", 201);
+                + "\"role\":\"OFFICER\",\"fieldOffice\":\"HOU\",\"password\":\"" + Api.PASSWORD + "\"}", 201);
         shared.put("user", "matrix.target");
-        shared.put("token", setUp("admin", "POST", "/api/users/matrix.target/tokens",
+        // a user makes their own tokens: an administrator only lists and revokes them
+        shared.put("token", setUp("matrix.target", "POST", "/api/me/tokens",
                 "{\"name\":\"matrix setup\",\"days\":1}", 201).path("id").asText());
         JsonNode grants = setUp("partner", "GET", "/api/me", null, 200).path("grants").path(OWN);
         if (!grants.toString().contains("CASE_STATUS") || !grants.toString().contains("PERSON_RECORD")) {
