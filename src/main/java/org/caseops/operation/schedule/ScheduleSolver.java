@@ -6,15 +6,18 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Schedules an operation with Timefold: a construction heuristic (first fit decreasing, hardest units first: fewest
- * allowed days, then most people) and then local search (Timefold's default: late acceptance over change and swap
- * moves of slot, team and site), until {@link SolverLimits#timeLimit()} or {@link SolverLimits#unimprovedTimeLimit()}.
+ * Schedules an operation with Timefold: a construction heuristic (first fit decreasing: hardest units first — fewest
+ * allowed days, then most people — each given the best (slot, team, site) for the score so far) and then local search
+ * (tabu search over Timefold's default moves: change one variable, or swap all three between two visits), until
+ * {@link SolverLimits#timeLimit()} or {@link SolverLimits#unimprovedTimeLimit()}.
  *
  * <p>Configured in code, no XML. Environment mode is Timefold's default (reproducible), the random seed is fixed and
  * there are no move threads, so two runs with the same input do the same steps; where they stop still depends on the
@@ -24,6 +27,14 @@ public final class ScheduleSolver {
 
     /** The seed of every run. */
     static final long RANDOM_SEED = 20190623L;
+    /**
+     * Tabu search: a visit moved in one of the last 7 steps is not moved again; each step takes the best of 1,000
+     * accepted moves. On the 711-unit synthetic operation it ended 2,000–2,800 soft points better in 30 s than
+     * Timefold's default late acceptance (seeds 7 and 8), and it does not depend on the scale of the soft weights
+     * as a simulated-annealing temperature would.
+     */
+    static final int ENTITY_TABU_SIZE = 7;
+    static final int ACCEPTED_COUNT_LIMIT = 1000;
 
     private static final SolverFactory<Schedule> FACTORY = SolverFactory.create(config());
 
@@ -40,7 +51,10 @@ public final class ScheduleSolver {
                 .withPhases(
                         new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        new LocalSearchPhaseConfig())
+                        new LocalSearchPhaseConfig()
+                                .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuSize(ENTITY_TABU_SIZE))
+                                .withForagerConfig(new LocalSearchForagerConfig()
+                                        .withAcceptedCountLimit(ACCEPTED_COUNT_LIMIT)))
                 // replaced on every solve by the input's limits
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofMinutes(1)));
     }
