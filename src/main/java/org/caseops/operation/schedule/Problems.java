@@ -52,7 +52,7 @@ final class Problems {
 
         List<Visit> visits = new ArrayList<>(input.units().size());
         for (UnitToPlace unit : input.units()) {
-            visits.add(new Visit(unit, days, teamsByOffice.get(unit.fieldOffice()),
+            visits.add(new Visit(unit, days, slots, teamsByOffice.get(unit.fieldOffice()),
                     sitesByOffice.get(unit.fieldOffice())));
         }
         return new Schedule(List.copyOf(slots), List.copyOf(teams), List.copyOf(sites), visits,

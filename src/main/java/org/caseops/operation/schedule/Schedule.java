@@ -5,7 +5,6 @@ import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionPrope
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,7 +15,6 @@ import java.util.List;
 final class Schedule {
 
     @ProblemFactCollectionProperty
-    @ValueRangeProvider(id = "slotRange")
     private List<TimeSlot> slots;
     @ProblemFactCollectionProperty
     private List<TeamFact> teams;

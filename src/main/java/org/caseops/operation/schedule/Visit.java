@@ -13,12 +13,17 @@ import java.util.List;
  * The planning entity: the visit of one family unit. One entity per unit, so a unit is always visited whole, in one
  * slot, by one team, and staged at one site.
  *
- * <p>Team and site are chosen from <b>per-entity value ranges</b>: only the teams and sites of the unit's field office
- * ({@link #teamRange}, {@link #siteRange}), so the solver never tries another office's team or site. The hard
- * constraints "team on shift in the unit's field office" and "staging site in the unit's field office" still exist:
- * they guard schedules built elsewhere (the greedy baseline, a schedule edited by hand and re-scored) and cost nothing
- * when the ranges hold. The slot range is the whole grid of the window; which days are allowed is a hard constraint,
- * so that a unit with no allowed day is still placed and reported instead of left out silently.
+ * <p>All three variables take their values from <b>per-entity value ranges</b>, so the solver spends no time on
+ * values that can only break a hard constraint:
+ * <ul>
+ *   <li>team and site: the teams and sites of the unit's field office ({@link #teamRange}, {@link #siteRange});</li>
+ *   <li>slot ({@link #slotRange}): the slots of the days on which every member is executable and any needed
+ *       protected-area approval is in force, and in which at least one team of the office is on shift. When no slot
+ *       qualifies (an input that cannot be scheduled), the range is the whole grid, so the unit is still placed and
+ *       the broken constraints are reported instead of the unit being left out silently.</li>
+ * </ul>
+ * The hard constraints on office, shift, executability and approval still exist: they report the units of such
+ * inputs, and they guard schedules made elsewhere (the greedy baseline, a schedule edited by hand and re-scored).
  */
 @PlanningEntity(comparatorClass = Visit.Difficulty.class)
 final class Visit {
@@ -33,6 +38,8 @@ final class Visit {
     private int feasibleDays;
     private boolean hasMinor;
 
+    @ValueRangeProvider(id = "slotRange")
+    private List<TimeSlot> slotRange;
     @ValueRangeProvider(id = "teamRange")
     private List<TeamFact> teamRange;
     @ValueRangeProvider(id = "siteRange")
@@ -49,7 +56,8 @@ final class Visit {
     Visit() {
     }
 
-    Visit(UnitToPlace unit, List<LocalDate> days, List<TeamFact> teamRange, List<SiteFact> siteRange) {
+    Visit(UnitToPlace unit, List<LocalDate> days, List<TimeSlot> slots, List<TeamFact> teamRange,
+          List<SiteFact> siteRange) {
         this.id = unit.unitId();
         this.unit = unit;
         this.teamRange = List.copyOf(teamRange);
@@ -67,6 +75,11 @@ final class Visit {
         }
         this.feasibleDays = feasible;
         this.hasMinor = unit.hasMinor();
+        List<TimeSlot> usable = slots.stream()
+                .filter(s -> notExecutableByDay[s.dayIndex()] == 0 && !approvalMissingByDay[s.dayIndex()])
+                .filter(s -> teamRange.stream().anyMatch(t -> t.onShift(s)))
+                .toList();
+        this.slotRange = usable.isEmpty() ? List.copyOf(slots) : usable;
     }
 
     Long id() {
@@ -100,6 +113,10 @@ final class Visit {
     /** Days of the window on which every member is executable and any needed approval is in force. */
     int feasibleDays() {
         return feasibleDays;
+    }
+
+    List<TimeSlot> slotRange() {
+        return slotRange;
     }
 
     List<TeamFact> teamRange() {
