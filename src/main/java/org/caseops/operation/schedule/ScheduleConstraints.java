@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  *   <li>{@value #EXECUTABLE} — the number of members whose order is not executable on the visit's day.</li>
  *   <li>{@value #PROTECTED_AREA} — 1 per visit on a day without an approval in force, when one is needed.</li>
  * </ol>
- * Team and site offices are also enforced by per-entity value ranges (see {@link Visit}); the constraints guard
+ * The solver takes teams, sites and slots from per-entity value ranges (see {@link Visit}) that already respect
+ * 1, 3, 6 and 7 whenever the input allows; those constraints report the units of inputs that do not, and guard
  * schedules made elsewhere. Visiting a unit whole is structural (one entity per unit), not a constraint.
  *
  * <p>Soft:
@@ -140,7 +141,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
                 .penalizeLong(ONE_HARD, (site, hour, people, visits) -> people - site.capacityPeople())
                 .justifyWith((site, hour, people, visits, score) -> Finding.of(visits, site + " holds " + people
                         + " people at " + hourLabel(hour) + ", over its capacity of " + site.capacityPeople()
-                        + " (units " + ids(visits) + ")"))
+                        + " (" + units(visits) + ")"))
                 .asConstraint(SITE_PEOPLE);
     }
 
@@ -150,7 +151,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
                 .penalizeLong(ONE_HARD, (site, hour, people, visits) -> visits.size() - site.familyRooms())
                 .justifyWith((site, hour, people, visits, score) -> Finding.of(visits, site + " holds "
                         + visits.size() + " family units at " + hourLabel(hour) + ", over its " + site.familyRooms()
-                        + " family rooms (units " + ids(visits) + ")"))
+                        + (site.familyRooms() == 1 ? " family room" : " family rooms") + " (" + units(visits) + ")"))
                 .asConstraint(SITE_ROOMS);
     }
 
@@ -273,8 +274,9 @@ public final class ScheduleConstraints implements ConstraintProvider {
         return hour.toLocalDate() + " " + hour.toLocalTime() + "–" + hour.toLocalTime().plusHours(1);
     }
 
-    private static String ids(List<Visit> visits) {
-        return visits.stream().map(Visit::unitId).sorted().map(String::valueOf).collect(Collectors.joining(", "));
+    private static String units(List<Visit> visits) {
+        return (visits.size() == 1 ? "unit " : "units ")
+                + visits.stream().map(Visit::unitId).sorted().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String notExecutable(Visit v, LocalDate day) {
