@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import|screening]        (default: all)
+#   bench/run.sh [all|import|screening|schedule]        (default: all)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
-#   SEED=7          generator seed
+#   SEED=7          generator seed (docket and synthetic operation)
 #   XMX=256m        -Xmx of the importer JVM (the figure the <512 MB RSS goal is about)
 #   GEN_XMX=1g      -Xmx of the generator JVM
 #   PHASES=1        restart the server once with pg_stat_statements to time the importer's SQL per statement
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
+#   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10   the schedule benchmark's operation and solver limits
 #
 # Raw results go to bench/out/<benchmark>/ (git-ignored); generated data and the database to bench/work/.
 set -euo pipefail
@@ -439,19 +440,50 @@ bench_screening() {
     stop_server
 }
 
+# ------------------------------------------------------------------ schedule
+# The operation scheduler (org.caseops.operation.schedule) on a synthetic operation: the greedy baseline and the
+# Timefold solver, in one JVM (bench/schedule/ScheduleBench.java, compiled here against target/classes). No database.
+bench_schedule() {
+    local dir="$OUT/schedule" classes="$WORK/schedule-classes" cpfile="$WORK/schedule-classpath.txt"
+    local units=${UNITS:-711} offices=${OFFICES:-10} limit=${LIMIT_S:-30} unimproved=${UNIMPROVED_S:-10}
+    rm -rf "$dir" "$classes"
+    mkdir -p "$dir" "$classes"
+    machine_info "$dir/machine.txt"
+    log "compiling CaseOps and bench/schedule/ScheduleBench.java"
+    (cd "$ROOT" && mvn -B -q compile dependency:build-classpath -Dmdep.includeScope=runtime \
+        -Dmdep.outputFile="$cpfile" >/dev/null)
+    local cp="$ROOT/target/classes:$(cat "$cpfile")"
+    javac -d "$classes" -cp "$cp" "$BENCH_DIR/schedule/ScheduleBench.java"
+    log "scheduling $units units in $offices offices (seed $SEED), greedy then solver (limit ${limit} s, unimproved ${unimproved} s)"
+    java -Xmx1g -Dlogback.configurationFile="$BENCH_DIR/schedule/logback.xml" -cp "$classes:$cp" ScheduleBench \
+        "$SEED" "$units" "$offices" "$limit" "$unimproved" "$dir" >"$dir/stdout.txt" 2>"$dir/solver.log"
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
+    echo
+    echo "== schedule benchmark: $units units, $offices offices, seed $SEED ($dir)"
+    column -t -s $'\t' "$dir/summary.tsv"
+    echo
+    column -t -s $'\t' "$dir/constraints.tsv"
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
-    all|import|screening) ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening)" >&2; exit 2 ;;
+    all|import|screening|schedule) ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown benchmark: $what (all|import|screening|schedule)" >&2; exit 2 ;;
 esac
-need_tools
-build_jar
 mkdir -p "$OUT" "$WORK"
+if [ "$what" != schedule ]; then
+    need_tools
+    build_jar
+fi
 if [ "$what" = all ] || [ "$what" = import ]; then
     bench_import
 fi
 if [ "$what" = all ] || [ "$what" = screening ]; then
     bench_screening
+fi
+if [ "$what" = all ] || [ "$what" = schedule ]; then
+    command -v javac >/dev/null || { echo "javac (JDK 17+) is required" >&2; exit 1; }
+    bench_schedule
 fi
