@@ -1,0 +1,143 @@
+package org.caseops.docket;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseops.access.Access;
+import org.caseops.access.Actor;
+import org.caseops.access.Allow;
+import org.caseops.access.PartnerScope;
+import org.caseops.access.Role;
+import org.caseops.system.BadInput;
+import org.caseops.system.Forbidden;
+import org.caseops.system.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The person page: the record of one person, their case notes, and a form to add one. Outside the user's own field
+ * office the page first asks why the record is opened; the answer travels with every following request of the page
+ * (the {@code purpose} parameter) and goes into each audit entry. Refusals are plain pages, not problem details.
+ */
+@Controller
+@Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+class PersonPageController {
+
+    private final Docket docket;
+    private final CaseNotes notes;
+    private final Access access;
+
+    PersonPageController(Docket docket, CaseNotes notes, Access access) {
+        this.docket = docket;
+        this.notes = notes;
+        this.access = access;
+    }
+
+    /** The start page's search form: opens the record of an A-number however it was typed. */
+    @GetMapping("/people")
+    RedirectView find(@RequestParam(required = false) String aNumber) {
+        if (aNumber == null || aNumber.isBlank()) {
+            throw new BadInput("aNumber", "give the A-number of the person to open");
+        }
+        return redirect(Docket.aNumber(aNumber), null);
+    }
+
+    @GetMapping("/people/{aNumber}")
+    ModelAndView show(@PathVariable String aNumber) {
+        return page(aNumber, null, null);
+    }
+
+    /** Adds a note, then shows the page again (post/redirect/get); a bad note shows the page with the problem. */
+    @PostMapping("/people/{aNumber}/notes")
+    ModelAndView addNote(@PathVariable String aNumber, @RequestParam(required = false) String text) {
+        try {
+            notes.add(aNumber, text);
+        } catch (BadInput e) {
+            if (!"text".equals(e.field())) {
+                throw e;
+            }
+            ModelAndView page = page(aNumber, text, e.getMessage());
+            page.setStatus(HttpStatus.BAD_REQUEST);
+            return page;
+        }
+        return new ModelAndView(redirect(Docket.aNumber(aNumber), "notes"));
+    }
+
+    private ModelAndView page(String aNumber, String draft, String noteError) {
+        String a = Docket.aNumber(aNumber);
+        Access.Subject subject = docket.personSubject(a).orElseThrow(() -> notFound(a));
+        Actor actor = access.actor();
+        String purpose = Access.purpose();
+        if (purpose == null && actor.mayRead(subject.fieldOffice(), PartnerScope.PERSON_RECORD)
+                && actor.needsPurposeFor(subject.fieldOffice())) {
+            ModelAndView prompt = new ModelAndView("person-purpose");
+            prompt.addObject("aNumber", a);
+            prompt.addObject("fieldOffice", subject.fieldOffice());
+            return prompt;
+        }
+        access.read("PERSON_READ", subject, PartnerScope.PERSON_RECORD);
+        LocalDate today = LocalDate.now();
+        DocketViews.Person person = docket.person(a, today).orElseThrow(() -> notFound(a));
+        List<CaseNotes.Note> list = notes.read(a);
+        ModelAndView page = new ModelAndView("person");
+        page.addObject("person", person);
+        page.addObject("today", today);
+        page.addObject("notes", list);
+        page.addObject("purpose", purpose);
+        page.addObject("draft", draft);
+        page.addObject("noteError", noteError);
+        return page;
+    }
+
+    /** To the person's page, keeping the stated purpose so that the page does not ask again. */
+    private static RedirectView redirect(String a, String fragment) {
+        String purpose = Access.purpose();
+        Map<String, String> values = new HashMap<>();
+        values.put("a", a);
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/people/{a}").fragment(fragment);
+        if (purpose != null) {
+            url.queryParam("purpose", "{purpose}");
+            values.put("purpose", purpose);
+        }
+        RedirectView view = new RedirectView(url.encode().buildAndExpand(values).toUriString(), true);
+        view.setExposeModelAttributes(false);
+        return view;
+    }
+
+    private static NotFound notFound(String a) {
+        return new NotFound("no person with A-number " + a);
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ModelAndView forbidden(Forbidden e) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ModelAndView notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(BadInput.class)
+    ModelAndView badInput(BadInput e) {
+        return problem(HttpStatus.BAD_REQUEST, "Cannot do that", e.getMessage());
+    }
+
+    private static ModelAndView problem(HttpStatus status, String title, String detail) {
+        ModelAndView page = new ModelAndView("problem");
+        page.addObject("status", status.value());
+        page.addObject("title", title);
+        page.addObject("detail", detail);
+        page.setStatus(status);
+        return page;
+    }
+}

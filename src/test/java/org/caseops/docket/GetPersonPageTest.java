@@ -1,0 +1,144 @@
+package org.caseops.docket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.caseops.access.Users;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.FormSession;
+import org.caseops.fixtures.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The person page, {@code GET /people/{aNumber}}, read through a signed-in browser session. */
+@CaseOpsTest
+class GetPersonPageTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    Environment environment;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Users users;
+
+    long auditBefore;
+
+    @BeforeEach
+    void docket() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        api.as("officer").postForEntity("/api/people/991000001/notes",
+                Map.of("text", "Asked for <b>a new date</b> & an interpreter"), JsonNode.class);
+        auditBefore = jdbc.sql("select coalesce(max(seq), 0) from audit_entry").query(Long.class).single();
+    }
+
+    private HttpResponse<String> get(String user, String path) {
+        return FormSession.signIn(environment, user).get(path);
+    }
+
+    private long audited(String action, String actor) {
+        return jdbc.sql("select count(*) from audit_entry where action = ? and actor = ? and seq > ?")
+                .params(action, actor, auditBefore).query(Long.class).single();
+    }
+
+    @Test
+    void shows_the_person_their_case_and_their_notes_escaped() {
+        HttpResponse<String> page = get("officer", "/people/991000001");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Ana Lopez", "991000001", "1990-04-02", "GT", "12 Elm St, Apt 4", "Houston",
+                "77002", "REMOVAL_ORDERED", "2019-02-11", "HOU", "id=\"family-id\">1001<");
+        assertThat(page.body()).contains("Asked for &lt;b&gt;a new date&lt;/b&gt; &amp; an interpreter")
+                .doesNotContain("<b>a new date</b>");
+        assertThat(page.body()).contains("id=\"add-note\"", "name=\"_csrf\"");
+    }
+
+    @Test
+    void reading_the_page_is_audited_as_a_person_read_and_a_notes_read() {
+        get("officer", "/people/991000001");
+
+        assertThat(audited("PERSON_READ", "officer")).isEqualTo(1);
+        assertThat(audited("CASE_NOTES_READ", "officer")).isEqualTo(1);
+    }
+
+    @Test
+    void outside_the_own_field_office_it_asks_for_a_purpose_before_showing_anything() {
+        String counsel = TestUsers.chicagoAttorney(users);
+
+        HttpResponse<String> page = get(counsel, "/people/991000001");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"state-purpose\"", "name=\"purpose\"", "HOU")
+                .doesNotContain("Ana", "Lopez", "Asked for");
+        assertThat(audited("PERSON_READ", counsel)).isZero();
+    }
+
+    @Test
+    void with_a_purpose_it_shows_the_record_and_audits_the_purpose() {
+        String counsel = TestUsers.chicagoAttorney(users);
+
+        HttpResponse<String> page = get(counsel, "/people/991000001?purpose=Motion%20to%20reopen%20review");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Ana Lopez", "Motion to reopen review");
+        assertThat(jdbc.sql("select distinct purpose from audit_entry where actor = ? and seq > ? "
+                + "and action in ('PERSON_READ', 'CASE_NOTES_READ')")
+                .params(counsel, auditBefore).query(String.class).list()).containsExactly("Motion to reopen review");
+    }
+
+    @Test
+    void a_malformed_a_number_is_a_400_page_naming_it() {
+        HttpResponse<String> page = get("officer", "/people/12x");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("A-number", "12x");
+    }
+
+    @Test
+    void an_unknown_person_is_a_404_page() {
+        HttpResponse<String> page = get("officer", "/people/999999999");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("no person with A-number 999999999");
+    }
+
+    @Test
+    void an_officer_of_another_field_office_gets_a_403_page_without_the_record() {
+        HttpResponse<String> page = get("officer.chicago", "/people/991000001");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("may not see records of field office HOU").doesNotContain("Ana", "Lopez");
+    }
+
+    @Test
+    void partners_auditors_and_administrators_get_a_403_page() {
+        for (String user : new String[] {"partner", "auditor", "admin"}) {
+            HttpResponse<String> page = get(user, "/people/991000001");
+            assertThat(page.statusCode()).as(user).isEqualTo(403);
+            assertThat(page.body()).as(user).doesNotContain("Lopez");
+        }
+    }
+
+    @Test
+    void without_signing_in_it_sends_the_browser_to_the_sign_in_page() {
+        HttpResponse<String> page = FormSession.anonymous(environment).get("/people/991000001");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+}
