@@ -64,6 +64,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfig {
 
     private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+    private static final RequestMatcher SIGN_IN = new AntPathRequestMatcher("/login", "POST");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -138,8 +139,7 @@ class SecurityConfig {
                 .requestCache(cache -> cache.requestCache(pagesOnly))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                // CSRF guards what a browser sends with its session cookie; an API request with a bearer token or
-                // without any session carries no ambient credentials to abuse.
+                // CSRF guards what a browser sends with its session cookie
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::withoutAmbientCredentials,
                         new AntPathRequestMatcher("/api/auth/token", "POST")))
                 .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(request -> bearer)
@@ -153,9 +153,14 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Requests CSRF cannot abuse: those signed in by an {@code Authorization} header (a browser never adds one by
+     * itself), and those with no session at all (nothing ambient to ride on) — except the sign-in form, which keeps
+     * its token so that nobody can sign a victim's browser into another account.
+     */
     private static boolean withoutAmbientCredentials(jakarta.servlet.http.HttpServletRequest request) {
-        return API.matches(request)
-                && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
+        return request.getHeader("Authorization") != null
+                || (request.getRequestedSessionId() == null && !SIGN_IN.matches(request));
     }
 
     /** CaseOps tokens first; OIDC JWTs when a provider is configured. */
