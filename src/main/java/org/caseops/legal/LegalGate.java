@@ -72,6 +72,21 @@ public class LegalGate {
         });
     }
 
+    /** A person's verdict on one day: status and the rules standing in the way. */
+    public record DayVerdict(LocalDate day, Status status, List<String> reasons) {
+    }
+
+    /**
+     * The verdict on a person's own case for each day from {@code first} to {@code last}, the facts read once. A
+     * person with no case of their own is NOT_EXECUTABLE every day. Empty when there is no such person.
+     */
+    public Optional<List<DayVerdict>> overDays(long personId, LocalDate first, LocalDate last) {
+        return facts.ofPerson(personId).map(f -> first.datesUntil(last.plusDays(1)).map(day -> {
+            Verdict verdict = evaluate(f, day);
+            return new DayVerdict(day, verdict.status(), reasons(verdict));
+        }).toList());
+    }
+
     private MemberVerdict member(DocketViews.FamilyMember m, LocalDate asOf) {
         CaseFacts f = facts.ofPerson(m.personId()).orElseThrow();
         Verdict verdict = evaluate(f, asOf);

@@ -85,7 +85,8 @@ class AuthorizationMatrixTest {
             new Caller("officer.chicago", Role.OFFICER, OTHER));
 
     /** Samples that name a subject in a field office: a row using one is sent for each office. */
-    private static final Set<String> OFFICE_SAMPLES = Set.of("office", "person", "family", "stay", "agreement");
+    private static final Set<String> OFFICE_SAMPLES = Set.of("office", "person", "family", "stay", "agreement",
+            "operation");
     private static final Pattern SAMPLE = Pattern.compile("\\$([A-Za-z]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -211,6 +212,16 @@ class AuthorizationMatrixTest {
         // a user makes their own tokens: an administrator only lists and revokes them
         shared.put("token", setUp("matrix.target", "POST", "/api/me/tokens",
                 "{\"name\":\"matrix setup\",\"days\":1}", 201).path("id").asText());
+        // an operation in each field office, planned by a supervisor of that office (the HOU one is the demo user)
+        setUp("admin", "POST", "/api/users", "{\"username\":\"supervisor.chicago\",\"role\":\"SUPERVISOR\","
+                + "\"fieldOffice\":\"" + OTHER + "\",\"password\":\"" + Api.PASSWORD + "\"}", 201);
+        for (String office : OFFICES) {
+            JsonNode operation = setUp(office.equals(OWN) ? "supervisor" : "supervisor.chicago", "POST",
+                    "/api/operations", "{\"name\":\"Matrix operation " + office + "\",\"fieldOffices\":[\""
+                            + office + "\"],\"windowStart\":\"2019-06-23\",\"windowEnd\":\"2019-06-25\"}", 201);
+            byOffice.computeIfAbsent("operation", k -> new HashMap<>())
+                    .put(office, operation.path("operation").path("id").asText());
+        }
         JsonNode grants = setUp("partner", "GET", "/api/me", null, 200).path("grants").path(OWN);
         if (!grants.toString().contains("CASE_STATUS") || !grants.toString().contains("PERSON_RECORD")) {
             throw new IllegalStateException("the matrix needs the demo partner to hold both scopes in " + OWN

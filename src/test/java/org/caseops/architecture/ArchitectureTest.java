@@ -69,4 +69,16 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void the_schedule_solver_takes_plain_records_and_uses_no_spring_jdbc_or_other_feature() {
+        noClasses().that().resideInAPackage("org.caseops.operation.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "javax.sql..", "org.caseops.docket..", "org.caseops.legal..", "org.caseops.access..",
+                        "org.caseops.jurisdiction..", "org.caseops.system..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.caseops.operation.schedule..")
+                .should().dependOnClassesThat().resideInAPackage("org.caseops.operation")
+                .check(classes);
+    }
 }

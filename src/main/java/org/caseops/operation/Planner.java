@@ -1,0 +1,156 @@
+package org.caseops.operation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.caseops.operation.schedule.Assignment;
+import org.caseops.operation.schedule.GeoPoint;
+import org.caseops.operation.schedule.Member;
+import org.caseops.operation.schedule.Preferences;
+import org.caseops.operation.schedule.ScheduleInput;
+import org.caseops.operation.schedule.ScheduleResult;
+import org.caseops.operation.schedule.ScheduleSolver;
+import org.caseops.operation.schedule.Shift;
+import org.caseops.operation.schedule.SlotGrid;
+import org.caseops.operation.schedule.SolverLimits;
+import org.caseops.operation.schedule.StagingKind;
+import org.caseops.operation.schedule.StagingSite;
+import org.caseops.operation.schedule.Team;
+import org.caseops.operation.schedule.UnitToPlace;
+import org.caseops.system.Conflict;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns an operation's targets, teams and staging sites into the solver's input, runs the solver
+ * (docs/operations-scheduling.md) and stores the plan: one visit per target unit.
+ */
+@Service
+public class Planner {
+
+    /** How long the solver may run unless the caller says otherwise. */
+    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(30);
+
+    private final JdbcClient jdbc;
+    private final Targets targets;
+    private final Logistics logistics;
+    private final ProtectedAreas protectedAreas;
+    private final Operations operations;
+    private final ObjectMapper json;
+
+    Planner(JdbcClient jdbc, Targets targets, Logistics logistics, ProtectedAreas protectedAreas,
+            Operations operations, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.targets = targets;
+        this.logistics = logistics;
+        this.protectedAreas = protectedAreas;
+        this.operations = operations;
+        this.json = json;
+    }
+
+    /**
+     * The solver's input for the operation as stored now. With {@code logisticsOnly}, every member counts as
+     * executable on every day and no approval as missing: the dry run judges those itself, fresh, and uses the
+     * solver's constraints only for staging, holding time and teams.
+     */
+    ScheduleInput input(Operation op, Duration limit, boolean logisticsOnly) {
+        Map<String, GeoPoint> offices = fieldOfficeLocations();
+        Set<LocalDate> window = new HashSet<>(op.days());
+        List<UnitToPlace> units = targets.units(op.id(), true).stream()
+                .filter(u -> !u.targets().isEmpty())
+                .map(u -> new UnitToPlace(u.familyId(), u.fieldOffice(), u.targets().stream()
+                        .map(m -> new Member(m.personId(), m.minor(),
+                                logisticsOnly ? window : Set.copyOf(m.executableDays()))).toList(),
+                        u.members().size() - u.targets().size(), null,
+                        logisticsOnly ? null : protectedAreas.clearedDays(op.id(), u.familyId(), op.days())))
+                .toList();
+        List<Team> teams = logistics.teams(op.id()).stream()
+                .map(t -> new Team(String.valueOf(t.id()), t.fieldOffice(), t.size(), t.shifts().stream()
+                        .map(s -> new Shift(s.day(), s.starts(), s.ends())).toList(), offices.get(t.fieldOffice())))
+                .toList();
+        List<StagingSite> sites = logistics.sites(op.id()).stream()
+                .map(s -> new StagingSite(String.valueOf(s.id()), s.fieldOffice(), StagingKind.valueOf(s.kind().name()),
+                        s.capacityPeople(), s.capacityFamilyRooms(), Duration.ofHours(s.maxHours()), s.departures()))
+                .toList();
+        return new ScheduleInput(op.windowStart(), op.windowEnd(), SlotGrid.DEFAULT, units, teams, sites,
+                Preferences.defaults(), SolverLimits.of(limit, limit.compareTo(Duration.ofSeconds(10)) < 0
+                        ? limit : Duration.ofSeconds(10)));
+    }
+
+    public record Plan(long operationId, String score, boolean feasible, long solverMillis, Long firstFeasibleMillis,
+            int visits, List<Long> unplannedUnits, List<org.caseops.operation.schedule.Violation> violations) {
+    }
+
+    /** Plans the operation (a DRAFT) and replaces its stored plan. */
+    Plan plan(Operation op, Duration limit, String actor) {
+        ScheduleInput input = input(op, limit, false);
+        if (input.units().isEmpty()) {
+            throw new Conflict("operation " + op.id() + " has no target units to plan");
+        }
+        ScheduleResult result;
+        try {
+            result = ScheduleSolver.solve(input);
+        } catch (IllegalArgumentException e) {
+            throw new Conflict("operation " + op.id() + " cannot be planned: " + e.getMessage());
+        }
+        jdbc.sql("delete from plan_visit where operation_id = ?").param(op.id()).update();
+        for (Assignment a : result.assignments()) {
+            jdbc.sql("insert into plan_visit (operation_id, family_id, day, starts, team_id, site_id) "
+                    + "values (?, ?, ?, ?, ?, ?)").params(op.id(), a.unitId(), a.date(), a.start(),
+                    Long.parseLong(a.teamId()), Long.parseLong(a.siteId())).update();
+        }
+        long millis = result.timings().total().toMillis();
+        String violations;
+        try {
+            violations = json.writeValueAsString(result.violations());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                insert into operation_plan (operation_id, planned_by, score, feasible, solver_ms, violations)
+                values (?, ?, ?, ?, ?, ?::jsonb)
+                on conflict (operation_id) do update set planned_at = now(), planned_by = excluded.planned_by,
+                  score = excluded.score, feasible = excluded.feasible, solver_ms = excluded.solver_ms,
+                  violations = excluded.violations""")
+                .params(op.id(), actor, result.score(), result.feasible(), millis, violations).update();
+        operations.touch(op);
+        operations.event(op, "PLANNED", null, null, result.assignments().size() + " visits, score "
+                + result.score() + (result.feasible() ? ", feasible" : ", NOT feasible: "
+                + result.hardViolations().size() + " hard violations"));
+        return new Plan(op.id(), result.score(), result.feasible(), millis,
+                result.timings().firstFeasibleIfAny().map(Duration::toMillis).orElse(null),
+                result.assignments().size(), result.unassignedUnitIds(), result.violations());
+    }
+
+    public record Visit(long familyId, LocalDate day, LocalTime starts, long teamId, long siteId) {
+    }
+
+    public List<Visit> visits(long operationId) {
+        return jdbc.sql("select family_id, day, starts, team_id, site_id from plan_visit where operation_id = ? "
+                + "order by day, starts, team_id").param(operationId)
+                .query((rs, n) -> new Visit(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalTime.class), rs.getLong(4), rs.getLong(5))).list();
+    }
+
+    public record StoredPlan(String score, boolean feasible, long solverMillis, String plannedBy, List<Visit> visits) {
+    }
+
+    public java.util.Optional<StoredPlan> stored(long operationId) {
+        return jdbc.sql("select score, feasible, solver_ms, planned_by from operation_plan where operation_id = ?")
+                .param(operationId).query((rs, n) -> new StoredPlan(rs.getString(1), rs.getBoolean(2), rs.getLong(3),
+                        rs.getString(4), visits(operationId))).optional();
+    }
+
+    private Map<String, GeoPoint> fieldOfficeLocations() {
+        return jdbc.sql("select code, latitude, longitude from field_office where latitude is not null")
+                .query((rs, n) -> Map.entry(rs.getString(1), new GeoPoint(rs.getDouble(2), rs.getDouble(3)))).list()
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,137 @@
+package org.caseops.operation;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.caseops.system.BadInput;
+import org.caseops.system.Conflict;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Protected areas (schools, day care, places of worship, hospitals, shelters, courthouses…): an address of record
+ * flagged as at or near one needs a supervisor's recorded approval for the planned day, under the policy in force
+ * that day. Policies are versions with effective dates (the 2011 ICE memo, the 2021 DHS memo, the 2025 rescission);
+ * which kinds count and within what distance is the policy's. CaseOps does no geocoding: flags are recorded by staff.
+ */
+@Service
+public class ProtectedAreas {
+
+    public record Policy(long id, String name, LocalDate effectiveFrom, List<String> kinds, int distanceMeters,
+            boolean requiresApproval, String source) {
+    }
+
+    public record Flag(long id, long personId, String kind, int distanceMeters, String description, String recordedBy) {
+    }
+
+    public record Approval(long id, long operationId, long familyId, LocalDate day, long policyId,
+            String justification, String approvedBy) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ProtectedAreas(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Policy> policies() {
+        return jdbc.sql("select id, name, effective_from, kinds, distance_meters, requires_approval, source "
+                + "from protected_area_policy order by effective_from").query((rs, n) -> new Policy(rs.getLong(1),
+                rs.getString(2), rs.getObject(3, LocalDate.class), Arrays.asList((String[]) rs.getArray(4).getArray()),
+                rs.getInt(5), rs.getBoolean(6), rs.getString(7))).list();
+    }
+
+    /** The policy in force on a day: the latest effective by then. */
+    public Optional<Policy> policyOn(LocalDate day) {
+        return policies().stream().filter(p -> !p.effectiveFrom().isAfter(day)).reduce((a, b) -> b);
+    }
+
+    public List<String> kinds() {
+        return jdbc.sql("select code from protected_area_kind order by code").query(String.class).list();
+    }
+
+    Flag flag(long personId, String kind, Integer distanceMeters, String description, String actor) {
+        if (kind == null || !kinds().contains(kind)) {
+            throw new BadInput("kind", "kind is one of " + kinds());
+        }
+        if (distanceMeters == null || distanceMeters < 0) {
+            throw new BadInput("distanceMeters", "the distance from the address to the protected area, in meters");
+        }
+        long id = jdbc.sql("""
+                insert into protected_area_flag (person_id, kind, distance_meters, description, recorded_by)
+                values (?, ?, ?, ?, ?) returning id""").params(personId, kind, distanceMeters, description, actor)
+                .query(Long.class).single();
+        return new Flag(id, personId, kind, distanceMeters, description, actor);
+    }
+
+    public List<Flag> flagsOfFamily(long familyId) {
+        return jdbc.sql("""
+                select f.id, f.person_id, f.kind, f.distance_meters, f.description, f.recorded_by
+                from protected_area_flag f join family_member m on m.person_id = f.person_id
+                where m.family_id = ? order by f.id""").param(familyId)
+                .query((rs, n) -> new Flag(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6))).list();
+    }
+
+    /** The flags that make acting at this family's addresses on {@code day} need an approval (none: no need). */
+    public List<Flag> requiringApproval(long familyId, LocalDate day) {
+        Optional<Policy> policy = policyOn(day);
+        if (policy.isEmpty() || !policy.get().requiresApproval()) {
+            return List.of();
+        }
+        return flagsOfFamily(familyId).stream().filter(f -> policy.get().kinds().contains(f.kind())
+                && f.distanceMeters() <= policy.get().distanceMeters()).toList();
+    }
+
+    Approval approve(long operationId, long familyId, LocalDate day, String justification, String supervisor) {
+        if (day == null) {
+            throw new BadInput("day", "the day of the planned action is required (yyyy-MM-dd)");
+        }
+        if (justification == null || justification.isBlank()) {
+            throw new BadInput("justification", "a protected-area approval states its justification");
+        }
+        if (requiringApproval(familyId, day).isEmpty()) {
+            throw new Conflict("no approval is needed for family " + familyId + " on " + day
+                    + " under the policy in force that day");
+        }
+        long policyId = policyOn(day).orElseThrow().id();
+        long id = jdbc.sql("""
+                insert into protected_area_approval (operation_id, family_id, day, policy_id, justification, approved_by)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (operation_id, family_id, day) do update
+                  set policy_id = excluded.policy_id, justification = excluded.justification,
+                      approved_by = excluded.approved_by, approved_at = now()
+                returning id""").params(operationId, familyId, day, policyId, justification.trim(), supervisor)
+                .query(Long.class).single();
+        return new Approval(id, operationId, familyId, day, policyId, justification.trim(), supervisor);
+    }
+
+    /** Whether the action on {@code day} may go ahead: no approval needed, or one recorded under that day's policy. */
+    public boolean clearedOn(long operationId, long familyId, LocalDate day) {
+        if (requiringApproval(familyId, day).isEmpty()) {
+            return true;
+        }
+        long policyId = policyOn(day).orElseThrow().id();
+        return jdbc.sql("select exists (select 1 from protected_area_approval where operation_id = ? "
+                + "and family_id = ? and day = ? and policy_id = ?)").params(operationId, familyId, day, policyId)
+                .query(Boolean.class).single();
+    }
+
+    /** The days of the window the unit may be visited as far as protected areas go; {@code null} when no day needs it. */
+    public Set<LocalDate> clearedDays(long operationId, long familyId, List<LocalDate> days) {
+        Set<LocalDate> cleared = new LinkedHashSet<>();
+        boolean anyNeeded = false;
+        for (LocalDate day : days) {
+            if (!requiringApproval(familyId, day).isEmpty()) {
+                anyNeeded = true;
+            }
+            if (clearedOn(operationId, familyId, day)) {
+                cleared.add(day);
+            }
+        }
+        return anyNeeded ? cleared : null;
+    }
+}

@@ -1,0 +1,64 @@
+package org.caseops.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.caseops.fixtures.Api;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A fluent fixture for operation tests: a Houston operation over 23–25 June 2019 planned by {@code supervisor}, with
+ * a hotel and a field office as staging sites and two day-shift teams.
+ */
+final class OperationsApi {
+
+    static final String FIRST = "2019-06-23";
+    static final String LAST = "2019-06-25";
+
+    private final Api api;
+
+    OperationsApi(Api api) {
+        this.api = api;
+    }
+
+    long houstonOperation() {
+        ResponseEntity<JsonNode> created = post("supervisor", "/api/operations", Map.of("name", "Houston family op",
+                "objective", "final orders of the family docket", "fieldOffices", List.of("HOU"),
+                "windowStart", FIRST, "windowEnd", LAST));
+        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+        long id = created.getBody().path("operation").path("id").asLong();
+        ok(post("supervisor", "/api/operations/" + id + "/staging-sites", Map.of("name", "Hotel A",
+                "kind", "HOTEL", "capacityPeople", 20, "capacityFamilyRooms", 5, "maxHours", 12)), HttpStatus.CREATED);
+        ok(post("supervisor", "/api/operations/" + id + "/staging-sites", Map.of("name", "Houston field office",
+                "kind", "FIELD_OFFICE", "capacityPeople", 30, "capacityFamilyRooms", 0, "maxHours", 12)),
+                HttpStatus.CREATED);
+        for (String team : List.of("Team 1", "Team 2")) {
+            ok(post("supervisor", "/api/operations/" + id + "/teams", Map.of("name", team, "size", 6,
+                    "shifts", List.of(shift("2019-06-23"), shift("2019-06-24"), shift("2019-06-25")))),
+                    HttpStatus.CREATED);
+        }
+        return id;
+    }
+
+    private static Map<String, String> shift(String day) {
+        return Map.of("day", day, "starts", "06:00", "ends", "18:00");
+    }
+
+    ResponseEntity<JsonNode> post(String user, String path, Object body) {
+        return api.as(user).postForEntity(path, body, JsonNode.class);
+    }
+
+    JsonNode get(String user, String path) {
+        ResponseEntity<JsonNode> response = api.as(user).getForEntity(path, JsonNode.class);
+        assertThat(response.getStatusCode()).as(path + " " + response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    static JsonNode ok(ResponseEntity<JsonNode> response, HttpStatus expected) {
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(expected);
+        return response.getBody();
+    }
+}
