@@ -1,0 +1,156 @@
+package org.caseops.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseops.operation.OperationsApi.ok;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.docket.ImportProgress;
+import org.caseops.docket.synthetic.Scenario;
+import org.caseops.docket.synthetic.SyntheticDocketGenerator;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
+import org.caseops.legal.LegalGate;
+import org.caseops.legal.rules.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The acceptance case of the operations issue, on the generated family-op-2019 docket (2,040 cases in 10 cities): an
+ * operation over the 10 cities plans every eligible unit with no hard constraint broken, and no one who may not be
+ * taken appears anywhere in the plan — checked member by member against the legal gate as of the planned day; and
+ * the same property on national dockets generated with other seeds.
+ */
+@CaseOpsTest
+class FamilyOpPlanningTest {
+
+    static final String FIRST = "2019-06-23";
+    static final String LAST = "2019-06-27";
+
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LegalGate gate;
+
+    @Test
+    void plans_every_eligible_unit_of_the_ten_cities_with_no_hard_violation_and_no_ineligible_member() throws Exception {
+        Path dir = Files.createTempDirectory("family-op");
+        SyntheticDocketGenerator.generate(Scenario.FAMILY_OP_2019, 0, 2019, dir);
+        List<String> offices = imported(dir);
+        assertThat(offices).hasSize(10).contains("HOU", "CHI", "NYC");
+        int units = planEveryEligibleUnit(offices, 20);
+        assertThat(units).isGreaterThan(300);
+    }
+
+    /**
+     * The same on national dockets of other shapes (seeds): whatever the docket, the plan breaks no hard constraint and
+     * holds no one who may not be taken.
+     */
+    @ParameterizedTest(name = "national docket, seed {0}")
+    @ValueSource(longs = {7, 1931, 20190617})
+    void on_generated_national_dockets_the_plan_holds_no_ineligible_member(long seed) throws Exception {
+        Path dir = Files.createTempDirectory("national");
+        SyntheticDocketGenerator.generate(Scenario.NATIONAL, 400, seed, dir);
+        List<String> offices = imported(dir);
+        planEveryEligibleUnit(offices.contains("HOU") ? offices : List.of(), 5);
+    }
+
+    private List<String> imported(Path dir) {
+        Database.clearDocket(jdbc);
+        importer.importFiles(dir, dir.resolve("persons.csv"), "test", ImportProgress.NONE);
+        return jdbc.sql("select distinct field_office_code from case_index "
+                + "where field_office_code is not null order by 1").query(String.class).list();
+    }
+
+    /** @return how many units were planned */
+    private int planEveryEligibleUnit(List<String> offices, int seconds) {
+        assertThat(offices).as("the planner (supervisor) works in HOU, so HOU must be among the offices").contains("HOU");
+        OperationsApi ops = new OperationsApi(api);
+        long id = ok(ops.post("supervisor", "/api/operations", Map.of("name", "Family op 2019 (synthetic)",
+                "fieldOffices", offices, "windowStart", FIRST, "windowEnd", LAST)), HttpStatus.CREATED)
+                .path("operation").path("id").asLong();
+        String path = "/api/operations/" + id;
+        for (String office : offices) {
+            ok(ops.post("supervisor", path + "/staging-sites", Map.of("name", office + " hotel", "kind", "HOTEL",
+                    "fieldOffice", office, "capacityPeople", 80, "capacityFamilyRooms", 30, "maxHours", 12)),
+                    HttpStatus.CREATED);
+            ok(ops.post("supervisor", path + "/staging-sites", Map.of("name", office + " field office",
+                    "kind", "FIELD_OFFICE", "fieldOffice", office, "capacityPeople", 60, "capacityFamilyRooms", 0,
+                    "maxHours", 12)), HttpStatus.CREATED);
+            for (int t = 1; t <= 3; t++) {
+                List<Map<String, String>> shifts = new ArrayList<>();
+                for (LocalDate d = LocalDate.parse(FIRST); !d.isAfter(LocalDate.parse(LAST)); d = d.plusDays(1)) {
+                    shifts.add(Map.of("day", d.toString(), "starts", "05:00", "ends", "20:00"));
+                }
+                ok(ops.post("supervisor", path + "/teams", Map.of("name", office + " team " + t,
+                        "fieldOffice", office, "size", 6, "shifts", shifts)), HttpStatus.CREATED);
+            }
+        }
+
+        JsonNode added = ok(ops.post("supervisor", path + "/targets/matching", Map.of()), HttpStatus.OK);
+        int units = added.path("added").asInt();
+        assertThat(units).as(added.toString()).isPositive();
+        JsonNode plan = ok(ops.post("supervisor", path + "/plan", Map.of("seconds", seconds)), HttpStatus.OK);
+
+        assertThat(plan.path("feasible").asBoolean()).as(plan.path("score").asText()).isTrue();
+        assertThat(plan.path("score").asText()).startsWith("0hard");
+        assertThat(plan.path("visits").asInt()).isEqualTo(units);
+        assertThat(plan.path("unplannedUnits").size()).isZero();
+        assertNoIneligibleMemberIn(id);
+        return units;
+    }
+
+    /** Every target of every visit: executable on the visit's day by the gate, asked afresh; no child alone. */
+    private void assertNoIneligibleMemberIn(long operationId) {
+        Map<Long, LocalDate> dayOf = new HashMap<>();
+        jdbc.sql("select family_id, day from plan_visit where operation_id = ?").param(operationId)
+                .query(rs -> {
+                    dayOf.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                });
+        List<String> problems = new ArrayList<>();
+        jdbc.sql("""
+                select m.family_id, m.person_id, p.a_number, p.us_citizen, p.lpr, p.citizenship_claim_open, m.minor,
+                       exists (select 1 from operation_member a where a.operation_id = m.operation_id
+                               and a.family_id = m.family_id and a.standing = 'TARGET' and not a.minor) as adult_taken
+                from operation_member m join person p on p.id = m.person_id
+                join operation_target t on t.operation_id = m.operation_id and t.family_id = m.family_id
+                where m.operation_id = ? and m.standing = 'TARGET' and t.status = 'TARGET'""").param(operationId)
+                .query(rs -> {
+                    long family = rs.getLong(1);
+                    LocalDate day = dayOf.get(family);
+                    String a = rs.getString(3);
+                    if (day == null) {
+                        problems.add("family " + family + " has no visit");
+                        return;
+                    }
+                    if (rs.getBoolean(4) || rs.getBoolean(5) || rs.getBoolean(6)) {
+                        problems.add(a + " is a citizen, LPR or claimant");
+                    }
+                    if (rs.getBoolean(7) && !rs.getBoolean(8)) {
+                        problems.add(a + " is a child taken without a parent");
+                    }
+                    Status verdict = gate.ofPerson(a, day).orElseThrow().verdict();
+                    if (verdict != Status.EXECUTABLE) {
+                        problems.add(a + " is " + verdict + " on " + day);
+                    }
+                });
+        assertThat(problems).isEmpty();
+        assertThat(dayOf).isNotEmpty();
+    }
+}
