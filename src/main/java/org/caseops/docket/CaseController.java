@@ -28,7 +28,10 @@ class CaseController {
         this.access = access;
     }
 
-    /** Cases by field office (area of responsibility), hearing location, order type, in absentia, nationality, family. */
+    /**
+     * Cases by field office (area of responsibility), hearing location, order type, in absentia, nationality, family
+     * and representation.
+     */
     @GetMapping
     DocketViews.Page<DocketViews.CaseSummary> cases(
             @RequestParam(required = false) String fieldOffice,
@@ -37,6 +40,7 @@ class CaseController {
             @RequestParam(required = false) Boolean inAbsentia,
             @RequestParam(required = false) String nationality,
             @RequestParam(required = false) Long family,
+            @RequestParam(required = false) Boolean represented,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (orderType != null && !ORDER_TYPES.contains(orderType.toUpperCase(Locale.ROOT))) {
@@ -50,7 +54,7 @@ class CaseController {
         }
         String office = access.searchScope(upper(fieldOffice), PartnerScope.CASE_STATUS);
         DocketViews.CaseFilter filter = new DocketViews.CaseFilter(office, upper(hearingLocation), upper(orderType),
-                inAbsentia, upper(nationality), family);
+                inAbsentia, upper(nationality), family, represented);
         DocketViews.Page<DocketViews.CaseSummary> result = docket.cases(filter, page, size);
         access.searched("CASE_SEARCH", office, filter + " page " + page + ": " + result.items().size() + " of "
                 + result.total() + " cases");

@@ -11,7 +11,7 @@ final class CaseIndex {
     }
 
     static final String COLUMNS = "idncase, nat, lang, case_type, idnproceeding, hearing_loc_code, base_city_code, "
-            + "dec_code, comp_date, absentia, order_type, field_office_code, family_id";
+            + "dec_code, comp_date, absentia, order_type, field_office_code, family_id, represented";
 
     /** Refreshes the cases in {@code touched_cases} (a temporary table of the import) from the view. */
     static final String REFRESH_TOUCHED = "insert into case_index (" + COLUMNS + ") select " + COLUMNS
@@ -21,5 +21,5 @@ final class CaseIndex {
             + " hearing_loc_code = excluded.hearing_loc_code, base_city_code = excluded.base_city_code,"
             + " dec_code = excluded.dec_code, comp_date = excluded.comp_date, absentia = excluded.absentia,"
             + " order_type = excluded.order_type, field_office_code = excluded.field_office_code,"
-            + " family_id = excluded.family_id";
+            + " family_id = excluded.family_id, represented = excluded.represented";
 }

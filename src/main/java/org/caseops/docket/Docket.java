@@ -28,7 +28,11 @@ public class Docket {
 
     private static final String CASE_COLUMNS = """
             s.idncase, p.a_number, s.nat, s.lang, s.case_type, s.order_type, s.absentia, s.comp_date, s.dec_code,
-            s.hearing_loc_code, hl.name as hearing_name, s.field_office_code, s.family_id""";
+            s.hearing_loc_code, hl.name as hearing_name, s.field_office_code, s.family_id, s.represented,
+            c.e28_date, c.atty_nbr""";
+    /** The case index {@code s} with what a case summary shows beside it (respondent, court name, counsel). */
+    private static final String CASE_FROM = " from case_index s join eoir_case c on c.idncase = s.idncase"
+            + " left join person p on p.idncase = s.idncase left join hearing_location hl on hl.code = s.hearing_loc_code";
 
     private final JdbcClient jdbc;
 
@@ -109,8 +113,7 @@ public class Docket {
     }
 
     public Optional<CaseSummary> caseSummary(long idncase) {
-        return jdbc.sql("select " + CASE_COLUMNS + " from case_index s left join person p on p.idncase = s.idncase"
-                + " left join hearing_location hl on hl.code = s.hearing_loc_code where s.idncase = ?")
+        return jdbc.sql("select " + CASE_COLUMNS + CASE_FROM + " where s.idncase = ?")
                 .param(idncase).query(Docket::caseSummary).optional();
     }
 
@@ -118,7 +121,9 @@ public class Docket {
         return new CaseSummary(rs.getLong("idncase"), rs.getString("a_number"), rs.getString("nat"),
                 rs.getString("lang"), rs.getString("case_type"), rs.getString("order_type"), rs.getBoolean("absentia"),
                 rs.getObject("comp_date", LocalDate.class), rs.getString("dec_code"), rs.getString("hearing_loc_code"),
-                rs.getString("hearing_name"), rs.getString("field_office_code"), rs.getLong("family_id"));
+                rs.getString("hearing_name"), rs.getString("field_office_code"), rs.getLong("family_id"),
+                rs.getBoolean("represented"), rs.getObject("e28_date", LocalDate.class),
+                rs.getObject("atty_nbr", Integer.class));
     }
 
     public Optional<Family> family(long familyId, LocalDate asOf) {
@@ -163,14 +168,14 @@ public class Docket {
         condition(where, params, "s.absentia = ?", filter.inAbsentia());
         condition(where, params, "s.nat = ?", filter.nationality());
         condition(where, params, "s.family_id = ?", filter.family());
+        condition(where, params, "s.represented = ?", filter.represented());
         String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         long total = jdbc.sql("select count(*) from case_index s" + clause).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<CaseSummary> items = jdbc.sql("select " + CASE_COLUMNS + " from case_index s"
-                + " left join person p on p.idncase = s.idncase left join hearing_location hl on hl.code = "
-                + "s.hearing_loc_code" + clause + " order by s.idncase limit ? offset ?")
+        List<CaseSummary> items = jdbc.sql("select " + CASE_COLUMNS + CASE_FROM + clause
+                + " order by s.idncase limit ? offset ?")
                 .params(pageParams).query(Docket::caseSummary).list();
         return new Page<>(page, size, total, items);
     }

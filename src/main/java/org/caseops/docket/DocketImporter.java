@@ -141,7 +141,7 @@ public class DocketImporter {
                 .param("importId", importId).param("file", file.name()).update();
         long checkMillis = millisSince(start);
         start = System.nanoTime();
-        long updated = jdbc.sql(MergeSql.update(table))
+        long updated = jdbc.sql(MergeSql.update(table, loaded.absent()))
                 .param("importId", importId).param("actor", actor).query(Long.class).single();
         long inserted = jdbc.sql(MergeSql.insert(table))
                 .param("importId", importId).param("actor", actor).query(Long.class).single();

@@ -11,10 +11,18 @@ public final class DocketViews {
     private DocketViews() {
     }
 
-    /** A case as its latest proceeding describes it. */
+    /**
+     * A case as its latest proceeding describes it, with its representation as EOIR records it.
+     *
+     * @param represented       an attorney's appearance (EOIR-28) was filed or EOIR counts an attorney on the case
+     * @param counselAppearedOn EOIR's E_28_DATE: the latest appearance filed (EOIR overwrites it when counsel files
+     *                          again), so counsel first appeared on or before it; {@code null} when none is recorded
+     * @param attorneyCount     EOIR's ATTY_NBR: how many different attorneys the case had; {@code null} = not recorded
+     */
     public record CaseSummary(long idncase, String aNumber, String nationality, String language, String caseType,
             String orderType, boolean inAbsentia, LocalDate orderDate, String decisionCode, String hearingLocation,
-            String hearingLocationName, String fieldOffice, long familyId) {
+            String hearingLocationName, String fieldOffice, long familyId, boolean represented,
+            LocalDate counselAppearedOn, Integer attorneyCount) {
     }
 
     public record Address(String line, String city, String state, String zip, LocalDate asOf) {
@@ -44,6 +52,6 @@ public final class DocketViews {
 
     /** Filters for the case list; {@code null} = any. */
     public record CaseFilter(String fieldOffice, String hearingLocation, String orderType, Boolean inAbsentia,
-            String nationality, Long family) {
+            String nationality, Long family, Boolean represented) {
     }
 }

@@ -32,7 +32,9 @@ enum ImportTable {
             date("C_BIRTHDATE", "birth_date"),
             code("CASEPRIORITY_CODE", "case_priority_code", "case_priority"),
             date("DATE_OF_ENTRY", "date_of_entry"),
-            text("CUSTODY", "custody")),
+            text("CUSTODY", "custody"),
+            date("E_28_DATE", "e28_date"),
+            integer("ATTY_NBR", "atty_nbr")),
             List.of(), List.of(), RowRules.NONE),
 
     PROCEEDINGS("B_TblProceeding", "proceeding", "PROCEEDING", "idncase", List.of(

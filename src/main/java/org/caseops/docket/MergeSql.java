@@ -1,6 +1,7 @@
 package org.caseops.docket;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -93,10 +94,17 @@ final class MergeSql {
         return table == ImportTable.PERSONS ? alias + ".id" : "null::bigint";
     }
 
-    /** Updates rows that differ, writing one {@code <NOUN>_UPDATED} event each; returns the count. */
-    static String update(ImportTable table) {
+    /**
+     * Updates rows that differ, writing one {@code <NOUN>_UPDATED} event each; returns the count. Columns the file
+     * does not have ({@code absent}) are neither compared nor written: a file without, say, ATTY_NBR says nothing
+     * about representation, so what CaseOps holds stays.
+     */
+    static String update(ImportTable table, Set<String> absent) {
         String key = table.key().target();
-        List<Column> data = dataColumns(table);
+        List<Column> data = dataColumns(table).stream().filter(c -> !absent.contains(c.target())).toList();
+        if (data.isEmpty()) {
+            return "select 0::bigint";
+        }
         String targetRow = data.stream().map(c -> "t." + c.target()).collect(Collectors.joining(", "));
         String stagedRow = data.stream().map(c -> cast(c, "s")).collect(Collectors.joining(", "));
         String assignments = data.stream().map(c -> c.target() + " = ch." + c.target())

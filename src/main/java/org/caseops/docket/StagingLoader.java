@@ -17,9 +17,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -40,7 +42,11 @@ final class StagingLoader {
     private StagingLoader() {
     }
 
-    record Loaded(long rows, String sha256) {
+    /**
+     * @param absent the database columns whose input column the file's header does not have: an update leaves them
+     *               as they are (a file without a column says nothing about it), an insert leaves them blank
+     */
+    record Loaded(long rows, String sha256, Set<String> absent) {
     }
 
     /** The staging table's columns, in COPY order: line, problem column, problem, raw, then the table's columns. */
@@ -76,15 +82,21 @@ final class StagingLoader {
                     .ignoreDifferentFieldCount(true)
                     .ofCsvRecord(reader);
             long rows = 0;
+            Set<String> absent = new HashSet<>();
             CopyIn copyIn = copy.copyIn("copy stg_" + table.target + " from stdin");
             try {
                 CopyBuffer buffer = new CopyBuffer(copyIn);
                 var iterator = csv.iterator();
                 if (!iterator.hasNext()) {
                     copyIn.endCopy();
-                    return new Loaded(0, HexFormat.of().formatHex(sha256.digest()));
+                    return new Loaded(0, HexFormat.of().formatHex(sha256.digest()), Set.of());
                 }
                 int[] positions = header(table, file, iterator.next());
+                for (int i = 0; i < table.columns.size(); i++) {
+                    if (positions[i] < 0 && table.columns.get(i).source() != null) {
+                        absent.add(table.columns.get(i).target());
+                    }
+                }
                 RowProblems problems = new RowProblems();
                 String[] values = new String[table.columns.size()];
                 int headerSize = positions[positions.length - 1];
@@ -103,7 +115,7 @@ final class StagingLoader {
                 }
             }
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new Loaded(rows, HexFormat.of().formatHex(sha256.digest()));
+            return new Loaded(rows, HexFormat.of().formatHex(sha256.digest()), Set.copyOf(absent));
         }
     }
 

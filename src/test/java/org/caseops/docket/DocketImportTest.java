@@ -241,12 +241,14 @@ class DocketImportTest {
         EoirFiles later = EoirFiles.standard();
         later.pendingProceeding(5010, 1003);
         later.raw("tbl_Lead_Rider", EoirFiles.tab(9001, 1001, 1002, "2019-05-01 00:00:00.000", "0"));
+        later.withRepresentation();
         later.aCase(1020, "ES");
+        later.counsel(1020, "2019-01-05", "1");
         later.inAbsentiaRemoval(5020, 1020, "2019-03-03");
         run(later);
 
         String columns = "idncase, nat, lang, case_type, idnproceeding, hearing_loc_code, base_city_code, dec_code, "
-                + "comp_date, absentia, order_type, field_office_code, family_id";
+                + "comp_date, absentia, order_type, field_office_code, family_id, represented";
         long differences = jdbc.sql("select count(*) from ((select " + columns + " from case_index except select "
                 + columns + " from case_summary) union all (select " + columns + " from case_summary except select "
                 + columns + " from case_index)) d").query(Long.class).single();
@@ -256,5 +258,94 @@ class DocketImportTest {
         assertThat(jdbc.sql("select family_id from case_index where idncase = 1002").query(Long.class).single())
                 .as("a severed rider leads its own family").isEqualTo(1002L);
         assertThat(count("case_index")).isEqualTo(4);
+        assertThat(jdbc.sql("select idncase from case_index where represented").query(Long.class).list())
+                .containsExactly(1020L);
+    }
+
+    private Object caseValue(String column, long idncase) {
+        return jdbc.sql("select " + column + " as v from eoir_case where idncase = ?").param(idncase).query()
+                .singleRow().get("v");
+    }
+
+    private static EoirFiles withCounsel() {
+        EoirFiles files = EoirFiles.houstonFamilies().withRepresentation();
+        files.counsel(1001, "2018-09-14 00:00:00.000", "1");
+        files.counsel(1003, "10/02/2018", "2");
+        return files;
+    }
+
+    @Test
+    void imports_representation_and_the_same_files_again_change_nothing() throws Exception {
+        ImportReport first = run(withCounsel());
+        String before = Database.docketFingerprint(jdbc);
+
+        ImportReport second = run(withCounsel());
+
+        assertThat(first.table("A_TblCase").quarantined()).isZero();
+        assertThat(caseValue("e28_date::text", 1001)).isEqualTo("2018-09-14");
+        assertThat(caseValue("atty_nbr", 1001)).isEqualTo(1);
+        assertThat(caseValue("e28_date::text", 1003)).isEqualTo("2018-10-02");
+        assertThat(caseValue("atty_nbr", 1003)).isEqualTo(2);
+        assertThat(caseValue("e28_date", 1002)).as("blank = not recorded").isNull();
+        assertThat(caseValue("atty_nbr", 1002)).isNull();
+        assertThat(jdbc.sql("select idncase from case_index where represented order by idncase").query(Long.class)
+                .list()).containsExactly(1001L, 1003L);
+        assertThat(second.table("A_TblCase").unchanged()).isEqualTo(3);
+        assertThat(second.total(ImportReport.TableReport::updated)).isZero();
+        assertThat(Database.docketFingerprint(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void a_bad_atty_nbr_or_e28_date_is_quarantined_on_its_line_with_the_reason() throws Exception {
+        EoirFiles files = EoirFiles.houstonFamilies().withRepresentation();
+        int words = files.counsel(1003, "2018-10-02", "two");
+        int negative = files.counsel(1002, "", "-1");
+        files.aCase(1004, "ES");
+        int badDate = files.counsel(1004, "2018-02-30", "1");
+
+        ImportReport report = run(files);
+
+        var rows = history.quarantine(report.importId(), 0, 100).rows().stream()
+                .filter(r -> r.table().equals("A_TblCase")).toList();
+        assertThat(rows).extracting(r -> r.line() + ":" + r.column()).containsExactlyInAnyOrder(
+                words + ":ATTY_NBR", negative + ":ATTY_NBR", badDate + ":E_28_DATE");
+        assertThat(reason(rows, "A_TblCase", words)).contains("not a whole number: 'two'");
+        assertThat(reason(rows, "A_TblCase", negative)).contains("not a whole number: '-1'");
+        assertThat(reason(rows, "A_TblCase", badDate)).contains("no such date: '2018-02-30'");
+        assertThat(report.table("A_TblCase").inserted()).isEqualTo(1);
+        assertThat(caseValue("idncase", 1001)).isEqualTo(1001L);
+    }
+
+    @Test
+    void new_counsel_is_a_case_update_on_the_timeline_naming_the_changed_columns() throws Exception {
+        run(withCounsel());
+        EoirFiles later = withCounsel();
+        later.counsel(1001, "2019-03-02 00:00:00.000", "2");
+        later.counsel(1002, "2019-03-02 00:00:00.000", "1");
+
+        ImportReport report = run(later);
+
+        assertThat(report.table("A_TblCase").updated()).isEqualTo(2);
+        var event = jdbc.sql("select summary, before ->> 'e28_date' as before_e28, after ->> 'e28_date' as after_e28, "
+                + "after ->> 'atty_nbr' as after_atty from case_event where kind = 'CASE_UPDATED' and idncase = 1001")
+                .query().singleRow();
+        assertThat((String) event.get("summary")).endsWith(": atty_nbr, e28_date");
+        assertThat(event.get("before_e28")).isEqualTo("2018-09-14");
+        assertThat(event.get("after_e28")).isEqualTo("2019-03-02");
+        assertThat(event.get("after_atty")).isEqualTo("2");
+        assertThat(jdbc.sql("select represented from case_index where idncase = 1002").query(Boolean.class).single())
+                .as("the case index follows").isTrue();
+    }
+
+    @Test
+    void a_file_without_the_representation_columns_imports_and_leaves_recorded_counsel_as_it_is() throws Exception {
+        run(withCounsel());
+
+        ImportReport older = run(EoirFiles.houstonFamilies());
+
+        assertThat(older.total(ImportReport.TableReport::quarantined)).isZero();
+        assertThat(older.total(ImportReport.TableReport::updated)).isZero();
+        assertThat(caseValue("e28_date::text", 1001)).isEqualTo("2018-09-14");
+        assertThat(caseValue("atty_nbr", 1003)).isEqualTo(2);
     }
 }

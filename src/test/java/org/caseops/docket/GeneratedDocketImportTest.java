@@ -74,6 +74,19 @@ class GeneratedDocketImportTest {
                 + "where m.role = 'HOUSEHOLD' and p.us_citizen and p.birth_date > date '2019-06-23' - interval '18 years'"))
                 .isEqualTo(manifest.path("familyUnits").path("withUsCitizenChildren").asLong());
 
+        long representedThenInAbsentia = count("""
+                select count(*) from case_index s join eoir_case c on c.idncase = s.idncase
+                where s.family_id = s.idncase and s.represented and s.absentia and s.order_type = 'REMOVAL_ORDERED'
+                  and c.e28_date < s.comp_date""");
+        assertThat(representedThenInAbsentia).as("family leads with counsel, then an in-absentia removal order")
+                .isEqualTo(manifest.path("representation").path("familyLeadsRepresentedBeforeInAbsentiaOrder").asLong())
+                .isEqualTo(149);
+        assertThat(count("select count(*) from case_index where family_id = idncase and represented and absentia"
+                + " and order_type = 'REMOVAL_ORDERED'")).as("in this scenario no counsel appears after such an order")
+                .isEqualTo(149);
+        assertThat(count("select count(*) from case_index where represented"))
+                .isEqualTo(manifest.path("representation").path("casesRepresented").asLong());
+
         String before = Database.docketFingerprint(jdbc);
         ImportReport second = importAll();
 

@@ -27,7 +27,8 @@ class GetCasesTest {
 
     @BeforeEach
     void docket() throws Exception {
-        EoirFiles files = EoirFiles.houstonFamilies();
+        EoirFiles files = EoirFiles.houstonFamilies().withRepresentation();
+        files.counsel(1003, "2018-10-02 00:00:00.000", "2");
         files.aCase(1004, "ES");
         files.pendingProceeding(5004, 1004);
         files.respondent(1004, "991000004", "Luis", "Diaz", "1979-07-07", "LEAD");
@@ -50,6 +51,28 @@ class GetCasesTest {
         assertThat(get("?nationality=HO").path("items").findValuesAsText("idncase")).containsExactly("1003");
         assertThat(get("?family=1001").path("items").findValuesAsText("idncase")).containsExactly("1001", "1002");
         assertThat(get("?hearingLocation=HOU").path("total").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void filters_by_representation_and_shows_counsel_in_each_case() {
+        JsonNode represented = get("?represented=true");
+        JsonNode unrepresented = get("?represented=false&orderType=REMOVAL_ORDERED");
+
+        assertThat(represented.path("items").findValuesAsText("idncase")).containsExactly("1003");
+        JsonNode counsel = represented.path("items").get(0);
+        assertThat(counsel.path("represented").asBoolean()).isTrue();
+        assertThat(counsel.path("counselAppearedOn").asText()).isEqualTo("2018-10-02");
+        assertThat(counsel.path("attorneyCount").asInt()).isEqualTo(2);
+        assertThat(unrepresented.path("items").findValuesAsText("idncase")).containsExactly("1001", "1002");
+        JsonNode none = unrepresented.path("items").get(0);
+        assertThat(none.path("represented").asBoolean()).isFalse();
+        assertThat(none.path("counselAppearedOn").isNull()).isTrue();
+        assertThat(none.path("attorneyCount").isNull()).isTrue();
+    }
+
+    @Test
+    void a_non_boolean_represented_is_a_400_naming_the_field() {
+        Problems.assertBadInput(http.getForEntity("/api/cases?represented=perhaps", JsonNode.class), "represented");
     }
 
     @Test

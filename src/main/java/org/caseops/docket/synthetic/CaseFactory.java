@@ -26,6 +26,12 @@ final class CaseFactory {
         BaseCity court;
         /** Age (years) under which the respondent counts as a juvenile in {@code tbl_JuvenileHistory}. */
         int juvenileCode;
+        /** Whether and when the case had counsel; the scenario decides it ({@link Representation}). */
+        Counsel counsel = Counsel.NONE;
+        /** The case's own counsel stream: a rider decided with its lead shares the lead's, and so its counsel. */
+        long counselSeed;
+        /** The case leads a family of its own in CaseOps: a lead, or a severed rider. */
+        boolean leadsFamily;
         final Person person = new Person();
     }
 
@@ -42,6 +48,7 @@ final class CaseFactory {
     private static final int VD_RUNNING_TO = Days.of(2019, 5, 20);
 
     private final DocketOutput out;
+    private final Representation representation;
     private final List<HearingLocation> anyActiveLocation;
     private final int orderFrom;
     private final int orderTo;
@@ -52,9 +59,11 @@ final class CaseFactory {
     final Written written = new Written();
     private final Set<String> venueChangeCaseTypes = new java.util.HashSet<>();
 
-    CaseFactory(DocketOutput out, List<HearingLocation> anyActiveLocation, int orderFrom, int orderTo,
-            int maxEntryGapDays, double priorVenueShare, double extraMotionShare, double crimShare) {
+    CaseFactory(DocketOutput out, Representation representation, List<HearingLocation> anyActiveLocation,
+            int orderFrom, int orderTo, int maxEntryGapDays, double priorVenueShare, double extraMotionShare,
+            double crimShare) {
         this.out = out;
+        this.representation = representation;
         this.anyActiveLocation = anyActiveLocation;
         this.orderFrom = orderFrom;
         this.orderTo = orderTo;
@@ -105,10 +114,22 @@ final class CaseFactory {
         if (p.addressAsOf == NONE) {
             p.addressAsOf = between(rnd, Math.max(osc, entry), AS_OF - 1);
         }
+        int appeared = NONE;
+        int attorneys = 0;
+        if (c.counsel != Counsel.NONE) {
+            SplittableRandom counsel = new SplittableRandom(c.counselSeed);
+            counsel.nextDouble(); // the draw that decided representation
+            appeared = switch (c.counsel) {
+                case BEFORE_DECISION -> between(counsel, osc + 7, order - 14);
+                case AFTER_DECISION -> order + between(counsel, 3, 9); // before the motion, received 10+ days on
+                default -> between(counsel, osc + 7, AS_OF - 1);
+            };
+            attorneys = representation.attorneys(counsel);
+        }
         out.cases.f(idnCase).f(p.address.city()).f(p.address.state()).f(p.address.zip()).f(p.address.city())
                 .f(p.address.state()).f(c.person.nationality).f(c.person.language).f(c.custody).f(c.caseType)
                 .date(entry).date(p.birthDay).f(String.valueOf(p.sex)).f(p.lpr ? "1" : "0").date(p.addressAsOf)
-                .f(c.priority).end();
+                .f(c.priority).date(appeared).f(attorneys == 0 ? "" : Integer.toString(attorneys)).end();
         out.casesByBaseCity.merge(c.court.code(), 1L, Long::sum);
         String crim = rnd.nextDouble() < crimShare ? "Y" : "N";
 
@@ -177,7 +198,11 @@ final class CaseFactory {
             out.juveniles.f(out.newJuvenile()).f(idnCase).f(main).f(c.juvenileCode).date(osc + between(rnd, 0, 30))
                     .f("").end();
         }
-        out.truth(idnCase, c.kind);
+        out.truth(idnCase, c.kind, c.counsel);
+        if (c.leadsFamily && c.counsel == Counsel.BEFORE_DECISION && absentia && "X".equals(decision)
+                && facts != CaseKind.NEWER_PROCEEDING_PENDING) {
+            out.familyLeadsRepresentedBeforeInAbsentiaOrder++;
+        }
         out.person(p);
 
         written.idnCase = idnCase;

@@ -62,6 +62,10 @@ final class DocketOutput implements Closeable {
     long familyUnitsWithSeveredRiders;
     long familyUnitsWithUsCitizenChildren;
     final Map<CaseKind, Long> casesByKind = new EnumMap<>(CaseKind.class);
+    // representation
+    final Map<Counsel, Long> casesByCounsel = new EnumMap<>(Counsel.class);
+    /** Cases leading their own family, with counsel before an in-absentia removal order (the latest proceeding's). */
+    long familyLeadsRepresentedBeforeInAbsentiaOrder;
     final Map<String, Long> casesByBaseCity = new java.util.TreeMap<>();
 
     DocketOutput(Path dir) throws IOException {
@@ -69,7 +73,7 @@ final class DocketOutput implements Closeable {
         Files.createDirectories(dir);
         cases = new TsvFile(dir.resolve(CASES), "IDNCASE", "ALIEN_CITY", "ALIEN_STATE", "ALIEN_ZIPCODE",
                 "UPDATED_CITY", "UPDATED_STATE", "NAT", "LANG", "CUSTODY", "CASE_TYPE", "DATE_OF_ENTRY", "C_BIRTHDATE",
-                "Sex", "LPR", "ADDRESS_CHANGEDON", "CASEPRIORITY_CODE");
+                "Sex", "LPR", "ADDRESS_CHANGEDON", "CASEPRIORITY_CODE", "E_28_DATE", "ATTY_NBR");
         proceedings = new TsvFile(dir.resolve(PROCEEDINGS), "IDNPROCEEDING", "IDNCASE", "OSC_DATE", "INPUT_DATE",
                 "BASE_CITY_CODE", "HEARING_LOC_CODE", "CASE_TYPE", "DEC_TYPE", "DEC_CODE", "OTHER_COMP", "COMP_DATE",
                 "ABSENTIA", "APPEAL_RSVD", "APPEAL_NOT_FILED", "CRIM_IND", "CUSTODY");
@@ -82,7 +86,7 @@ final class DocketOutput implements Closeable {
                 "datCreatedOn", "datSeveredOn", "blnActive", "datModifiedOn");
         juveniles = new TsvFile(dir.resolve(JUVENILES), "idnJuvenileHistory", "idnCase", "idnProceeding",
                 "idnJuvenile", "DATCREATEDON", "DATMODIFIEDON");
-        truth = new TsvFile(dir.resolve(TRUTH), ',', "IDNCASE", "KIND", "EXPECTED_VERDICT_2019_06_23");
+        truth = new TsvFile(dir.resolve(TRUTH), ',', "IDNCASE", "KIND", "EXPECTED_VERDICT_2019_06_23", "COUNSEL");
         personWriter = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(dir.resolve(PERSONS)),
                 StandardCharsets.UTF_8), 1 << 20);
         persons = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(personWriter);
@@ -142,9 +146,10 @@ final class DocketOutput implements Closeable {
         }
     }
 
-    void truth(long idnCase, CaseKind kind) {
-        truth.f(idnCase).f(kind.name()).f(kind.verdictOn20190623().name()).end();
+    void truth(long idnCase, CaseKind kind, Counsel counsel) {
+        truth.f(idnCase).f(kind.name()).f(kind.verdictOn20190623().name()).f(counsel.name()).end();
         casesByKind.merge(kind, 1L, Long::sum);
+        casesByCounsel.merge(counsel, 1L, Long::sum);
     }
 
     private static String yn(boolean value) {
@@ -193,6 +198,16 @@ final class DocketOutput implements Closeable {
             kinds.put(kind.name(), entry);
         }
         manifest.put("casesByKind", kinds);
+        Map<String, Object> representation = new LinkedHashMap<>();
+        long none = casesByCounsel.getOrDefault(Counsel.NONE, 0L);
+        representation.put("casesRepresented", cases.rows() - none);
+        Map<String, Long> counsel = new LinkedHashMap<>();
+        for (Counsel c : Counsel.values()) {
+            counsel.put(c.name(), casesByCounsel.getOrDefault(c, 0L));
+        }
+        representation.put("casesByCounsel", counsel);
+        representation.put("familyLeadsRepresentedBeforeInAbsentiaOrder", familyLeadsRepresentedBeforeInAbsentiaOrder);
+        manifest.put("representation", representation);
         Map<String, Object> householdVerdict = new LinkedHashMap<>();
         householdVerdict.put("persons", householdMembers);
         householdVerdict.put("expectedVerdict", ExpectedVerdict.NOT_SUBJECT_TO_REMOVAL.name());

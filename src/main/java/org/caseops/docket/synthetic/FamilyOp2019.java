@@ -16,6 +16,12 @@ import org.caseops.docket.synthetic.FamilyScenarioSupport.FamilyPlan;
 final class FamilyOp2019 {
 
     static final int TARGET_MEMBERS = 2040;
+    /**
+     * The share of family leads with an in-absentia order who had counsel before it: about 150 families, those the
+     * acting DHS secretary proposed in 2019 to narrow the operation to (represented, then ordered removed in
+     * absentia).
+     */
+    static final double REPRESENTED_IN_ABSENTIA_LEADS = 0.205;
     static final List<String> COURTS = List.of("ATL", "BAL", "CHI", "DEN", "HOU", "LOS", "MIA", "NOL", "NYC", "SFR");
 
     private FamilyOp2019() {
@@ -54,10 +60,11 @@ final class FamilyOp2019 {
         Weighted<CaseKind> leadKinds = new Weighted<>(all);
         Weighted<Integer> childCounts = new Weighted<>(Choices.weights(0, 12, 1, 45, 2, 28, 3, 12, 4, 3));
 
-        CaseFactory factory = new CaseFactory(out, Choices.allActiveLocations(ref), Days.of(2018, 6, 1),
-                Days.of(2019, 4, 30), 45, 0.35, 0.05, 0.01);
-        FamilyScenarioSupport families = new FamilyScenarioSupport(out, factory, pools, aNumbers, leadKinds,
-                0.06, 0.06, 0.5);
+        Representation representation = Representation.familyOp2019(seed, REPRESENTED_IN_ABSENTIA_LEADS);
+        CaseFactory factory = new CaseFactory(out, representation, Choices.allActiveLocations(ref),
+                Days.of(2018, 6, 1), Days.of(2019, 4, 30), 45, 0.35, 0.05, 0.01);
+        FamilyScenarioSupport families = new FamilyScenarioSupport(out, factory, representation, pools, aNumbers,
+                leadKinds, 0.06, 0.06, 0.5);
 
         int written = 0;
         FamilyPlan plan = new FamilyPlan();

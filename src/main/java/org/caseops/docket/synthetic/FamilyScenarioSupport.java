@@ -31,6 +31,7 @@ final class FamilyScenarioSupport {
 
     private final DocketOutput out;
     private final CaseFactory factory;
+    private final Representation representation;
     private final Pools pools;
     private final Pools.AlienNumbers aNumbers;
     private final Weighted<CaseKind> independentKinds;
@@ -40,11 +41,12 @@ final class FamilyScenarioSupport {
     private final CaseSpec spec = new CaseSpec();
     private final Person household = new Person();
 
-    FamilyScenarioSupport(DocketOutput out, CaseFactory factory, Pools pools, Pools.AlienNumbers aNumbers,
-            Weighted<CaseKind> independentKinds, double severedShare, double ownKindShare,
+    FamilyScenarioSupport(DocketOutput out, CaseFactory factory, Representation representation, Pools pools,
+            Pools.AlienNumbers aNumbers, Weighted<CaseKind> independentKinds, double severedShare, double ownKindShare,
             double lprShareOfUnorderedAdults) {
         this.out = out;
         this.factory = factory;
+        this.representation = representation;
         this.pools = pools;
         this.aNumbers = aNumbers;
         this.independentKinds = independentKinds;
@@ -63,6 +65,11 @@ final class FamilyScenarioSupport {
         int leadBirth = AS_OF - between(rnd, 19 * 365, 50 * 365);
         prepare(plan, plan.leadKind, leadSex, leadBirth, familyName, Relationship.LEAD, address, NONE, rnd);
         spec.juvenileCode = 0;
+        spec.leadsFamily = true;
+        long leadCounselSeed = representation.seedFor(spec.person.idnCase);
+        Counsel leadCounsel = representation.decide(plan.leadKind, true, leadCounselSeed);
+        spec.counselSeed = leadCounselSeed;
+        spec.counsel = leadCounsel;
         if (!plan.leadKind.hasRemovalOrder() && rnd.nextDouble() < lprShareOfUnorderedAdults) {
             spec.person.lpr = true;
         }
@@ -98,6 +105,10 @@ final class FamilyScenarioSupport {
             prepare(plan, kind, sex, birth, isSpouse ? pools.familyName(rnd) : familyName,
                     isSpouse ? Relationship.SPOUSE : Relationship.CHILD, address, addressAsOf, rnd);
             spec.juvenileCode = isSpouse ? 0 : plan.childJuvenileCode;
+            spec.leadsFamily = severed;
+            // A rider decided with its lead has the lead's counsel (one attorney for the family, the same E-28 date).
+            spec.counselSeed = ownKind ? representation.seedFor(spec.person.idnCase) : leadCounselSeed;
+            spec.counsel = ownKind ? representation.decide(kind, false, spec.counselSeed) : leadCounsel;
             if (isSpouse && !kind.hasRemovalOrder() && rnd.nextDouble() < lprShareOfUnorderedAdults) {
                 spec.person.lpr = true;
             }

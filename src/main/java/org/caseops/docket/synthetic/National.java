@@ -64,10 +64,11 @@ final class National {
                 CaseKind.PENDING, 200, CaseKind.NEWER_PROCEEDING_PENDING, 30, CaseKind.CITIZENSHIP_CLAIM_OPEN, 2));
         Weighted<Integer> riderCounts = new Weighted<>(Choices.weights(1, 40, 2, 35, 3, 25));
 
-        CaseFactory factory = new CaseFactory(out, Choices.allActiveLocations(ref), Days.of(2008, 1, 1),
-                Days.of(2019, 4, 30), 3000, 0.35, 0.12, 0.077);
-        FamilyScenarioSupport families = new FamilyScenarioSupport(out, factory, pools, aNumbers, removalKinds,
-                severedShare, 0.10, 0.02);
+        Representation representation = Representation.national(seed);
+        CaseFactory factory = new CaseFactory(out, representation, Choices.allActiveLocations(ref),
+                Days.of(2008, 1, 1), Days.of(2019, 4, 30), 3000, 0.35, 0.12, 0.077);
+        FamilyScenarioSupport families = new FamilyScenarioSupport(out, factory, representation, pools, aNumbers,
+                removalKinds, severedShare, 0.10, 0.02);
 
         long written = 0;
         FamilyPlan plan = new FamilyPlan();

@@ -253,6 +253,86 @@ class SyntheticDocketGeneratorTest {
     }
 
     @Test
+    void counsel_in_a_tbl_case_matches_truth_and_the_manifest() throws IOException {
+        for (Path dir : List.of(familyOp, national)) {
+            Map<String, String> counselOf = new HashMap<>();
+            csv(dir.resolve(DocketOutput.TRUTH)).forEach(t -> counselOf.put(t.get("IDNCASE"), t.get("COUNSEL")));
+            Map<String, LocalDate> decided = new HashMap<>();
+            for (Map<String, String> p : tsv(dir, DocketOutput.PROCEEDINGS)) {
+                if (!p.get("DEC_CODE").isEmpty()) {
+                    decided.merge(p.get("IDNCASE"), date(p.get("COMP_DATE")), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+            Map<String, Long> byCounsel = new HashMap<>();
+            for (Map<String, String> c : tsv(dir, DocketOutput.CASES)) {
+                Counsel counsel = Counsel.valueOf(counselOf.get(c.get("IDNCASE")));
+                byCounsel.merge(counsel.name(), 1L, Long::sum);
+                if (counsel == Counsel.NONE) {
+                    assertThat(c.get("E_28_DATE") + c.get("ATTY_NBR")).as(c.get("IDNCASE")).isEmpty();
+                    continue;
+                }
+                assertThat(Integer.parseInt(c.get("ATTY_NBR"))).isBetween(1, dir == familyOp ? 2 : 3);
+                LocalDate appeared = date(c.get("E_28_DATE"));
+                LocalDate decision = decided.get(c.get("IDNCASE"));
+                assertThat(appeared).isBefore(Days.AS_OF_DATE);
+                switch (counsel) {
+                    case BEFORE_DECISION -> assertThat(appeared).isBefore(decision);
+                    case AFTER_DECISION -> assertThat(appeared).isAfter(decision);
+                    default -> assertThat(decision).isNull();
+                }
+            }
+            JsonNode representation = new ObjectMapper().readTree(dir.resolve(DocketOutput.MANIFEST).toFile())
+                    .get("representation");
+            for (Counsel counsel : Counsel.values()) {
+                assertThat(representation.get("casesByCounsel").get(counsel.name()).asLong()).as(counsel.name())
+                        .isEqualTo(byCounsel.getOrDefault(counsel.name(), 0L));
+            }
+            assertThat(representation.get("casesRepresented").asLong())
+                    .isEqualTo(counselOf.size() - byCounsel.getOrDefault("NONE", 0L));
+        }
+    }
+
+    @Test
+    void family_op_has_149_family_leads_represented_before_their_in_absentia_order_and_no_other_absentia_counsel()
+            throws IOException {
+        Map<String, Map<String, String>> latest = new LinkedHashMap<>();
+        tsv(familyOp, DocketOutput.PROCEEDINGS).forEach(p -> latest.put(p.get("IDNCASE"), p));
+        Map<String, String> leadOf = new HashMap<>();
+        tsv(familyOp, DocketOutput.LEAD_RIDERS).stream().filter(lr -> lr.get("blnActive").equals("1"))
+                .forEach(lr -> leadOf.put(lr.get("idnRiderCase"), lr.get("idnLeadCase")));
+        Set<String> representedThenInAbsentia = new HashSet<>();
+        for (Map<String, String> c : tsv(familyOp, DocketOutput.CASES)) {
+            Map<String, String> p = latest.get(c.get("IDNCASE"));
+            if (!c.get("E_28_DATE").isEmpty() && p.get("ABSENTIA").equals("Y") && p.get("DEC_CODE").equals("X")) {
+                assertThat(date(c.get("E_28_DATE"))).isBefore(date(p.get("COMP_DATE")));
+                representedThenInAbsentia.add(c.get("IDNCASE"));
+            }
+        }
+        Set<String> leads = representedThenInAbsentia.stream().filter(c -> !leadOf.containsKey(c))
+                .collect(Collectors.toSet());
+        assertThat(representedThenInAbsentia).as("a represented in-absentia rider belongs to such a lead")
+                .allMatch(c -> leads.contains(leadOf.getOrDefault(c, c)));
+        JsonNode manifest = new ObjectMapper().readTree(familyOp.resolve(DocketOutput.MANIFEST).toFile());
+        assertThat(manifest.get("representation").get("familyLeadsRepresentedBeforeInAbsentiaOrder").asLong())
+                .isEqualTo(leads.size()).isEqualTo(149);
+        long inAbsentiaLeads = latest.entrySet().stream().filter(e -> !leadOf.containsKey(e.getKey()))
+                .filter(e -> e.getValue().get("ABSENTIA").equals("Y")).count();
+        assertThat(leads.size() / (double) inAbsentiaLeads).isBetween(0.15, 0.25);
+    }
+
+    @Test
+    void about_a_third_of_a_national_docket_is_represented() throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(national.resolve(DocketOutput.MANIFEST).toFile());
+        double share = manifest.get("representation").get("casesRepresented").asLong()
+                / (double) manifest.get("rows").get(DocketOutput.CASES).asLong();
+        assertThat(share).isBetween(0.30, 0.42);
+    }
+
+    private static LocalDate date(String eoir) {
+        return LocalDate.parse(eoir.substring(0, 10));
+    }
+
+    @Test
     void truth_matches_the_facts_written() throws IOException {
         Map<String, String> truth = new HashMap<>();
         csv(national.resolve(DocketOutput.TRUTH)).forEach(t -> truth.put(t.get("IDNCASE"), t.get("KIND")));

@@ -1,0 +1,142 @@
+package org.caseops.notice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.caseops.docket.Docket;
+import org.caseops.system.BadInput;
+import org.caseops.system.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people did about their call-in letters: reported as the letter asked, or departed the United States. Users
+ * record each response; responses are kept as a history, never changed, and each writes its case event in the same
+ * transaction. Operations take a family out of their targets once it complied ({@link #familiesThatComplied}).
+ */
+@Service
+public class CallInResponses {
+
+    /** The longest note kept with a response (the database checks it too). */
+    public static final int MAX_NOTE = 10_000;
+
+    public enum Kind {
+        /** Reported to the field office as the letter asked. */
+        REPORTED,
+        /** Departed the United States. */
+        DEPARTED
+    }
+
+    public record Response(long id, String aNumber, Kind kind, LocalDate onDate, String note, String recordedBy,
+            Instant recordedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CallInResponses(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records that the person with this A-number reported or departed on {@code onDate}, and writes the
+     * {@code CALL_IN_REPORTED} or {@code CALL_IN_DEPARTED} event on their timeline.
+     *
+     * @throws BadInput ({@code kind}, {@code onDate}, {@code note}) when one is missing or wrong; a date in the
+     *                  future is refused: a response is recorded once it happened
+     * @throws NotFound when no person has this A-number
+     */
+    @Transactional
+    public Response record(String aNumber, Kind kind, LocalDate onDate, String note, String actor) {
+        if (kind == null) {
+            throw new BadInput("kind", "kind is required: REPORTED or DEPARTED");
+        }
+        if (onDate == null) {
+            throw new BadInput("onDate", "onDate is required: the date the person reported or departed");
+        }
+        if (onDate.isAfter(LocalDate.now())) {
+            throw new BadInput("onDate", "a response is recorded once it happened; " + onDate + " is in the future");
+        }
+        String text = note == null || note.isBlank() ? null : note.trim();
+        if (text != null && text.length() > MAX_NOTE) {
+            throw new BadInput("note", "a note has at most " + MAX_NOTE + " characters");
+        }
+        Subject person = person(aNumber);
+        long id = jdbc.sql("""
+                insert into call_in_response (person_id, kind, on_date, note, recorded_by)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(person.id(), kind.name(), onDate, text, actor).query(Long.class).single();
+        String summary = (kind == Kind.REPORTED ? "Reported as the call-in letter asked on " + onDate
+                : "Departed the United States on " + onDate) + (text == null ? "" : ": " + text);
+        jdbc.sql("""
+                insert into case_event (idncase, person_id, family_id, kind, actor, summary, after)
+                select ?, ?, ?, ?, ?, ?, to_jsonb(r) from call_in_response r where r.id = ?""")
+                .params(person.idncase(), person.id(), person.familyId(), "CALL_IN_" + kind.name(), actor, summary, id)
+                .update();
+        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(CallInResponses::response).single();
+    }
+
+    /** The person's responses, in the order they happened. */
+    public List<Response> of(String aNumber) {
+        Subject person = person(aNumber);
+        return jdbc.sql(SELECT + " where r.person_id = ? order by r.on_date, r.id").param(person.id())
+                .query(CallInResponses::response).list();
+    }
+
+    /**
+     * The families, of those given (by lead case, as {@code family_member.family_id}), that complied with their
+     * call-in letters as of {@code asOf}.
+     *
+     * <p>A family complied when every member <em>with a case of their own</em> — the lead and its active riders,
+     * persons with an IDNCASE — has a {@code REPORTED} or {@code DEPARTED} response dated on or before {@code
+     * asOf}. Household members without a case (a U.S.-citizen child, an LPR grandparent) are not subject to removal
+     * and are not asked to respond. A family with no member with a case in CaseOps never counts as complied, nor
+     * does an id that is no family's lead. Members are found through the case index ({@code case_index.family_id},
+     * the same lead/rider rule as {@code family_member}), by index.
+     */
+    public Set<Long> familiesThatComplied(Collection<Long> familyIds, LocalDate asOf) {
+        if (asOf == null) {
+            throw new BadInput("asOf", "say as of which date");
+        }
+        if (familyIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("""
+                with member as (
+                    select ci.family_id,
+                           exists (select 1 from call_in_response r
+                                   where r.person_id = p.id and r.on_date <= ?) as responded
+                    from case_index ci join person p on p.idncase = ci.idncase
+                    where ci.family_id = any (?))
+                select family_id from member group by family_id having bool_and(responded)""")
+                .params(asOf, familyIds.toArray(Long[]::new)).query(Long.class).stream()
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static final String SELECT = """
+            select r.id, p.a_number, r.kind, r.on_date, r.note, r.recorded_by, r.recorded_at
+            from call_in_response r join person p on p.id = r.person_id""";
+
+    private static Response response(ResultSet rs, int n) throws SQLException {
+        return new Response(rs.getLong("id"), rs.getString("a_number"), Kind.valueOf(rs.getString("kind")),
+                rs.getObject("on_date", LocalDate.class), rs.getString("note"), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    private record Subject(long id, Long idncase, long familyId) {
+    }
+
+    private Subject person(String aNumber) {
+        String a = Docket.aNumber(aNumber);
+        return jdbc.sql("""
+                select p.id, p.idncase, m.family_id from person p join family_member m on m.person_id = p.id
+                where p.a_number = ?""").param(a)
+                .query((rs, n) -> new Subject(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3)))
+                .optional().orElseThrow(() -> new NotFound("no person with A-number " + a));
+    }
+}
