@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.caseops.docket.Docket;
 import org.caseops.system.BadInput;
 import org.caseops.system.NotFound;
@@ -114,8 +113,7 @@ public class CallInResponses {
                     from case_index ci join person p on p.idncase = ci.idncase
                     where ci.family_id = any (?))
                 select family_id from member group by family_id having bool_and(responded)""")
-                .params(asOf, familyIds.toArray(Long[]::new)).query(Long.class).stream()
-                .collect(Collectors.toUnmodifiableSet());
+                .params(asOf, familyIds.toArray(Long[]::new)).query(Long.class).set();
     }
 
     private static final String SELECT = """

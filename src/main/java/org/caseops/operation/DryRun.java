@@ -31,7 +31,7 @@ public class DryRun {
 
     public enum Kind {
         ORDER_NOT_EXECUTABLE, CARE_ARRANGEMENT_MISSING, PROTECTED_AREA_APPROVAL_MISSING, STAGING_OVERLOAD,
-        HELD_TOO_LONG, TEAM_CONFLICT, UNPLANNED_TARGET, NO_PLAN
+        HELD_TOO_LONG, TEAM_CONFLICT, UNPLANNED_TARGET, NO_PLAN, COMPLIED_WITH_CALL_IN
     }
 
     public record Conflict(LocalDate day, Kind kind, Long familyId, Long personId, String detail) {
@@ -93,6 +93,10 @@ public class DryRun {
                             m.personId(), (m.minor() ? "minor " : "") + "member " + m.personId()
                             + " is not taken and has no recorded care arrangement"));
                 }
+            }
+            if (targets.complied(unit.familyId(), visit.day())) {
+                conflicts.add(new Conflict(visit.day(), Kind.COMPLIED_WITH_CALL_IN, unit.familyId(), null,
+                        "family " + unit.familyId() + " reported or departed as the call-in letter asked"));
             }
             if (!protectedAreas.clearedOn(op.id(), unit.familyId(), visit.day())) {
                 conflicts.add(new Conflict(visit.day(), Kind.PROTECTED_AREA_APPROVAL_MISSING, unit.familyId(), null,

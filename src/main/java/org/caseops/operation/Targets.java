@@ -17,6 +17,7 @@ import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
 import org.caseops.legal.LegalGate;
 import org.caseops.legal.rules.Status;
+import org.caseops.notice.CallInResponses;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.NotFound;
@@ -27,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * An operation's targets: family units, each member judged on their own with the legal gate as of every day of the
  * window. A member is a target only if their own order is executable on at least one of those days and they are not
- * a U.S. citizen, not a lawful permanent resident and have no open claim to citizenship; every other member of a
- * target unit is cared for by a recorded arrangement before approval. A unit with no target member is never a target.
+ * a U.S. citizen, not a lawful permanent resident and have no open claim to citizenship; a child only with a parent
+ * taken the same day; every other member of a target unit is cared for by a recorded arrangement before approval. A
+ * unit with no target member is never a target, nor one that complied with its call-in letter.
  */
 @Service
 public class Targets {
@@ -50,9 +52,14 @@ public class Targets {
         }
     }
 
-    /** Which family units to consider when adding by filter; {@code null} fields do not filter. */
+    /**
+     * Which family units to consider when adding by filter (by the lead case); {@code null} fields do not filter.
+     * The 2019 "McAleenan alternative" — families who had counsel and then absconded — is
+     * {@code {"inAbsentiaOnly": true, "counselBeforeOrder": true}}: counsel's appearance (EOIR-28) recorded before
+     * the in-absentia order. EOIR overwrites that date with later filings, so this can only under-count.
+     */
     public record Filter(Boolean inAbsentiaOnly, LocalDate orderedFrom, LocalDate orderedTo, List<String> nationalities,
-            Boolean withMinorsOnly, Integer limit) {
+            Boolean represented, Boolean counselBeforeOrder, Boolean withMinorsOnly, Integer limit) {
     }
 
     public record Added(int considered, int added, int alreadyTargets, Map<String, Integer> notAdded) {
@@ -65,9 +72,11 @@ public class Targets {
     private final Access access;
     private final Care care;
     private final TransactionTemplate transaction;
+    private final CallInResponses callIns;
 
     Targets(JdbcClient jdbc, Docket docket, LegalGate gate, Operations operations, Access access, Care care,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, CallInResponses callIns) {
+        this.callIns = callIns;
         this.jdbc = jdbc;
         this.docket = docket;
         this.gate = gate;
@@ -174,6 +183,9 @@ public class Targets {
         if (members.stream().noneMatch(m -> m.standing() == Standing.TARGET)) {
             refusals.add("no member of family " + familyId + " is executable in the window");
         }
+        if (complied(familyId, op.windowStart())) {
+            refusals.add("family " + familyId + " complied with the call-in letter (reported or departed)");
+        }
         if (!refusals.isEmpty()) {
             // audited outside any transaction of the refused change, so the refusal stays on record
             access.audit("OPERATION_TARGET_REFUSED", new Access.Subject("FAMILY", String.valueOf(familyId), office),
@@ -200,6 +212,10 @@ public class Targets {
         for (long familyId : candidates) {
             if (isTarget(op.id(), familyId)) {
                 already++;
+                continue;
+            }
+            if (complied(familyId, op.windowStart())) {
+                notAdded.merge("COMPLIED_WITH_CALL_IN", 1, Integer::sum);
                 continue;
             }
             List<Member> members = judge(op, familyId);
@@ -245,6 +261,13 @@ public class Targets {
                 sql.append(" and comp_date <= ?");
                 params.add(filter.orderedTo());
             }
+            if (filter.represented() != null) {
+                sql.append(filter.represented() ? " and represented" : " and not represented");
+            }
+            if (Boolean.TRUE.equals(filter.counselBeforeOrder())) {
+                sql.append(" and exists (select 1 from eoir_case c where c.idncase = case_index.idncase "
+                        + "and c.e28_date < case_index.comp_date)");
+            }
             if (filter.nationalities() != null && !filter.nationalities().isEmpty()) {
                 sql.append(" and nat = any (?::text[])");
                 params.add("{" + String.join(",", filter.nationalities()) + "}");
@@ -287,10 +310,11 @@ public class Targets {
         for (Unit unit : units(op.id(), true)) {
             String before = summary(unit.members());
             List<Member> members = judge(op, unit.familyId());
-            String after = summary(members);
-            boolean none = members.stream().noneMatch(m -> m.standing() == Standing.TARGET);
-            store(op, unit.familyId(), none ? "EXCLUDED" : "TARGET",
-                    none ? "no member executable in the window " + op.windowStart() + " to " + op.windowEnd() : null,
+            boolean complied = complied(unit.familyId(), op.windowStart());
+            String after = complied ? "complied with the call-in letter" : summary(members);
+            boolean none = complied || members.stream().noneMatch(m -> m.standing() == Standing.TARGET);
+            store(op, unit.familyId(), none ? "EXCLUDED" : "TARGET", complied ? "complied with the call-in letter"
+                    : none ? "no member executable in the window " + op.windowStart() + " to " + op.windowEnd() : null,
                     members, null);
             if (!before.equals(after) || none) {
                 changes.add(new Change(unit.familyId(), before, none ? "EXCLUDED: " + after : after));
@@ -334,6 +358,11 @@ public class Targets {
                     .update();
         }
         return existed;
+    }
+
+    /** Whether every member with a case reported or departed as the call-in letter asked, by {@code day}. */
+    public boolean complied(long familyId, LocalDate day) {
+        return !callIns.familiesThatComplied(List.of(familyId), day).isEmpty();
     }
 
     public boolean isTarget(long operationId, long familyId) {

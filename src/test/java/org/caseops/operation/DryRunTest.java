@@ -114,6 +114,21 @@ class DryRunTest {
     }
 
     @Test
+    void finds_a_family_that_reported_as_its_call_in_letter_asked_and_refuses_to_add_it_again() {
+        careForTheCitizenChild();
+        for (String a : new String[] {"991000001", "991000002"}) {
+            ok(api.as("officer").postForEntity("/api/people/" + a + "/call-in-responses", Map.of("kind", "REPORTED",
+                    "onDate", "2019-06-21", "note", "reported at the field office"), JsonNode.class),
+                    HttpStatus.CREATED);
+        }
+
+        assertThat(kinds(dryRun())).containsOnly("COMPLIED_WITH_CALL_IN");
+        long other = ops.houstonOperation();
+        assertThat(ops.post("supervisor", "/api/operations/" + other + "/targets", Map.of("familyId", 1001))
+                .getBody().path("detail").asText()).contains("complied with the call-in letter");
+    }
+
+    @Test
     void finds_a_staging_site_overloaded_and_a_person_held_too_long() {
         careForTheCitizenChild();
         jdbc.sql("update staging_site set capacity_people = 1, max_hours = 1 where operation_id = ?").param(id)

@@ -59,6 +59,30 @@ class FamilyOpPlanningTest {
     }
 
     /**
+     * The McAleenan alternative as a filter: the families who had counsel before their in-absentia order — as many as
+     * the generator made.
+     */
+    @Test
+    void the_narrower_list_of_families_who_had_counsel_and_then_absconded_is_a_target_filter() throws Exception {
+        Path dir = Files.createTempDirectory("family-op");
+        SyntheticDocketGenerator.generate(Scenario.FAMILY_OP_2019, 0, 2019, dir);
+        long expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("manifest.json")
+                .toFile()).path("representation").path("familyLeadsRepresentedBeforeInAbsentiaOrder").asLong();
+        List<String> offices = imported(dir);
+        OperationsApi ops = new OperationsApi(api);
+        long id = ok(ops.post("supervisor", "/api/operations", Map.of("name", "Counsel then absconded",
+                "fieldOffices", offices, "windowStart", FIRST, "windowEnd", LAST)), HttpStatus.CREATED)
+                .path("operation").path("id").asLong();
+
+        JsonNode added = ok(ops.post("supervisor", "/api/operations/" + id + "/targets/matching",
+                Map.of("inAbsentiaOnly", true, "counselBeforeOrder", true)), HttpStatus.OK);
+
+        assertThat(expected).isBetween(100L, 200L);
+        assertThat(added.path("considered").asLong()).isEqualTo(expected);
+        assertThat(added.path("added").asInt()).isPositive().isLessThanOrEqualTo((int) expected);
+    }
+
+    /**
      * The same on national dockets of other shapes (seeds): whatever the docket, the plan breaks no hard constraint and
      * holds no one who may not be taken.
      */
