@@ -19,9 +19,11 @@ import java.util.Optional;
 public record ScheduleResult(List<Assignment> assignments, List<Long> unassignedUnitIds, long hardScore,
                              long softScore, boolean feasible, List<Violation> violations, Timings timings) {
 
-    /** Orders results from best to worst: a higher hard score first, then a higher soft score. */
+    /** Orders results from best to worst: fewer unplaced units, then a higher hard score, then a higher soft score. */
     public static final Comparator<ScheduleResult> BEST_FIRST = Comparator
-            .comparingLong(ScheduleResult::hardScore).thenComparingLong(ScheduleResult::softScore).reversed();
+            .comparingInt((ScheduleResult r) -> r.unassignedUnitIds().size())
+            .thenComparing(Comparator.comparingLong(ScheduleResult::hardScore).reversed())
+            .thenComparing(Comparator.comparingLong(ScheduleResult::softScore).reversed());
 
     public ScheduleResult {
         assignments = List.copyOf(assignments);

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (tabu search over Timefold's default moves: change one variable, or swap all three between two visits), until
  * {@link SolverLimits#timeLimit()} or {@link SolverLimits#unimprovedTimeLimit()}.
  *
- * <p>Configured in code, no XML. Environment mode is Timefold's default (reproducible), the random seed is fixed and
+ * <p>Configured in code, no XML. Environment mode is Timefold's default ({@code PHASE_ASSERT}: reproducible, and the
+ * incremental score is checked against a full recalculation at the end of each phase), the random seed is fixed and
  * there are no move threads, so two runs with the same input do the same steps; where they stop still depends on the
  * clock, so results can differ slightly between runs and machines.
  */

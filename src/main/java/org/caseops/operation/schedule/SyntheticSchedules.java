@@ -20,8 +20,9 @@ import java.util.Set;
  * field office: 2–4 teams (more when needed so that planted visits use at most 60 % of team slots) on 10-hour day
  * shifts (06–16, 08–18 or 10–20; from the third team on, one may have a day off); 1–3 staging sites (field office:
  * departures 10/14/18, 12 h maximum; hotel: 09/13/17/21, 24 h; family residential center: 12:00, 72 h); units of 1–6
- * members, about two in three members after the first are minors; one member in five is executable only from or
- * until some day of the window; one unit in ten needs a protected-area approval in force only on some days.
+ * members, about two in three members after the first are minors; one member in five gets a first or a last
+ * executable day (about one in ten ends up executable on fewer than all days of the window); one unit in ten needs a
+ * protected-area approval, in force on a run of days.
  *
  * <p>Feasible by construction and tight: every unit is first given a planted visit that breaks no hard constraint,
  * its members' executable days and its approval days always include the planted day, and each site's capacities are

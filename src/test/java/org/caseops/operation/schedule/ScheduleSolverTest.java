@@ -141,6 +141,18 @@ class ScheduleSolverTest {
     }
 
     @Test
+    void a_time_limit_too_short_to_place_everyone_lists_the_unplaced_units_and_is_not_feasible() {
+        ScheduleInput input = SyntheticSchedules.problem(7, 300, 3, SolverLimits.of(Duration.ofMillis(1), Duration.ofMillis(1)));
+
+        ScheduleResult result = ScheduleSolver.solve(input);
+
+        assertThat(result.unassignedUnitIds()).isNotEmpty();
+        assertThat(result.assignments().size() + result.unassignedUnitIds().size()).isEqualTo(300);
+        assertThat(result.feasible()).isFalse();
+        assertThat(result.timings().firstFeasible()).isNull();
+    }
+
+    @Test
     void an_operation_without_units_is_an_empty_feasible_schedule() {
         ScheduleResult result = ScheduleSolver.solve(anOperation().input());
 
