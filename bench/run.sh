@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import|screening|schedule]        (default: all)
+#   bench/run.sh [all|import|screening|schedule|schedule-family-op]   (default: all)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -465,15 +465,33 @@ bench_schedule() {
     column -t -s $'\t' "$dir/constraints.tsv"
 }
 
+# ------------------------------------------------------------------ schedule-family-op
+# The same comparison on the operation CaseOps builds from the generated family-op-2019 docket (ten cities, every
+# eligible unit targeted, each member's executable days from the legal gate): FamilyOpScheduleBench, run by Maven on
+# the test classpath with a throw-away embedded PostgreSQL.
+bench_schedule_family_op() {
+    local dir="$OUT/schedule-family-op" limit=${LIMIT_S:-30}
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    machine_info "$dir/machine.txt"
+    log "family-op-2019 operation: greedy then solver (limit ${limit} s)"
+    (cd "$ROOT" && mvn -B -q test -Dtest=FamilyOpScheduleBench -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dbench.out="$dir" -Dbench.limit="$limit" >"$dir/maven.log" 2>&1)
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
+    echo
+    echo "== schedule benchmark on the family-op-2019 docket ($dir)"
+    column -t -s $'\t' "$dir/summary.tsv"
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
-    all|import|screening|schedule) ;;
+    all|import|screening|schedule|schedule-family-op) ;;
     -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening|schedule)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op)" >&2; exit 2 ;;
 esac
 mkdir -p "$OUT" "$WORK"
-if [ "$what" != schedule ]; then
+if [ "$what" != schedule ] && [ "$what" != schedule-family-op ]; then
     need_tools
     build_jar
 fi
@@ -486,4 +504,7 @@ fi
 if [ "$what" = all ] || [ "$what" = schedule ]; then
     command -v javac >/dev/null || { echo "javac (JDK 17+) is required" >&2; exit 1; }
     bench_schedule
+fi
+if [ "$what" = all ] || [ "$what" = schedule-family-op ]; then
+    bench_schedule_family_op
 fi

@@ -106,27 +106,8 @@ class FamilyOpPlanningTest {
     private int planEveryEligibleUnit(List<String> offices, int seconds) {
         assertThat(offices).as("the planner (supervisor) works in HOU, so HOU must be among the offices").contains("HOU");
         OperationsApi ops = new OperationsApi(api);
-        long id = ok(ops.post("supervisor", "/api/operations", Map.of("name", "Family op 2019 (synthetic)",
-                "fieldOffices", offices, "windowStart", FIRST, "windowEnd", LAST)), HttpStatus.CREATED)
-                .path("operation").path("id").asLong();
+        long id = ops.operationOverOffices("Family op 2019 (synthetic)", offices, FIRST, LAST);
         String path = "/api/operations/" + id;
-        for (String office : offices) {
-            ok(ops.post("supervisor", path + "/staging-sites", Map.of("name", office + " hotel", "kind", "HOTEL",
-                    "fieldOffice", office, "capacityPeople", 80, "capacityFamilyRooms", 30, "maxHours", 12)),
-                    HttpStatus.CREATED);
-            ok(ops.post("supervisor", path + "/staging-sites", Map.of("name", office + " field office",
-                    "kind", "FIELD_OFFICE", "fieldOffice", office, "capacityPeople", 60, "capacityFamilyRooms", 0,
-                    "maxHours", 12)), HttpStatus.CREATED);
-            for (int t = 1; t <= 3; t++) {
-                List<Map<String, String>> shifts = new ArrayList<>();
-                for (LocalDate d = LocalDate.parse(FIRST); !d.isAfter(LocalDate.parse(LAST)); d = d.plusDays(1)) {
-                    shifts.add(Map.of("day", d.toString(), "starts", "05:00", "ends", "20:00"));
-                }
-                ok(ops.post("supervisor", path + "/teams", Map.of("name", office + " team " + t,
-                        "fieldOffice", office, "size", 6, "shifts", shifts)), HttpStatus.CREATED);
-            }
-        }
-
         JsonNode added = ok(ops.post("supervisor", path + "/targets/matching", Map.of()), HttpStatus.OK);
         int units = added.path("added").asInt();
         assertThat(units).as(added.toString()).isPositive();
