@@ -54,6 +54,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A rule the database holds refused the change (the family gate's triggers, a check constraint): 409 with the
+     * database's own words, which name the rule and the record.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException e) {
+        Throwable cause = e.getMostSpecificCause();
+        String message = cause.getMessage() == null ? "refused by a database rule" : cause.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                message.replaceFirst("(?s)^ERROR: ", "").replaceFirst("(?s)\\n\\s*(Hint|Where):.*$", ""));
+        problem.setTitle("Refused by a rule the database holds");
+        return problem;
+    }
+
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {

@@ -67,7 +67,7 @@ class PostCallInResponseTest {
         assertThat(http.getForObject("/api/people/991000001/timeline", JsonNode.class).findValuesAsText("kind"))
                 .contains("CALL_IN_REPORTED");
         assertThat(jdbc.sql("select actor || ' ' || subject_type || ' ' || subject_id || ' ' || detail from audit_entry"
-                + " where action = 'CALL_IN_RESPONSE_RECORDED'").query(String.class).single())
+                + " where action = 'CALL_IN_RESPONSE_RECORDED' order by seq desc limit 1").query(String.class).single())
                 .startsWith("attorney PERSON 991000001 REPORTED on 2019-06-20");
     }
 
