@@ -1,0 +1,121 @@
+package org.caseops.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.Problems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A family through custody by the API: taken together, staged together, transported together, removed together. */
+@CaseOpsTest
+class FamilyCustodyApiTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    TestRestTemplate officer;
+    long ana;
+    long sofia;
+    long mateo;
+
+    @BeforeEach
+    void family() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        officer = api.as("officer");
+        ana = id("Ana");
+        sofia = id("Sofia");
+        mateo = id("Mateo");
+    }
+
+    private long id(String given) {
+        return jdbc.sql("select id from person where given_name = ?").param(given).query(Long.class).single();
+    }
+
+    private ResponseEntity<JsonNode> post(String path, Object body) {
+        return officer.postForEntity(path, body, JsonNode.class);
+    }
+
+    private void caregiverForMateo() {
+        assertThat(post("/api/families/1001/caregivers", Map.of("personId", mateo, "caregiverName",
+                "Aunt (synthetic)", "relationship", "aunt", "location", "HOME")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void a_family_goes_through_custody_together_and_every_step_is_in_the_ledger_and_the_timeline() {
+        caregiverForMateo();
+        assertThat(post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia),
+                "site", "Houston field office")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("/api/families/1001/custody/stage", Map.of("site", "Hotel A")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        JsonNode moved = post("/api/families/1001/custody/transport", Map.of("destination",
+                "South Texas family residential center")).getBody();
+        assertThat(moved.findValuesAsText("state")).containsExactly("TRANSPORTED", "TRANSPORTED");
+        assertThat(post("/api/families/1001/custody/remove", Map.of()).getBody().findValuesAsText("state"))
+                .containsExactly("REMOVED", "REMOVED");
+
+        JsonNode custody = officer.getForObject("/api/people/991000001/custody", JsonNode.class);
+        assertThat(custody.path("ledger").findValuesAsText("toState"))
+                .containsExactly("IN_CUSTODY", "STAGED", "TRANSPORTED", "REMOVED");
+        assertThat(custody.path("ledger").get(0).path("changedBy").asText()).isEqualTo("officer");
+        assertThat(officer.getForObject("/api/people/991000002/timeline", JsonNode.class).findValuesAsText("kind"))
+                .contains("CUSTODY_TAKEN", "CUSTODY_STAGED", "CUSTODY_TRANSPORTED", "CUSTODY_REMOVED");
+    }
+
+    @Test
+    void taking_the_mother_alone_while_her_children_have_no_caregiver_is_refused_naming_the_child() {
+        ResponseEntity<JsonNode> refused = post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana),
+                "site", "Houston field office"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("without a parent or a recorded caregiver");
+        assertThat(jdbc.sql("select count(*) from custody_status").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void releasing_the_mother_while_her_daughter_stays_in_custody_is_refused() {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO"));
+
+        ResponseEntity<JsonNode> refused = post("/api/people/991000001/custody/release",
+                Map.of("reason", "HUMANITARIAN"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("minor " + sofia);
+    }
+
+    @Test
+    void a_move_the_table_does_not_allow_is_a_409_and_a_missing_reason_a_400() {
+        assertThat(post("/api/families/1001/custody/transport", Map.of("destination", "Dilley")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO"));
+        Problems.assertBadInput(post("/api/people/991000001/custody/release", Map.of()), "reason");
+        assertThat(post("/api/families/1001/custody/remove", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void an_officer_of_another_field_office_may_not_change_custody() {
+        caregiverForMateo();
+        assertThat(api.as("officer.chicago").postForEntity("/api/families/1001/custody/take",
+                Map.of("personIds", List.of(ana, sofia), "site", "x"), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}
