@@ -6,6 +6,11 @@ import static org.caseops.task.TasksApi.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.caseops.access.Users;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
@@ -16,6 +21,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The parent/child rule (Caseflow's): a child puts its open parent ON_HOLD; the parent returns to the status it had
@@ -33,6 +39,8 @@ class ParentChildTaskTest {
     Users users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
     TasksApi t;
 
     @BeforeEach
@@ -207,6 +215,47 @@ class ParentChildTaskTest {
                 .isEqualTo("SYSTEM");
         assertThatThrownBy(() -> tasks.createAsSystem(NewTask.of(TaskType.GENERAL, "x", "HOU",
                 Assignee.ofTeam("HOU")), "officer")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_last_child_closing_while_another_child_closes_in_a_transaction_not_yet_committed_still_reopens_the_parent()
+            throws Exception {
+        long parent = t.houstonTaskOf("officer");
+        long first = t.childOf(parent, "officer");
+        long second = t.childOf(parent, TasksApi.OTHER_OFFICER);
+        CountDownLatch firstClosed = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> one = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+                tasks.cancelAsSystem(first, "not needed", TasksApi.TIMER);
+                firstClosed.countDown();
+                await(commitFirst);
+            }));
+            await(firstClosed);
+            // the second waits for the first to commit (the parent's row lock; the audit trail's append lock too)
+            Future<?> two = pool.submit(() -> tasks.cancelAsSystem(second, "not needed", TasksApi.TIMER));
+            Thread.sleep(500);
+            commitFirst.countDown();
+
+            one.get(30, TimeUnit.SECONDS);
+            two.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(t.status(parent)).isEqualTo(TaskStatus.ASSIGNED);
+        assertThat(t.auditActions(parent)).filteredOn("TASK_REOPENED"::equals).hasSize(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
