@@ -86,7 +86,7 @@ class AuthorizationMatrixTest {
 
     /** Samples that name a subject in a field office: a row using one is sent for each office. */
     private static final Set<String> OFFICE_SAMPLES = Set.of("office", "person", "family", "stay", "agreement",
-            "operation");
+            "operation", "task");
     private static final Pattern SAMPLE = Pattern.compile("\\$([A-Za-z]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -221,6 +221,12 @@ class AuthorizationMatrixTest {
                             + office + "\"],\"windowStart\":\"2019-06-23\",\"windowEnd\":\"2019-06-25\"}", 201);
             byOffice.computeIfAbsent("operation", k -> new HashMap<>())
                     .put(office, operation.path("operation").path("id").asText());
+        }
+        // a GENERAL task for the field office's team in each office, created by hand by a supervisor of that office
+        for (String office : OFFICES) {
+            JsonNode task = setUp(office.equals(OWN) ? "supervisor" : "supervisor.chicago", "POST", "/api/tasks",
+                    "{\"title\":\"Matrix task " + office + "\",\"team\":\"" + office + "\"}", 201);
+            byOffice.computeIfAbsent("task", k -> new HashMap<>()).put(office, task.path("id").asText());
         }
         JsonNode grants = setUp("partner", "GET", "/api/me", null, 200).path("grants").path(OWN);
         if (!grants.toString().contains("CASE_STATUS") || !grants.toString().contains("PERSON_RECORD")) {

@@ -1,0 +1,84 @@
+package org.caseops.task;
+
+import java.net.URI;
+import java.time.Instant;
+import org.caseops.access.Allow;
+import org.caseops.access.Role;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One task: read it, create a GENERAL one by hand, and work on it. Every action takes an optional {@code version}
+ * (the one the caller last read): a task changed since is refused with 409 rather than overwritten.
+ */
+@RestController
+class TaskController {
+
+    private final Tasks tasks;
+
+    TaskController(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** What {@code POST /api/tasks} takes: a user or a team; the field office defaults to the caller's. */
+    record NewTaskRequest(TaskType type, String title, String user, String team, String fieldOffice,
+            SubjectType subjectType, String subjectId, Long operationId, Long parentId, Instant dueAt) {
+    }
+
+    record Start(Integer version) {
+    }
+
+    record Complete(String resolution, Integer version) {
+    }
+
+    record Cancel(String reason, Integer version) {
+    }
+
+    record Reassign(String user, String team, Integer version) {
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/api/tasks/{id}")
+    Tasks.View get(@PathVariable long id) {
+        return tasks.read(id);
+    }
+
+    @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/api/tasks")
+    ResponseEntity<Task> create(@RequestBody NewTaskRequest request) {
+        Task task = tasks.createByHand(new NewTask(request.type(), request.title(), request.fieldOffice(),
+                new Assignee(request.user(), request.team()), request.subjectType(), request.subjectId(),
+                request.operationId(), request.parentId(), request.dueAt()));
+        return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task);
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @PostMapping("/api/tasks/{id}/start")
+    Task start(@PathVariable long id, @RequestBody(required = false) Start request) {
+        return tasks.start(id, request == null ? null : request.version());
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @PostMapping("/api/tasks/{id}/complete")
+    Task complete(@PathVariable long id, @RequestBody(required = false) Complete request) {
+        return tasks.complete(id, request == null ? null : request.resolution(),
+                request == null ? null : request.version());
+    }
+
+    @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/api/tasks/{id}/cancel")
+    Task cancel(@PathVariable long id, @RequestBody(required = false) Cancel request) {
+        return tasks.cancel(id, request == null ? null : request.reason(), request == null ? null : request.version());
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @PostMapping("/api/tasks/{id}/reassign")
+    Task reassign(@PathVariable long id, @RequestBody(required = false) Reassign request) {
+        return tasks.reassign(id, request == null ? null : new Assignee(request.user(), request.team()),
+                request == null ? null : request.version());
+    }
+}

@@ -1,0 +1,47 @@
+package org.caseops.task;
+
+import org.caseops.access.Role;
+
+/**
+ * What a task is for. A type is data, not a subclass: whether completing it needs a written resolution, and which
+ * role alone may complete it. The features that need a type create its tasks through {@link Tasks}; by hand
+ * ({@code POST /api/tasks}) only {@link #GENERAL} tasks are created.
+ */
+public enum TaskType {
+    /**
+     * Confirm that a child who was not present at an arrest is with a caregiver or has been reunited with the family;
+     * due within hours of the arrest. Completing it states what was found.
+     */
+    CHILD_WELFARE_CHECK(true, null),
+    /**
+     * A supervisor reviews a collateral encounter (a person met who was not a target) and its legal basis
+     * (DESIGN.md, invariant 5). Only a supervisor completes it, with the finding.
+     */
+    COLLATERAL_REVIEW(true, Role.SUPERVISOR),
+    /** A custody time limit (staging hours, Flores days, a custody review) is breached or about to be. */
+    CUSTODY_ESCALATION(false, null),
+    /** A post-order custody review falls due on the task's due date. */
+    CUSTODY_REVIEW(false, null),
+    /** Counsel reviews a case, an operation or a decision; only an attorney completes it. */
+    LEGAL_REVIEW(false, Role.ATTORNEY),
+    /** Anything else a supervisor or director asks of someone in their field office. */
+    GENERAL(false, null);
+
+    private final boolean resolutionRequired;
+    private final Role completedOnlyBy;
+
+    TaskType(boolean resolutionRequired, Role completedOnlyBy) {
+        this.resolutionRequired = resolutionRequired;
+        this.completedOnlyBy = completedOnlyBy;
+    }
+
+    /** Whether completing the task needs a written resolution (what was found, what was decided). */
+    public boolean resolutionRequired() {
+        return resolutionRequired;
+    }
+
+    /** The only role that may complete the task, or {@code null} when whoever may work on it may complete it. */
+    public Role completedOnlyBy() {
+        return completedOnlyBy;
+    }
+}
