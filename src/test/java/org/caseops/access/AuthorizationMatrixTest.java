@@ -86,7 +86,7 @@ class AuthorizationMatrixTest {
 
     /** Samples that name a subject in a field office: a row using one is sent for each office. */
     private static final Set<String> OFFICE_SAMPLES = Set.of("office", "person", "family", "stay", "agreement",
-            "operation", "task");
+            "operation", "encounter", "task");
     private static final Pattern SAMPLE = Pattern.compile("\\$([A-Za-z]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -227,6 +227,16 @@ class AuthorizationMatrixTest {
             JsonNode task = setUp(office.equals(OWN) ? "supervisor" : "supervisor.chicago", "POST", "/api/tasks",
                     "{\"title\":\"Matrix task " + office + "\",\"team\":\"" + office + "\"}", 201);
             byOffice.computeIfAbsent("task", k -> new HashMap<>()).put(office, task.path("id").asText());
+        }
+        // a collateral encounter at each family's door, recorded by an officer of that field office
+        for (String office : OFFICES) {
+            JsonNode encounter = setUp(office.equals(OWN) ? "officer" : "officer.chicago", "POST", "/api/encounters",
+                    "{\"familyId\":" + byOffice.get("family").get(office) + ",\"place\":\"matrix\",\"people\":[{"
+                            + "\"describedAs\":\"matrix person (synthetic)\",\"kind\":\"COLLATERAL\","
+                            + "\"outcome\":\"NOT_PRESENT\",\"legalBasisKind\":\"OTHER_AUTHORITY\","
+                            + "\"legalBasis\":\"matrix set-up\"}]}", 201);
+            byOffice.computeIfAbsent("encounter", k -> new HashMap<>())
+                    .put(office, encounter.get(0).path("encounterId").asText());
         }
         JsonNode grants = setUp("partner", "GET", "/api/me", null, 200).path("grants").path(OWN);
         if (!grants.toString().contains("CASE_STATUS") || !grants.toString().contains("PERSON_RECORD")) {

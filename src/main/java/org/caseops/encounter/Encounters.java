@@ -1,0 +1,360 @@
+package org.caseops.encounter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseops.access.Access;
+import org.caseops.custody.Custody;
+import org.caseops.docket.Docket;
+import org.caseops.docket.DocketViews;
+import org.caseops.legal.LegalGate;
+import org.caseops.legal.rules.Status;
+import org.caseops.operation.Operation;
+import org.caseops.operation.OperationState;
+import org.caseops.operation.Operations;
+import org.caseops.operation.Targets;
+import org.caseops.system.BadInput;
+import org.caseops.system.Conflict;
+import org.caseops.system.NotFound;
+import org.caseops.task.Assignee;
+import org.caseops.task.NewTask;
+import org.caseops.task.SubjectType;
+import org.caseops.task.TaskType;
+import org.caseops.task.Tasks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A visit's encounters, one per person met, recorded in one transaction: the legal gate asked again at the moment of
+ * each arrest; every adult screened for children and dependants (an encounter does not close without it); every
+ * child not present gets a child-welfare task with its deadline and, when a caregiver was named, a caregiver record;
+ * every collateral encounter has its own legal basis and a supervisor's review task; those arrested are taken into
+ * custody together, under the family gate. CaseOps never proposes or lists collateral people.
+ */
+@Service
+public class Encounters {
+
+    public enum Kind { TARGET, COLLATERAL }
+
+    public enum Outcome {
+        ARRESTED, NOT_PRESENT, MOVED, REFUSED_ENTRY, INSTRUCTED_TO_DEPART, RELEASED_HUMANITARIAN, ENROLLED_ATD
+    }
+
+    public enum BasisKind { FINAL_ORDER, WARRANT, OTHER_AUTHORITY }
+
+    public enum ChildLocation { PRESENT, HOME, SCHOOL, DAY_CARE, CAMP, FRIEND, RELATIVE, OTHER }
+
+    public record Child(Long personId, String name, Integer age, ChildLocation location, String caregiverName,
+            String caregiverContact) {
+    }
+
+    public record Screening(Boolean minorChildren, Boolean otherDependants, Boolean soleCaregiver, String medicalNeeds,
+            Boolean pregnantOrNursing, List<Child> children) {
+    }
+
+    public record Met(String aNumber, Long personId, String describedAs, Boolean adult, Kind kind, Outcome outcome,
+            BasisKind legalBasisKind, String legalBasis, LocalDate departBy, Screening screening) {
+    }
+
+    public record Visit(Long operationId, Long familyId, Instant occurredAt, String place, String custodySite,
+            List<Met> people) {
+    }
+
+    public record Recorded(long encounterId, Long personId, Kind kind, Outcome outcome, boolean closed,
+            List<Long> taskIds) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Docket docket;
+    private final LegalGate gate;
+    private final Operations operations;
+    private final Targets targets;
+    private final Custody custody;
+    private final Tasks tasks;
+    private final Access access;
+    private final Duration childWelfareDeadline;
+
+    Encounters(JdbcClient jdbc, Docket docket, LegalGate gate, Operations operations, Targets targets,
+            Custody custody, Tasks tasks, Access access,
+            @Value("${caseops.encounters.child-welfare-hours:4}") int childWelfareHours) {
+        this.jdbc = jdbc;
+        this.docket = docket;
+        this.gate = gate;
+        this.operations = operations;
+        this.targets = targets;
+        this.custody = custody;
+        this.tasks = tasks;
+        this.access = access;
+        this.childWelfareDeadline = Duration.ofHours(childWelfareHours);
+    }
+
+    @Transactional
+    public List<Recorded> record(Visit visit) {
+        if (visit.people() == null || visit.people().isEmpty()) {
+            throw new BadInput("people", "an encounter per person met");
+        }
+        if (visit.place() == null || visit.place().isBlank()) {
+            throw new BadInput("place", "where the encounter happened");
+        }
+        Instant at = visit.occurredAt() == null ? Instant.now() : visit.occurredAt();
+        LocalDate day = OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toLocalDate();
+        Operation op = visit.operationId() == null ? null : operations.get(visit.operationId());
+        if (op != null) {
+            operations.requireNeedToKnow(op);
+            if (op.state() != OperationState.ACTIVE) {
+                throw new Conflict("operation " + op.id() + " is " + op.state() + ": encounters are recorded while "
+                        + "it is ACTIVE");
+            }
+        }
+        if (visit.familyId() != null) {
+            access.mayChange(docket.familySubject(visit.familyId())
+                    .orElseThrow(() -> new NotFound("no family " + visit.familyId())));
+        }
+        String office = office(visit, op);
+        List<Recorded> recorded = new ArrayList<>();
+        List<Long> arrested = new ArrayList<>();
+        Long familyOfArrests = null;
+        for (Met met : visit.people()) {
+            DocketViews.Person person = person(met);
+            if (person != null) {
+                access.mayChange(docket.personSubject(person.aNumber()).orElseThrow());
+            }
+            Kind kind = met.kind() == null ? Kind.TARGET : met.kind();
+            check(met, kind, person, op, day);
+            boolean adult = person != null ? !Docket.minor(person.birthDate(), day) : !Boolean.FALSE.equals(met.adult());
+            long id = jdbc.sql("""
+                    insert into encounter (operation_id, family_id, person_id, described_as, kind, outcome,
+                                           occurred_at, officer, place, adult, legal_basis_kind, legal_basis,
+                                           depart_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(visit.operationId(), person == null ? visit.familyId() : person.familyId(),
+                            person == null ? null : person.id(), met.describedAs(), kind.name(), met.outcome().name(),
+                            OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor(), visit.place().trim(), adult,
+                            met.legalBasisKind() == null ? null : met.legalBasisKind().name(), met.legalBasis(),
+                            met.departBy())
+                    .query(Long.class).single();
+            List<Long> taskIds = new ArrayList<>();
+            boolean closed = false;
+            if (met.screening() != null) {
+                taskIds.addAll(screen(id, met.screening(), person, at, office, visit.operationId()));
+                closed = adult;
+            }
+            if (!adult) {
+                closed = true;
+            }
+            if (closed) {
+                jdbc.sql("update encounter set closed_at = now(), closed_by = ? where id = ?").params(actor(), id)
+                        .update();
+            }
+            if (kind == Kind.COLLATERAL) {
+                taskIds.add(task(NewTask.of(TaskType.COLLATERAL_REVIEW, "Review collateral encounter " + id + " ("
+                        + met.legalBasisKind() + ": " + met.legalBasis() + ")", office, Assignee.ofTeam(office))
+                        .about(SubjectType.ENCOUNTER, String.valueOf(id)), visit.operationId()));
+            }
+            if (met.outcome() == Outcome.ARRESTED && person != null) {
+                arrested.add(person.id());
+                familyOfArrests = person.familyId();
+            }
+            access.audit("ENCOUNTER_RECORDED", new Access.Subject("ENCOUNTER", String.valueOf(id), office),
+                    kind + " " + met.outcome() + (person == null ? " (" + met.describedAs() + ")" : ""));
+            recorded.add(new Recorded(id, person == null ? null : person.id(), kind, met.outcome(), closed, taskIds));
+        }
+        if (!arrested.isEmpty()) {
+            if (visit.custodySite() == null || visit.custodySite().isBlank()) {
+                throw new BadInput("custodySite", "where those arrested are taken");
+            }
+            for (Long personId : arrested) {
+                custody.take(personId, visit.custodySite(), at, actor(), visit.operationId(), "arrested");
+            }
+            custody.checkMinors(familyOfArrests, at);
+        }
+        return recorded;
+    }
+
+    private void check(Met met, Kind kind, DocketViews.Person person, Operation op, LocalDate day) {
+        if (met.outcome() == null) {
+            throw new BadInput("outcome", "outcome is one of " + List.of(Outcome.values()));
+        }
+        if (person == null && (met.describedAs() == null || met.describedAs().isBlank())) {
+            throw new BadInput("aNumber", "say who was met: an A-number, a person id, or (collateral) a description");
+        }
+        if (met.outcome() == Outcome.INSTRUCTED_TO_DEPART && met.departBy() == null) {
+            throw new BadInput("departBy", "an instruction to depart has its deadline");
+        }
+        if (kind == Kind.COLLATERAL) {
+            if (met.legalBasisKind() == null || met.legalBasis() == null || met.legalBasis().isBlank()) {
+                throw new BadInput("legalBasis", "a collateral encounter is recorded only with its own legal basis: "
+                        + "which order or authority");
+            }
+        } else {
+            if (person == null) {
+                throw new BadInput("aNumber", "a target is a person on record");
+            }
+            if (op == null || !targetOf(op, person.id())) {
+                throw new Conflict("person " + person.aNumber() + " is not a target of "
+                        + (op == null ? "an active operation" : "operation " + op.id())
+                        + ": record the encounter as COLLATERAL with its legal basis");
+            }
+        }
+        if (met.outcome() == Outcome.ARRESTED && person != null) {
+            if (person.usCitizen()) {
+                throw new Conflict("person " + person.id() + " is a U.S. citizen and is never arrested on an order");
+            }
+            boolean onOrder = kind == Kind.TARGET || met.legalBasisKind() == BasisKind.FINAL_ORDER;
+            if (onOrder) {
+                LegalGate.DayVerdict verdict = gate.overDays(person.id(), day, day).orElseThrow().get(0);
+                if (verdict.status() != Status.EXECUTABLE) {
+                    throw new Conflict("person " + person.aNumber() + "'s order is " + verdict.status() + " on " + day
+                            + " " + verdict.reasons() + ": not recorded as arrested on it");
+                }
+            }
+        }
+    }
+
+    private boolean targetOf(Operation op, long personId) {
+        return jdbc.sql("""
+                select exists (select 1 from operation_member m join operation_target t
+                               on t.operation_id = m.operation_id and t.family_id = m.family_id
+                               where m.operation_id = ? and m.person_id = ? and m.standing = 'TARGET'
+                                 and t.status = 'TARGET')""").params(op.id(), personId).query(Boolean.class).single();
+    }
+
+    private List<Long> screen(long encounterId, Screening s, DocketViews.Person parent, Instant at, String office,
+            Long operationId) {
+        if (s.minorChildren() == null) {
+            throw new BadInput("screening.minorChildren", "are there minor children: true or false");
+        }
+        if (s.otherDependants() == null || s.soleCaregiver() == null || s.pregnantOrNursing() == null) {
+            throw new BadInput("screening", "the screening answers every question: otherDependants, soleCaregiver, "
+                    + "pregnantOrNursing");
+        }
+        List<Child> children = s.children() == null ? List.of() : s.children();
+        if (s.minorChildren() && children.isEmpty()) {
+            throw new BadInput("screening.children", "name each minor child and where they are now");
+        }
+        jdbc.sql("""
+                insert into parental_screening (encounter_id, minor_children, other_dependants, sole_caregiver,
+                                                medical_needs, pregnant_or_nursing, screened_by)
+                values (?, ?, ?, ?, ?, ?, ?)""").params(encounterId, s.minorChildren(), s.otherDependants(),
+                s.soleCaregiver(), s.medicalNeeds(), s.pregnantOrNursing(), actor()).update();
+        List<Long> taskIds = new ArrayList<>();
+        for (Child c : children) {
+            if (c.location() == null || c.name() == null || c.name().isBlank()) {
+                throw new BadInput("screening.children", "each child has a name and where they are now");
+            }
+            boolean present = c.location() == ChildLocation.PRESENT;
+            jdbc.sql("""
+                    insert into screening_child (encounter_id, person_id, name, age, present, location,
+                                                 caregiver_name, caregiver_contact)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""").params(encounterId, c.personId(), c.name().trim(), c.age(),
+                    present, c.location().name(), c.caregiverName(), c.caregiverContact()).update();
+            if (present) {
+                continue;
+            }
+            if (c.personId() != null && c.caregiverName() != null && !c.caregiverName().isBlank()) {
+                custody.recordCaregiver(c.personId(), c.caregiverName(), "named at the encounter",
+                        c.caregiverContact(), c.location() == ChildLocation.DAY_CARE ? "DAY_CARE"
+                                : c.location().name(), actor());
+            }
+            taskIds.add(task(NewTask.of(TaskType.CHILD_WELFARE_CHECK, "Confirm " + c.name() + " ("
+                    + c.location() + ") is with a caregiver or reunited", office, Assignee.ofTeam(office))
+                    .about(c.personId() == null ? SubjectType.ENCOUNTER : SubjectType.PERSON,
+                            c.personId() == null ? String.valueOf(encounterId) : String.valueOf(c.personId()))
+                    .due(at.plus(childWelfareDeadline)), operationId));
+        }
+        return taskIds;
+    }
+
+    /** Closes an adult's encounter: only once the parental and humanitarian screening is recorded. */
+    @Transactional
+    public void close(long encounterId, Screening screening) {
+        var row = jdbc.sql("select adult, closed_at is not null as closed, person_id, operation_id, family_id "
+                + "from encounter where id = ?").param(encounterId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFound("no encounter " + encounterId));
+        if (Boolean.TRUE.equals(row.get("closed"))) {
+            throw new Conflict("encounter " + encounterId + " is closed");
+        }
+        boolean screened = jdbc.sql("select exists (select 1 from parental_screening where encounter_id = ?)")
+                .param(encounterId).query(Boolean.class).single();
+        if (!screened && screening == null && Boolean.TRUE.equals(row.get("adult"))) {
+            throw new Conflict("encounter " + encounterId + " cannot be closed: the parental and humanitarian "
+                    + "screening of the adult is not recorded");
+        }
+        if (!screened && screening != null) {
+            screen(encounterId, screening, null, Instant.now(), access.actor().fieldOffice(),
+                    (Long) row.get("operation_id"));
+        }
+        jdbc.sql("update encounter set closed_at = now(), closed_by = ? where id = ?").params(actor(), encounterId)
+                .update();
+        access.audit("ENCOUNTER_CLOSED", new Access.Subject("ENCOUNTER", String.valueOf(encounterId), null), null);
+    }
+
+    private long task(NewTask task, Long operationId) {
+        return tasks.create(operationId == null ? task : task.operation(operationId)).id();
+    }
+
+    private DocketViews.Person person(Met met) {
+        if (met.aNumber() != null && !met.aNumber().isBlank()) {
+            return docket.person(Docket.aNumber(met.aNumber()), LocalDate.now())
+                    .orElseThrow(() -> new NotFound("no person with A-number " + met.aNumber()));
+        }
+        if (met.personId() != null) {
+            String a = jdbc.sql("select a_number from person where id = ?").param(met.personId())
+                    .query(String.class).optional().orElseThrow(() -> new NotFound("no person " + met.personId()));
+            if (a == null) {
+                throw new BadInput("personId", "a person without an A-number (a citizen) is never an encounter's "
+                        + "subject on an order; describe them in the screening instead");
+            }
+            return docket.person(a, LocalDate.now()).orElseThrow();
+        }
+        return null;
+    }
+
+    /** An encounter as recorded, with its screening and the children named in it. */
+    public record Detail(long id, Long operationId, Long familyId, Long personId, String describedAs, String kind,
+            String outcome, Instant occurredAt, String officer, String place, boolean adult, String legalBasisKind,
+            String legalBasis, LocalDate departBy, Instant closedAt, java.util.Map<String, Object> screening,
+            List<java.util.Map<String, Object>> children, String fieldOffice) {
+    }
+
+    public Detail detail(long id) {
+        Detail d = jdbc.sql("""
+                select e.id, e.operation_id, e.family_id, e.person_id, e.described_as, e.kind, e.outcome,
+                       e.occurred_at, e.officer, e.place, e.adult, e.legal_basis_kind, e.legal_basis, e.depart_by,
+                       e.closed_at, ci.field_office_code
+                from encounter e left join case_index ci on ci.idncase = e.family_id where e.id = ?""").param(id)
+                .query((rs, n) -> new Detail(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
+                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9), rs.getString(10),
+                        rs.getBoolean(11), rs.getString(12), rs.getString(13), rs.getObject(14, LocalDate.class),
+                        rs.getObject(15, OffsetDateTime.class) == null ? null
+                                : rs.getObject(15, OffsetDateTime.class).toInstant(), null, null, rs.getString(16)))
+                .optional().orElseThrow(() -> new NotFound("no encounter " + id));
+        var screening = jdbc.sql("select minor_children, other_dependants, sole_caregiver, medical_needs, "
+                + "pregnant_or_nursing, screened_by from parental_screening where encounter_id = ?").param(id)
+                .query().listOfRows().stream().findFirst().orElse(null);
+        var children = jdbc.sql("select person_id, name, age, location, caregiver_name from screening_child "
+                + "where encounter_id = ? order by id").param(id).query().listOfRows();
+        return new Detail(d.id(), d.operationId(), d.familyId(), d.personId(), d.describedAs(), d.kind(), d.outcome(),
+                d.occurredAt(), d.officer(), d.place(), d.adult(), d.legalBasisKind(), d.legalBasis(), d.departBy(),
+                d.closedAt(), screening, children, d.fieldOffice());
+    }
+
+    private String office(Visit visit, Operation op) {
+        if (visit.familyId() != null) {
+            return docket.familySubject(visit.familyId()).map(Access.Subject::fieldOffice)
+                    .orElseThrow(() -> new NotFound("no family " + visit.familyId()));
+        }
+        return access.actor().fieldOffice();
+    }
+
+    private String actor() {
+        return access.actor().username();
+    }
+}

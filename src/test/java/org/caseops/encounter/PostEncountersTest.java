@@ -1,0 +1,149 @@
+package org.caseops.encounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.Problems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code POST /api/encounters} on a launched Houston operation targeting family 1001: Ana (A 991000001) and her
+ * daughter Sofia (A 991000002) are targets; her son Mateo, a U.S. citizen, is not.
+ */
+@CaseOpsTest
+class PostEncountersTest {
+
+    static final String AT = "2019-06-24T12:00:00Z";
+
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    TestRestTemplate officer;
+    long operation;
+    long ana;
+    long sofia;
+    long mateo;
+
+    @BeforeEach
+    void launchedOperation() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        ana = id("Ana");
+        sofia = id("Sofia");
+        mateo = id("Mateo");
+        operation = new LaunchedOperation(api).houstonFamily1001(mateo);
+        officer = api.as("officer");
+    }
+
+    private long id(String given) {
+        return jdbc.sql("select id from person where given_name = ?").param(given).query(Long.class).single();
+    }
+
+    private ResponseEntity<JsonNode> visit(List<Map<String, Object>> people) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("operationId", operation);
+        body.put("familyId", 1001);
+        body.put("occurredAt", AT);
+        body.put("place", "address of record (synthetic)");
+        body.put("custodySite", "Houston field office");
+        body.put("people", people);
+        return officer.postForEntity("/api/encounters", body, JsonNode.class);
+    }
+
+    private static Map<String, Object> screening(List<Map<String, Object>> children) {
+        return Map.of("minorChildren", !children.isEmpty(), "otherDependants", false, "soleCaregiver", true,
+                "pregnantOrNursing", false, "children", children);
+    }
+
+    @Test
+    void a_mother_and_daughter_arrested_with_her_son_at_day_care_leave_a_caregiver_record_and_a_child_welfare_task() {
+        ResponseEntity<JsonNode> response = visit(List.of(
+                Map.of("aNumber", "991000001", "kind", "TARGET", "outcome", "ARRESTED", "screening", screening(List.of(
+                        Map.of("personId", sofia, "name", "Sofia", "age", 6, "location", "PRESENT"),
+                        Map.of("personId", mateo, "name", "Mateo", "age", 2, "location", "DAY_CARE",
+                                "caregiverName", "Day-care director (synthetic)")))),
+                Map.of("aNumber", "991000002", "kind", "TARGET", "outcome", "ARRESTED")));
+
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody().findValuesAsText("closed")).containsOnly("true");
+        assertThat(jdbc.sql("select state from custody_status where person_id in (?, ?)").params(ana, sofia)
+                .query(String.class).list()).containsOnly("IN_CUSTODY");
+        assertThat(jdbc.sql("select caregiver_name from minor_caregiver where person_id = ? and ended_at is null")
+                .param(mateo).query(String.class).single()).isEqualTo("Day-care director (synthetic)");
+        var task = jdbc.sql("select type, due_at, field_office_code from task where type = 'CHILD_WELFARE_CHECK' "
+                + "and subject_id = ?").param(String.valueOf(mateo)).query().singleRow();
+        assertThat(task.get("field_office_code")).isEqualTo("HOU");
+        assertThat(((java.sql.Timestamp) task.get("due_at")).toInstant())
+                .isEqualTo(Instant.parse(AT).plusSeconds(4 * 3600));
+    }
+
+    @Test
+    void an_adult_encounter_does_not_close_without_the_parental_screening() {
+        ResponseEntity<JsonNode> response = visit(List.of(Map.of("aNumber", "991000001", "kind", "TARGET",
+                "outcome", "NOT_PRESENT")));
+        long id = response.getBody().get(0).path("encounterId").asLong();
+        assertThat(response.getBody().get(0).path("closed").asBoolean()).isFalse();
+
+        assertThat(officer.postForEntity("/api/encounters/" + id + "/close", null, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        JsonNode closed = officer.postForEntity("/api/encounters/" + id + "/close", screening(List.of()),
+                JsonNode.class).getBody();
+
+        assertThat(closed.path("closedAt").isNull()).isFalse();
+        assertThat(closed.path("screening").path("sole_caregiver").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_person_whose_order_is_no_longer_executable_cannot_be_recorded_as_arrested_on_it() {
+        api.as("attorney").postForEntity("/api/cases/991000001/holds", Map.of("reason", "T visa filed",
+                "placedOn", "2019-06-24"), JsonNode.class);
+
+        ResponseEntity<JsonNode> refused = visit(List.of(Map.of("aNumber", "991000001", "kind", "TARGET",
+                "outcome", "ARRESTED", "screening", screening(List.of()))));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("NOT_EXECUTABLE");
+        assertThat(jdbc.sql("select count(*) from encounter").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_collateral_encounter_needs_its_own_legal_basis_and_gets_a_supervisors_review_task() {
+        Problems.assertBadInput(visit(List.of(Map.of("describedAs", "adult man at the door (synthetic)",
+                "kind", "COLLATERAL", "outcome", "ENROLLED_ATD"))), "legalBasis");
+
+        ResponseEntity<JsonNode> recorded = visit(List.of(Map.of("describedAs", "adult man at the door (synthetic)",
+                "kind", "COLLATERAL", "outcome", "ENROLLED_ATD", "legalBasisKind", "OTHER_AUTHORITY",
+                "legalBasis", "INA 287(a)(2): reason to believe, flight risk", "screening", screening(List.of()))));
+
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long encounter = recorded.getBody().get(0).path("encounterId").asLong();
+        assertThat(jdbc.sql("select assignee_team from task where type = 'COLLATERAL_REVIEW' and subject_id = ?")
+                .param(String.valueOf(encounter)).query(String.class).single()).isEqualTo("HOU");
+    }
+
+    @Test
+    void someone_who_is_not_a_target_of_the_operation_is_recorded_only_as_collateral() {
+        ResponseEntity<JsonNode> refused = visit(List.of(Map.of("aNumber", "991000003", "kind", "TARGET",
+                "outcome", "NOT_PRESENT")));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("COLLATERAL");
+    }
+}
