@@ -127,6 +127,12 @@ public class Access {
         audit.record(new AuditEvent(name, "NONE", null, action, "USER", name, null, RequestIds.current(), detail));
     }
 
+    /** An audit entry for a public, unauthenticated read (the detainee locator). */
+    public void recordPublic(String action, Subject subject, String detail) {
+        audit.record(new AuditEvent("(public)", "PUBLIC", null, action, subject.type(), subject.id(), null,
+                RequestIds.current(), detail));
+    }
+
     private void record(Actor actor, String action, Subject subject, String purpose, String detail) {
         audit.record(new AuditEvent(actor.username(), actor.role().name(), actor.fieldOffice(), action,
                 subject == null ? null : subject.type(), subject == null ? null : subject.id(), purpose,

@@ -28,20 +28,22 @@ import org.springframework.web.bind.annotation.RestController;
 class CustodyController {
 
     private final Custody custody;
+    private final Releases releases;
     private final Docket docket;
     private final Access access;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    CustodyController(Custody custody, Docket docket, Access access,
+    CustodyController(Custody custody, Releases releases, Docket docket, Access access,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.custody = custody;
+        this.releases = releases;
         this.docket = docket;
         this.access = access;
         this.jdbc = jdbc;
     }
 
     record PersonCustody(String aNumber, Custody.Status status, List<Custody.Event> ledger,
-            List<Custody.Caregiver> caregivers) {
+            List<Custody.Caregiver> caregivers, List<Releases.Condition> releaseConditions) {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
@@ -50,13 +52,15 @@ class CustodyController {
         String a = Docket.aNumber(aNumber);
         access.read("CUSTODY_READ", subject(a), PartnerScope.PERSON_RECORD);
         long id = personId(a);
-        return new PersonCustody(a, custody.status(id), custody.ledger(id), custody.caregivers(id));
+        return new PersonCustody(a, custody.status(id), custody.ledger(id), custody.caregivers(id),
+                releases.of(id));
     }
 
     record Move(String site, Instant at, Long operationId, String note) {
     }
 
-    record Release(CustodyState.ReleaseReason reason, Instant at, String note) {
+    /** {@code conditions} are required for ATD and ORDER_OF_SUPERVISION releases. */
+    record Release(CustodyState.ReleaseReason reason, Instant at, String note, Releases.Conditions conditions) {
     }
 
     record Transport(String destination, Instant at) {
@@ -118,7 +122,16 @@ class CustodyController {
     Custody.Status release(@PathVariable String aNumber, @RequestBody Release request) {
         String a = Docket.aNumber(aNumber);
         Access.Subject subject = changing(a);
-        Custody.Status status = custody.release(personId(a), request.reason(), request.at(), actor(), request.note());
+        DocketViews.Person person = docket.person(a, LocalDate.now()).orElseThrow();
+        Custody.Status status = custody.release(person.id(), request.reason(), request.at(), actor(), request.note());
+        if (request.reason() == CustodyState.ReleaseReason.ATD
+                || request.reason() == CustodyState.ReleaseReason.ORDER_OF_SUPERVISION) {
+            if (request.conditions() == null) {
+                throw new org.caseops.system.BadInput("conditions", "a release on " + request.reason()
+                        + " records its conditions: check-in schedule and, for ATD, the technology");
+            }
+            releases.record(person.id(), person.birthDate(), request.conditions(), status.since(), actor());
+        }
         custody.checkMinors(status.familyId(), request.at());
         return recorded("CUSTODY_RELEASED", subject, status, "released: " + status.releaseReason());
     }

@@ -1,0 +1,110 @@
+package org.caseops.encounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.Problems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A day of the Houston operation, end to end: the family arrested with the son at day care, a collateral neighbour
+ * enrolled on ATD, the family staged and transported; then the oversight funnel, the detainee locator, and a
+ * release on ATD with its conditions.
+ */
+@CaseOpsTest
+class OperationDayTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    TestRestTemplate officer;
+    long operation;
+    long sofia;
+    long mateo;
+
+    @BeforeEach
+    void day() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        sofia = jdbc.sql("select id from person where given_name = 'Sofia'").query(Long.class).single();
+        mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
+        operation = new LaunchedOperation(api).houstonFamily1001(mateo);
+        officer = api.as("officer");
+        Map<String, Object> screening = Map.of("minorChildren", true, "otherDependants", false, "soleCaregiver", true,
+                "pregnantOrNursing", false, "children", List.of(
+                        Map.of("personId", sofia, "name", "Sofia", "location", "PRESENT"),
+                        Map.of("personId", mateo, "name", "Mateo", "location", "DAY_CARE",
+                                "caregiverName", "Day-care director (synthetic)")));
+        JsonNode recorded = officer.postForEntity("/api/encounters", Map.of("operationId", operation, "familyId", 1001,
+                "occurredAt", "2019-06-24T07:00:00Z", "place", "address of record", "custodySite", "Houston FO",
+                "people", List.of(
+                        Map.of("aNumber", "991000001", "kind", "TARGET", "outcome", "ARRESTED", "screening", screening),
+                        Map.of("aNumber", "991000002", "kind", "TARGET", "outcome", "ARRESTED"),
+                        Map.of("describedAs", "neighbour (synthetic)", "kind", "COLLATERAL", "outcome",
+                                "ENROLLED_ATD", "legalBasisKind", "OTHER_AUTHORITY", "legalBasis",
+                                "INA 287(a)(2)", "screening", Map.of("minorChildren", false, "otherDependants",
+                                        false, "soleCaregiver", false, "pregnantOrNursing", false)))),
+                JsonNode.class).getBody();
+        assertThat(recorded.size()).as(String.valueOf(recorded)).isEqualTo(3);
+        officer.postForEntity("/api/families/1001/custody/stage", Map.of("site", "Hotel A",
+                "at", "2019-06-24T09:00:00Z"), JsonNode.class);
+    }
+
+    @Test
+    void the_funnel_counts_the_day_from_the_record() {
+        officer.postForEntity("/api/families/1001/custody/transport", Map.of("destination", "Dilley FRC",
+                "at", "2019-06-24T18:00:00Z"), JsonNode.class);
+
+        JsonNode funnel = api.as("auditor").getForObject("/api/operations/" + operation + "/funnel", JsonNode.class);
+
+        JsonNode total = funnel.path("total");
+        assertThat(total.path("targeted").asLong()).isEqualTo(2);
+        assertThat(total.path("encountered").asLong()).isEqualTo(3);
+        assertThat(total.path("arrestedTargets").asLong()).isEqualTo(2);
+        assertThat(total.path("arrestedCollateral").asLong()).isZero();
+        assertThat(total.path("onAtd").asLong()).isEqualTo(1);
+        assertThat(total.path("transported").asLong()).isEqualTo(2);
+        assertThat(funnel.path("cities").findValuesAsText("fieldOffice")).contains("HOU");
+    }
+
+    @Test
+    void the_locator_finds_a_person_held_by_exact_a_number_and_country_and_no_one_else() {
+        JsonNode found = api.anonymous().getForObject("/api/locator?aNumber=991000001&countryOfBirth=GT",
+                JsonNode.class);
+
+        assertThat(found.path("location").asText()).isEqualTo("Hotel A");
+        assertThat(found.path("publicationLagSeconds").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(api.anonymous().getForEntity("/api/locator?aNumber=991000001&countryOfBirth=HO", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.anonymous().getForEntity("/api/locator?aNumber=991000003&countryOfBirth=HO", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void a_release_on_atd_records_its_conditions_and_a_device_is_for_adults_only() {
+        Problems.assertBadInput(officer.postForEntity("/api/people/991000001/custody/release",
+                Map.of("reason", "ATD", "at", "2019-06-24T10:00:00Z"), JsonNode.class), "conditions");
+        Problems.assertBadInput(officer.postForEntity("/api/people/991000002/custody/release", Map.of("reason", "ATD",
+                "at", "2019-06-24T10:00:00Z", "conditions", Map.of("program", "ATD", "technology",
+                        "GPS_ANKLE_MONITOR", "checkInEveryDays", 7, "firstCheckIn", "2019-07-01",
+                        "reportingOffice", "Houston")), JsonNode.class), "conditions.technology");
+
+        // the daughter alone cannot be released while her mother is held and no one else cares for her
+        assertThat(officer.postForEntity("/api/people/991000002/custody/release", Map.of("reason", "HUMANITARIAN",
+                "at", "2019-06-24T10:00:00Z"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+}
