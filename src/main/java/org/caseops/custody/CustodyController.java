@@ -136,6 +136,45 @@ class CustodyController {
         return recorded("CUSTODY_RELEASED", subject, status, "released: " + status.releaseReason());
     }
 
+    /**
+     * Releases every member of the family who is held (in custody or staged), together — a parent with the child. On
+     * ATD or an order of supervision the conditions are recorded for each adult; children are released in their
+     * parents' care and get no device.
+     */
+    @PostMapping("/api/families/{id}/custody/release")
+    @Transactional
+    List<Custody.Status> releaseFamily(@PathVariable long id, @RequestBody Release request) {
+        Access.Subject subject = family(id);
+        List<Custody.Status> released = new java.util.ArrayList<>();
+        for (Custody.Status held : custody.held(id)) {
+            if (held.state() == CustodyState.TRANSPORTED) {
+                continue;
+            }
+            Custody.Status status = custody.release(held.personId(), request.reason(), request.at(), actor(),
+                    request.note());
+            LocalDate birth = jdbc.sql("select birth_date from person where id = ?").param(held.personId())
+                    .query(LocalDate.class).single();
+            boolean supervised = request.reason() == CustodyState.ReleaseReason.ATD
+                    || request.reason() == CustodyState.ReleaseReason.ORDER_OF_SUPERVISION;
+            if (supervised && !Docket.minor(birth, java.time.OffsetDateTime.ofInstant(status.since(),
+                    java.time.ZoneOffset.UTC).toLocalDate())) {
+                if (request.conditions() == null) {
+                    throw new org.caseops.system.BadInput("conditions", "a release on " + request.reason()
+                            + " records its conditions");
+                }
+                releases.record(held.personId(), birth, request.conditions(), status.since(), actor());
+            }
+            released.add(status);
+        }
+        if (released.isEmpty()) {
+            throw new org.caseops.system.Conflict("no member of family " + id + " is in custody or staged");
+        }
+        custody.checkMinors(id, request.at());
+        released.forEach(s -> event(s, "CUSTODY_RELEASED", "released: " + s.releaseReason()));
+        access.audit("FAMILY_RELEASED", subject, released.size() + " released: " + request.reason());
+        return released;
+    }
+
     /** Transports the whole held family from its staging site to one destination, or refuses. */
     @PostMapping("/api/families/{id}/custody/transport")
     @Transactional

@@ -106,5 +106,18 @@ class OperationDayTest {
         // the daughter alone cannot be released while her mother is held and no one else cares for her
         assertThat(officer.postForEntity("/api/people/991000002/custody/release", Map.of("reason", "HUMANITARIAN",
                 "at", "2019-06-24T10:00:00Z"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        JsonNode released = officer.postForEntity("/api/families/1001/custody/release", Map.of("reason", "ATD",
+                "at", "2019-06-24T10:00:00Z", "conditions", Map.of("program", "ATD", "technology",
+                        "SMARTPHONE_CHECK_IN", "checkInEveryDays", 7, "firstCheckIn", "2019-07-01",
+                        "reportingOffice", "Houston field office")), JsonNode.class).getBody();
+
+        assertThat(released.findValuesAsText("state")).containsExactly("RELEASED", "RELEASED");
+        assertThat(jdbc.sql("select p.given_name || ' ' || r.technology from release_condition r "
+                + "join person p on p.id = r.person_id").query(String.class).list())
+                .containsExactly("Ana SMARTPHONE_CHECK_IN");
+        JsonNode funnel = api.as("auditor").getForObject("/api/operations/" + operation + "/funnel", JsonNode.class);
+        assertThat(funnel.path("total").path("released").path("ATD").asLong()).isEqualTo(2);
+        assertThat(funnel.path("total").path("onAtd").asLong()).isEqualTo(3);
     }
 }
