@@ -23,6 +23,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             properties.put("server.port", port);
         }
+        properties.put("caseops.custody.timers.scheduled", "true");
         if (demo) {
             properties.put("caseops.demo", "true");
         }

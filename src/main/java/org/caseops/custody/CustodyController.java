@@ -29,14 +29,16 @@ class CustodyController {
 
     private final Custody custody;
     private final Releases releases;
+    private final Timers timers;
     private final Docket docket;
     private final Access access;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    CustodyController(Custody custody, Releases releases, Docket docket, Access access,
+    CustodyController(Custody custody, Releases releases, Timers timers, Docket docket, Access access,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.custody = custody;
         this.releases = releases;
+        this.timers = timers;
         this.docket = docket;
         this.access = access;
         this.jdbc = jdbc;
@@ -213,6 +215,25 @@ class CustodyController {
         access.audit("CAREGIVER_RECORDED", subject, "person " + request.personId() + ": caregiver "
                 + caregiver.id() + " (" + caregiver.relationship() + ")");
         return ResponseEntity.created(URI.create("/api/families/" + id)).body(caregiver);
+    }
+
+    record TimerCheck(Instant asOf) {
+    }
+
+    /**
+     * Runs custody's clocks now (or as of a simulated time) and opens the escalation tasks due; answers with the
+     * findings of the caller's field office.
+     */
+    @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/api/custody/timers/check")
+    List<Timers.Finding> checkTimers(@RequestBody(required = false) TimerCheck request) {
+        String office = access.actor().fieldOffice();
+        Instant asOf = request == null || request.asOf() == null ? Instant.now() : request.asOf();
+        List<Timers.Finding> findings = timers.check(asOf, Timers.SYSTEM_ACTOR).stream()
+                .filter(f -> office.equals(f.fieldOffice())).toList();
+        access.audit("CUSTODY_TIMERS_CHECKED", new Access.Subject("FIELD_OFFICE", office, office),
+                "as of " + asOf + ": " + findings.size() + " findings");
+        return findings;
     }
 
     private Custody.Status recorded(String action, Access.Subject subject, Custody.Status status, String summary) {
