@@ -184,8 +184,9 @@ public class Encounters {
         if (person == null && (met.describedAs() == null || met.describedAs().isBlank())) {
             throw new BadInput("aNumber", "say who was met: an A-number, a person id, or (collateral) a description");
         }
-        if (met.outcome() == Outcome.INSTRUCTED_TO_DEPART && met.departBy() == null) {
-            throw new BadInput("departBy", "an instruction to depart has its deadline");
+        if ((met.outcome() == Outcome.INSTRUCTED_TO_DEPART) != (met.departBy() != null)) {
+            throw new BadInput("departBy", met.departBy() == null ? "an instruction to depart has its deadline"
+                    : "a deadline to depart goes only with the outcome INSTRUCTED_TO_DEPART");
         }
         if (kind == Kind.COLLATERAL) {
             if (met.legalBasisKind() == null || met.legalBasis() == null || met.legalBasis().isBlank()) {

@@ -15,14 +15,14 @@ import org.springframework.http.ResponseEntity;
  * A fluent fixture for operation tests: a Houston operation over 23–25 June 2019 planned by {@code supervisor}, with
  * a hotel and a field office as staging sites and two day-shift teams.
  */
-final class OperationsApi {
+public final class OperationsApi {
 
     static final String FIRST = "2019-06-23";
     static final String LAST = "2019-06-25";
 
     private final Api api;
 
-    OperationsApi(Api api) {
+    public OperationsApi(Api api) {
         this.api = api;
     }
 
@@ -50,7 +50,7 @@ final class OperationsApi {
      * (80 people, 30 family rooms) and a field office (60 people) as staging sites and three teams working 05:00–20:00
      * every day in each office: room enough for the family-op docket's units over five days.
      */
-    long operationOverOffices(String name, List<String> offices, String first, String last) {
+    public long operationOverOffices(String name, List<String> offices, String first, String last) {
         long id = ok(post("supervisor", "/api/operations", Map.of("name", name, "fieldOffices", offices,
                 "windowStart", first, "windowEnd", last)), HttpStatus.CREATED).path("operation").path("id").asLong();
         String path = "/api/operations/" + id;
