@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
+import org.caseops.legal.LegalGate;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.NotFound;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The custody ledger: each person's state ({@link CustodyState}), changed only through its table, each change a
+ * The custody ledger: each person's state ({@link CustodyState}), changed only through its table and never, except to
+ * release, for a person whose order is not executable on the day of the change; each change a
  * ledger row (written by the database's trigger, so direct SQL is recorded too). The family gate is the database's
  * (V21, checked at commit); this service checks the same rules first to answer with a clear 409 naming who is
  * missing, and asks the database's own check function before it lets a change go.
@@ -39,10 +41,12 @@ public class Custody {
 
     private final JdbcClient jdbc;
     private final Docket docket;
+    private final LegalGate gate;
 
-    Custody(JdbcClient jdbc, Docket docket) {
+    Custody(JdbcClient jdbc, Docket docket, LegalGate gate) {
         this.jdbc = jdbc;
         this.docket = docket;
+        this.gate = gate;
     }
 
     public Status status(long personId) {
@@ -147,6 +151,18 @@ public class Custody {
     private Status change(long personId, CustodyState next, String site, String destination,
             CustodyState.ReleaseReason reason, Instant at, String officer, Long operationId, String note) {
         Status current = status(personId);
+        Instant when0 = at == null ? Instant.now() : at;
+        if (next != CustodyState.RELEASED) {
+            // DESIGN invariant 1: no custody change, transport or removal on an order not executable that day;
+            // releasing is always allowed
+            java.time.LocalDate day = OffsetDateTime.ofInstant(when0, ZoneOffset.UTC).toLocalDate();
+            LegalGate.DayVerdict verdict = gate.overDays(personId, day, day)
+                    .orElseThrow(() -> new NotFound("no person " + personId)).get(0);
+            if (verdict.status() != org.caseops.legal.rules.Status.EXECUTABLE) {
+                throw new Conflict("person " + personId + "'s order is " + verdict.status() + " on " + day + " "
+                        + verdict.reasons() + ": custody cannot go to " + next + " (release instead)");
+            }
+        }
         if (!current.state().allows(next)) {
             throw new Conflict("person " + personId + " is " + current.state() + "; custody cannot go to " + next
                     + " (from " + current.state() + ": " + current.state().next() + ")");

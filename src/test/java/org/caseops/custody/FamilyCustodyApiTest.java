@@ -112,6 +112,24 @@ class FamilyCustodyApiTest {
     }
 
     @Test
+    void a_family_whose_order_was_stayed_while_staged_cannot_be_transported_only_released() {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
+                "at", "2019-06-24T07:00:00Z"));
+        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", "2019-06-24T09:00:00Z"));
+        api.as("attorney").postForEntity("/api/cases/991000001/stays", Map.of("kind", "JUDICIAL",
+                "from", "2019-06-24", "reference", "emergency stay (synthetic)"), JsonNode.class);
+
+        ResponseEntity<JsonNode> refused = post("/api/families/1001/custody/transport", Map.of("destination",
+                "Dilley", "at", "2019-06-24T18:00:00Z"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("NOT_EXECUTABLE").contains("release instead");
+        assertThat(post("/api/families/1001/custody/release", Map.of("reason", "OTHER",
+                "at", "2019-06-24T18:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void an_officer_of_another_field_office_may_not_change_custody() {
         caregiverForMateo();
         assertThat(api.as("officer.chicago").postForEntity("/api/families/1001/custody/take",

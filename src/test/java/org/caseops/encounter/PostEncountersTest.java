@@ -88,7 +88,7 @@ class PostEncountersTest {
         assertThat(jdbc.sql("select caregiver_name from minor_caregiver where person_id = ? and ended_at is null")
                 .param(mateo).query(String.class).single()).isEqualTo("Day-care director (synthetic)");
         var task = jdbc.sql("select type, due_at, field_office_code from task where type = 'CHILD_WELFARE_CHECK' "
-                + "and subject_id = ?").param(String.valueOf(mateo)).query().singleRow();
+                + "and subject_id = ? and operation_id = ?").params(String.valueOf(mateo), operation).query().singleRow();
         assertThat(task.get("field_office_code")).isEqualTo("HOU");
         assertThat(((java.sql.Timestamp) task.get("due_at")).toInstant())
                 .isEqualTo(Instant.parse(AT).plusSeconds(4 * 3600));
@@ -120,7 +120,8 @@ class PostEncountersTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody().path("detail").asText()).contains("NOT_EXECUTABLE");
-        assertThat(jdbc.sql("select count(*) from encounter").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from encounter where operation_id = ?").param(operation)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -134,8 +135,9 @@ class PostEncountersTest {
 
         assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long encounter = recorded.getBody().get(0).path("encounterId").asLong();
-        assertThat(jdbc.sql("select assignee_team from task where type = 'COLLATERAL_REVIEW' and subject_id = ?")
-                .param(String.valueOf(encounter)).query(String.class).single()).isEqualTo("HOU");
+        assertThat(jdbc.sql("select assignee_team from task where type = 'COLLATERAL_REVIEW' and subject_id = ? "
+                + "and operation_id = ?").params(String.valueOf(encounter), operation).query(String.class).single())
+                .isEqualTo("HOU");
     }
 
     @Test

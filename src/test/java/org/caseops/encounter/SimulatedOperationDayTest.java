@@ -258,7 +258,8 @@ class SimulatedOperationDayTest {
     private void assertEveryCollateralEncounterHasItsBasisAndAReview(long operation) {
         List<Map<String, Object>> collateral = jdbc.sql("""
                 select e.id, e.legal_basis, (select count(*) from task t where t.type = 'COLLATERAL_REVIEW'
-                       and t.subject_type = 'ENCOUNTER' and t.subject_id = e.id::text) as reviews
+                       and t.subject_type = 'ENCOUNTER' and t.subject_id = e.id::text
+                       and t.operation_id = e.operation_id) as reviews
                 from encounter e where e.operation_id = ? and e.kind = 'COLLATERAL'""").param(operation)
                 .query().listOfRows();
         assertThat(collateral).isNotEmpty().allSatisfy(c -> {
