@@ -89,7 +89,7 @@ class DemoAccess implements ApplicationRunner {
                 }).id();
         if (policies.history("CHI").isEmpty()) {
             policies.record("CHI", new CooperationPolicies.NewPolicy("City of Chicago", false, false, false,
-                    LocalDate.of(2019, 7, 1), "CaseOps demo scenario (illustrative)",
+                    LocalDate.of(2019, 6, 17), "CaseOps demo scenario (illustrative)",
                     "Police will not assist civil immigration enforcement; access to city databases cut off"), "demo");
         }
         for (DemoUser user : USERS) {
