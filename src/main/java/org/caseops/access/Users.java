@@ -92,18 +92,22 @@ public class Users {
         return find(user.username()).orElseThrow();
     }
 
+    private static final String USER_COLUMNS =
+            "select username, display_name, role, field_office_code, partner_id, enabled, locked_until, created_at "
+                    + "from app_user";
+
     public Optional<User> find(String username) {
-        return jdbc.sql("""
-                select username, display_name, role, field_office_code, partner_id, enabled, locked_until, created_at
-                from app_user where username = ?""").param(username).query((rs, n) -> new User(rs.getString(1),
-                rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4), (Long) rs.getObject(5),
-                rs.getBoolean(6), instant(rs.getObject(7, OffsetDateTime.class)),
-                instant(rs.getObject(8, OffsetDateTime.class)))).optional();
+        return jdbc.sql(USER_COLUMNS + " where username = ?").param(username).query(Users::user).optional();
     }
 
     public List<User> list() {
-        return jdbc.sql("select username from app_user order by username").query(String.class).list().stream()
-                .map(u -> find(u).orElseThrow()).toList();
+        return jdbc.sql(USER_COLUMNS + " order by username").query(Users::user).list();
+    }
+
+    private static User user(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new User(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
+                (Long) rs.getObject(5), rs.getBoolean(6), instant(rs.getObject(7, OffsetDateTime.class)),
+                instant(rs.getObject(8, OffsetDateTime.class)));
     }
 
     public boolean any() {

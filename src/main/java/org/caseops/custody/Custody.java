@@ -6,9 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.caseops.docket.Docket;
-import org.caseops.docket.DocketViews;
 import org.caseops.legal.LegalGate;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
@@ -240,9 +238,6 @@ public class Custody {
                 .query(Long.class).optional().orElseThrow(() -> new NotFound("no person " + personId));
     }
 
-    static String describe(List<Status> statuses) {
-        return statuses.stream().map(s -> s.personId() + "=" + s.state()).collect(Collectors.joining(", "));
-    }
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
@@ -250,7 +245,4 @@ public class Custody {
         }
     }
 
-    DocketViews.Person person(String aNumber, java.time.LocalDate asOf) {
-        return docket.person(Docket.aNumber(aNumber), asOf).orElseThrow(() -> new NotFound("no person " + aNumber));
-    }
 }

@@ -116,7 +116,7 @@ public class Encounters {
             access.mayChange(docket.familySubject(visit.familyId())
                     .orElseThrow(() -> new NotFound("no family " + visit.familyId())));
         }
-        String office = office(visit, op);
+        String office = office(visit);
         List<Recorded> recorded = new ArrayList<>();
         List<Long> arrested = new ArrayList<>();
         Long familyOfArrests = null;
@@ -142,7 +142,7 @@ public class Encounters {
             List<Long> taskIds = new ArrayList<>();
             boolean closed = false;
             if (met.screening() != null) {
-                taskIds.addAll(screen(id, met.screening(), person, at, office, visit.operationId()));
+                taskIds.addAll(screen(id, met.screening(), at, office, visit.operationId()));
                 closed = adult;
             }
             if (!adult) {
@@ -226,7 +226,7 @@ public class Encounters {
                                  and t.status = 'TARGET')""").params(op.id(), personId).query(Boolean.class).single();
     }
 
-    private List<Long> screen(long encounterId, Screening s, DocketViews.Person parent, Instant at, String office,
+    private List<Long> screen(long encounterId, Screening s, Instant at, String office,
             Long operationId) {
         if (s.minorChildren() == null) {
             throw new BadInput("screening.minorChildren", "are there minor children: true or false");
@@ -288,7 +288,7 @@ public class Encounters {
                     + "screening of the adult is not recorded");
         }
         if (!screened && screening != null) {
-            screen(encounterId, screening, null, Instant.now(), access.actor().fieldOffice(),
+            screen(encounterId, screening, Instant.now(), access.actor().fieldOffice(),
                     (Long) row.get("operation_id"));
         }
         jdbc.sql("update encounter set closed_at = now(), closed_by = ? where id = ?").params(actor(), encounterId)
@@ -347,7 +347,7 @@ public class Encounters {
                 d.closedAt(), screening, children, d.fieldOffice());
     }
 
-    private String office(Visit visit, Operation op) {
+    private String office(Visit visit) {
         if (visit.familyId() != null) {
             return docket.familySubject(visit.familyId()).map(Access.Subject::fieldOffice)
                     .orElseThrow(() -> new NotFound("no family " + visit.familyId()));

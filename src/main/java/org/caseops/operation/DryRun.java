@@ -63,12 +63,13 @@ public class DryRun {
         Map<Long, Targets.Unit> units = targets.units(op.id(), true).stream()
                 .collect(Collectors.toMap(Targets.Unit::familyId, u -> u, (a, b) -> a, LinkedHashMap::new));
         List<Planner.Visit> visits = planner.visits(op.id());
-        if (planner.stored(op.id()).isEmpty()) {
+        boolean hasPlan = planner.stored(op.id()).isPresent();
+        if (!hasPlan) {
             conflicts.add(new Conflict(null, Kind.NO_PLAN, null, null, "operation " + op.id() + " has no plan"));
         }
         Set<Long> planned = visits.stream().map(Planner.Visit::familyId).collect(Collectors.toSet());
         for (Targets.Unit unit : units.values()) {
-            if (!planned.contains(unit.familyId()) && planner.stored(op.id()).isPresent()) {
+            if (!planned.contains(unit.familyId()) && hasPlan) {
                 conflicts.add(new Conflict(null, Kind.UNPLANNED_TARGET, unit.familyId(), null,
                         "target unit " + unit.familyId() + " has no visit in the plan"));
             }

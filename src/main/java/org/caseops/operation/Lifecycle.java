@@ -114,7 +114,7 @@ public class Lifecycle {
     @Transactional
     public Operation postpone(long id, String reason) {
         Operation op = operations.get(id);
-        requireDirectorOrPlanner(op);
+        operations.requirePlanner(op);
         requireText(reason, "reason");
         Operation postponed = operations.transition(op, OperationState.POSTPONED, "POSTPONED", reason.trim());
         clearApprovals(postponed);
@@ -131,7 +131,7 @@ public class Lifecycle {
     @Transactional
     public Resumed resume(long id, LocalDate windowStart, LocalDate windowEnd, OperationState to) {
         Operation op = operations.get(id);
-        requireDirectorOrPlanner(op);
+        operations.requirePlanner(op);
         if (to != OperationState.DRAFT && to != OperationState.LEGAL_REVIEW) {
             throw new BadInput("to", "a postponed operation resumes as DRAFT or LEGAL_REVIEW");
         }
@@ -154,7 +154,7 @@ public class Lifecycle {
     @Transactional
     public Operation launch(long id) {
         Operation op = operations.get(id);
-        requireDirectorOrPlanner(op);
+        operations.requirePlanner(op);
         DryRun.Report report = dryRun.run(op);
         if (!report.conflicts().isEmpty()) {
             throw new Conflict("operation " + id + " cannot launch: the dry run finds " + report.conflicts().size()
@@ -166,20 +166,16 @@ public class Lifecycle {
     @Transactional
     public Operation close(long id, String summary) {
         Operation op = operations.get(id);
-        requireDirectorOrPlanner(op);
+        operations.requirePlanner(op);
         return operations.transition(op, OperationState.CLOSED, "CLOSED", summary == null ? "closed" : summary);
     }
 
     @Transactional
     public Operation cancel(long id, String reason) {
         Operation op = operations.get(id);
-        requireDirectorOrPlanner(op);
+        operations.requirePlanner(op);
         requireText(reason, "reason");
         return operations.transition(op, OperationState.CANCELLED, "CANCELLED", reason.trim());
-    }
-
-    private void requireDirectorOrPlanner(Operation op) {
-        operations.requirePlanner(op);
     }
 
     private void clearApprovals(Operation op) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.caseops.system.BadInput;
@@ -78,11 +79,16 @@ public class ProtectedAreas {
 
     /** The flags that make acting at this family's addresses on {@code day} need an approval (none: no need). */
     public List<Flag> requiringApproval(long familyId, LocalDate day) {
-        Optional<Policy> policy = policyOn(day);
-        if (policy.isEmpty() || !policy.get().requiresApproval()) {
+        return requiring(policies(), flagsOfFamily(familyId), day);
+    }
+
+    /** The flags the policy in force on {@code day} (of {@code policies}) counts. */
+    private static List<Flag> requiring(List<Policy> policies, List<Flag> flags, LocalDate day) {
+        Optional<Policy> policy = policies.stream().filter(p -> !p.effectiveFrom().isAfter(day)).reduce((a, b) -> b);
+        if (flags.isEmpty() || policy.isEmpty() || !policy.get().requiresApproval()) {
             return List.of();
         }
-        return flagsOfFamily(familyId).stream().filter(f -> policy.get().kinds().contains(f.kind())
+        return flags.stream().filter(f -> policy.get().kinds().contains(f.kind())
                 && f.distanceMeters() <= policy.get().distanceMeters()).toList();
     }
 
@@ -111,27 +117,36 @@ public class ProtectedAreas {
 
     /** Whether the action on {@code day} may go ahead: no approval needed, or one recorded under that day's policy. */
     public boolean clearedOn(long operationId, long familyId, LocalDate day) {
-        if (requiringApproval(familyId, day).isEmpty()) {
-            return true;
-        }
-        long policyId = policyOn(day).orElseThrow().id();
-        return jdbc.sql("select exists (select 1 from protected_area_approval where operation_id = ? "
-                + "and family_id = ? and day = ? and policy_id = ?)").params(operationId, familyId, day, policyId)
-                .query(Boolean.class).single();
+        return clearedDays(operationId, familyId, List.of(day), policies(), flagsOfFamily(familyId)).contains(day);
     }
 
     /** The days of the window the unit may be visited as far as protected areas go; {@code null} when no day needs it. */
     public Set<LocalDate> clearedDays(long operationId, long familyId, List<LocalDate> days) {
+        List<Policy> policies = policies();
+        List<Flag> flags = flagsOfFamily(familyId);
+        boolean anyNeeded = days.stream().anyMatch(d -> !requiring(policies, flags, d).isEmpty());
+        return anyNeeded ? clearedDays(operationId, familyId, days, policies, flags) : null;
+    }
+
+    /** Policies and flags read once by the caller; approvals read once here, for every day that needs one. */
+    private Set<LocalDate> clearedDays(long operationId, long familyId, List<LocalDate> days, List<Policy> policies,
+            List<Flag> flags) {
         Set<LocalDate> cleared = new LinkedHashSet<>();
-        boolean anyNeeded = false;
+        List<Map.Entry<LocalDate, Long>> approvals = flags.isEmpty() ? List.of() : jdbc.sql(
+                "select day, policy_id from protected_area_approval where operation_id = ? and family_id = ?")
+                .params(operationId, familyId)
+                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
         for (LocalDate day : days) {
-            if (!requiringApproval(familyId, day).isEmpty()) {
-                anyNeeded = true;
+            if (requiring(policies, flags, day).isEmpty()) {
+                cleared.add(day);
+                continue;
             }
-            if (clearedOn(operationId, familyId, day)) {
+            long policyId = policies.stream().filter(p -> !p.effectiveFrom().isAfter(day)).reduce((a, b) -> b)
+                    .orElseThrow().id();
+            if (approvals.contains(Map.entry(day, policyId))) {
                 cleared.add(day);
             }
         }
-        return anyNeeded ? cleared : null;
+        return cleared;
     }
 }
