@@ -3,7 +3,6 @@ package org.caseops.access;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import org.caseops.jurisdiction.CooperationPolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,8 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counsel in Houston, plus {@code officer.chicago}; {@code partner} belongs to a synthetic Houston police department
  * whose agreement grants case status and person records in Houston. The password is {@code CASEOPS_DEMO_PASSWORD},
  * or a random one printed once at this start (and set again at every start). Outside demo mode there are no default
- * users. Also records the City of Chicago's 2019 cooperation policy (no detainers, no 287(g), no database access),
- * as the scenario describes it, so that the policy shows where it matters.
+ * users. (The demo's cooperation policies are jurisdiction's: {@code DemoPolicies}.)
  */
 @Component
 @Order(0)
@@ -47,17 +45,15 @@ class DemoAccess implements ApplicationRunner {
 
     private final Users users;
     private final Partners partners;
-    private final CooperationPolicies policies;
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuthProperties settings;
     private final TransactionTemplate transaction;
 
-    DemoAccess(Users users, Partners partners, CooperationPolicies policies, JdbcClient jdbc, PasswordEncoder encoder, AuthProperties settings,
+    DemoAccess(Users users, Partners partners, JdbcClient jdbc, PasswordEncoder encoder, AuthProperties settings,
             TransactionTemplate transaction) {
         this.users = users;
         this.partners = partners;
-        this.policies = policies;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.settings = settings;
@@ -87,11 +83,6 @@ class DemoAccess implements ApplicationRunner {
                             "demo");
                     return agency;
                 }).id();
-        if (policies.history("CHI").isEmpty()) {
-            policies.record("CHI", new CooperationPolicies.NewPolicy("City of Chicago", false, false, false,
-                    LocalDate.of(2019, 6, 17), "CaseOps demo scenario (illustrative)",
-                    "Police will not assist civil immigration enforcement; access to city databases cut off"), "demo");
-        }
         for (DemoUser user : USERS) {
             if (users.find(user.username()).isEmpty()) {
                 users.add(new Users.NewUser(user.username(), "Demo " + user.role().name().toLowerCase(), user.role(),

@@ -1,84 +1,151 @@
 package org.caseops.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The dependency rules of DESIGN.md: features depend downwards only; cli and system stay at the edges. */
+/**
+ * The dependency rules of DESIGN.md, floor by floor: features depend downwards only; no cycles between packages;
+ * controllers are package-private and nobody imports them; the pure cores use no Spring and no JDBC; cli and system
+ * stay at the edges. {@link ArchitectureRulesCatchViolationsTest} shows each rule failing on a deliberately bad class
+ * set, so none of them passes vacuously.
+ */
 class ArchitectureTest {
 
+    static final String ROOT = "org.caseops";
     static JavaClasses classes;
 
     @BeforeAll
     static void load() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.caseops");
+                .importPackages(ROOT);
     }
 
-    @Test
-    void features_depend_only_downwards_along_the_flow_of_a_case() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("base").definedBy("org.caseops.jurisdiction..", "org.caseops.audit..", "org.caseops.access..",
-                        "org.caseops.task..")
-                .layer("docket").definedBy("org.caseops.docket..")
-                .layer("legal").definedBy("org.caseops.legal..")
-                .layer("planning").definedBy("org.caseops.notice..", "org.caseops.supervision..",
-                        "org.caseops.operation..", "org.caseops.worksite..")
-                .layer("field").definedBy("org.caseops.encounter..", "org.caseops.custody..")
-                .layer("report").definedBy("org.caseops.report..")
-                .layer("cli").definedBy("org.caseops.cli..")
+    /**
+     * DESIGN.md's floors, lowest first: audit (imports no feature), access (who may do what), jurisdiction, task, then
+     * the flow of a case: docket, legal, the planning features, the field, report, and cli on top.
+     */
+    static ArchRule floors(String root) {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("audit").definedBy(root + ".audit..")
+                .layer("access").definedBy(root + ".access..")
+                .layer("jurisdiction").definedBy(root + ".jurisdiction..")
+                .layer("task").definedBy(root + ".task..")
+                .layer("docket").definedBy(root + ".docket..")
+                .layer("legal").definedBy(root + ".legal..")
+                .layer("planning").definedBy(root + ".notice..", root + ".supervision..", root + ".operation..",
+                        root + ".worksite..")
+                .layer("field").definedBy(root + ".encounter..", root + ".custody..")
+                .layer("report").definedBy(root + ".report..")
+                .layer("cli").definedBy(root + ".cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("field").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("planning").mayOnlyBeAccessedByLayers("field", "report", "cli")
                 .whereLayer("legal").mayOnlyBeAccessedByLayers("planning", "field", "report", "cli")
                 .whereLayer("docket").mayOnlyBeAccessedByLayers("legal", "planning", "field", "report", "cli")
-                .allowEmptyShould(true)
-                .check(classes);
+                .whereLayer("task").mayOnlyBeAccessedByLayers("docket", "legal", "planning", "field", "report", "cli")
+                .whereLayer("jurisdiction").mayOnlyBeAccessedByLayers("task", "docket", "legal", "planning", "field",
+                        "report", "cli")
+                .whereLayer("access").mayOnlyBeAccessedByLayers("jurisdiction", "task", "docket", "legal",
+                        "planning", "field", "report", "cli")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule noCyclesBetweenFeatures(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+
+    static List<ArchRule> controllersArePrivateToTheirFeature(String root) {
+        return List.of(
+                classes().that().resideInAPackage(root + "..").and().areAnnotatedWith(RestController.class)
+                        .or().areAnnotatedWith(Controller.class)
+                        .should().notBePublic().allowEmptyShould(true),
+                noClasses().that().resideInAPackage(root + "..")
+                        .should().dependOnClassesThat(resideInAPackage(root + "..")
+                                .and(annotatedWith(RestController.class).or(annotatedWith(Controller.class))))
+                        .allowEmptyShould(true));
+    }
+
+    static ArchRule pureLegalCore(String root) {
+        return noClasses().that().resideInAPackage(root + ".legal.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "javax.sql..", root + ".docket..", root + ".jurisdiction..", root + ".access..",
+                        root + ".audit..", root + ".system..")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule pureScheduleCore(String root) {
+        return noClasses().that().resideInAPackage(root + ".operation.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "javax.sql..", root + ".docket..", root + ".legal..", root + ".access..",
+                        root + ".jurisdiction..", root + ".system..")
+                .orShould().dependOnClassesThat().resideInAPackage(root + ".operation")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule auditImportsNoFeature(String root) {
+        return noClasses().that().resideInAPackage(root + ".audit..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".jurisdiction..", root + ".access..",
+                        root + ".task..", root + ".docket..", root + ".legal..", root + ".notice..",
+                        root + ".supervision..", root + ".operation..", root + ".worksite..", root + ".encounter..",
+                        root + ".custody..", root + ".report..", root + ".cli..")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule systemImportsNoFeature(String root) {
+        return noClasses().that().resideInAPackage(root + ".system..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".docket..", root + ".legal..",
+                        root + ".jurisdiction..", root + ".audit..", root + ".cli..", root + ".task..",
+                        root + ".operation..", root + ".encounter..", root + ".custody..", root + ".notice..")
+                .allowEmptyShould(true);
+    }
+
+    @Test
+    void features_depend_only_downwards_floor_by_floor() {
+        floors(ROOT).check(classes);
+    }
+
+    @Test
+    void no_cycles_between_feature_packages() {
+        noCyclesBetweenFeatures(ROOT).check(classes);
+    }
+
+    @Test
+    void controllers_are_package_private_and_imported_by_nobody() {
+        controllersArePrivateToTheirFeature(ROOT).forEach(rule -> rule.check(classes));
     }
 
     @Test
     void system_infrastructure_imports_no_feature() {
-        noClasses().that().resideInAPackage("org.caseops.system..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.caseops.docket..", "org.caseops.legal..",
-                        "org.caseops.jurisdiction..", "org.caseops.audit..", "org.caseops.cli..")
-                .check(classes);
+        systemImportsNoFeature(ROOT).check(classes);
     }
 
     @Test
     void audit_depends_on_no_other_feature() {
-        noClasses().that().resideInAPackage("org.caseops.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.caseops.jurisdiction..",
-                        "org.caseops.access..", "org.caseops.task..", "org.caseops.docket..", "org.caseops.legal..",
-                        "org.caseops.notice..", "org.caseops.supervision..", "org.caseops.operation..",
-                        "org.caseops.worksite..", "org.caseops.encounter..", "org.caseops.custody..",
-                        "org.caseops.report..", "org.caseops.cli..")
-                .check(classes);
+        auditImportsNoFeature(ROOT).check(classes);
     }
 
     @Test
     void the_pure_legal_core_uses_no_spring_jdbc_or_other_feature() {
-        noClasses().that().resideInAPackage("org.caseops.legal.rules..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "javax.sql..", "org.caseops.docket..", "org.caseops.jurisdiction..")
-                .allowEmptyShould(true)
-                .check(classes);
+        pureLegalCore(ROOT).check(classes);
     }
 
     @Test
     void the_schedule_solver_takes_plain_records_and_uses_no_spring_jdbc_or_other_feature() {
-        noClasses().that().resideInAPackage("org.caseops.operation.schedule..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "javax.sql..", "org.caseops.docket..", "org.caseops.legal..", "org.caseops.access..",
-                        "org.caseops.jurisdiction..", "org.caseops.system..")
-                .check(classes);
-        noClasses().that().resideInAPackage("org.caseops.operation.schedule..")
-                .should().dependOnClassesThat().resideInAPackage("org.caseops.operation")
-                .check(classes);
+        pureScheduleCore(ROOT).check(classes);
     }
 }

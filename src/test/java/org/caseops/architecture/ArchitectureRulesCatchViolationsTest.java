@@ -1,0 +1,58 @@
+package org.caseops.architecture;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each rule of {@link ArchitectureTest}, run on the deliberately bad class set in {@code architecture.bad}, fails. */
+class ArchitectureRulesCatchViolationsTest {
+
+    static final String BAD = "org.caseops.architecture.bad";
+    static JavaClasses bad;
+
+    @BeforeAll
+    static void load() {
+        bad = new ClassFileImporter().importPackages(BAD);
+    }
+
+    private static void fails(ArchRule rule, String expected) {
+        assertThatThrownBy(() -> rule.check(bad)).isInstanceOf(AssertionError.class).hasMessageContaining(expected);
+    }
+
+    @Test
+    void a_docket_class_reaching_up_to_custody_breaks_the_floors() {
+        fails(ArchitectureTest.floors(BAD), "UpwardDocket");
+    }
+
+    @Test
+    void access_and_jurisdiction_importing_each_other_is_a_cycle() {
+        fails(ArchitectureTest.noCyclesBetweenFeatures(BAD), "Cycle detected");
+    }
+
+    @Test
+    void a_public_controller_and_a_class_importing_it_are_refused() {
+        var rules = ArchitectureTest.controllersArePrivateToTheirFeature(BAD);
+        fails(rules.get(0), "PublicController");
+        fails(rules.get(1), "UsesAController");
+    }
+
+    @Test
+    void a_legal_rule_with_jdbc_is_refused() {
+        fails(ArchitectureTest.pureLegalCore(BAD), "RuleWithSql");
+    }
+
+    @Test
+    void a_spring_bean_in_the_schedule_core_is_refused() {
+        fails(ArchitectureTest.pureScheduleCore(BAD), "SpringSolver");
+    }
+
+    @Test
+    void audit_and_system_importing_a_feature_are_refused() {
+        fails(ArchitectureTest.auditImportsNoFeature(BAD), "AuditReadsDocket");
+        fails(ArchitectureTest.systemImportsNoFeature(BAD), "SystemReadsDocket");
+    }
+}
