@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * What every code of the EOIR lookup tables the gate reads means to the gate, written out code by code: the gate
  * knows each code of {@code tblLookupBIADecision} (53), {@code tbllookupAppealType} (19),
- * {@code tblLookupMotionType} (71), {@code tblLookUp_Appln} (39), {@code tblLookupCourtAppDecisions} (14),
+ * {@code tblLookupMotionType} (72), {@code tblLookUp_Appln} (40), {@code tblLookupCourtAppDecisions} (14),
  * {@code tblLookupFedCourtDecision} (4), the motion decisions EOIR writes ({@code tblLookupCourtDecision} letters and
  * {@code tblLookupCourtAppDecisions}) and the IJ decisions of {@code decision_codes_by_case_type.csv}. A code that is
  * in none of these maps is unknown: the rule that reads it answers "unknown code X: attorney review" until an attorney

@@ -150,6 +150,49 @@ class ExecutabilityProperties {
         v.changesOn().ifPresent(d -> assertThat(d).isAfter(asOf));
     }
 
+    /** DESIGN invariant 8: docket data older than the bound never yields EXECUTABLE. */
+    @Property(tries = 300)
+    void stale_docket_data_never_yields_executable(@ForAll("cleanOrders") CaseFacts facts,
+            @ForAll("days") int daysAfterOrder, @ForAll("days") int staleBy) {
+        ProceedingFacts order = facts.proceedings().get(facts.proceedings().size() - 1);
+        LocalDate asOf = order.compDate().plusDays(daysAfterOrder);
+        CaseFacts old = facts.withDataAsOf(asOf.minusDays(PolicySet.DEFAULT_DATA_STALE_AFTER_DAYS + 1 + staleBy));
+        Verdict v = Executability.evaluate(old, asOf, POLICIES);
+        assertThat(v.status()).isEqualTo(Status.NOT_EXECUTABLE);
+        assertThat(v.findings()).anyMatch(f -> f.ruleId().equals("DATA_FRESHNESS") && f.holds());
+    }
+
+    /** "A bond appeal, a visa-petition appeal, a fines appeal never make an order final or non-final." */
+    @Property(tries = 300)
+    void appeals_not_about_the_order_never_change_the_verdict(@ForAll("dockets") CaseFacts facts,
+            @ForAll("asOfDates") LocalDate asOf, @ForAll("notAboutTheOrder") AppealFacts other) {
+        Verdict without = Executability.evaluate(facts, asOf, POLICIES);
+        List<AppealFacts> appeals = new ArrayList<>(facts.appeals());
+        appeals.add(other);
+        Verdict with = Executability.evaluate(facts.withDocket(facts.proceedings(), appeals, facts.motions()), asOf,
+                POLICIES);
+        assertThat(with.status()).isEqualTo(without.status());
+    }
+
+    /** A determination is never an override: one about a code whose meaning the tables give changes nothing. */
+    @Property(tries = 300)
+    void a_determination_of_a_known_code_changes_nothing(@ForAll("dockets") CaseFacts facts,
+            @ForAll("asOfDates") LocalDate asOf, @ForAll("knownCodeDeterminations") Determination determination) {
+        Verdict without = Executability.evaluate(facts, asOf, POLICIES);
+        CaseFacts with = facts.withRecords(facts.stays(), facts.holds(), facts.protections(),
+                facts.departureDeadlines(), List.of(determination));
+        assertThat(Executability.evaluate(with, asOf, POLICIES).status()).isEqualTo(without.status());
+    }
+
+    /** The last day to appeal is never before day 30 and is always a day the BIA accepts filings. */
+    @Property(tries = 300)
+    void the_last_day_to_appeal_is_a_bia_filing_day_on_or_after_day_30(@ForAll("asOfDates") LocalDate order) {
+        LocalDate deadline = POLICIES.calendar().onOrNextBusinessDay(order.plusDays(30));
+        assertThat(deadline).isAfterOrEqualTo(order.plusDays(30));
+        assertThat(BusinessCalendar.biaFiling().isBusinessDay(deadline)).isTrue();
+        assertThat(BusinessCalendar.usFederal().isBusinessDay(deadline)).isTrue();
+    }
+
     // ---- generators -----------------------------------------------------------------------------------------------
 
     @Provide
@@ -165,6 +208,30 @@ class ExecutabilityProperties {
     @Provide
     Arbitrary<String> stayKinds() {
         return Arbitraries.of("APPEAL", "ADMINISTRATIVE", "JUDICIAL", "HOLD");
+    }
+
+    @Provide
+    Arbitrary<AppealFacts> notAboutTheOrder() {
+        return Combinators.combine(Arbitraries.of("Bond Appeal", "DD Visa", "DD Fines", "DD 212", "Zero Bond Appeal",
+                        "Bond MTR Reo", "CDR"), date(), Arbitraries.of("DIS", "REM", "SUS", "WDL", "D30", "OTH", "ZZZ")
+                        .injectNull(0.4), gap())
+                .as((type, filed, dec, g) -> new AppealFacts(77, null, filed, dec, dec == null ? null
+                        : filed.plusDays(g), type, "A"));
+    }
+
+    @Provide
+    Arbitrary<Determination> knownCodeDeterminations() {
+        return Combinators.combine(Arbitraries.of(Determination.Subject.biaDecision("DIS"),
+                        Determination.Subject.biaDecision("REM"), Determination.Subject.biaDecision("SUS"),
+                        Determination.Subject.biaDecision("WDL"), Determination.Subject.appealType("Case Appeal"),
+                        Determination.Subject.appealType("Bond Appeal"), Determination.Subject.motionDecision("G"),
+                        Determination.Subject.motionDecision("D"), Determination.Subject.ijDecision("RMV", "X"),
+                        Determination.Subject.ijDecision("RMV", "T")), date())
+                .as((subject, on) -> {
+                    Determination.Meaning meaning = java.util.Arrays.stream(Determination.Meaning.values())
+                            .filter(m -> m.appliesTo(subject)).findFirst().orElseThrow();
+                    return new Determination(subject, meaning, on, "property");
+                });
     }
 
     private static Arbitrary<LocalDate> date() {
