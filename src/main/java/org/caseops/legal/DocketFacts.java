@@ -63,6 +63,10 @@ class DocketFacts {
     static final String LEAD_MOTIONS = "select r.rider_case as idncase, m.idnmotion, m.idnproceeding, "
             + "m.motion_recd_date, m.dec, m.comp_date, m.stay_grant, m.rec_type, m.filing_party from lead_rider r "
             + "join court_motion m on m.idncase = r.lead_case and not m.deleted";
+    /** The lead's proceedings, by rider case (which lead decision a lead filing is against). */
+    static final String LEAD_PROCEEDINGS = "select r.rider_case as idncase, p.idnproceeding, p.osc_date, p.case_type, "
+            + "p.dec_code, p.other_comp, p.comp_date, p.absentia, p.appeal_rsvd, p.appeal_not_filed, p.dec_type, "
+            + "p.date_appeal_due_status from lead_rider r join proceeding p on p.idncase = r.lead_case";
     /**
      * The date of the docket data: the latest release date an import recorded, or for an import that recorded none
      * the day it ran (docs/legal-rules.md, "Data freshness").
@@ -114,7 +118,9 @@ class DocketFacts {
                     jdbc.sql(LEAD_APPEALS + " where r.rider_case = ? and r.lead_case = ? order by a.idnappeal")
                             .params(idncase, r.leadCase()).query(DocketFacts::appeal).list(),
                     jdbc.sql(LEAD_MOTIONS + " where r.rider_case = ? and r.lead_case = ? order by m.idnmotion")
-                            .params(idncase, r.leadCase()).query(DocketFacts::motion).list());
+                            .params(idncase, r.leadCase()).query(DocketFacts::motion).list(),
+                    jdbc.sql(LEAD_PROCEEDINGS + " where r.rider_case = ? and r.lead_case = ? order by p.idnproceeding")
+                            .params(idncase, r.leadCase()).query(DocketFacts::proceeding).list());
         }
         return new CaseFacts(person, idncase,
                 jdbc.sql(PROCEEDINGS + " where idncase = ? order by idnproceeding").param(idncase)
@@ -266,7 +272,9 @@ class DocketFacts {
              OrderedCursor leadAppeals = new OrderedCursor(connection, joined(LEAD_APPEALS, "r.rider_case",
                      "r.rider_case, r.lead_case, a.idnappeal", wholeDocket));
              OrderedCursor leadMotions = new OrderedCursor(connection, joined(LEAD_MOTIONS, "r.rider_case",
-                     "r.rider_case, r.lead_case, m.idnmotion", wholeDocket))) {
+                     "r.rider_case, r.lead_case, m.idnmotion", wholeDocket));
+             OrderedCursor leadProceedings = new OrderedCursor(connection, joined(LEAD_PROCEEDINGS, "r.rider_case",
+                     "r.rider_case, r.lead_case, p.idnproceeding", wholeDocket))) {
             while (cases.next()) {
                 ResultSet rs = cases.rows;
                 long idncase = rs.getLong(1);
@@ -277,6 +285,8 @@ class DocketFacts {
                         appealOfLead(r)));
                 List<LeadMotion> ofLeadMotions = leadMotions.rowsOf(idncase, (r, n) -> new LeadMotion(r.getLong(2),
                         motionOfLead(r)));
+                List<LeadProceeding> ofLeadProceedings = leadProceedings.rowsOf(idncase,
+                        (r, n) -> new LeadProceeding(r.getLong(2), proceedingOfLead(r)));
                 FamilyFacts family = null;
                 if (!rides.isEmpty()) {
                     FamilyRow f = rides.get(0);
@@ -284,7 +294,9 @@ class DocketFacts {
                             ofLeadAppeals.stream().filter(a -> a.lead() == f.leadCase()).map(LeadAppeal::appeal)
                                     .toList(),
                             ofLeadMotions.stream().filter(m -> m.lead() == f.leadCase()).map(LeadMotion::motion)
-                                    .toList());
+                                    .toList(),
+                            ofLeadProceedings.stream().filter(p -> p.lead() == f.leadCase())
+                                    .map(LeadProceeding::proceeding).toList());
                 }
                 consumer.accept(new Screened(new CaseFacts(person, idncase,
                         proceedings.rowsOf(idncase, DocketFacts::proceeding), appeals.rowsOf(idncase, DocketFacts::appeal),
@@ -303,6 +315,15 @@ class DocketFacts {
     }
 
     private record LeadMotion(long lead, MotionFacts motion) {
+    }
+
+    private record LeadProceeding(long lead, ProceedingFacts proceeding) {
+    }
+
+    private static ProceedingFacts proceedingOfLead(ResultSet rs) throws SQLException {
+        return new ProceedingFacts(rs.getLong(3), date(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7),
+                date(rs, 8), rs.getBoolean(9), rs.getString(10), "X".equals(rs.getString(11)), rs.getString(12),
+                date(rs, 13));
     }
 
     /** A lead appeal row of {@link #LEAD_APPEALS} with the lead case in column 2 (the streaming variant below). */
@@ -338,7 +359,7 @@ class DocketFacts {
      */
     private static String joined(String select, String caseColumn, String order, boolean wholeDocket) {
         String sql = select;
-        if (select == LEAD_APPEALS || select == LEAD_MOTIONS) {
+        if (select == LEAD_APPEALS || select == LEAD_MOTIONS || select == LEAD_PROCEEDINGS) {
             sql = sql.replaceFirst("as idncase, ", "as idncase, r.lead_case, ");
         }
         return sql + (wholeDocket ? "" : " join screen_cases s on s.idncase = " + caseColumn) + " order by " + order;

@@ -620,7 +620,8 @@ public final class Executability {
         for (AppealFacts a : family.leadAppeals()) {
             Appeal read = d.readAppeal(a, true);
             if (ownAppeal || a.filed() == null || a.filed().isBefore(d.orderDate) || a.filed().isAfter(d.asOf)
-                    || read.kind() == AppealKind.NOT_ABOUT_THE_ORDER) {
+                    || read.kind() == AppealKind.NOT_ABOUT_THE_ORDER
+                    || !family.mayBeFamilyFiling(a.idnProceeding(), d.orderDate)) {
                 continue;
             }
             out.add(leadFiling(d, family, "appeal " + a.idnAppeal() + " (" + (a.appealType() == null ? "appeal"
@@ -629,7 +630,8 @@ public final class Executability {
         for (MotionFacts m : family.leadMotions()) {
             Motion read = d.readMotion(m, true);
             if (ownMotion || m.receivedDate() == null || m.receivedDate().isBefore(d.orderDate)
-                    || m.receivedDate().isAfter(d.asOf) || read.kind() == MotionKind.PROCEDURAL) {
+                    || m.receivedDate().isAfter(d.asOf) || read.kind() == MotionKind.PROCEDURAL
+                    || !family.mayBeFamilyFiling(m.idnProceeding(), d.orderDate)) {
                 continue;
             }
             out.add(leadFiling(d, family, read.describe().replace("the lead case's ", ""),

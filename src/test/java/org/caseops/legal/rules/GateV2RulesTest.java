@@ -481,6 +481,21 @@ class GateV2RulesTest {
                 null, "Bond Appeal", "A")))).asOf(on(2019, 6, 23)).status()).isEqualTo(Status.EXECUTABLE);
     }
 
+    @Test
+    void a_lead_filing_against_a_decision_of_another_day_is_not_the_familys_8_CFR_1003_23_b() {
+        // The rider's order is of 2018-02-01; the lead's motion is against the lead's own order of 2017-05-01.
+        ProceedingFacts leadOrder = new ProceedingFacts(60, on(2016, 1, 1), "RMV", "X", "", on(2017, 5, 1), true, "",
+                false);
+        MotionFacts leadMotion = new MotionFacts(61, 60L, on(2018, 3, 1), null, null, null, "MA", "A");
+        assertThat(finalInPersonOrder().rider(new FamilyFacts(4001, true, null, List.of(), List.of(leadMotion),
+                List.of(leadOrder))).asOf(on(2019, 6, 23)).status()).isEqualTo(Status.EXECUTABLE);
+        // Against a lead decision of the rider's order date it may be the family's: attorney review.
+        ProceedingFacts sameDay = new ProceedingFacts(60, on(2016, 1, 1), "RMV", "X", "", on(2018, 2, 1), true, "",
+                false);
+        assertThat(finalInPersonOrder().rider(new FamilyFacts(4001, true, null, List.of(), List.of(leadMotion),
+                List.of(sameDay))).asOf(on(2019, 6, 23)).reason().ruleId()).isEqualTo("FAMILY_FILING");
+    }
+
     // ---- petitions for review -------------------------------------------------------------------------------------
 
     @Test
