@@ -9,11 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.caseops.legal.rules.AppealFacts;
+import org.caseops.legal.rules.ApplicationFacts;
 import org.caseops.legal.rules.CaseFacts;
+import org.caseops.legal.rules.DepartureDeadlineFacts;
+import org.caseops.legal.rules.Determination;
+import org.caseops.legal.rules.FamilyFacts;
 import org.caseops.legal.rules.HoldFacts;
 import org.caseops.legal.rules.MotionFacts;
 import org.caseops.legal.rules.PersonFacts;
+import org.caseops.legal.rules.PetitionFacts;
 import org.caseops.legal.rules.ProceedingFacts;
+import org.caseops.legal.rules.ProtectionFacts;
 import org.caseops.legal.rules.StayFacts;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,20 +27,54 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what the docket and CaseOps's own records say about a case into the legal gate's facts: one case at a time,
- * or every case of a selection in IDNCASE order through server-side cursors (constant memory, one snapshot).
+ * or every case of a selection in IDNCASE order through server-side cursors (constant memory, one snapshot). Each
+ * table is one query for the case (or one cursor for the docket); no query runs per row or inside a row mapper.
  */
 @Component
 class DocketFacts {
 
     static final String PROCEEDINGS = "select idncase, idnproceeding, osc_date, case_type, dec_code, other_comp, "
-            + "comp_date, absentia, appeal_rsvd, appeal_not_filed from proceeding";
+            + "comp_date, absentia, appeal_rsvd, appeal_not_filed, dec_type, date_appeal_due_status from proceeding";
     static final String APPEALS = "select idncase, idnappeal, idnproceeding, appeal_filed, bia_decision, "
-            + "bia_decision_date from appeal";
+            + "bia_decision_date, appeal_type, filed_by from appeal";
     static final String MOTIONS = "select idncase, idnmotion, idnproceeding, motion_recd_date, dec, comp_date, "
-            + "stay_grant from court_motion";
+            + "stay_grant, rec_type, filing_party from court_motion";
     static final String STAYS = "select idncase, kind, from_date, until_date, lifted_on, reference from stay";
     // (the column order of each SELECT is what the positional row mappers below read)
     static final String HOLDS = "select idncase, placed_on, lifted_on, reason from legal_hold";
+    static final String APPLICATIONS = "select idncase, idnproceedingappln, idnproceeding, appl_code, appl_recd_date, "
+            + "appl_dec from court_application";
+    static final String PROTECTIONS = "select idncase, kind, from_date, until_date, ended_on, evidence from protection";
+    static final String DEADLINES = "select idncase, last_day, source, ordered_on, reference from departure_deadline";
+    static final String DETERMINATIONS = "select idncase, subject, meaning, recorded_on, reason "
+            + "from attorney_determination";
+    /** Petitions for review, by the case of the appeal they follow (the importer's idncase may be blank). */
+    static final String PETITIONS = "select a.idncase, f.idnappealfedcourts, f.idnappeal, f.requested_by_oil, "
+            + "f.fed_court_decision_date, f.fed_court_decision from appeal_fed_court f "
+            + "join appeal a on a.idnappeal = f.idnappeal";
+    /** The rider's link to its lead, the active one first. */
+    static final String RIDING = "select r.rider_case as idncase, r.lead_case, r.active, r.severed_on "
+            + "from lead_rider r";
+    /** The lead's appeals, by rider case. */
+    static final String LEAD_APPEALS = "select r.rider_case as idncase, a.idnappeal, a.idnproceeding, a.appeal_filed, "
+            + "a.bia_decision, a.bia_decision_date, a.appeal_type, a.filed_by from lead_rider r "
+            + "join appeal a on a.idncase = r.lead_case";
+    /** The lead's motions, by rider case. */
+    static final String LEAD_MOTIONS = "select r.rider_case as idncase, m.idnmotion, m.idnproceeding, "
+            + "m.motion_recd_date, m.dec, m.comp_date, m.stay_grant, m.rec_type, m.filing_party from lead_rider r "
+            + "join court_motion m on m.idncase = r.lead_case and not m.deleted";
+    /** The lead's proceedings, by rider case (which lead decision a lead filing is against). */
+    static final String LEAD_PROCEEDINGS = "select r.rider_case as idncase, p.idnproceeding, p.osc_date, p.case_type, "
+            + "p.dec_code, p.other_comp, p.comp_date, p.absentia, p.appeal_rsvd, p.appeal_not_filed, p.dec_type, "
+            + "p.date_appeal_due_status from lead_rider r join proceeding p on p.idncase = r.lead_case";
+    /**
+     * The date of the docket data: the latest release date an import recorded, or for an import that recorded none
+     * the day it ran (docs/legal-rules.md, "Data freshness").
+     */
+    static final String DATA_AS_OF = "select max(coalesce(release_date, started_at::date)) from import_run "
+            + "where finished_at is not null";
+    /** With no import at all there is no docket data: every action date is past any bound. */
+    static final LocalDate NO_DATA = LocalDate.of(1, 1, 1);
 
     private final JdbcClient jdbc;
 
@@ -42,18 +82,46 @@ class DocketFacts {
         this.jdbc = jdbc;
     }
 
-    /** A person's facts: their own case's, or "no case of their own" for a household member. */
-    Optional<CaseFacts> ofPerson(long personId) {
-        return jdbc.sql("select idncase, us_citizen, lpr, citizenship_claim_open from person where id = ?")
-                .param(personId).query((rs, n) -> {
-                    Long idncase = rs.getObject("idncase", Long.class);
-                    PersonFacts person = new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
-                            rs.getBoolean("citizenship_claim_open"), idncase != null);
-                    return idncase == null ? CaseFacts.withoutOwnCase(person) : facts(idncase, person);
-                }).optional();
+    private record PersonRow(Long idncase, PersonFacts person) {
     }
 
-    private CaseFacts facts(long idncase, PersonFacts person) {
+    /** A person's facts: their own case's, or "no case of their own" for a household member. */
+    Optional<CaseFacts> ofPerson(long personId) {
+        Optional<PersonRow> row = jdbc.sql("select idncase, us_citizen, lpr, citizenship_claim_open from person "
+                + "where id = ?").param(personId).query((rs, n) -> {
+                    Long idncase = rs.getObject("idncase", Long.class);
+                    return new PersonRow(idncase, new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
+                            rs.getBoolean("citizenship_claim_open"), idncase != null));
+                }).optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate dataAsOf = dataAsOf();
+        PersonRow p = row.get();
+        return Optional.of(p.idncase() == null ? CaseFacts.withoutOwnCase(p.person(), dataAsOf)
+                : facts(p.idncase(), p.person(), dataAsOf));
+    }
+
+    /** The release date of the latest import (see {@link #DATA_AS_OF}). */
+    LocalDate dataAsOf() {
+        LocalDate date = jdbc.sql(DATA_AS_OF).query(LocalDate.class).optional().orElse(null);
+        return date == null ? NO_DATA : date;
+    }
+
+    private CaseFacts facts(long idncase, PersonFacts person, LocalDate dataAsOf) {
+        List<FamilyRow> riding = jdbc.sql(RIDING + " where r.rider_case = ? order by r.active desc, r.idnleadrider desc")
+                .param(idncase).query(DocketFacts::riding).list();
+        FamilyFacts family = null;
+        if (!riding.isEmpty()) {
+            FamilyRow r = riding.get(0);
+            family = new FamilyFacts(r.leadCase(), r.active(), r.severedOn(),
+                    jdbc.sql(LEAD_APPEALS + " where r.rider_case = ? and r.lead_case = ? order by a.idnappeal")
+                            .params(idncase, r.leadCase()).query(DocketFacts::appeal).list(),
+                    jdbc.sql(LEAD_MOTIONS + " where r.rider_case = ? and r.lead_case = ? order by m.idnmotion")
+                            .params(idncase, r.leadCase()).query(DocketFacts::motion).list(),
+                    jdbc.sql(LEAD_PROCEEDINGS + " where r.rider_case = ? and r.lead_case = ? order by p.idnproceeding")
+                            .params(idncase, r.leadCase()).query(DocketFacts::proceeding).list());
+        }
         return new CaseFacts(person, idncase,
                 jdbc.sql(PROCEEDINGS + " where idncase = ? order by idnproceeding").param(idncase)
                         .query(DocketFacts::proceeding).list(),
@@ -63,7 +131,17 @@ class DocketFacts {
                         .query(DocketFacts::motion).list(),
                 jdbc.sql(STAYS + " where idncase = ? order by id").param(idncase).query(DocketFacts::stay).list(),
                 jdbc.sql(HOLDS + " where idncase = ? order by id").param(idncase).query(DocketFacts::hold).list(),
-                null);
+                jdbc.sql(APPLICATIONS + " where idncase = ? order by idnproceedingappln").param(idncase)
+                        .query(DocketFacts::application).list(),
+                jdbc.sql(PETITIONS + " where a.idncase = ? order by f.idnappealfedcourts").param(idncase)
+                        .query(DocketFacts::petition).list(),
+                jdbc.sql(PROTECTIONS + " where idncase = ? order by id").param(idncase)
+                        .query(DocketFacts::protection).list(),
+                jdbc.sql(DEADLINES + " where idncase = ? order by id").param(idncase)
+                        .query(DocketFacts::deadline).list(),
+                jdbc.sql(DETERMINATIONS + " where idncase = ? order by id").param(idncase)
+                        .query(DocketFacts::determination).list(),
+                family, dataAsOf);
     }
 
     // Row mappers read by position, in the column order of the SELECTs above (idncase is column 1 of each):
@@ -72,16 +150,18 @@ class DocketFacts {
 
     static ProceedingFacts proceeding(ResultSet rs, int n) throws SQLException {
         return new ProceedingFacts(rs.getLong(2), date(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6),
-                date(rs, 7), rs.getBoolean(8), rs.getString(9), "X".equals(rs.getString(10)));
+                date(rs, 7), rs.getBoolean(8), rs.getString(9), "X".equals(rs.getString(10)), rs.getString(11),
+                date(rs, 12));
     }
 
     static AppealFacts appeal(ResultSet rs, int n) throws SQLException {
-        return new AppealFacts(rs.getLong(2), nullableLong(rs, 3), date(rs, 4), rs.getString(5), date(rs, 6));
+        return new AppealFacts(rs.getLong(2), nullableLong(rs, 3), date(rs, 4), rs.getString(5), date(rs, 6),
+                rs.getString(7), rs.getString(8));
     }
 
     static MotionFacts motion(ResultSet rs, int n) throws SQLException {
         return new MotionFacts(rs.getLong(2), nullableLong(rs, 3), date(rs, 4), rs.getString(5), date(rs, 6),
-                rs.getString(7));
+                rs.getString(7), rs.getString(8), rs.getString(9));
     }
 
     /** A stay lifted early ends on the day it was lifted. */
@@ -94,6 +174,36 @@ class DocketFacts {
 
     static HoldFacts hold(ResultSet rs, int n) throws SQLException {
         return new HoldFacts(date(rs, 2), date(rs, 3), rs.getString(4));
+    }
+
+    static ApplicationFacts application(ResultSet rs, int n) throws SQLException {
+        return new ApplicationFacts(rs.getLong(2), rs.getLong(3), rs.getString(4), date(rs, 5), rs.getString(6));
+    }
+
+    static PetitionFacts petition(ResultSet rs, int n) throws SQLException {
+        return new PetitionFacts(rs.getLong(2), rs.getLong(3), date(rs, 4), date(rs, 5), rs.getString(6));
+    }
+
+    static ProtectionFacts protection(ResultSet rs, int n) throws SQLException {
+        return new ProtectionFacts(ProtectionFacts.Kind.valueOf(rs.getString(2)), date(rs, 3), date(rs, 4),
+                date(rs, 5), rs.getString(6));
+    }
+
+    static DepartureDeadlineFacts deadline(ResultSet rs, int n) throws SQLException {
+        return new DepartureDeadlineFacts(date(rs, 2), DepartureDeadlineFacts.Source.valueOf(rs.getString(3)),
+                date(rs, 4), rs.getString(5));
+    }
+
+    static Determination determination(ResultSet rs, int n) throws SQLException {
+        return new Determination(rs.getString(2), Determination.Meaning.valueOf(rs.getString(3)), date(rs, 4),
+                rs.getString(5));
+    }
+
+    record FamilyRow(long leadCase, boolean active, LocalDate severedOn) {
+    }
+
+    static FamilyRow riding(ResultSet rs, int n) throws SQLException {
+        return new FamilyRow(rs.getLong(2), rs.getBoolean(3), date(rs, 4));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
@@ -127,10 +237,17 @@ class DocketFacts {
 
     /**
      * Streams every case of {@code screen_cases} (a temporary table of idncase, field_office_code made by the caller
-     * in the same transaction) with its facts, in IDNCASE order. Six cursors read in step; memory holds one case.
+     * in the same transaction) with its facts, in IDNCASE order. The cursors read in step; memory holds one case.
      */
     static void forEach(Connection connection, boolean wholeDocket, java.util.function.Consumer<Screened> consumer)
             throws SQLException {
+        LocalDate dataAsOf;
+        try (PreparedStatement statement = connection.prepareStatement(DATA_AS_OF);
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            LocalDate date = date(rs, 1);
+            dataAsOf = date == null ? NO_DATA : date;
+        }
         try (OrderedCursor cases = new OrderedCursor(connection, """
                 select s.idncase, s.field_office_code, coalesce(p.us_citizen, false) as us_citizen,
                        coalesce(p.lpr, c.lpr, false) as lpr, coalesce(p.citizenship_claim_open, false)
@@ -141,18 +258,83 @@ class DocketFacts {
              OrderedCursor appeals = new OrderedCursor(connection, child(APPEALS, "t.idnappeal", "", wholeDocket));
              OrderedCursor motions = new OrderedCursor(connection, child(MOTIONS, "t.idnmotion", "not t.deleted", wholeDocket));
              OrderedCursor stays = new OrderedCursor(connection, child(STAYS, "t.id", "", wholeDocket));
-             OrderedCursor holds = new OrderedCursor(connection, child(HOLDS, "t.id", "", wholeDocket))) {
+             OrderedCursor holds = new OrderedCursor(connection, child(HOLDS, "t.id", "", wholeDocket));
+             OrderedCursor applications = new OrderedCursor(connection, child(APPLICATIONS, "t.idnproceedingappln", "",
+                     wholeDocket));
+             OrderedCursor protections = new OrderedCursor(connection, child(PROTECTIONS, "t.id", "", wholeDocket));
+             OrderedCursor deadlines = new OrderedCursor(connection, child(DEADLINES, "t.id", "", wholeDocket));
+             OrderedCursor determinations = new OrderedCursor(connection, child(DETERMINATIONS, "t.id", "",
+                     wholeDocket));
+             OrderedCursor petitions = new OrderedCursor(connection, joined(PETITIONS, "a.idncase",
+                     "a.idncase, f.idnappealfedcourts", wholeDocket));
+             OrderedCursor riding = new OrderedCursor(connection, joined(RIDING, "r.rider_case",
+                     "r.rider_case, r.active desc, r.idnleadrider desc", wholeDocket));
+             OrderedCursor leadAppeals = new OrderedCursor(connection, joined(LEAD_APPEALS, "r.rider_case",
+                     "r.rider_case, r.lead_case, a.idnappeal", wholeDocket));
+             OrderedCursor leadMotions = new OrderedCursor(connection, joined(LEAD_MOTIONS, "r.rider_case",
+                     "r.rider_case, r.lead_case, m.idnmotion", wholeDocket));
+             OrderedCursor leadProceedings = new OrderedCursor(connection, joined(LEAD_PROCEEDINGS, "r.rider_case",
+                     "r.rider_case, r.lead_case, p.idnproceeding", wholeDocket))) {
             while (cases.next()) {
                 ResultSet rs = cases.rows;
                 long idncase = rs.getLong(1);
                 PersonFacts person = new PersonFacts(rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5), true);
                 String fieldOffice = rs.getString(2);
-                consumer.accept(new Screened(new CaseFacts(person, idncase, proceedings.rowsOf(idncase,
-                        DocketFacts::proceeding), appeals.rowsOf(idncase, DocketFacts::appeal),
+                List<FamilyRow> rides = riding.rowsOf(idncase, DocketFacts::riding);
+                List<LeadAppeal> ofLeadAppeals = leadAppeals.rowsOf(idncase, (r, n) -> new LeadAppeal(r.getLong(2),
+                        appealOfLead(r)));
+                List<LeadMotion> ofLeadMotions = leadMotions.rowsOf(idncase, (r, n) -> new LeadMotion(r.getLong(2),
+                        motionOfLead(r)));
+                List<LeadProceeding> ofLeadProceedings = leadProceedings.rowsOf(idncase,
+                        (r, n) -> new LeadProceeding(r.getLong(2), proceedingOfLead(r)));
+                FamilyFacts family = null;
+                if (!rides.isEmpty()) {
+                    FamilyRow f = rides.get(0);
+                    family = new FamilyFacts(f.leadCase(), f.active(), f.severedOn(),
+                            ofLeadAppeals.stream().filter(a -> a.lead() == f.leadCase()).map(LeadAppeal::appeal)
+                                    .toList(),
+                            ofLeadMotions.stream().filter(m -> m.lead() == f.leadCase()).map(LeadMotion::motion)
+                                    .toList(),
+                            ofLeadProceedings.stream().filter(p -> p.lead() == f.leadCase())
+                                    .map(LeadProceeding::proceeding).toList());
+                }
+                consumer.accept(new Screened(new CaseFacts(person, idncase,
+                        proceedings.rowsOf(idncase, DocketFacts::proceeding), appeals.rowsOf(idncase, DocketFacts::appeal),
                         motions.rowsOf(idncase, DocketFacts::motion), stays.rowsOf(idncase, DocketFacts::stay),
-                        holds.rowsOf(idncase, DocketFacts::hold), null), fieldOffice));
+                        holds.rowsOf(idncase, DocketFacts::hold), applications.rowsOf(idncase, DocketFacts::application),
+                        petitions.rowsOf(idncase, DocketFacts::petition),
+                        protections.rowsOf(idncase, DocketFacts::protection),
+                        deadlines.rowsOf(idncase, DocketFacts::deadline),
+                        determinations.rowsOf(idncase, DocketFacts::determination), family, dataAsOf),
+                        fieldOffice));
             }
         }
+    }
+
+    private record LeadAppeal(long lead, AppealFacts appeal) {
+    }
+
+    private record LeadMotion(long lead, MotionFacts motion) {
+    }
+
+    private record LeadProceeding(long lead, ProceedingFacts proceeding) {
+    }
+
+    private static ProceedingFacts proceedingOfLead(ResultSet rs) throws SQLException {
+        return new ProceedingFacts(rs.getLong(3), date(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7),
+                date(rs, 8), rs.getBoolean(9), rs.getString(10), "X".equals(rs.getString(11)), rs.getString(12),
+                date(rs, 13));
+    }
+
+    /** A lead appeal row of {@link #LEAD_APPEALS} with the lead case in column 2 (the streaming variant below). */
+    private static AppealFacts appealOfLead(ResultSet rs) throws SQLException {
+        return new AppealFacts(rs.getLong(3), nullableLong(rs, 4), date(rs, 5), rs.getString(6), date(rs, 7),
+                rs.getString(8), rs.getString(9));
+    }
+
+    private static MotionFacts motionOfLead(ResultSet rs) throws SQLException {
+        return new MotionFacts(rs.getLong(3), nullableLong(rs, 4), date(rs, 5), rs.getString(6), date(rs, 7),
+                rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
     /**
@@ -169,5 +351,17 @@ class DocketFacts {
         return "select " + qualified + " from " + table + " t"
                 + (wholeDocket ? "" : " join screen_cases s on s.idncase = t.idncase")
                 + (filter.isEmpty() ? "" : " where " + filter) + " order by t.idncase, " + order;
+    }
+
+    /**
+     * A joined query's rows in IDNCASE order ({@code caseColumn} is column 1). The lead-filing streams add the lead
+     * case as column 2, so each row says which lead it came from.
+     */
+    private static String joined(String select, String caseColumn, String order, boolean wholeDocket) {
+        String sql = select;
+        if (select == LEAD_APPEALS || select == LEAD_MOTIONS || select == LEAD_PROCEEDINGS) {
+            sql = sql.replaceFirst("as idncase, ", "as idncase, r.lead_case, ");
+        }
+        return sql + (wholeDocket ? "" : " join screen_cases s on s.idncase = " + caseColumn) + " order by " + order;
     }
 }

@@ -11,6 +11,7 @@ import org.caseops.legal.rules.Finding;
 import org.caseops.legal.rules.PolicySet;
 import org.caseops.legal.rules.Status;
 import org.caseops.legal.rules.Verdict;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,18 +28,20 @@ public class LegalGate {
     private final Docket docket;
     private final PolicySet policies;
 
-    LegalGate(DocketFacts facts, Docket docket) {
+    LegalGate(DocketFacts facts, Docket docket,
+            @Value("${caseops.legal.data-stale-after-days:7}") int dataStaleAfterDays) {
         this.facts = facts;
         this.docket = docket;
-        this.policies = PolicySet.defaults();
+        this.policies = PolicySet.defaults().withDataStaleAfterDays(dataStaleAfterDays);
     }
 
     public PolicySet policies() {
         return policies;
     }
 
+    /** One person's verdict; {@code dataAsOf} is the release date of the docket data it was judged on. */
     public record CaseVerdict(String aNumber, Long idncase, LocalDate asOf, Status verdict, String label,
-            Optional<LocalDate> changesOn, String policyVersion, List<Finding> findings) {
+            Optional<LocalDate> changesOn, String policyVersion, LocalDate dataAsOf, List<Finding> findings) {
     }
 
     public record MemberVerdict(long personId, String aNumber, String givenName, String familyName, String role,
@@ -46,8 +49,8 @@ public class LegalGate {
             List<String> reasons) {
     }
 
-    public record FamilyVerdict(long familyId, LocalDate asOf, int executable, int notExecutable, int frozen,
-            int notSubjectToRemoval, List<MemberVerdict> members) {
+    public record FamilyVerdict(long familyId, LocalDate asOf, LocalDate dataAsOf, int executable,
+            int notExecutable, int frozen, int notSubjectToRemoval, List<MemberVerdict> members) {
     }
 
     public Verdict evaluate(CaseFacts caseFacts, LocalDate asOf) {
@@ -59,7 +62,7 @@ public class LegalGate {
         return docket.person(aNumber, asOf).flatMap(person -> facts.ofPerson(person.id()).map(f -> {
             Verdict verdict = evaluate(f, asOf);
             return new CaseVerdict(person.aNumber(), f.idnCase(), asOf, verdict.status(), label(f, verdict),
-                    verdict.changesOn(), verdict.policyVersion(), verdict.findings());
+                    verdict.changesOn(), verdict.policyVersion(), verdict.dataAsOf(), verdict.findings());
         }));
     }
 
@@ -67,7 +70,8 @@ public class LegalGate {
     public Optional<FamilyVerdict> ofFamily(long familyId, LocalDate asOf) {
         return docket.family(familyId, asOf).map(family -> {
             List<MemberVerdict> members = family.people().stream().map(m -> member(m, asOf)).toList();
-            return new FamilyVerdict(familyId, asOf, count(members, "EXECUTABLE"), count(members, "NOT_EXECUTABLE"),
+            return new FamilyVerdict(familyId, asOf, facts.dataAsOf(), count(members, "EXECUTABLE"),
+                    count(members, "NOT_EXECUTABLE"),
                     count(members, "FROZEN"), count(members, NOT_SUBJECT_TO_REMOVAL), members);
         });
     }

@@ -2,8 +2,12 @@ package org.caseops.legal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.caseops.legal.rules.DepartureDeadlineFacts;
+import org.caseops.legal.rules.Determination;
+import org.caseops.legal.rules.ProtectionFacts;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.NotFound;
@@ -12,9 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What CaseOps records beside the EOIR docket that the legal gate reads: attorneys' legal holds and stays of removal
- * granted outside the court record (I-246 administrative stays, judicial stays). Each change writes its case event in
- * the same transaction. Nothing here can make a case executable: a hold or a stay only ever blocks.
+ * What CaseOps records beside the EOIR docket that the legal gate reads: attorneys' legal holds, stays of removal
+ * granted outside the court record (I-246 administrative stays, judicial stays), protections EOIR does not record
+ * (TPS, deferred action, U/T visa stays, ...), voluntary-departure deadlines, and attorneys' determinations of what a
+ * code or filing means. Each change writes its case event in the same transaction; a lift or an end is a conditional
+ * update that counts its rows, so of two at once exactly one happens. Nothing here can make a case executable: a hold,
+ * a stay or a protection only ever blocks, and a determination only gives a meaning where the gate has none.
  */
 @Service
 public class LegalRecords {
@@ -35,6 +42,24 @@ public class LegalRecords {
             String recordedBy, LocalDate liftedOn, String liftedBy) {
     }
 
+    /** A protection EOIR does not record, as entered by an attorney. */
+    public record Protection(long id, long idncase, ProtectionFacts.Kind kind, String citation, LocalDate from,
+            LocalDate until, String evidence, String recordedBy, Instant recordedAt, LocalDate endedOn, String endedBy,
+            String endReason) {
+    }
+
+    /** An attorney's determination of what a code or filing means for the case. */
+    public record AttorneyDetermination(long id, long idncase, String subject, Determination.Meaning meaning,
+            String reason, LocalDate recordedOn, String recordedBy, Instant recordedAt) {
+    }
+
+    /** A voluntary-departure deadline from the order that set it. */
+    public record DepartureDeadline(long id, long idncase, LocalDate lastDay, DepartureDeadlineFacts.Source source,
+            LocalDate orderedOn, String reference, String recordedBy, Instant recordedAt) {
+    }
+
+    // ---- legal holds --------------------------------------------------------------------------------------------
+
     @Transactional
     public Hold placeHold(long idncase, LocalDate on, String reason, String actor) {
         requireReason(reason, "reason");
@@ -50,15 +75,29 @@ public class LegalRecords {
     @Transactional
     public Hold liftHold(long idncase, LocalDate on, String reason, String actor) {
         requireReason(reason, "reason");
-        Hold open = openHold(idncase).orElseThrow(() -> new Conflict("case " + idncase + " has no open legal hold"));
+        Hold open = openHold(idncase).orElseThrow(() -> new Conflict(noOpenHold(idncase)));
         if (on.isBefore(open.placedOn())) {
             throw new BadInput("liftedOn", "a hold placed on " + open.placedOn() + " cannot be lifted on " + on);
         }
-        jdbc.sql("update legal_hold set lifted_on = ?, lifted_by = ?, lift_reason = ?, version = version + 1 "
-                + "where id = ? and lifted_on is null").params(on, actor, reason.trim(), open.id()).update();
+        int lifted = jdbc.sql("update legal_hold set lifted_on = ?, lifted_by = ?, lift_reason = ?, "
+                + "version = version + 1 where id = ? and lifted_on is null")
+                .params(on, actor, reason.trim(), open.id()).update();
+        if (lifted != 1) {
+            // Another request lifted it between our read and our update: say what it did, write nothing.
+            throw new Conflict(noOpenHold(idncase));
+        }
         event(idncase, "LEGAL_HOLD_LIFTED", actor, "Legal hold of " + open.placedOn() + " lifted on " + on + ": "
                 + reason.trim());
         return hold(open.id());
+    }
+
+    /** The conflict text for a lift with no open hold: names the last lift, when there was one. */
+    private String noOpenHold(long idncase) {
+        return jdbc.sql("select * from legal_hold where idncase = ? and lifted_on is not null order by id desc "
+                + "limit 1").param(idncase).query(LegalRecords::hold).optional()
+                .map(h -> "case " + idncase + " has no open legal hold: the hold of " + h.placedOn() + " was lifted on "
+                        + h.liftedOn() + " by " + h.liftedBy())
+                .orElse("case " + idncase + " has no open legal hold");
     }
 
     public Optional<Hold> openHold(long idncase) {
@@ -80,6 +119,8 @@ public class LegalRecords {
                 rs.getString("placed_by"), rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(),
                 rs.getObject("lifted_on", LocalDate.class), rs.getString("lifted_by"), rs.getString("lift_reason"));
     }
+
+    // ---- stays --------------------------------------------------------------------------------------------------
 
     @Transactional
     public Stay recordStay(long idncase, StayKind kind, LocalDate from, LocalDate until, String reference,
@@ -107,14 +148,22 @@ public class LegalRecords {
     public Stay liftStay(long stayId, LocalDate on, String actor) {
         Stay stay = stay(stayId);
         if (stay.liftedOn() != null) {
-            throw new Conflict("stay " + stayId + " was already lifted on " + stay.liftedOn());
+            throw new Conflict(alreadyLifted(stay));
         }
         if (on.isBefore(stay.from())) {
             throw new BadInput("liftedOn", "a stay from " + stay.from() + " cannot be lifted on " + on);
         }
-        jdbc.sql("update stay set lifted_on = ?, lifted_by = ? where id = ?").params(on, actor, stayId).update();
+        int lifted = jdbc.sql("update stay set lifted_on = ?, lifted_by = ? where id = ? and lifted_on is null")
+                .params(on, actor, stayId).update();
+        if (lifted != 1) {
+            throw new Conflict(alreadyLifted(stay(stayId)));
+        }
         event(stay.idncase(), "STAY_LIFTED", actor, "Stay " + stayId + " lifted on " + on);
         return stay(stayId);
+    }
+
+    private static String alreadyLifted(Stay stay) {
+        return "stay " + stay.id() + " was already lifted on " + stay.liftedOn() + " by " + stay.liftedBy();
     }
 
     public Optional<Stay> findStay(long stayId) {
@@ -135,6 +184,151 @@ public class LegalRecords {
                 rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class),
                 rs.getString("reference"), rs.getString("recorded_by"), rs.getObject("lifted_on", LocalDate.class),
                 rs.getString("lifted_by"));
+    }
+
+    // ---- protections EOIR does not record -----------------------------------------------------------------------
+
+    @Transactional
+    public Protection recordProtection(long idncase, ProtectionFacts.Kind kind, LocalDate from, LocalDate until,
+            String evidence, String actor) {
+        if (kind == null) {
+            throw new BadInput("kind", "one of " + Arrays.toString(ProtectionFacts.Kind.values()));
+        }
+        if (from == null) {
+            throw new BadInput("from", "the first day the protection is in force is required");
+        }
+        if (until != null && until.isBefore(from)) {
+            throw new BadInput("until", "a protection cannot end (" + until + ") before it starts (" + from + ")");
+        }
+        requireReason(evidence, "evidence");
+        long id = jdbc.sql("insert into protection (idncase, kind, from_date, until_date, evidence, recorded_by) "
+                + "values (?, ?, ?, ?, ?, ?) returning id")
+                .params(idncase, kind.name(), from, until, evidence.trim(), actor).query(Long.class).single();
+        event(idncase, "PROTECTION_RECORDED", actor, kind.label() + " from " + from
+                + (until == null ? " until ended" : " until " + until) + " (" + kind.citation() + "); evidence: "
+                + evidence.trim());
+        return protection(id).orElseThrow();
+    }
+
+    @Transactional
+    public Protection endProtection(long idncase, long protectionId, LocalDate on, String reason, String actor) {
+        requireReason(reason, "reason");
+        Protection p = protection(protectionId).filter(x -> x.idncase() == idncase)
+                .orElseThrow(() -> new NotFound("no protection " + protectionId + " on case " + idncase));
+        if (p.endedOn() != null) {
+            throw new Conflict(alreadyEnded(p));
+        }
+        if (on.isBefore(p.from())) {
+            throw new BadInput("endedOn", "a protection from " + p.from() + " cannot end on " + on);
+        }
+        int ended = jdbc.sql("update protection set ended_on = ?, ended_by = ?, end_reason = ? "
+                + "where id = ? and ended_on is null").params(on, actor, reason.trim(), protectionId).update();
+        if (ended != 1) {
+            throw new Conflict(alreadyEnded(protection(protectionId).orElseThrow()));
+        }
+        event(idncase, "PROTECTION_ENDED", actor, p.kind().label() + " " + protectionId + " ended on " + on + ": "
+                + reason.trim());
+        return protection(protectionId).orElseThrow();
+    }
+
+    private static String alreadyEnded(Protection p) {
+        return "protection " + p.id() + " already ended on " + p.endedOn() + " (recorded by " + p.endedBy() + ")";
+    }
+
+    public List<Protection> protections(long idncase) {
+        return jdbc.sql("select * from protection where idncase = ? order by id").param(idncase)
+                .query(LegalRecords::protection).list();
+    }
+
+    private Optional<Protection> protection(long id) {
+        return jdbc.sql("select * from protection where id = ?").param(id).query(LegalRecords::protection).optional();
+    }
+
+    private static Protection protection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        ProtectionFacts.Kind kind = ProtectionFacts.Kind.valueOf(rs.getString("kind"));
+        return new Protection(rs.getLong("id"), rs.getLong("idncase"), kind, kind.citation(),
+                rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class),
+                rs.getString("evidence"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
+                rs.getObject("ended_on", LocalDate.class), rs.getString("ended_by"), rs.getString("end_reason"));
+    }
+
+    // ---- attorney determinations --------------------------------------------------------------------------------
+
+    @Transactional
+    public AttorneyDetermination recordDetermination(long idncase, String subject, Determination.Meaning meaning,
+            String reason, LocalDate recordedOn, String actor) {
+        if (subject == null || Determination.Kind.of(subject.trim()) == null) {
+            throw new BadInput("subject", "what the determination is about, e.g. strBIADecision=XYZ, "
+                    + "strAppealType=..., DEC=..., DEC_CODE=RMV/..., strFedCourtDecision=..., motion:<IDNMOTION>, "
+                    + "application:<IDNPROCEEDINGAPPLN>, lead-appeal:<idnAppeal> or lead-motion:<IDNMOTION>");
+        }
+        String s = subject.trim();
+        if (meaning == null || !meaning.appliesTo(s)) {
+            throw new BadInput("meaning", "one of " + Arrays.stream(Determination.Meaning.values())
+                    .filter(m -> m.appliesTo(s)).toList() + " for " + s);
+        }
+        requireReason(reason, "reason");
+        long id = jdbc.sql("insert into attorney_determination (idncase, subject, meaning, reason, recorded_on, "
+                + "recorded_by) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(idncase, s, meaning.name(), reason.trim(), recordedOn, actor).query(Long.class).single();
+        event(idncase, "DETERMINATION_RECORDED", actor, "Attorney determination on " + recordedOn + ": " + s
+                + " means " + meaning + " (" + reason.trim() + ")");
+        return jdbc.sql("select * from attorney_determination where id = ?").param(id)
+                .query(LegalRecords::determination).single();
+    }
+
+    public List<AttorneyDetermination> determinations(long idncase) {
+        return jdbc.sql("select * from attorney_determination where idncase = ? order by id").param(idncase)
+                .query(LegalRecords::determination).list();
+    }
+
+    private static AttorneyDetermination determination(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AttorneyDetermination(rs.getLong("id"), rs.getLong("idncase"), rs.getString("subject"),
+                Determination.Meaning.valueOf(rs.getString("meaning")), rs.getString("reason"),
+                rs.getObject("recorded_on", LocalDate.class), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    // ---- voluntary-departure deadlines --------------------------------------------------------------------------
+
+    @Transactional
+    public DepartureDeadline recordDepartureDeadline(long idncase, LocalDate lastDay,
+            DepartureDeadlineFacts.Source source, LocalDate orderedOn, String reference, String actor) {
+        if (lastDay == null) {
+            throw new BadInput("lastDay", "the last day to depart is required");
+        }
+        if (source == null) {
+            throw new BadInput("source", "one of " + Arrays.toString(DepartureDeadlineFacts.Source.values()));
+        }
+        if (orderedOn == null) {
+            throw new BadInput("orderedOn", "the date of the order or extension is required");
+        }
+        if (lastDay.isBefore(orderedOn)) {
+            throw new BadInput("lastDay", "the last day to depart (" + lastDay + ") cannot be before the order ("
+                    + orderedOn + ")");
+        }
+        requireReason(reference, "reference");
+        long id = jdbc.sql("insert into departure_deadline (idncase, last_day, source, ordered_on, reference, "
+                + "recorded_by) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(idncase, lastDay, source.name(), orderedOn, reference.trim(), actor).query(Long.class)
+                .single();
+        event(idncase, "DEPARTURE_DEADLINE_RECORDED", actor, "Voluntary departure until " + lastDay + ", set by "
+                + source.label() + " of " + orderedOn + " (" + source.citation() + "): " + reference.trim());
+        return jdbc.sql("select * from departure_deadline where id = ?").param(id).query(LegalRecords::deadline)
+                .single();
+    }
+
+    public List<DepartureDeadline> departureDeadlines(long idncase) {
+        return jdbc.sql("select * from departure_deadline where idncase = ? order by id").param(idncase)
+                .query(LegalRecords::deadline).list();
+    }
+
+    private static DepartureDeadline deadline(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new DepartureDeadline(rs.getLong("id"), rs.getLong("idncase"),
+                rs.getObject("last_day", LocalDate.class),
+                DepartureDeadlineFacts.Source.valueOf(rs.getString("source")),
+                rs.getObject("ordered_on", LocalDate.class), rs.getString("reference"), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 
     private void event(long idncase, String kind, String actor, String summary) {

@@ -8,6 +8,9 @@ import org.caseops.access.Allow;
 import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
 import org.caseops.docket.Docket;
+import org.caseops.legal.rules.DepartureDeadlineFacts;
+import org.caseops.legal.rules.Determination;
+import org.caseops.legal.rules.ProtectionFacts;
 import org.caseops.system.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Legal holds and recorded stays on a person's case. */
+/**
+ * Legal holds, recorded stays, protections EOIR does not record, attorneys' determinations and voluntary-departure
+ * deadlines on a person's case. Each change is audited beside its case event.
+ */
 @RestController
 class LegalRecordsController {
 
@@ -41,6 +47,19 @@ class LegalRecordsController {
     }
 
     record LiftStay(LocalDate liftedOn) {
+    }
+
+    record RecordProtection(ProtectionFacts.Kind kind, LocalDate from, LocalDate until, String evidence) {
+    }
+
+    record EndProtection(LocalDate endedOn, String reason) {
+    }
+
+    record RecordDetermination(String subject, Determination.Meaning meaning, String reason, LocalDate recordedOn) {
+    }
+
+    record RecordDepartureDeadline(LocalDate lastDay, DepartureDeadlineFacts.Source source, LocalDate orderedOn,
+            String reference) {
     }
 
     /** Places an attorney's legal hold: the case is not executable until it is lifted. A reason is required. */
@@ -102,6 +121,86 @@ class LegalRecordsController {
         LegalRecords.Stay lifted = records.liftStay(id, orToday(request.liftedOn()), actor());
         access.audit("STAY_LIFTED", subject, "stay " + id);
         return lifted;
+    }
+
+    /**
+     * Records a protection from removal EOIR does not record (TPS, deferred action, a U or T visa stay, a judicial
+     * stay or a pending stay motion, an IJ or BIA stay, a criminal sentence), with its evidence. It blocks while in
+     * force.
+     */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/api/cases/{aNumber}/protections")
+    @Transactional
+    ResponseEntity<LegalRecords.Protection> recordProtection(@PathVariable String aNumber,
+            @RequestBody RecordProtection request) {
+        Access.Subject subject = changing(aNumber);
+        LegalRecords.Protection p = records.recordProtection(idncase(subject), request.kind(), request.from(),
+                request.until(), request.evidence(), actor());
+        access.audit("PROTECTION_RECORDED", subject, p.kind() + " protection " + p.id() + ": " + p.evidence());
+        return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/protections")).body(p);
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/api/cases/{aNumber}/protections")
+    List<LegalRecords.Protection> protections(@PathVariable String aNumber) {
+        Access.Subject subject = reading(aNumber, "PROTECTIONS_READ");
+        return records.protections(idncase(subject));
+    }
+
+    /** Ends a protection (it no longer applies from that day); a reason is required. A second end is a 409. */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/api/cases/{aNumber}/protections/{id}/end")
+    @Transactional
+    LegalRecords.Protection endProtection(@PathVariable String aNumber, @PathVariable long id,
+            @RequestBody EndProtection request) {
+        Access.Subject subject = changing(aNumber);
+        LegalRecords.Protection p = records.endProtection(idncase(subject), id, orToday(request.endedOn()),
+                request.reason(), actor());
+        access.audit("PROTECTION_ENDED", subject, "protection " + id + ": " + request.reason());
+        return p;
+    }
+
+    /**
+     * Records what an EOIR code or a filing the gate cannot read means for this case (an unknown code, a same-day
+     * motion, a family filing recorded only on the lead). A fact the rules read, never an override.
+     */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/api/cases/{aNumber}/determinations")
+    @Transactional
+    ResponseEntity<LegalRecords.AttorneyDetermination> recordDetermination(@PathVariable String aNumber,
+            @RequestBody RecordDetermination request) {
+        Access.Subject subject = changing(aNumber);
+        LegalRecords.AttorneyDetermination d = records.recordDetermination(idncase(subject), request.subject(),
+                request.meaning(), request.reason(), orToday(request.recordedOn()), actor());
+        access.audit("DETERMINATION_RECORDED", subject, d.subject() + " means " + d.meaning() + ": " + d.reason());
+        return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/determinations")).body(d);
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/api/cases/{aNumber}/determinations")
+    List<LegalRecords.AttorneyDetermination> determinations(@PathVariable String aNumber) {
+        Access.Subject subject = reading(aNumber, "DETERMINATIONS_READ");
+        return records.determinations(idncase(subject));
+    }
+
+    /** Records a voluntary-departure deadline from the order that set it (IJ order, BIA order, DHS extension). */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/api/cases/{aNumber}/departure-deadlines")
+    @Transactional
+    ResponseEntity<LegalRecords.DepartureDeadline> recordDepartureDeadline(@PathVariable String aNumber,
+            @RequestBody RecordDepartureDeadline request) {
+        Access.Subject subject = changing(aNumber);
+        LegalRecords.DepartureDeadline d = records.recordDepartureDeadline(idncase(subject), request.lastDay(),
+                request.source(), request.orderedOn(), request.reference(), actor());
+        access.audit("DEPARTURE_DEADLINE_RECORDED", subject, "until " + d.lastDay() + " (" + d.source() + ")");
+        return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/departure-deadlines")).body(d);
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/api/cases/{aNumber}/departure-deadlines")
+    List<LegalRecords.DepartureDeadline> departureDeadlines(@PathVariable String aNumber) {
+        Access.Subject subject = reading(aNumber, "DEPARTURE_DEADLINES_READ");
+        return records.departureDeadlines(idncase(subject));
     }
 
     /** The person's case as the subject of a change, after checking the actor may change it. */

@@ -23,6 +23,14 @@ public interface BusinessCalendar {
         return UsFederalCalendar.INSTANCE;
     }
 
+    /**
+     * The days the BIA accepts filings: weekdays that are not federal holidays, not Inauguration Day and not a day the
+     * government was closed by executive order ({@link BiaClosures}). The calendar the appeal period runs on.
+     */
+    static BusinessCalendar biaFiling() {
+        return BiaClosures.INSTANCE;
+    }
+
     /** Weekends only, no holidays: for tests that want plain arithmetic. */
     static BusinessCalendar weekendsOnly() {
         return date -> date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;

@@ -11,7 +11,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import org.caseops.legal.rules.CaseReading.Appeal;
+import org.caseops.legal.rules.CaseReading.DeparturePeriod;
+import org.caseops.legal.rules.CaseReading.FinalState;
+import org.caseops.legal.rules.CaseReading.Finality;
+import org.caseops.legal.rules.CaseReading.Motion;
+import org.caseops.legal.rules.CaseReading.OrderKind;
+import org.caseops.legal.rules.Determination.Meaning;
+import org.caseops.legal.rules.Determination.Subject;
+import org.caseops.legal.rules.EoirCodes.AppealKind;
+import org.caseops.legal.rules.EoirCodes.ApplicationDecision;
+import org.caseops.legal.rules.EoirCodes.ApplicationKind;
+import org.caseops.legal.rules.EoirCodes.BiaOutcome;
+import org.caseops.legal.rules.EoirCodes.MotionDecision;
+import org.caseops.legal.rules.EoirCodes.MotionKind;
+import org.caseops.legal.rules.EoirCodes.PetitionOutcome;
 
 /**
  * The legal gate: is this person's removal order executable on this date? A pure function of the facts, the date and
@@ -19,17 +33,16 @@ import java.util.Set;
  *
  * <p>Precedence: any BLOCKS finding makes the verdict NOT_EXECUTABLE; otherwise any FREEZES finding makes it FROZEN;
  * otherwise it is EXECUTABLE, which can only happen when an order of removal exists and is final, because the
- * REMOVAL_ORDER and FINALITY rules block in every other case. No input can turn a blocking finding into EXECUTABLE.
+ * REMOVAL_ORDER and FINALITY rules block in every other case. No input can turn a blocking finding into EXECUTABLE:
+ * an attorney's determination only gives a meaning to a code or filing the gate cannot read by itself.
  *
  * <p>As of a date, the gate only uses facts dated on or before it: proceedings opened later, decisions made later,
- * appeals and motions filed later, stays decided later and holds placed later are not seen; a decision or a lifting
- * dated later is treated as not yet made.
+ * appeals and motions filed later, stays decided later, holds placed later, protections starting later, deadlines
+ * ordered later and determinations recorded later are not seen; a decision or a lifting dated later is treated as not
+ * yet made. A verdict for a date more than the configured number of days after the docket data's release date is
+ * NOT_EXECUTABLE: a filing CaseOps has not seen may stay the order.
  */
 public final class Executability {
-
-    /** BIA decisions that dismiss the appeal (or affirm, summarily or not): the IJ's order becomes final. */
-    static final Set<String> BIA_DISMISSALS = Set.of("DIS", "SAF", "SAD", "SDG", "SED", "SND", "SOD", "SUD", "DUT",
-            "WDL");
 
     private Executability() {
     }
@@ -40,7 +53,7 @@ public final class Executability {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(policies, "policies");
         PolicyVersion policy = policies.forDate(asOf);
-        Docket d = new Docket(facts, asOf, policy, policies.calendar());
+        CaseReading d = new CaseReading(facts, asOf, policy, policies.calendar(), policies.dataStaleAfterDays());
 
         List<Finding> findings = new ArrayList<>();
         findings.add(ownCase(d));
@@ -49,16 +62,23 @@ public final class Executability {
         Finding finality = finality(d);
         findings.add(lprStatus(d, finality));
         findings.addAll(legalHolds(d));
+        findings.addAll(protections(d));
         findings.add(latestProceeding(d));
         findings.add(removalOrder(d));
+        findings.addAll(withholdingOrCat(d));
         findings.add(motionReopened(d));
+        findings.add(appealType(d));
         findings.add(appealPending(d));
         findings.add(appealWindow(d));
+        findings.addAll(petitionsForReview(d));
         findings.addAll(grantedStays(d));
         findings.add(motionStayGranted(d));
         findings.add(motionStayInAbsentia(d));
+        findings.addAll(familyFilings(d));
         findings.add(voluntaryDeparture(d));
         findings.add(finality);
+        findings.add(biaDecision(d));
+        findings.add(dataFreshness(d));
         findings.add(inAbsentiaRescission(d));
 
         Status status;
@@ -71,135 +91,19 @@ public final class Executability {
         }
         Optional<LocalDate> changesOn = findings.stream().filter(Finding::holds).map(Finding::until)
                 .flatMap(Optional::stream).min(Comparator.naturalOrder());
-        return new Verdict(status, findings, asOf, changesOn, policy.id());
+        return new Verdict(status, findings, asOf, changesOn, policy.id(), facts.dataAsOf());
     }
 
-    // ---- the facts as they stood on the as-of date --------------------------------------------------------------
-
-    /** Order kinds the gate distinguishes. */
-    enum OrderKind {
-        REMOVAL,
-        VOLUNTARY_DEPARTURE,
-        NONE
-    }
-
-    /** The case as it stood on {@code asOf}, computed once for all rules. */
-    private static final class Docket {
-        final CaseFacts facts;
-        final LocalDate asOf;
-        final PolicyVersion policy;
-        final BusinessCalendar calendar;
-        final boolean ownCase;
-        /** Proceedings opened on or before asOf, by IDNPROCEEDING. */
-        final List<ProceedingFacts> proceedings;
-        final ProceedingFacts governing;
-        /** The governing proceeding's order, when it was decided on or before asOf. */
-        final OrderKind order;
-        final LocalDate orderDate;
-        /** Appeal deadline (last day to file), when the respondent reserved appeal of a decided order. */
-        final LocalDate appealDeadline;
-        final List<AppealFacts> appeals;
-        final List<MotionFacts> motionsAgainstOrder;
-
-        Docket(CaseFacts facts, LocalDate asOf, PolicyVersion policy, BusinessCalendar calendar) {
-            this.facts = facts;
-            this.asOf = asOf;
-            this.policy = policy;
-            this.calendar = calendar;
-            this.ownCase = facts.person().hasOwnCase() && facts.idnCase() != null;
-            this.proceedings = ownCase ? facts.proceedings().stream()
-                    .filter(p -> p.oscDate() == null || !p.oscDate().isAfter(asOf))
-                    .sorted(Comparator.comparingLong(ProceedingFacts::idnProceeding)).toList() : List.of();
-            this.governing = proceedings.isEmpty() ? null : proceedings.get(proceedings.size() - 1);
-            this.order = governing == null || !completed(governing) ? OrderKind.NONE : orderKind(governing);
-            this.orderDate = order == OrderKind.NONE ? null : governing.compDate();
-            this.appealDeadline = order != OrderKind.NONE && !governing.absentia()
-                    && governing.respondentReservedAppeal()
-                    ? calendar.onOrNextBusinessDay(orderDate.plusDays(policy.appealPeriodDays())) : null;
-            this.appeals = ownCase ? facts.appeals().stream()
-                    .filter(a -> a.filed() == null || !a.filed().isAfter(asOf))
-                    .sorted(Comparator.comparingLong(AppealFacts::idnAppeal)).toList() : List.of();
-            this.motionsAgainstOrder = order == OrderKind.NONE ? List.of() : facts.motions().stream()
-                    .filter(m -> m.idnProceeding() == null || m.idnProceeding() == governing.idnProceeding())
-                    .filter(m -> m.receivedDate() != null && !m.receivedDate().isBefore(orderDate)
-                            && !m.receivedDate().isAfter(asOf))
-                    .sorted(Comparator.comparingLong(MotionFacts::idnMotion)).toList();
-        }
-
-        /** Decided (or otherwise completed) on or before asOf. */
-        boolean completed(ProceedingFacts p) {
-            return p.compDate() != null && !p.compDate().isAfter(asOf)
-                    && (!p.decCode().isEmpty() || !p.otherComp().isEmpty());
-        }
-
-        boolean decided(AppealFacts a) {
-            return a.biaDecision() != null && (a.biaDecisionDate() == null || !a.biaDecisionDate().isAfter(asOf));
-        }
-
-        boolean decided(MotionFacts m) {
-            return m.decision() != null && (m.decisionDate() == null || !m.decisionDate().isAfter(asOf));
-        }
-
-        /** Appeals of the governing order: linked to it (or unlinked) and filed on or after the order date. */
-        List<AppealFacts> appealsOfOrder() {
-            if (order == OrderKind.NONE) {
-                return List.of();
-            }
-            return appeals.stream()
-                    .filter(a -> a.idnProceeding() == null || a.idnProceeding() == governing.idnProceeding())
-                    .filter(a -> a.filed() == null || !a.filed().isBefore(orderDate)).toList();
-        }
-
-        LocalDate voluntaryDepartureDeadline() {
-            return facts.voluntaryDepartureDeadline() != null ? facts.voluntaryDepartureDeadline()
-                    : orderDate.plusDays(policy.voluntaryDepartureDays());
-        }
-    }
-
-    static OrderKind orderKind(ProceedingFacts p) {
-        String type = p.caseType();
-        String dec = p.decCode();
-        if ((type.equals("RMV") && dec.equals("X")) || (type.equals("DEP") && dec.equals("D"))
-                || (type.equals("EXC") && dec.equals("E"))) {
-            return OrderKind.REMOVAL;
-        }
-        if ((type.equals("RMV") || type.equals("DEP")) && dec.equals("V")) {
-            return OrderKind.VOLUNTARY_DEPARTURE;
-        }
-        return OrderKind.NONE;
-    }
-
-    static String describeCompletion(ProceedingFacts p) {
-        if (!p.decCode().isEmpty()) {
-            String what = switch (p.decCode()) {
-                case "T" -> "terminated";
-                case "R" -> "relief granted";
-                case "I" -> "terminated in prosecutorial discretion";
-                case "J" -> "jurisdiction transferred to the BIA";
-                case "A" -> "admitted";
-                case "O" -> "completed otherwise";
-                default -> "decided with code " + p.decCode();
-            };
-            return what + " (" + p.caseType() + "/" + p.decCode() + ")";
-        }
-        String what = switch (p.otherComp()) {
-            case "A", "B", "Y" -> "administratively closed";
-            case "C" -> "closed by a change of venue";
-            case "T" -> "transferred";
-            case "P" -> "closed for Temporary Protected Status";
-            default -> "completed otherwise";
-        };
-        return what + " (OTHER_COMP " + p.otherComp() + ")";
-    }
-
-    private static String notReached(Docket d) {
+    private static String notReached(CaseReading d) {
         return d.ownCase ? "There is no order of removal in the governing proceeding, so this rule is not reached."
                 : "The person has no case of their own, so this rule is not reached.";
     }
 
+    private static final String REVIEW = ": attorney review";
+
     // ---- the person ---------------------------------------------------------------------------------------------
 
-    private static Finding ownCase(Docket d) {
+    private static Finding ownCase(CaseReading d) {
         if (!d.ownCase) {
             return Finding.of(Rule.OWN_CASE, BLOCKS, "Not subject to removal: the person has no immigration court case "
                     + "of their own. Only an order in the person's own proceedings can remove them; the orders of "
@@ -209,7 +113,7 @@ public final class Executability {
                 + d.facts.idnCase() + "); they are judged only on that case.");
     }
 
-    private static Finding usCitizen(Docket d) {
+    private static Finding usCitizen(CaseReading d) {
         if (d.facts.person().usCitizen()) {
             return Finding.of(Rule.US_CITIZEN, BLOCKS, "The person is a U.S. citizen. A U.S. citizen can never be "
                     + "removed, whatever any order says.");
@@ -217,7 +121,7 @@ public final class Executability {
         return Finding.of(Rule.US_CITIZEN, ALLOWS, "The person is not recorded as a U.S. citizen.");
     }
 
-    private static Finding citizenshipClaim(Docket d) {
+    private static Finding citizenshipClaim(CaseReading d) {
         if (d.facts.person().citizenshipClaimOpen()) {
             return Finding.of(Rule.CITIZENSHIP_CLAIM, FREEZES, "A claim to U.S. citizenship is open. No enforcement "
                     + "action may be taken until the claim is investigated and resolved (ICE Directive 16001.2).");
@@ -225,7 +129,7 @@ public final class Executability {
         return Finding.of(Rule.CITIZENSHIP_CLAIM, ALLOWS, "No open claim to U.S. citizenship is recorded.");
     }
 
-    private static Finding lprStatus(Docket d, Finding finality) {
+    private static Finding lprStatus(CaseReading d, Finding finality) {
         if (!d.facts.person().lpr()) {
             return Finding.of(Rule.LPR_STATUS, INFORMS, "The person is not recorded as a lawful permanent resident.");
         }
@@ -242,7 +146,7 @@ public final class Executability {
                 + "final order of removal: the status continues until an order becomes final (8 CFR 1001.1(p)).");
     }
 
-    private static List<Finding> legalHolds(Docket d) {
+    private static List<Finding> legalHolds(CaseReading d) {
         List<Finding> out = new ArrayList<>();
         for (HoldFacts h : d.facts.holds()) {
             if (h.placedOn().isAfter(d.asOf)) {
@@ -263,9 +167,37 @@ public final class Executability {
         return out;
     }
 
+    // ---- protections EOIR does not record ------------------------------------------------------------------------
+
+    private static List<Finding> protections(CaseReading d) {
+        List<Finding> out = new ArrayList<>();
+        if (d.ownCase) {
+            for (ProtectionFacts p : d.facts.protections()) {
+                if (p.from().isAfter(d.asOf)) {
+                    continue;
+                }
+                String what = p.kind().label() + " [" + p.evidence() + "], from " + p.from();
+                if (p.inForceOn(d.asOf)) {
+                    out.add(Finding.of(Rule.PROTECTION, p.kind().citation(), BLOCKS, what
+                            + (p.until() == null ? " until ended" : " until " + p.until()) + ", recorded by an "
+                            + "attorney: removal is barred while it is in force.", p.firstDayOut()));
+                } else {
+                    out.add(Finding.of(Rule.PROTECTION, p.kind().citation(), ALLOWS, what + " is no longer in force "
+                            + "(" + (p.endedOn() != null && !p.endedOn().isAfter(d.asOf) ? "ended on " + p.endedOn()
+                                    : "expired after " + p.until()) + ").", null));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.of(Rule.PROTECTION, ALLOWS, "No protection outside the court record (TPS, deferred "
+                    + "action, U or T visa stay, judicial or discretionary stay, criminal sentence) is recorded."));
+        }
+        return out;
+    }
+
     // ---- the order ----------------------------------------------------------------------------------------------
 
-    private static Finding latestProceeding(Docket d) {
+    private static Finding latestProceeding(CaseReading d) {
         if (!d.ownCase) {
             return Finding.of(Rule.LATEST_PROCEEDING, INFORMS, notReached(d));
         }
@@ -276,7 +208,7 @@ public final class Executability {
         ProceedingFacts g = d.governing;
         if (!d.completed(g)) {
             Optional<ProceedingFacts> earlierOrder = d.proceedings.stream().filter(p -> p != g)
-                    .filter(p -> d.completed(p) && orderKind(p) != OrderKind.NONE)
+                    .filter(p -> d.completed(p) && CaseReading.orderKind(p) != OrderKind.NONE)
                     .reduce((a, b) -> b);
             if (earlierOrder.isPresent()) {
                 ProceedingFacts old = earlierOrder.get();
@@ -291,7 +223,7 @@ public final class Executability {
                 + " is the latest of the case and governs.");
     }
 
-    private static Finding removalOrder(Docket d) {
+    private static Finding removalOrder(CaseReading d) {
         if (!d.ownCase || d.governing == null) {
             return Finding.of(Rule.REMOVAL_ORDER, d.ownCase ? BLOCKS : INFORMS, d.ownCase
                     ? "There is no order of removal." : notReached(d));
@@ -302,65 +234,211 @@ public final class Executability {
                     + "the immigration judge (no decision on or before " + d.asOf + "). Pending proceedings are "
                     + "never executable.");
         }
+        if (d.unknownDecision != null) {
+            return Finding.of(Rule.REMOVAL_ORDER, BLOCKS, "Proceeding " + g.idnProceeding() + " was decided on "
+                    + g.compDate() + " with unknown code " + d.unknownDecision + " in DEC_CODE" + REVIEW
+                    + " until an attorney records what it means for this case.");
+        }
         return switch (d.order) {
             case REMOVAL -> Finding.of(Rule.REMOVAL_ORDER, ALLOWS, "The immigration judge ordered removal on "
                     + d.orderDate + " (" + g.caseType() + "/" + g.decCode() + (g.absentia() ? ", in absentia" : "")
                     + ", proceeding " + g.idnProceeding() + ").");
             case VOLUNTARY_DEPARTURE -> Finding.of(Rule.REMOVAL_ORDER, ALLOWS, "The immigration judge granted "
                     + "voluntary departure on " + d.orderDate + " with an alternate order of removal (" + g.caseType()
-                    + "/V, proceeding " + g.idnProceeding() + "); it can only be executed once the departure period "
-                    + "is overstayed.");
+                    + "/" + g.decCode() + ", proceeding " + g.idnProceeding() + "); it can only be executed once the "
+                    + "departure period is overstayed.");
             case NONE -> Finding.of(Rule.REMOVAL_ORDER, BLOCKS, "Proceeding " + g.idnProceeding() + " was "
-                    + describeCompletion(g) + " on " + g.compDate() + ". There is no order of removal to execute.");
+                    + d.decisionText + " on " + g.compDate() + ". There is no order of removal to execute.");
         };
     }
 
-    private static Finding motionReopened(Docket d) {
+    private static List<Finding> withholdingOrCat(CaseReading d) {
+        List<Finding> out = new ArrayList<>();
+        if (d.order != OrderKind.NONE) {
+            for (ApplicationFacts a : d.facts.applications()) {
+                if (a.idnProceeding() != d.governing.idnProceeding()
+                        || (a.received() != null && a.received().isAfter(d.asOf))) {
+                    continue;
+                }
+                Finding f = application(d, a);
+                if (f != null) {
+                    out.add(f);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.of(Rule.WITHHOLDING_OR_CAT, d.order == OrderKind.NONE ? INFORMS : ALLOWS,
+                    d.order == OrderKind.NONE ? notReached(d) : "No grant of withholding of removal or protection "
+                            + "under the Convention against Torture is recorded with the order."));
+        }
+        return out;
+    }
+
+    private static final String THIRD_COUNTRY = "removal only to a third country, after notice and attorney review";
+
+    /** The finding for one application of the governing proceeding, or null when it changes nothing. */
+    private static Finding application(CaseReading d, ApplicationFacts a) {
+        EoirCodes.ApplicationCode code = a.code() == null ? null : EoirCodes.APPLICATIONS.get(a.code());
+        EoirCodes.ApplicationDecisionCode dec = a.decision() == null ? null
+                : EoirCodes.APPLICATION_DECISIONS.get(a.decision());
+        String what = "Application " + a.idnProceedingAppln() + " (" + (code == null ? "unknown code " + a.code()
+                + " in APPL_CODE" : a.code() + ", " + code.description()) + ")";
+        if (a.decision() == null || (dec != null && dec.decision() != ApplicationDecision.GRANTED
+                && dec.decision() != ApplicationDecision.ATTORNEY_REVIEW)) {
+            return null; // not decided, denied, withdrawn...: denied applications change nothing
+        }
+        boolean granted = dec != null && dec.decision() == ApplicationDecision.GRANTED;
+        String decided = dec == null ? " was decided with unknown code " + a.decision() + " in APPL_DEC"
+                : " was decided '" + a.decision() + "' (" + dec.description() + ")";
+        boolean needsReview = code == null || !granted || code.kind() == ApplicationKind.ATTORNEY_REVIEW
+                || (code.kind() == ApplicationKind.RELIEF && d.order == OrderKind.REMOVAL)
+                || (code.kind() == ApplicationKind.VOLUNTARY_DEPARTURE && d.order == OrderKind.REMOVAL);
+        if (code != null && code.kind() == ApplicationKind.PROTECTION && granted) {
+            return protectionGranted(a, what + decided + " with the order of " + d.orderDate);
+        }
+        if (!needsReview) {
+            return Finding.of(Rule.WITHHOLDING_OR_CAT, "8 CFR 1240.12(c)", INFORMS, what + decided
+                    + ", consistent with the order.", null);
+        }
+        Determination det = d.determinations.get(Subject.application(a.idnProceedingAppln()));
+        if (det != null) {
+            String because = what + decided + "; an attorney determined on " + det.recordedOn() + " that it means "
+                    + det.meaning() + " (\"" + det.reason() + "\")";
+            return switch (det.meaning()) {
+                case PROTECTION_GRANTED -> protectionGranted(a, because);
+                case RELIEF_GRANTED -> Finding.of(Rule.WITHHOLDING_OR_CAT, "8 CFR 1240.12(c)", BLOCKS, because
+                        + ": relief was granted, so there is no order of removal to execute.", null);
+                default -> Finding.of(Rule.WITHHOLDING_OR_CAT, "8 CFR 1240.12(c)", ALLOWS, because
+                        + ": it does not change the order.", null);
+            };
+        }
+        return Finding.of(Rule.WITHHOLDING_OR_CAT, "8 CFR 1240.12(c)", BLOCKS, what + decided + " beside the order of "
+                + d.orderDate + (code == null || dec == null ? "" : ", which the record does not reconcile")
+                + REVIEW + " of what it means for the order.", null);
+    }
+
+    private static Finding protectionGranted(ApplicationFacts a, String because) {
+        String citation = "WCAT".equals(a.code()) ? "8 CFR 1208.16(c); 8 CFR 1208.17; 8 CFR 1208.16(f)"
+                : "INA 241(b)(3)(A); 8 CFR 1208.16(f)";
+        return Finding.of(Rule.WITHHOLDING_OR_CAT, citation, BLOCKS, because + ". Protection granted with a removal "
+                + "order bars removal to the country named, not removal as such: " + THIRD_COUNTRY + ".", null);
+    }
+
+    private static Finding motionReopened(CaseReading d) {
         if (d.order == OrderKind.NONE) {
             return Finding.of(Rule.MOTION_REOPENED, INFORMS, notReached(d));
         }
-        List<MotionFacts> decided = d.motionsAgainstOrder.stream().filter(d::decided).toList();
-        Optional<MotionFacts> granted = decided.stream().filter(m -> m.decision().equals("G")).findFirst();
-        if (granted.isPresent()) {
-            MotionFacts m = granted.get();
-            return Finding.of(Rule.MOTION_REOPENED, BLOCKS, "A motion received on " + m.receivedDate()
-                    + " (motion " + m.idnMotion() + ") was granted" + (m.decisionDate() == null ? ""
-                    : " on " + m.decisionDate()) + ": the proceedings are reopened and the order of " + d.orderDate
-                    + " can no longer be executed.");
+        List<Motion> decided = d.motionsAgainstOrder().stream().filter(m -> !m.pending()).toList();
+        for (Motion m : decided) {
+            if (m.decision() == MotionDecision.GRANTED && Boolean.TRUE.equals(CaseReading.reopens(m))) {
+                return Finding.of(Rule.MOTION_REOPENED, BLOCKS, "A motion received on " + m.facts().receivedDate()
+                        + " (" + m.describe() + ") was granted" + (m.facts().decisionDate() == null ? ""
+                        : " on " + m.facts().decisionDate()) + ": the proceedings are reopened and the order of "
+                        + d.orderDate + " can no longer be executed" + (m.filingMeaning() == Meaning.REOPENS
+                                ? " (an attorney determined that the motion reopened them)" : "") + ".");
+            }
         }
-        Optional<MotionFacts> unknown = decided.stream().filter(m -> !m.decision().equals("D")).findFirst();
-        if (unknown.isPresent()) {
-            MotionFacts m = unknown.get();
-            return Finding.of(Rule.MOTION_REOPENED, BLOCKS, "A motion received on " + m.receivedDate()
-                    + " (motion " + m.idnMotion() + ") was decided with code '" + m.decision() + "', which the gate "
-                    + "does not know; an attorney must review whether the proceedings were reopened.");
+        for (Motion m : decided) {
+            if (m.decision() == MotionDecision.ATTORNEY_REVIEW) {
+                EoirCodes.MotionDecisionCode code = EoirCodes.MOTION_DECISIONS.get(m.reviewCode());
+                return Finding.of(Rule.MOTION_REOPENED, BLOCKS, "A motion received on " + m.facts().receivedDate()
+                        + " (" + m.describe() + ") was decided with " + (code == null ? "unknown code "
+                        + m.reviewCode() + " in DEC" : "code " + m.reviewCode() + " (" + code.description() + ")")
+                        + REVIEW + " of whether the proceedings were reopened.");
+            }
+            if (m.decision() == MotionDecision.GRANTED && CaseReading.reopens(m) == null) {
+                String why = m.kind() == MotionKind.OTHER_EFFECT ? "a motion that changes the order in some other "
+                        + "way than reopening" : "received on the order's date, and its type does not say whether "
+                        + "it was against the order";
+                return Finding.of(Rule.MOTION_REOPENED, BLOCKS, "A motion received on " + m.facts().receivedDate()
+                        + " (" + m.describe() + ") was granted: " + why + REVIEW + " of what the grant means for the "
+                        + "order.");
+            }
         }
         if (!decided.isEmpty()) {
-            MotionFacts m = decided.get(decided.size() - 1);
+            Motion m = decided.get(decided.size() - 1);
             return Finding.of(Rule.MOTION_REOPENED, ALLOWS, "A motion against the order received on "
-                    + m.receivedDate() + " was denied" + (m.decisionDate() == null ? "" : " on " + m.decisionDate())
+                    + m.facts().receivedDate() + " was denied" + (m.facts().decisionDate() == null ? ""
+                    : " on " + m.facts().decisionDate()) + (m.decision() == MotionDecision.GRANTED
+                    ? " as a reopening (an attorney determined the grant did not reopen the proceedings)" : "")
                     + "; a denied motion has no effect on the order.");
+        }
+        Optional<Motion> sameDayProcedural = d.motionsSinceOrder().stream()
+                .filter(m -> m.sameDay() && m.kind() == MotionKind.PROCEDURAL && !m.pending()).findFirst();
+        if (sameDayProcedural.isPresent()) {
+            return Finding.of(Rule.MOTION_REOPENED, ALLOWS, "The " + sameDayProcedural.get().describe() + " on the "
+                    + "order's date is procedural: deciding it is not a reopening.");
         }
         return Finding.of(Rule.MOTION_REOPENED, ALLOWS, "No motion against the order has been decided.");
     }
 
-    // ---- automatic stays ----------------------------------------------------------------------------------------
+    // ---- appeals ------------------------------------------------------------------------------------------------
 
-    private static Finding appealPending(Docket d) {
+    private static Finding appealType(CaseReading d) {
+        if (!d.ownCase) {
+            return Finding.of(Rule.APPEAL_TYPE, INFORMS, notReached(d));
+        }
+        Optional<Appeal> unknown = d.appeals.stream().filter(a -> a.kind() == AppealKind.ATTORNEY_REVIEW)
+                .filter(a -> d.order == OrderKind.NONE || a.facts().filed() == null
+                        || !a.facts().filed().isBefore(d.orderDate)).findFirst();
+        if (unknown.isPresent() && d.order != OrderKind.NONE) {
+            Appeal a = unknown.get();
+            return Finding.of(Rule.APPEAL_TYPE, BLOCKS, "Appeal " + a.facts().idnAppeal() + " filed "
+                    + a.facts().filed() + " has " + (EoirCodes.appealType(a.unknownType()).isPresent()
+                    ? "the type '" + a.unknownType() + "', which does not say what it is about"
+                    : "unknown code " + a.unknownType() + " in strAppealType") + REVIEW + " of whether it concerns "
+                    + "the order.");
+        }
+        List<String> notAbout = d.appeals.stream().filter(a -> a.kind() == AppealKind.NOT_ABOUT_THE_ORDER)
+                .map(a -> a.facts().appealType() + " " + a.facts().idnAppeal()).toList();
+        String about = notAbout.isEmpty() ? "" : " Not about the order's finality (bond, custody, DHS visa-petition, "
+                + "fines or waiver decisions, 8 CFR 1003.1(b), 1003.19(f)): " + String.join(", ", notAbout) + ".";
+        if (d.appeals.isEmpty()) {
+            return Finding.of(Rule.APPEAL_TYPE, ALLOWS, "No appeal to the Board of Immigration Appeals is recorded.");
+        }
+        return Finding.of(Rule.APPEAL_TYPE, INFORMS, "Of the " + d.appeals.size() + " appeal(s) recorded, only case "
+                + "appeals and appeals or motions about a motion to reopen concern the order." + about);
+    }
+
+    private static Finding appealPending(CaseReading d) {
         if (!d.ownCase) {
             return Finding.of(Rule.APPEAL_PENDING, INFORMS, notReached(d));
         }
-        Optional<AppealFacts> pending = d.appeals.stream().filter(a -> !d.decided(a)).findFirst();
-        if (pending.isPresent()) {
-            AppealFacts a = pending.get();
-            return Finding.of(Rule.APPEAL_PENDING, BLOCKS, "An appeal to the Board of Immigration Appeals filed on "
-                    + a.filed() + " (appeal " + a.idnAppeal() + ") is pending. Removal is stayed while it is "
-                    + "pending.");
+        List<String> notStaying = new ArrayList<>();
+        for (Appeal a : d.appeals) {
+            if (!a.pending()) {
+                continue;
+            }
+            switch (a.kind()) {
+                case CASE_APPEAL -> {
+                    return Finding.of(Rule.APPEAL_PENDING, BLOCKS, "An appeal to the Board of Immigration Appeals "
+                            + "filed on " + a.facts().filed() + " (" + a.describe() + ") is pending"
+                            + (a.decided() ? " (" + a.outcomeSource() + ": not finally decided)" : "")
+                            + ". Removal is stayed while it is pending.");
+                }
+                case MOTION_APPEAL -> {
+                    if (d.governing != null && d.governing.absentia() && "DEP".equals(d.governing.caseType())) {
+                        return Finding.of(Rule.APPEAL_PENDING, "8 CFR 1003.6(b); 8 CFR 1003.23(b)(4)(iii)(A)", BLOCKS,
+                                "An appeal of the denial of a motion to reopen an in-absentia deportation order ("
+                                        + a.describe() + ") is pending: it stays deportation.", null);
+                    }
+                    notStaying.add(a.describe() + " (an appeal of an IJ's denial of a motion does not stay removal, "
+                            + "8 CFR 1003.6(b))");
+                }
+                case BIA_MOTION -> notStaying.add(a.describe() + " (a motion to reopen at the BIA does not stay "
+                        + "removal unless a stay is recorded, 8 CFR 1003.2(f))");
+                case NOT_ABOUT_THE_ORDER -> notStaying.add(a.describe() + " (not about the order)");
+                default -> notStaying.add(a.describe() + " (type not known, see APPEAL_TYPE)");
+            }
+        }
+        if (!notStaying.isEmpty()) {
+            return Finding.of(Rule.APPEAL_PENDING, ALLOWS, "Pending, without staying removal: "
+                    + String.join("; ", notStaying) + ".");
         }
         return Finding.of(Rule.APPEAL_PENDING, ALLOWS, "No appeal to the Board of Immigration Appeals is pending.");
     }
 
-    private static Finding appealWindow(Docket d) {
+    private static Finding appealWindow(CaseReading d) {
         if (d.order == OrderKind.NONE) {
             return Finding.of(Rule.APPEAL_WINDOW, INFORMS, notReached(d));
         }
@@ -369,30 +447,88 @@ public final class Executability {
             return Finding.of(Rule.APPEAL_WINDOW, ALLOWS, "The order was made in absentia: it cannot be appealed to "
                     + "the BIA (the remedy is a motion to reopen), so there is no appeal window.");
         }
-        if (!g.respondentReservedAppeal()) {
+        if (!d.periodApplies) {
             return Finding.of(Rule.APPEAL_WINDOW, ALLOWS, "The respondent did not reserve appeal (APPEAL_RSVD '"
-                    + g.appealRsvd() + "'): appeal was waived on " + d.orderDate + ", so there is no appeal window.");
+                    + g.appealRsvd() + "', only DHS reserved): appeal was waived on " + d.orderDate + ", so there "
+                    + "is no appeal window for the respondent.");
         }
+        String reserved = g.respondentReservedAppeal() ? "The respondent reserved appeal"
+                : "EOIR's record does not show that the respondent waived appeal (APPEAL_RSVD '" + g.appealRsvd()
+                        + "' is not proof of a waiver)";
         LocalDate deadline = d.appealDeadline;
-        String deadlineText = deadline.equals(d.orderDate.plusDays(d.policy.appealPeriodDays()))
-                ? deadline.toString()
-                : deadline + " (day " + d.policy.appealPeriodDays() + ", " + d.orderDate
-                        .plusDays(d.policy.appealPeriodDays()) + ", is a weekend or federal holiday, so the period "
-                        + "runs to the next business day)";
         if (!d.asOf.isAfter(deadline)) {
-            if (!d.appealsOfOrder().isEmpty()) {
-                return Finding.of(Rule.APPEAL_WINDOW, INFORMS, "The appeal period runs until " + deadlineText
+            if (d.appealsOfOrder().stream().anyMatch(a -> a.kind() == AppealKind.CASE_APPEAL)) {
+                return Finding.of(Rule.APPEAL_WINDOW, INFORMS, "The appeal period runs until " + d.deadlineText
                         + "; an appeal has been filed, see APPEAL_PENDING.");
             }
-            return Finding.of(Rule.APPEAL_WINDOW, BLOCKS, "The respondent reserved appeal and the "
-                    + d.policy.appealPeriodDays() + "-day appeal period runs until " + deadlineText
-                    + ". Removal is stayed during the period; executable from " + deadline.plusDays(1)
-                    + " if no appeal is filed.", deadline.plusDays(1));
+            return Finding.of(Rule.APPEAL_WINDOW, BLOCKS, reserved + " and the " + d.policy.appealPeriodDays()
+                    + "-day appeal period runs until " + d.deadlineText + ". Removal is stayed during the period; "
+                    + "executable from " + deadline.plusDays(1) + " if no appeal is filed.", deadline.plusDays(1));
         }
-        return Finding.of(Rule.APPEAL_WINDOW, ALLOWS, "The appeal period ended on " + deadlineText + ".");
+        return Finding.of(Rule.APPEAL_WINDOW, ALLOWS, "The appeal period ended on " + d.deadlineText + ".");
     }
 
-    private static List<Finding> grantedStays(Docket d) {
+    private static List<Finding> petitionsForReview(CaseReading d) {
+        List<Finding> out = new ArrayList<>();
+        if (d.order != OrderKind.NONE) {
+            for (PetitionFacts p : d.facts.petitions()) {
+                if (p.requestedByOil() != null && p.requestedByOil().isAfter(d.asOf)) {
+                    continue;
+                }
+                boolean decided = p.decision() != null && (p.decisionDate() == null
+                        || !p.decisionDate().isAfter(d.asOf));
+                String what = "The petition for review " + p.idnAppealFedCourts() + " of the BIA's decision on appeal "
+                        + p.idnAppeal();
+                if (!decided) {
+                    out.add(Finding.of(Rule.PETITION_FOR_REVIEW, ALLOWS, what + " is pending: a petition does not "
+                            + "stay removal by itself (INA 242(b)(3)(B)); a stay the court granted or a stay motion "
+                            + "pending is recorded as a protection."));
+                    continue;
+                }
+                EoirCodes.PetitionCode code = EoirCodes.PETITION_DECISIONS.get(p.decision());
+                PetitionOutcome outcome = code == null ? null : code.outcome();
+                String source = code == null ? "unknown code " + p.decision() + " in strFedCourtDecision"
+                        : "'" + p.decision() + "' (" + code.description() + ")";
+                if (outcome == null || outcome == PetitionOutcome.ATTORNEY_REVIEW) {
+                    Determination det = d.determinations.get(Subject.petitionDecision(p.decision()));
+                    if (det != null) {
+                        outcome = det.meaning() == Meaning.PETITION_REMANDED ? PetitionOutcome.REMANDED
+                                : PetitionOutcome.DISMISSED;
+                        source += ", which an attorney determined on " + det.recordedOn() + " means "
+                                + det.meaning();
+                    }
+                }
+                LocalDate on = p.decisionDate();
+                if (outcome == null || outcome == PetitionOutcome.ATTORNEY_REVIEW) {
+                    out.add(Finding.of(Rule.PETITION_FOR_REVIEW, BLOCKS, what + " was decided with " + source
+                            + REVIEW + " of what it means for the order."));
+                } else if (outcome == PetitionOutcome.DISMISSED) {
+                    out.add(Finding.of(Rule.PETITION_FOR_REVIEW, ALLOWS, what + " was decided " + source
+                            + ": the BIA's decision stands."));
+                } else {
+                    boolean decidedAgain = on != null && d.appeals.stream().anyMatch(a -> a.kind()
+                            == AppealKind.CASE_APPEAL && a.decided() && a.facts().biaDecisionDate() != null
+                            && a.facts().biaDecisionDate().isAfter(on));
+                    out.add(decidedAgain
+                            ? Finding.of(Rule.PETITION_FOR_REVIEW, ALLOWS, what + " was remanded on " + on
+                                    + "; the BIA has decided the case again since, and that decision governs.")
+                            : Finding.of(Rule.PETITION_FOR_REVIEW, BLOCKS, what + " was decided " + source
+                                    + (on == null ? "" : " on " + on) + ": the court of appeals remanded, the BIA's "
+                                    + "decision no longer stands, and there is no final order until the BIA decides "
+                                    + "again."));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.of(Rule.PETITION_FOR_REVIEW, d.order == OrderKind.NONE ? INFORMS : ALLOWS,
+                    d.order == OrderKind.NONE ? notReached(d) : "No petition for review is recorded."));
+        }
+        return out;
+    }
+
+    // ---- automatic stays ----------------------------------------------------------------------------------------
+
+    private static List<Finding> grantedStays(CaseReading d) {
         List<Finding> out = new ArrayList<>();
         if (d.ownCase) {
             for (StayFacts s : d.facts.stays()) {
@@ -423,116 +559,214 @@ public final class Executability {
         return out;
     }
 
-    private static Finding motionStayGranted(Docket d) {
+    private static Finding motionStayGranted(CaseReading d) {
         if (d.order == OrderKind.NONE) {
             return Finding.of(Rule.MOTION_STAY_GRANTED, INFORMS, notReached(d));
         }
-        Optional<MotionFacts> stayed = d.motionsAgainstOrder.stream().filter(m -> !d.decided(m))
-                .filter(MotionFacts::stayGranted).findFirst();
+        Optional<Motion> stayed = d.motionsSinceOrder().stream().filter(Motion::pending)
+                .filter(m -> m.facts().stayGranted()).findFirst();
         if (stayed.isPresent()) {
-            MotionFacts m = stayed.get();
+            Motion m = stayed.get();
             return Finding.of(Rule.MOTION_STAY_GRANTED, BLOCKS, "The immigration judge granted a stay of removal "
-                    + "(STAY_GRANT '" + m.stayGrant() + "') on the motion received " + m.receivedDate() + " (motion "
-                    + m.idnMotion() + "); removal is stayed while the motion is pending.");
+                    + "(STAY_GRANT '" + m.facts().stayGrant() + "') on the motion received " + m.facts().receivedDate()
+                    + " (" + m.describe() + "); removal is stayed while the motion is pending.");
         }
         return Finding.of(Rule.MOTION_STAY_GRANTED, ALLOWS, "No stay was granted on a pending motion.");
     }
 
-    private static Finding motionStayInAbsentia(Docket d) {
+    private static Finding motionStayInAbsentia(CaseReading d) {
         if (d.order == OrderKind.NONE) {
             return Finding.of(Rule.MOTION_STAY_IN_ABSENTIA, INFORMS, notReached(d));
         }
-        Optional<MotionFacts> pending = d.motionsAgainstOrder.stream().filter(m -> !d.decided(m)).findFirst();
+        List<Motion> pending = d.motionsAgainstOrder().stream().filter(Motion::pending).toList();
         if (pending.isEmpty()) {
             return Finding.of(Rule.MOTION_STAY_IN_ABSENTIA, ALLOWS, "No motion against the order is pending.");
         }
-        MotionFacts m = pending.get();
-        if (d.governing.absentia()) {
+        Optional<Motion> reopening = pending.stream()
+                .filter(m -> m.kind() == MotionKind.REOPENS || m.kind() == MotionKind.UNSPECIFIED).findFirst();
+        if (d.governing.absentia() && reopening.isPresent()) {
+            Motion m = reopening.get();
             return Finding.of(Rule.MOTION_STAY_IN_ABSENTIA, BLOCKS, "A motion to reopen the in-absentia order of "
-                    + d.orderDate + " was received on " + m.receivedDate() + " (motion " + m.idnMotion() + ") and "
+                    + d.orderDate + " was received on " + m.facts().receivedDate() + " (" + m.describe() + ") and "
                     + "is pending before the immigration judge. Filing it stays removal until the judge decides.");
         }
-        return Finding.of(Rule.MOTION_STAY_IN_ABSENTIA, ALLOWS, "A motion received on " + m.receivedDate()
-                + " (motion " + m.idnMotion() + ") is pending, but the order of " + d.orderDate + " was not made "
+        Motion m = reopening.orElse(pending.get(0));
+        if (d.governing.absentia()) {
+            return Finding.of(Rule.MOTION_STAY_IN_ABSENTIA, ALLOWS, "A motion received on "
+                    + m.facts().receivedDate() + " (" + m.describe() + ") is pending, but it is not a motion to "
+                    + "reopen: only a motion to reopen an in-absentia order stays removal by its filing.");
+        }
+        return Finding.of(Rule.MOTION_STAY_IN_ABSENTIA, ALLOWS, "A motion received on " + m.facts().receivedDate()
+                + " (" + m.describe() + ") is pending, but the order of " + d.orderDate + " was not made "
                 + "in absentia: such a motion does not stay removal by itself (8 CFR 1003.23(b)(1)(v)).");
+    }
+
+    // ---- family members -----------------------------------------------------------------------------------------
+
+    private static List<Finding> familyFilings(CaseReading d) {
+        FamilyFacts family = d.facts.family();
+        if (d.order == OrderKind.NONE) {
+            return List.of(Finding.of(Rule.FAMILY_FILING, INFORMS, notReached(d)));
+        }
+        if (family == null || !family.ridingOn(d.asOf)) {
+            return List.of(Finding.of(Rule.FAMILY_FILING, ALLOWS, family == null
+                    ? "The case is not a rider on a family's lead case; its own filings are all that count."
+                    : "The case was severed from the lead case " + family.leadCase() + (family.severedOn() == null
+                            ? "" : " on " + family.severedOn()) + "; its own filings are all that count."));
+        }
+        boolean ownAppeal = d.appealsOfOrder().stream().anyMatch(a -> !a.fromLead() && a.concernsOrder());
+        boolean ownMotion = d.motionsAgainstOrder().stream().anyMatch(m -> !m.fromLead());
+        List<Finding> out = new ArrayList<>();
+        for (AppealFacts a : family.leadAppeals()) {
+            Appeal read = d.readAppeal(a, true);
+            if (ownAppeal || a.filed() == null || a.filed().isBefore(d.orderDate) || a.filed().isAfter(d.asOf)
+                    || read.kind() == AppealKind.NOT_ABOUT_THE_ORDER
+                    || !family.mayBeFamilyFiling(a.idnProceeding(), d.orderDate)) {
+                continue;
+            }
+            out.add(leadFiling(d, family, "appeal " + a.idnAppeal() + " (" + (a.appealType() == null ? "appeal"
+                    : a.appealType()) + ") filed " + a.filed(), Subject.leadAppeal(a.idnAppeal())));
+        }
+        for (MotionFacts m : family.leadMotions()) {
+            Motion read = d.readMotion(m, true);
+            if (ownMotion || m.receivedDate() == null || m.receivedDate().isBefore(d.orderDate)
+                    || m.receivedDate().isAfter(d.asOf) || read.kind() == MotionKind.PROCEDURAL
+                    || !family.mayBeFamilyFiling(m.idnProceeding(), d.orderDate)) {
+                continue;
+            }
+            out.add(leadFiling(d, family, read.describe().replace("the lead case's ", ""),
+                    Subject.leadMotion(m.idnMotion())));
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.of(Rule.FAMILY_FILING, ALLOWS, "The case rides on the lead case " + family.leadCase()
+                    + "; no appeal or motion about the order is recorded only on the lead."));
+        }
+        return out;
+    }
+
+    private static Finding leadFiling(CaseReading d, FamilyFacts family, String filing, String subject) {
+        Determination det = d.determinations.get(subject);
+        String what = "The lead case " + family.leadCase() + " has the " + filing + ", after this rider's order of "
+                + d.orderDate + ", and the rider's own case records none";
+        if (det == null) {
+            return Finding.of(Rule.FAMILY_FILING, BLOCKS, what + ": a family's appeal or motion is sometimes recorded "
+                    + "only on the lead, so the lead's EXECUTABLE verdict is never the rider's" + REVIEW + ".");
+        }
+        return Finding.of(Rule.FAMILY_FILING, ALLOWS, what + "; an attorney determined on " + det.recordedOn()
+                + (det.meaning() == Meaning.COVERS_RIDER ? " that it is the rider's filing too, so the rules read it "
+                        + "as the rider's own" : " that it concerns the lead only") + " (\"" + det.reason() + "\").");
     }
 
     // ---- voluntary departure and finality -----------------------------------------------------------------------
 
-    private static Finding voluntaryDeparture(Docket d) {
-        if (d.order != OrderKind.VOLUNTARY_DEPARTURE) {
-            return Finding.of(Rule.VOLUNTARY_DEPARTURE, d.order == OrderKind.NONE ? INFORMS : ALLOWS,
-                    d.order == OrderKind.NONE ? notReached(d) : "No voluntary departure was granted.");
+    private static Finding voluntaryDeparture(CaseReading d) {
+        if (d.order == OrderKind.NONE) {
+            return Finding.of(Rule.VOLUNTARY_DEPARTURE, INFORMS, notReached(d));
         }
-        LocalDate last = d.voluntaryDepartureDeadline();
-        String source = d.facts.voluntaryDepartureDeadline() != null ? "the recorded deadline"
-                : d.policy.voluntaryDepartureDays() + " days after the order (EOIR data does not carry the period; "
-                        + "policy default)";
+        DeparturePeriod vd = d.departure;
+        if (vd == null) {
+            return Finding.of(Rule.VOLUNTARY_DEPARTURE, ALLOWS, "No voluntary departure was granted.");
+        }
+        if (vd.endedOn() != null) {
+            return Finding.of(Rule.VOLUNTARY_DEPARTURE, ALLOWS, "Voluntary departure granted on " + vd.start()
+                    + " ended on " + vd.endedOn() + " when " + vd.endedBy() + " was filed inside the period: the "
+                    + "grant terminated and the alternate order of removal took effect that day.");
+        }
+        LocalDate last = vd.lastDay();
         if (!d.asOf.isAfter(last)) {
-            return Finding.of(Rule.VOLUNTARY_DEPARTURE, BLOCKS, "Voluntary departure granted on " + d.orderDate
-                    + " runs until " + last + " (" + source + "). Not executable while the person may still depart "
-                    + "on their own; executable from " + last.plusDays(1) + " if they overstay.", last.plusDays(1));
+            return Finding.of(Rule.VOLUNTARY_DEPARTURE, BLOCKS, "Voluntary departure granted on " + vd.start()
+                    + " runs until " + last + " (" + vd.source() + "; a departure deadline is not extended by "
+                    + "weekends or holidays). Not executable while the person may still depart on their own; "
+                    + "executable from " + last.plusDays(1) + " if they overstay.", last.plusDays(1));
         }
         return Finding.of(Rule.VOLUNTARY_DEPARTURE, ALLOWS, "The voluntary-departure period ended on " + last + " ("
-                + source + ") and was overstayed: the alternate order of removal took effect on " + last.plusDays(1)
-                + ".");
+                + vd.source() + ") and was overstayed: the alternate order of removal took effect on "
+                + last.plusDays(1) + ".");
     }
 
-    private static Finding finality(Docket d) {
+    private static Finding finality(CaseReading d) {
         if (d.order == OrderKind.NONE) {
             return Finding.of(Rule.FINALITY, d.ownCase ? BLOCKS : INFORMS, d.ownCase
                     ? "There is no order that could become final." : notReached(d));
         }
-        ProceedingFacts g = d.governing;
-        String how;
-        if (g.absentia()) {
-            how = "An in-absentia order is final when it is made: final on " + d.orderDate + " (8 CFR 1241.1(e)).";
-        } else {
-            List<AppealFacts> ofOrder = d.appealsOfOrder();
-            if (ofOrder.stream().anyMatch(a -> !d.decided(a))) {
-                return Finding.of(Rule.FINALITY, BLOCKS, "Not final: an appeal of the order is pending before the "
-                        + "BIA (see APPEAL_PENDING).");
-            }
-            Optional<AppealFacts> lastDecided = ofOrder.stream().filter(d::decided)
-                    .max(Comparator.comparing((AppealFacts a) -> a.biaDecisionDate() == null ? LocalDate.MIN
-                            : a.biaDecisionDate()).thenComparingLong(AppealFacts::idnAppeal));
-            if (lastDecided.isPresent()) {
-                AppealFacts a = lastDecided.get();
-                LocalDate decidedOn = a.biaDecisionDate() == null ? d.orderDate : a.biaDecisionDate();
-                if (!BIA_DISMISSALS.contains(a.biaDecision())) {
-                    return Finding.of(Rule.FINALITY, BLOCKS, "The BIA decided the appeal with '" + a.biaDecision()
-                            + "' on " + decidedOn + " (remand, sustain or another outcome that is not a dismissal):"
-                            + " the order of " + d.orderDate + " is not a final order.");
-                }
-                how = "The BIA dismissed the appeal ('" + a.biaDecision() + "') on " + decidedOn
-                        + ": the order became final that day (8 CFR 1241.1(a)).";
-            } else if (!g.respondentReservedAppeal()) {
-                how = "The respondent waived appeal (APPEAL_RSVD '" + g.appealRsvd() + "'): the order became final "
-                        + "on " + d.orderDate + " (8 CFR 1241.1(b)).";
-            } else if (!d.asOf.isAfter(d.appealDeadline)) {
-                return Finding.of(Rule.FINALITY, BLOCKS, "Not yet final: the appeal period runs until "
-                        + d.appealDeadline + ". Final on " + d.appealDeadline.plusDays(1) + " if no appeal is filed "
-                        + "(8 CFR 1241.1(c)).", d.appealDeadline.plusDays(1));
-            } else {
-                how = "No appeal was filed by " + d.appealDeadline + (g.appealNotFiled() ? " (APPEAL_NOT_FILED X)"
-                        : "") + ": the order became final on " + d.appealDeadline.plusDays(1)
-                        + " (8 CFR 1241.1(c)).";
-            }
+        Finality f = d.finality;
+        if (f.state() != FinalState.FINAL) {
+            return Finding.of(Rule.FINALITY, BLOCKS, f.how(), f.until());
         }
-        if (d.order == OrderKind.VOLUNTARY_DEPARTURE) {
-            LocalDate last = d.voluntaryDepartureDeadline();
-            if (!d.asOf.isAfter(last)) {
-                return Finding.of(Rule.FINALITY, BLOCKS, how + " The alternate order of removal becomes final only "
-                        + "on overstay of voluntary departure, on " + last.plusDays(1) + " (8 CFR 1241.1(f)).",
-                        last.plusDays(1));
+        if (d.departure != null) {
+            LocalDate over = d.departureOver();
+            if (d.asOf.isBefore(over)) {
+                return Finding.of(Rule.FINALITY, BLOCKS, f.how() + " The alternate order of removal becomes final only "
+                        + "on overstay of voluntary departure, on " + over + " (8 CFR 1241.1(f)).", over);
             }
-            return Finding.of(Rule.FINALITY, ALLOWS, how + " Voluntary departure was overstayed: the alternate order "
-                    + "of removal is final since " + last.plusDays(1) + " (8 CFR 1241.1(f)).");
+            return Finding.of(Rule.FINALITY, ALLOWS, f.how() + (d.departure.endedOn() != null
+                    ? " Voluntary departure ended on " + over + ": the alternate order of removal is final since then "
+                    + "(8 CFR 1240.26(e)(1), (i); 8 CFR 1241.1(f))."
+                    : " Voluntary departure was overstayed: the alternate order of removal is final since " + over
+                            + " (8 CFR 1241.1(f))."));
         }
-        return Finding.of(Rule.FINALITY, ALLOWS, how);
+        return Finding.of(Rule.FINALITY, ALLOWS, f.how());
     }
 
-    private static Finding inAbsentiaRescission(Docket d) {
+    private static Finding biaDecision(CaseReading d) {
+        if (d.order == OrderKind.NONE) {
+            return Finding.of(Rule.BIA_DECISION, INFORMS, notReached(d));
+        }
+        Finality f = d.finality;
+        Appeal a = f.byBia();
+        if (a == null) {
+            boolean any = d.appealsOfOrder().stream().anyMatch(x -> x.concernsOrder() && !x.pending());
+            return Finding.of(Rule.BIA_DECISION, ALLOWS, any ? "The BIA's decisions on motions about the order left it "
+                    + "as it was (a denied motion leaves a final order final, 8 CFR 1003.2)."
+                    : "The BIA has not decided an appeal of the order.");
+        }
+        String citation = switch (a.outcome()) {
+            case WITHDRAWN, NO_APPEAL_TAKEN -> "8 CFR 1003.4; 8 CFR 1241.1";
+            case VOLUNTARY_DEPARTURE_30, VOLUNTARY_DEPARTURE_60 -> "8 CFR 1241.1(a); 8 CFR 1240.26(c)(3)";
+            case NO_FINAL_ORDER -> a.kind() == AppealKind.CASE_APPEAL ? "8 CFR 1241.1(a); 8 CFR 1003.1(d)(7)"
+                    : "8 CFR 1003.2(a); 8 CFR 1003.6(b)";
+            default -> Rule.BIA_DECISION.citation();
+        };
+        if (f.state() == FinalState.REVIEW) {
+            return Finding.of(Rule.BIA_DECISION, citation, BLOCKS, "The BIA decided " + a.describe() + " with "
+                    + (a.reviewCode() != null ? a.outcomeSource() : "code " + a.facts().biaDecision()
+                    + ", which the gate does not read on a " + a.kind().name().toLowerCase().replace('_', ' '))
+                    + REVIEW + " until an attorney records what it means for this case.", null);
+        }
+        String detail = "The BIA decided " + a.describe() + " with " + a.outcomeSource() + " on "
+                + a.decidedOn(d.orderDate) + ": " + switch (a.outcome()) {
+                    case DISMISSED -> "the appeal was dismissed, so the order is final on that date.";
+                    case NO_FINAL_ORDER -> a.kind() == AppealKind.CASE_APPEAL ? "no final order stands until a new "
+                            + "decision." : "the motion was granted and the proceedings are reopened.";
+                    case WITHDRAWN, NO_APPEAL_TAKEN -> "the IJ's decision is final as though no appeal had been taken,"
+                            + " and not before its own appeal period ends.";
+                    case VOLUNTARY_DEPARTURE_30, VOLUNTARY_DEPARTURE_60 -> "the appeal was dismissed with voluntary "
+                            + "departure for " + a.outcome().voluntaryDepartureDays() + " days from the decision, "
+                            + "after which the alternate order is executable (see VOLUNTARY_DEPARTURE).";
+                    default -> "it leaves the order as it was.";
+                };
+        return Finding.of(Rule.BIA_DECISION, citation, f.state() == FinalState.NOT_FINAL ? BLOCKS : ALLOWS, detail,
+                null);
+    }
+
+    // ---- the data the verdict was judged on ---------------------------------------------------------------------
+
+    private static Finding dataFreshness(CaseReading d) {
+        LocalDate dataAsOf = d.facts.dataAsOf();
+        LocalDate lastDay = dataAsOf.plusDays(d.staleAfterDays);
+        if (d.asOf.isAfter(lastDay)) {
+            return Finding.of(Rule.DATA_FRESHNESS, BLOCKS, "Docket data stale: re-import or verify with EOIR. Judged "
+                    + "on data as of " + dataAsOf + "; " + d.asOf + " is more than " + d.staleAfterDays + " days "
+                    + "after it, and an appeal, motion or stay filed since may stay the order without CaseOps "
+                    + "seeing it.");
+        }
+        return Finding.of(Rule.DATA_FRESHNESS, ALLOWS, "Judged on data as of " + dataAsOf + " (the latest EOIR "
+                + "release imported); good for actions until " + lastDay + ".");
+    }
+
+    // ---- information --------------------------------------------------------------------------------------------
+
+    private static Finding inAbsentiaRescission(CaseReading d) {
         if (d.order == OrderKind.NONE) {
             return Finding.of(Rule.IN_ABSENTIA_RESCISSION, INFORMS, notReached(d));
         }

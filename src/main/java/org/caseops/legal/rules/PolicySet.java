@@ -10,12 +10,25 @@ import org.caseops.legal.rules.PolicyVersion.ProtectedAreaPolicy;
  * Effective-dated policy settings and the business calendar. A verdict as of a date uses the version in force on that
  * date, so a verdict for 2019-06-23 uses the 2019 settings.
  *
- * @param versions versions, any order; effective dates must be distinct
- * @param calendar business days for time limits that run to the next business day
+ * @param versions            versions, any order; effective dates must be distinct
+ * @param calendar            business days for time limits that run to the next business day (the BIA's filing days)
+ * @param dataStaleAfterDays  how many days after the docket data's release date an action may still be judged on it;
+ *                            later, the gate answers NOT_EXECUTABLE (DESIGN invariant 8; {@code
+ *                            caseops.legal.data-stale-after-days})
  */
-public record PolicySet(List<PolicyVersion> versions, BusinessCalendar calendar) {
+public record PolicySet(List<PolicyVersion> versions, BusinessCalendar calendar, int dataStaleAfterDays) {
+
+    /** The default bound on the age of the docket data: 7 days. */
+    public static final int DEFAULT_DATA_STALE_AFTER_DAYS = 7;
+
+    public PolicySet(List<PolicyVersion> versions, BusinessCalendar calendar) {
+        this(versions, calendar, DEFAULT_DATA_STALE_AFTER_DAYS);
+    }
 
     public PolicySet {
+        if (dataStaleAfterDays < 0) {
+            throw new IllegalArgumentException("The data freshness bound cannot be negative");
+        }
         versions = versions.stream().sorted(Comparator.comparing(PolicyVersion::effectiveFrom)).toList();
         Objects.requireNonNull(calendar, "calendar");
         if (versions.isEmpty()) {
@@ -47,12 +60,17 @@ public record PolicySet(List<PolicyVersion> versions, BusinessCalendar calendar)
                         "DHS protected-areas guidelines replace the 2011 memo", 30, 60, 180, memo2021),
                 new PolicyVersion("2025-PROTECTED-AREAS-REVOKED", LocalDate.of(2025, 1, 20),
                         "Protected-areas guidelines rescinded", 30, 60, 180, revoked2025)),
-                BusinessCalendar.usFederal());
+                BusinessCalendar.biaFiling(), DEFAULT_DATA_STALE_AFTER_DAYS);
     }
 
     /** The same versions with another calendar (tests). */
     public PolicySet withCalendar(BusinessCalendar other) {
-        return new PolicySet(versions, other);
+        return new PolicySet(versions, other, dataStaleAfterDays);
+    }
+
+    /** The same versions with another bound on the age of the docket data. */
+    public PolicySet withDataStaleAfterDays(int days) {
+        return new PolicySet(versions, calendar, days);
     }
 
     /** The version in force on {@code date}; before the first version, the first one. */

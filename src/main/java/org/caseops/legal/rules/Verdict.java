@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param changesOn     the earliest date on which the verdict may change by itself (a window closes, a stay ends),
  *                      when known; new facts (a motion filed, a decision) can change it any day
  * @param policyVersion the id of the {@link PolicyVersion} in force on {@code asOf}
+ * @param dataAsOf      the release date of the docket data it was judged on
  */
 public record Verdict(Status status, List<Finding> findings, LocalDate asOf, Optional<LocalDate> changesOn,
-        String policyVersion) {
+        String policyVersion, LocalDate dataAsOf) {
 
     public Verdict {
         Objects.requireNonNull(status, "status");
@@ -24,6 +25,7 @@ public record Verdict(Status status, List<Finding> findings, LocalDate asOf, Opt
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(changesOn, "changesOn");
         Objects.requireNonNull(policyVersion, "policyVersion");
+        Objects.requireNonNull(dataAsOf, "dataAsOf");
     }
 
     /**

@@ -21,6 +21,8 @@ class ExecutabilityProperties {
 
     static final LocalDate BASE = LocalDate.of(2017, 1, 1);
     static final PolicySet POLICIES = PolicySet.defaults();
+    /** The docket data's date in generated dockets: after every generated date, so never stale. */
+    static final LocalDate FRESH = BASE.plusDays(5000);
 
     // ---- statements -----------------------------------------------------------------------------------------------
 
@@ -63,8 +65,8 @@ class ExecutabilityProperties {
         LocalDate asOf = received.plusDays(asOfAfter);
         List<MotionFacts> motions = new ArrayList<>(facts.motions());
         motions.add(new MotionFacts(99, order.idnProceeding(), received, null, null, null));
-        CaseFacts f = new CaseFacts(facts.person(), facts.idnCase(), List.of(inAbsentia), facts.appeals(), motions,
-                List.of(), List.of(), null);
+        CaseFacts f = CaseFacts.of(facts.person(), facts.idnCase(), List.of(inAbsentia), facts.appeals(), motions,
+                List.of(), List.of(), facts.dataAsOf());
         assertThat(Executability.evaluate(f, asOf, POLICIES).status()).isEqualTo(Status.NOT_EXECUTABLE);
     }
 
@@ -90,9 +92,8 @@ class ExecutabilityProperties {
     @Property(tries = 500)
     void a_us_citizen_is_never_executable(@ForAll("dockets") CaseFacts facts, @ForAll("asOfDates") LocalDate asOf) {
         PersonFacts p = facts.person();
-        CaseFacts citizen = new CaseFacts(new PersonFacts(true, p.lpr(), p.citizenshipClaimOpen(), p.hasOwnCase()),
-                facts.idnCase(), facts.proceedings(), facts.appeals(), facts.motions(), facts.stays(), facts.holds(),
-                facts.voluntaryDepartureDeadline());
+        CaseFacts citizen = facts.withPerson(new PersonFacts(true, p.lpr(), p.citizenshipClaimOpen(),
+                p.hasOwnCase()));
         Verdict v = Executability.evaluate(citizen, asOf, POLICIES);
         assertThat(v.status()).isEqualTo(Status.NOT_EXECUTABLE);
         assertThat(v.findings()).anyMatch(f -> f.ruleId().equals("US_CITIZEN") && f.holds());
@@ -102,8 +103,7 @@ class ExecutabilityProperties {
     void a_person_without_a_case_of_their_own_is_never_executable(@ForAll("dockets") CaseFacts facts,
             @ForAll("asOfDates") LocalDate asOf) {
         PersonFacts p = facts.person();
-        CaseFacts noCase = new CaseFacts(new PersonFacts(p.usCitizen(), p.lpr(), p.citizenshipClaimOpen(), false),
-                null, facts.proceedings(), facts.appeals(), facts.motions(), facts.stays(), facts.holds(), null);
+        CaseFacts noCase = facts.withoutOwnCase();
         Verdict v = Executability.evaluate(noCase, asOf, POLICIES);
         assertThat(v.status()).isEqualTo(Status.NOT_EXECUTABLE);
         assertThat(v.notSubjectToRemoval()).isTrue();
@@ -121,8 +121,7 @@ class ExecutabilityProperties {
         Collections.shuffle(proceedings, random);
         Collections.shuffle(appeals, random);
         Collections.shuffle(motions, random);
-        CaseFacts shuffled = new CaseFacts(facts.person(), facts.idnCase(), proceedings, appeals, motions,
-                facts.stays(), facts.holds(), facts.voluntaryDepartureDeadline());
+        CaseFacts shuffled = facts.withDocket(proceedings, appeals, motions);
         assertThat(Executability.evaluate(shuffled, asOf, POLICIES)).isEqualTo(first);
     }
 
@@ -151,6 +150,49 @@ class ExecutabilityProperties {
         v.changesOn().ifPresent(d -> assertThat(d).isAfter(asOf));
     }
 
+    /** DESIGN invariant 8: docket data older than the bound never yields EXECUTABLE. */
+    @Property(tries = 300)
+    void stale_docket_data_never_yields_executable(@ForAll("cleanOrders") CaseFacts facts,
+            @ForAll("days") int daysAfterOrder, @ForAll("days") int staleBy) {
+        ProceedingFacts order = facts.proceedings().get(facts.proceedings().size() - 1);
+        LocalDate asOf = order.compDate().plusDays(daysAfterOrder);
+        CaseFacts old = facts.withDataAsOf(asOf.minusDays(PolicySet.DEFAULT_DATA_STALE_AFTER_DAYS + 1 + staleBy));
+        Verdict v = Executability.evaluate(old, asOf, POLICIES);
+        assertThat(v.status()).isEqualTo(Status.NOT_EXECUTABLE);
+        assertThat(v.findings()).anyMatch(f -> f.ruleId().equals("DATA_FRESHNESS") && f.holds());
+    }
+
+    /** "A bond appeal, a visa-petition appeal, a fines appeal never make an order final or non-final." */
+    @Property(tries = 300)
+    void appeals_not_about_the_order_never_change_the_verdict(@ForAll("dockets") CaseFacts facts,
+            @ForAll("asOfDates") LocalDate asOf, @ForAll("notAboutTheOrder") AppealFacts other) {
+        Verdict without = Executability.evaluate(facts, asOf, POLICIES);
+        List<AppealFacts> appeals = new ArrayList<>(facts.appeals());
+        appeals.add(other);
+        Verdict with = Executability.evaluate(facts.withDocket(facts.proceedings(), appeals, facts.motions()), asOf,
+                POLICIES);
+        assertThat(with.status()).isEqualTo(without.status());
+    }
+
+    /** A determination is never an override: one about a code whose meaning the tables give changes nothing. */
+    @Property(tries = 300)
+    void a_determination_of_a_known_code_changes_nothing(@ForAll("dockets") CaseFacts facts,
+            @ForAll("asOfDates") LocalDate asOf, @ForAll("knownCodeDeterminations") Determination determination) {
+        Verdict without = Executability.evaluate(facts, asOf, POLICIES);
+        CaseFacts with = facts.withRecords(facts.stays(), facts.holds(), facts.protections(),
+                facts.departureDeadlines(), List.of(determination));
+        assertThat(Executability.evaluate(with, asOf, POLICIES).status()).isEqualTo(without.status());
+    }
+
+    /** The last day to appeal is never before day 30 and is always a day the BIA accepts filings. */
+    @Property(tries = 300)
+    void the_last_day_to_appeal_is_a_bia_filing_day_on_or_after_day_30(@ForAll("asOfDates") LocalDate order) {
+        LocalDate deadline = POLICIES.calendar().onOrNextBusinessDay(order.plusDays(30));
+        assertThat(deadline).isAfterOrEqualTo(order.plusDays(30));
+        assertThat(BusinessCalendar.biaFiling().isBusinessDay(deadline)).isTrue();
+        assertThat(BusinessCalendar.usFederal().isBusinessDay(deadline)).isTrue();
+    }
+
     // ---- generators -----------------------------------------------------------------------------------------------
 
     @Provide
@@ -166,6 +208,30 @@ class ExecutabilityProperties {
     @Provide
     Arbitrary<String> stayKinds() {
         return Arbitraries.of("APPEAL", "ADMINISTRATIVE", "JUDICIAL", "HOLD");
+    }
+
+    @Provide
+    Arbitrary<AppealFacts> notAboutTheOrder() {
+        return Combinators.combine(Arbitraries.of("Bond Appeal", "DD Visa", "DD Fines", "DD 212", "Zero Bond Appeal",
+                        "Bond MTR Reo", "CDR"), date(), Arbitraries.of("DIS", "REM", "SUS", "WDL", "D30", "OTH", "ZZZ")
+                        .injectNull(0.4), gap())
+                .as((type, filed, dec, g) -> new AppealFacts(77, null, filed, dec, dec == null ? null
+                        : filed.plusDays(g), type, "A"));
+    }
+
+    @Provide
+    Arbitrary<Determination> knownCodeDeterminations() {
+        return Combinators.combine(Arbitraries.of(Determination.Subject.biaDecision("DIS"),
+                        Determination.Subject.biaDecision("REM"), Determination.Subject.biaDecision("SUS"),
+                        Determination.Subject.biaDecision("WDL"), Determination.Subject.appealType("Case Appeal"),
+                        Determination.Subject.appealType("Bond Appeal"), Determination.Subject.motionDecision("G"),
+                        Determination.Subject.motionDecision("D"), Determination.Subject.ijDecision("RMV", "X"),
+                        Determination.Subject.ijDecision("RMV", "T")), date())
+                .as((subject, on) -> {
+                    Determination.Meaning meaning = java.util.Arrays.stream(Determination.Meaning.values())
+                            .filter(m -> m.appliesTo(subject)).findFirst().orElseThrow();
+                    return new Determination(subject, meaning, on, "property");
+                });
     }
 
     private static Arbitrary<LocalDate> date() {
@@ -192,15 +258,19 @@ class ExecutabilityProperties {
             return out;
         });
         Arbitrary<List<AppealFacts>> appeals = Combinators.combine(Arbitraries.longs().between(1, 3).injectNull(0.2),
-                date(), Arbitraries.of("DIS", "SAF", "REM", "SUS", "DUT").injectNull(0.4), gap())
-                .as((proc, filed, dec, g) -> new AppealFacts(0, proc, filed, dec, dec == null ? null
-                        : filed.plusDays(g)))
+                date(), Arbitraries.of("DIS", "SAF", "REM", "SUS", "DUT", "WDL", "D30", "DVD", "OTH", "GRN", "DEN",
+                        "CON", "ZZZ").injectNull(0.4), gap(),
+                Arbitraries.of("Case Appeal", "Case Appeal", "Bond Appeal", "MTR BIA", "Appeal of IJ MTR", "DD Visa",
+                        "Circuit Court Remand", "XX Unknown").injectNull(0.2))
+                .as((proc, filed, dec, g, type) -> new AppealFacts(0, proc, filed, dec, dec == null ? null
+                        : filed.plusDays(g), type, "A"))
                 .list().ofMaxSize(2).map(ExecutabilityProperties::numberAppeals);
         Arbitrary<List<MotionFacts>> motions = Combinators.combine(Arbitraries.longs().between(1, 3).injectNull(0.2),
-                date(), Arbitraries.of("G", "D").injectNull(0.4), gap(),
-                Arbitraries.of("G", "Y", "D", "N").injectNull(0.6))
-                .as((proc, received, dec, g, stay) -> new MotionFacts(0, proc, received, dec,
-                        dec == null ? null : received.plusDays(g), stay))
+                date(), Arbitraries.of("G", "D", "W", "M", "Q").injectNull(0.4), gap(),
+                Arbitraries.of("G", "Y", "D", "N").injectNull(0.6),
+                Arbitraries.of("MA", "O", "CO", "WC", "MU", "TP", "ZQ").injectNull(0.4))
+                .as((proc, received, dec, g, stay, type) -> new MotionFacts(0, proc, received, dec,
+                        dec == null ? null : received.plusDays(g), stay, type, "A"))
                 .list().ofMaxSize(2).map(ExecutabilityProperties::numberMotions);
         Arbitrary<List<StayFacts>> stays = Combinators.combine(Arbitraries.of(StayFacts.Kind.class), date(),
                 Arbitraries.of(true, false), gap().injectNull(0.3))
@@ -213,8 +283,10 @@ class ExecutabilityProperties {
                 .list().ofMaxSize(1);
         Arbitrary<LocalDate> vdDeadline = date().injectNull(0.8);
         return Combinators.combine(person, proceedings, appeals, motions, stays, holds, vdDeadline)
-                .as((p, procs, apps, mots, sts, hls, vd) -> new CaseFacts(p, p.hasOwnCase() ? 10L : null, procs, apps,
-                        mots, sts, hls, vd));
+                .as((p, procs, apps, mots, sts, hls, vd) -> CaseFacts.of(p, p.hasOwnCase() ? 10L : null, procs, apps,
+                        mots, sts, hls, FRESH).withRecords(sts, hls, List.of(), vd == null ? List.of()
+                        : List.of(new DepartureDeadlineFacts(vd, DepartureDeadlineFacts.Source.IJ_ORDER,
+                                vd.minusDays(30), "IJ")), List.of()));
     }
 
     private static Arbitrary<ProceedingFacts> proceeding() {
@@ -253,10 +325,10 @@ class ExecutabilityProperties {
                     if (pendingInPerson && !o.absentia()) {
                         motions.add(new MotionFacts(2, 7L, o.compDate().plusDays(g2 % 20), null, null, null));
                     }
-                    return new CaseFacts(new PersonFacts(false, lpr, false, true), 10L,
+                    return CaseFacts.of(new PersonFacts(false, lpr, false, true), 10L,
                             List.of(new ProceedingFacts(3, o.compDate().minusDays(700), o.caseType(), "", "C",
                                     o.compDate().minusDays(400), false, "", false), o),
-                            appeals, motions, List.of(), List.of(), null);
+                            appeals, motions, List.of(), List.of(), FRESH);
                 });
     }
 
@@ -264,7 +336,8 @@ class ExecutabilityProperties {
         List<AppealFacts> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             AppealFacts a = list.get(i);
-            out.add(new AppealFacts(i + 1, a.idnProceeding(), a.filed(), a.biaDecision(), a.biaDecisionDate()));
+            out.add(new AppealFacts(i + 1, a.idnProceeding(), a.filed(), a.biaDecision(), a.biaDecisionDate(),
+                    a.appealType(), a.filedBy()));
         }
         return out;
     }
@@ -274,7 +347,7 @@ class ExecutabilityProperties {
         for (int i = 0; i < list.size(); i++) {
             MotionFacts m = list.get(i);
             out.add(new MotionFacts(i + 1, m.idnProceeding(), m.receivedDate(), m.decision(), m.decisionDate(),
-                    m.stayGrant()));
+                    m.stayGrant(), m.motionType(), m.filingParty()));
         }
         return out;
     }
@@ -291,8 +364,8 @@ class ExecutabilityProperties {
             case "JUDICIAL" -> stays.add(new StayFacts(StayFacts.Kind.JUDICIAL, asOf.minusDays(5), true, null, "CA5"));
             default -> holds.add(new HoldFacts(asOf, null, "review"));
         }
-        return new CaseFacts(f.person(), f.idnCase(), f.proceedings(), appeals, f.motions(), stays, holds,
-                f.voluntaryDepartureDeadline());
+        return f.withDocket(f.proceedings(), appeals, f.motions()).withRecords(stays, holds, f.protections(),
+                f.departureDeadlines(), f.determinations());
     }
 
     private static boolean after(LocalDate date, LocalDate asOf) {
@@ -308,34 +381,49 @@ class ExecutabilityProperties {
                         : p).toList();
         List<AppealFacts> appeals = f.appeals().stream().filter(a -> !after(a.filed(), asOf))
                 .map(a -> after(a.biaDecisionDate(), asOf)
-                        ? new AppealFacts(a.idnAppeal(), a.idnProceeding(), a.filed(), null, null) : a).toList();
+                        ? new AppealFacts(a.idnAppeal(), a.idnProceeding(), a.filed(), null, null, a.appealType(),
+                                a.filedBy()) : a).toList();
         List<MotionFacts> motions = f.motions().stream().filter(m -> !after(m.receivedDate(), asOf))
                 .map(m -> after(m.decisionDate(), asOf)
                         ? new MotionFacts(m.idnMotion(), m.idnProceeding(), m.receivedDate(), null, null,
-                                m.stayGrant())
+                                m.stayGrant(), m.motionType(), m.filingParty())
                         : m).toList();
         List<StayFacts> stays = f.stays().stream().filter(s -> !after(s.decidedOn(), asOf)).toList();
         List<HoldFacts> holds = f.holds().stream().filter(h -> !after(h.placedOn(), asOf))
                 .map(h -> after(h.liftedOn(), asOf) ? new HoldFacts(h.placedOn(), null, h.reason()) : h).toList();
-        return new CaseFacts(f.person(), f.idnCase(), proceedings, appeals, motions, stays, holds,
-                f.voluntaryDepartureDeadline());
+        List<DepartureDeadlineFacts> deadlines = f.departureDeadlines().stream()
+                .filter(r -> !after(r.orderedOn(), asOf)).toList();
+        List<ProtectionFacts> protections = f.protections().stream().filter(p -> !after(p.from(), asOf))
+                .map(p -> after(p.endedOn(), asOf) ? new ProtectionFacts(p.kind(), p.from(), p.until(), null,
+                        p.evidence()) : p).toList();
+        List<Determination> determinations = f.determinations().stream().filter(x -> !after(x.recordedOn(), asOf))
+                .toList();
+        return f.withDocket(proceedings, appeals, motions).withRecords(stays, holds, protections, deadlines,
+                determinations);
     }
 
     /** Every event date moved by {@code move} (durations fixed at decision time, like a stay's end, are kept). */
     static CaseFacts shift(CaseFacts f, UnaryOperator<LocalDate> move) {
-        return new CaseFacts(f.person(), f.idnCase(),
+        return f.withDocket(
                 f.proceedings().stream().map(p -> new ProceedingFacts(p.idnProceeding(), move.apply(p.oscDate()),
                         p.caseType(), p.decCode(), p.otherComp(), move.apply(p.compDate()), p.absentia(),
-                        p.appealRsvd(), p.appealNotFiled())).toList(),
+                        p.appealRsvd(), p.appealNotFiled(), p.decType(), p.appealDueDate())).toList(),
                 f.appeals().stream().map(a -> new AppealFacts(a.idnAppeal(), a.idnProceeding(), move.apply(a.filed()),
-                        a.biaDecision(), move.apply(a.biaDecisionDate()))).toList(),
+                        a.biaDecision(), move.apply(a.biaDecisionDate()), a.appealType(), a.filedBy())).toList(),
                 f.motions().stream().map(m -> new MotionFacts(m.idnMotion(), m.idnProceeding(),
-                        move.apply(m.receivedDate()), m.decision(), move.apply(m.decisionDate()), m.stayGrant()))
-                        .toList(),
-                f.stays().stream().map(s -> new StayFacts(s.kind(), move.apply(s.decidedOn()), s.granted(), s.until(),
-                        s.reference())).toList(),
-                f.holds().stream().map(h -> new HoldFacts(move.apply(h.placedOn()), move.apply(h.liftedOn()),
-                        h.reason())).toList(),
-                f.voluntaryDepartureDeadline());
+                        move.apply(m.receivedDate()), m.decision(), move.apply(m.decisionDate()), m.stayGrant(),
+                        m.motionType(), m.filingParty())).toList())
+                .withRecords(
+                        f.stays().stream().map(s -> new StayFacts(s.kind(), move.apply(s.decidedOn()), s.granted(),
+                                s.until(), s.reference())).toList(),
+                        f.holds().stream().map(h -> new HoldFacts(move.apply(h.placedOn()), move.apply(h.liftedOn()),
+                                h.reason())).toList(),
+                        f.protections().stream().map(p -> new ProtectionFacts(p.kind(), move.apply(p.from()),
+                                p.until(), move.apply(p.endedOn()), p.evidence())).toList(),
+                        f.departureDeadlines().stream().map(r -> new DepartureDeadlineFacts(r.lastDay(), r.source(),
+                                move.apply(r.orderedOn()), r.reference())).toList(),
+                        f.determinations().stream().map(x -> new Determination(x.subject(), x.meaning(),
+                                move.apply(x.recordedOn()), x.reason())).toList());
     }
+
 }

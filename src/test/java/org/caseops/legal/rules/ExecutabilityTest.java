@@ -273,7 +273,7 @@ class ExecutabilityTest {
     @Test
     void us_citizen_child_without_a_case_is_not_subject_to_removal() {
         // Sofia, 4, born in Houston; her mother has a final in-absentia order. Sofia has no case of her own.
-        CaseFacts sofia = CaseFacts.withoutOwnCase(new PersonFacts(true, false, false, false));
+        CaseFacts sofia = CaseFacts.withoutOwnCase(new PersonFacts(true, false, false, false), on(2019, 6, 23));
         Verdict v = Executability.evaluate(sofia, on(2019, 6, 23), PolicySet.defaults());
         assertThat(v.status()).isEqualTo(Status.NOT_EXECUTABLE);
         assertThat(v.notSubjectToRemoval()).isTrue();

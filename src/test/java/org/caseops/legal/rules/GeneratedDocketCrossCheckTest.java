@@ -57,16 +57,18 @@ class GeneratedDocketCrossCheckTest {
         tsv("B_TblProceeding.csv", r -> proceedings.computeIfAbsent(id(r.get("IDNCASE")), k -> new ArrayList<>())
                 .add(new ProceedingFacts(id(r.get("IDNPROCEEDING")), date(r.get("OSC_DATE")), r.get("CASE_TYPE"),
                         r.get("DEC_CODE"), r.get("OTHER_COMP"), date(r.get("COMP_DATE")), "Y".equals(r.get("ABSENTIA")),
-                        r.get("APPEAL_RSVD"), "X".equals(r.get("APPEAL_NOT_FILED")))));
+                        r.get("APPEAL_RSVD"), "X".equals(r.get("APPEAL_NOT_FILED")), r.get("DEC_TYPE"),
+                        date(r.get("DATE_APPEAL_DUE_STATUS")))));
         tsv("tblAppeal.csv", r -> appeals.computeIfAbsent(id(r.get("idncase")), k -> new ArrayList<>())
                 .add(new AppealFacts(id(r.get("idnAppeal")), optionalId(r.get("idnProceeding")),
-                        date(r.get("datAppealFiled")), r.get("strBIADecision"), date(r.get("datBIADecision")))));
+                        date(r.get("datAppealFiled")), r.get("strBIADecision"), date(r.get("datBIADecision")),
+                        r.get("strAppealType"), r.get("strFiledBy"))));
         tsv("tbl_Court_Motions.csv", r -> {
             if (!"1".equals(r.get("BLNDELETED"))) {
                 motions.computeIfAbsent(id(r.get("IDNCASE")), k -> new ArrayList<>())
                         .add(new MotionFacts(id(r.get("IDNMOTION")), optionalId(r.get("IDNPROCEEDING")),
                                 date(r.get("MOTION_RECD_DATE")), r.get("DEC"), date(r.get("COMP_DATE")),
-                                r.get("STAY_GRANT")));
+                                r.get("STAY_GRANT"), r.get("REC_TYPE"), r.get("STRFILINGPARTY")));
             }
         });
         csv("persons.csv", r -> {
@@ -109,16 +111,18 @@ class GeneratedDocketCrossCheckTest {
     void household_members_without_a_case_are_not_subject_to_removal() {
         assertThat(householdMembers).isNotEmpty();
         for (PersonFacts p : householdMembers) {
-            Verdict v = Executability.evaluate(CaseFacts.withoutOwnCase(p), AS_OF, PolicySet.defaults());
+            Verdict v = Executability.evaluate(CaseFacts.withoutOwnCase(p, AS_OF), AS_OF,
+                    PolicySet.defaults());
             assertThat(v.status()).isEqualTo(Status.NOT_EXECUTABLE);
             assertThat(v.notSubjectToRemoval()).isTrue();
         }
     }
 
     private static CaseFacts facts(long idnCase) {
-        return new CaseFacts(personsByCase.get(idnCase), idnCase, proceedings.getOrDefault(idnCase, List.of()),
+        // The generator's release is as of the verdict date: the data are fresh for it.
+        return CaseFacts.of(personsByCase.get(idnCase), idnCase, proceedings.getOrDefault(idnCase, List.of()),
                 appeals.getOrDefault(idnCase, List.of()), motions.getOrDefault(idnCase, List.of()), List.of(),
-                List.of(), null);
+                List.of(), AS_OF);
     }
 
     // ---- a minimal reader for the generator's files ---------------------------------------------------------------
