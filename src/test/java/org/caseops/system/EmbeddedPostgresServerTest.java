@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,7 +22,7 @@ class EmbeddedPostgresServerTest {
     Path home;
 
     private static List<String> markers(EmbeddedPostgresServer server) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
+        try (Connection c = server.ownerConnection();
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select note from marker order by 1")) {
             List<String> notes = new ArrayList<>();
             while (rs.next()) {
@@ -51,7 +50,7 @@ class EmbeddedPostgresServerTest {
     @Test
     void a_second_process_uses_the_running_database_instead_of_starting_another() throws Exception {
         try (EmbeddedPostgresServer owner = EmbeddedPostgresServer.startOrJoin(home, 0)) {
-            try (Connection c = DriverManager.getConnection(owner.jdbcUrl(), "postgres", null);
+            try (Connection c = owner.ownerConnection();
                  Statement s = c.createStatement()) {
                 s.execute("create table marker (note text)");
             }
@@ -65,7 +64,7 @@ class EmbeddedPostgresServerTest {
     @Test
     void data_persists_across_a_clean_restart() throws Exception {
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.startOrJoin(home, 0);
-             Connection c = DriverManager.getConnection(first.jdbcUrl(), "postgres", null);
+             Connection c = first.ownerConnection();
              Statement s = c.createStatement()) {
             s.execute("create table marker (note text)");
             s.execute("insert into marker values ('kept')");
