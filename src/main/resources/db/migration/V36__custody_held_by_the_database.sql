@@ -85,7 +85,7 @@ create or replace function custody_refuse_erasure() returns trigger
 begin
     raise exception 'custody: % on % refused: custody is history (a person leaves custody by a release or a '
         'removal, a caregiver record is ended, the ledger is only appended to)', tg_op, tg_table_name
-        using errcode = 'insufficient_privilege';
+        using errcode = 'restrict_violation';
 end
 $$;
 create trigger custody_status_kept before delete on custody_status
