@@ -334,8 +334,10 @@ public class Encounters {
                     .orElseThrow(() -> new NotFound("no person with A-number " + met.aNumber()));
         }
         if (met.personId() != null) {
+            // a person without an A-number is a row whose a_number is null: read it as such, not as no row
             String a = jdbc.sql("select a_number from person where id = ?").param(met.personId())
-                    .query(String.class).optional().orElseThrow(() -> new NotFound("no person " + met.personId()));
+                    .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional()
+                    .orElseThrow(() -> new NotFound("no person " + met.personId())).orElse(null);
             if (a == null && met.outcome() == Outcome.ARRESTED) {
                 // a person without an A-number has no removal order: a U.S.-citizen child is the usual case
                 long family = custody.familyOf(met.personId());
