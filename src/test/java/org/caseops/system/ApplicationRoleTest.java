@@ -123,4 +123,15 @@ class ApplicationRoleTest {
                     .hasMessageContaining("permission denied for table custody_event");
         }
     }
+
+    @Test
+    void a_pooled_connection_refuses_to_work_when_given_the_owners_login_by_mistake() throws Exception {
+        try (Connection app = app()) {
+            run(app, DatabaseConfig.NOT_THE_OWNER);
+        }
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            assertThatThrownBy(() -> owner.jdbc().sql(DatabaseConfig.NOT_THE_OWNER).update()).rootCause()
+                    .hasMessageContaining("is a superuser or owns the schema");
+        }
+    }
 }
