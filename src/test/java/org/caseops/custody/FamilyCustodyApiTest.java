@@ -117,6 +117,30 @@ class FamilyCustodyApiTest {
     }
 
     @Test
+    void concurrent_releases_of_one_family_release_it_once_and_the_others_are_409s() throws Exception {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO"));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(pool.submit(() -> post("/api/families/1001/custody/release", Map.of("reason", "OTHER"))));
+        }
+        List<HttpStatus> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(HttpStatus.valueOf(answer.get().getStatusCode().value()));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(HttpStatus.OK, HttpStatus.CONFLICT);
+        assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from custody_event where to_state = 'RELEASED' and person_id in (?, ?)")
+                .params(ana, sofia).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from case_event where kind = 'CUSTODY_RELEASED' and person_id in (?, ?)")
+                .params(ana, sofia).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void a_custody_change_dated_in_the_future_is_a_400_naming_at() {
         caregiverForMateo();
         Problems.assertBadInput(post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia),
