@@ -108,7 +108,9 @@ stop_server() {
     SERVER_PID=
 }
 
-sql() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres -d postgres "$@"; }
+# as the owner, with the password the embedded server keeps in CASEOPS_HOME/database.secrets (docs/operations.md)
+sql() { PGPASSWORD="$(sed -n 's/^owner.password=//p' "$CASEOPS_HOME/database.secrets")" \
+    PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres -d postgres "$@"; }
 
 # Samples the summed RSS and PSS (kB) of the postmaster and its children once a second: "epoch rss pss".
 SAMPLER_PID=

@@ -1,31 +1,53 @@
 package org.caseops.custody;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.caseops.access.Access;
 import org.caseops.docket.Docket;
+import org.caseops.docket.DocketViews;
+import org.caseops.docket.Timeline;
 import org.caseops.legal.LegalGate;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.NotFound;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The custody ledger: each person's state ({@link CustodyState}), changed only through its table and never, except to
- * release, for a person whose order is not executable on the day of the change; each change a
- * ledger row (written by the database's trigger, so direct SQL is recorded too). The family gate is the database's
- * (V21, checked at commit); this service checks the same rules first to answer with a clear 409 naming who is
- * missing, and asks the database's own check function before it lets a change go.
+ * Custody: the one way anything changes where a person is — the custody API, an arrest at the door (encounters),
+ * releases, transports, removals. Each change is one transaction that writes the custody row (the database copies it
+ * into the ledger), the person's case event on the timeline with the change's own time, and the audit entry.
+ *
+ * <p>The rules, in this order: a U.S. citizen, or anyone without a removal case of their own, is never taken into
+ * custody (refused and audited); no move but release for an order not executable on the day of the change (DESIGN
+ * invariant 1); the transition table ({@link CustodyState}); the family moves whole; no minor alone
+ * ({@link FamilyGate}). The database holds the same rules at commit (V21, V36), for any SQL statement; this service
+ * judges them first to answer with a clear 409. Every write is a conditional update on the version read with the
+ * state in one statement: a concurrent change is a 409 naming the current state and version.
  */
 @Service
 public class Custody {
 
+    /** How far ahead of the clock a change may be dated (clock skew); the database allows the same. */
+    static final Duration SKEW = Duration.ofMinutes(5);
+
+    /** A person's custody; {@code version} is null while no change was ever recorded (at large). */
     public record Status(long personId, long familyId, CustodyState state, String site, String destination,
-            CustodyState.ReleaseReason releaseReason, Instant since, String changedBy, Long operationId) {
+            CustodyState.ReleaseReason releaseReason, Instant since, String changedBy, Long operationId,
+            Integer version) {
     }
 
     public record Event(long id, long personId, String fromState, String toState, String siteBefore, String site,
@@ -37,30 +59,47 @@ public class Custody {
             String location, String recordedBy, Instant recordedAt, Instant endedAt) {
     }
 
+    /** A person's custody as the API shows it. */
+    public record PersonCustody(String aNumber, Status status, List<Event> ledger, List<Caregiver> caregivers,
+            List<Releases.Condition> releaseConditions) {
+    }
+
     private final JdbcClient jdbc;
     private final Docket docket;
     private final LegalGate gate;
+    private final Releases releases;
+    private final Timeline timeline;
+    private final Access access;
+    private final TransactionTemplate transaction;
 
-    Custody(JdbcClient jdbc, Docket docket, LegalGate gate) {
+    Custody(JdbcClient jdbc, Docket docket, LegalGate gate, Releases releases, Timeline timeline, Access access,
+            TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.docket = docket;
         this.gate = gate;
+        this.releases = releases;
+        this.timeline = timeline;
+        this.access = access;
+        this.transaction = transaction;
     }
+
+    // ------------------------------------------------------------------------------------------------ reads
 
     public Status status(long personId) {
         return find(personId).orElseGet(() -> new Status(personId, familyOf(personId), CustodyState.AT_LARGE, null,
-                null, null, null, null, null));
+                null, null, null, null, null, null));
     }
 
     private Optional<Status> find(long personId) {
         return jdbc.sql("""
-                select person_id, family_id, state, site, destination, release_reason, since, changed_by, operation_id
+                select person_id, family_id, state, site, destination, release_reason, since, changed_by,
+                       operation_id, version
                 from custody_status where person_id = ?""").param(personId)
                 .query((rs, n) -> new Status(rs.getLong(1), rs.getLong(2), CustodyState.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getString(6) == null ? null
                         : CustodyState.ReleaseReason.valueOf(rs.getString(6)),
                         rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8),
-                        (Long) rs.getObject(9))).optional();
+                        (Long) rs.getObject(9), rs.getInt(10))).optional();
     }
 
     public List<Event> ledger(long personId) {
@@ -74,154 +113,6 @@ public class Custody {
                         (Long) rs.getObject(11), rs.getString(12))).list();
     }
 
-    /** Takes a person into custody at a site (an arrest; the legal gate is the caller's to ask first). */
-    public Status take(long personId, String site, Instant at, String officer, Long operationId, String note) {
-        requireText(site, "site");
-        return change(personId, CustodyState.IN_CUSTODY, site, null, null, at, officer, operationId, note);
-    }
-
-    public Status stage(long personId, String site, Instant at, String officer, String note) {
-        requireText(site, "site");
-        return change(personId, CustodyState.STAGED, site, null, null, at, officer, null, note);
-    }
-
-    public Status release(long personId, CustodyState.ReleaseReason reason, Instant at, String officer, String note) {
-        if (reason == null) {
-            throw new BadInput("reason", "a release has its reason: " + List.of(CustodyState.ReleaseReason.values()));
-        }
-        return change(personId, CustodyState.RELEASED, null, null, reason, at, officer, null, note);
-    }
-
-    /**
-     * Transports every member of the family who is held, together: all must be STAGED at one site; the minors of the
-     * family must be with them or with a recorded caregiver. Refused (409) naming who is not ready.
-     */
-    public List<Status> transport(long familyId, String destination, Instant at, String officer) {
-        requireText(destination, "destination");
-        List<Status> held = held(familyId);
-        if (held.isEmpty()) {
-            throw new Conflict("no member of family " + familyId + " is held");
-        }
-        List<String> problems = new ArrayList<>();
-        String site = held.get(0).site();
-        for (Status s : held) {
-            if (s.state() != CustodyState.STAGED) {
-                problems.add("person " + s.personId() + " is " + s.state() + ", not staged");
-            } else if (!s.site().equals(site)) {
-                problems.add("person " + s.personId() + " is staged at " + s.site() + ", not " + site);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new Conflict("family " + familyId + " cannot be transported: the whole family moves from one "
-                    + "staging site together; " + String.join("; ", problems));
-        }
-        List<Status> moved = new ArrayList<>();
-        for (Status s : held) {
-            moved.add(change(s.personId(), CustodyState.TRANSPORTED, null, destination, null, at, officer, null,
-                    null));
-        }
-        return moved;
-    }
-
-    /** Records the removal of every member of the family who was transported, together. */
-    public List<Status> remove(long familyId, Instant at, String officer) {
-        List<Status> held = held(familyId);
-        List<String> notTransported = held.stream().filter(s -> s.state() != CustodyState.TRANSPORTED)
-                .map(s -> "person " + s.personId() + " is " + s.state()).toList();
-        if (held.isEmpty() || !notTransported.isEmpty()) {
-            throw new Conflict("family " + familyId + " cannot be recorded as removed: "
-                    + (held.isEmpty() ? "no member is held" : String.join("; ", notTransported)));
-        }
-        List<Status> removed = new ArrayList<>();
-        for (Status s : held) {
-            removed.add(change(s.personId(), CustodyState.REMOVED, null, s.destination(), null, at, officer, null,
-                    null));
-        }
-        return removed;
-    }
-
-    public List<Status> held(long familyId) {
-        return jdbc.sql("select person_id from custody_status where family_id = ? "
-                + "and state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED') order by person_id").param(familyId)
-                .query(Long.class).list().stream().map(this::status).toList();
-    }
-
-    private Status change(long personId, CustodyState next, String site, String destination,
-            CustodyState.ReleaseReason reason, Instant at, String officer, Long operationId, String note) {
-        Status current = status(personId);
-        Instant when0 = at == null ? Instant.now() : at;
-        if (next != CustodyState.RELEASED) {
-            // DESIGN invariant 1: no custody change, transport or removal on an order not executable that day;
-            // releasing is always allowed
-            java.time.LocalDate day = OffsetDateTime.ofInstant(when0, ZoneOffset.UTC).toLocalDate();
-            LegalGate.DayVerdict verdict = gate.overDays(personId, day, day)
-                    .orElseThrow(() -> new NotFound("no person " + personId)).get(0);
-            if (verdict.status() != org.caseops.legal.rules.Status.EXECUTABLE) {
-                throw new Conflict("person " + personId + "'s order is " + verdict.status() + " on " + day + " "
-                        + verdict.reasons() + ": custody cannot go to " + next + " (release instead)");
-            }
-        }
-        if (!current.state().allows(next)) {
-            throw new Conflict("person " + personId + " is " + current.state() + "; custody cannot go to " + next
-                    + " (from " + current.state() + ": " + current.state().next() + ")");
-        }
-        OffsetDateTime when = OffsetDateTime.ofInstant(at == null ? Instant.now() : at, ZoneOffset.UTC);
-        int updated = jdbc.sql("""
-                insert into custody_status (person_id, family_id, state, site, destination, release_reason, since,
-                                            changed_by, operation_id, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (person_id) do update set state = excluded.state, site = excluded.site,
-                    destination = excluded.destination, release_reason = excluded.release_reason,
-                    since = excluded.since, changed_by = excluded.changed_by,
-                    operation_id = coalesce(excluded.operation_id, custody_status.operation_id),
-                    note = excluded.note, version = custody_status.version + 1
-                where custody_status.version = ?""")
-                .params(personId, current.familyId(), next.name(), site, destination,
-                        reason == null ? null : reason.name(), when, officer, operationId, note,
-                        current.since() == null ? 0 : versionOf(personId))
-                .update();
-        if (updated == 0) {
-            throw new Conflict("person " + personId + "'s custody was changed meanwhile; reload and try again");
-        }
-        return status(personId);
-    }
-
-    private int versionOf(long personId) {
-        return jdbc.sql("select version from custody_status where person_id = ?").param(personId)
-                .query(Integer.class).optional().orElse(0);
-    }
-
-    /**
-     * The database's own check that every minor of the family is with a parent or has a caregiver, asked now rather
-     * than at commit, so that the caller learns it while it can still record a caregiver.
-     */
-    public void checkMinors(long familyId, Instant asOf) {
-        jdbc.sql("select custody_check_minors(?, ?)").params(familyId,
-                OffsetDateTime.ofInstant(asOf == null ? Instant.now() : asOf, ZoneOffset.UTC).toLocalDate())
-                .query().singleRow();
-    }
-
-    public Caregiver recordCaregiver(long minorId, String name, String relationship, String contact, String location,
-            String officer) {
-        requireText(name, "caregiverName");
-        requireText(relationship, "relationship");
-        long id = jdbc.sql("""
-                insert into minor_caregiver (person_id, family_id, caregiver_name, relationship, contact, location,
-                                             recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(minorId, familyOf(minorId), name.trim(), relationship.trim(), contact, location, officer)
-                .query(Long.class).single();
-        return caregivers(minorId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
-    }
-
-    /** Ends a caregiver record (the child reunited or in other care); refused at commit if the child would be alone. */
-    public Caregiver endCaregiver(long id, String officer) {
-        long person = jdbc.sql("update minor_caregiver set ended_at = now(), ended_by = ? where id = ? "
-                + "and ended_at is null returning person_id").params(officer, id).query(Long.class).optional()
-                .orElseThrow(() -> new NotFound("no open caregiver record " + id));
-        return caregivers(person).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
-    }
-
     public List<Caregiver> caregivers(long personId) {
         return jdbc.sql("""
                 select id, person_id, caregiver_name, relationship, contact, location, recorded_by, recorded_at,
@@ -233,16 +124,378 @@ public class Custody {
                                 : rs.getObject(9, OffsetDateTime.class).toInstant())).list();
     }
 
-    long familyOf(long personId) {
+    /** The members of the family held (in custody, staged, transported), by person id. */
+    public List<Status> held(long familyId) {
+        return jdbc.sql("select person_id from custody_status where family_id = ? "
+                + "and state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED') order by person_id").param(familyId)
+                .query(Long.class).list().stream().map(this::status).toList();
+    }
+
+    /** A person's custody, ledger, caregiver records and release conditions (the caller audits the read). */
+    public PersonCustody of(String aNumber) {
+        long id = person(aNumber).id();
+        return new PersonCustody(aNumber, status(id), ledger(id), caregivers(id), releases.of(id));
+    }
+
+    /** The family a person belongs to, as the docket derives it (the database freezes the same on custody rows). */
+    public long familyOf(long personId) {
         return jdbc.sql("select family_id from family_member where person_id = ?").param(personId)
                 .query(Long.class).optional().orElseThrow(() -> new NotFound("no person " + personId));
     }
 
+    // --------------------------------------------------------------------------------------------- changes
+
+    /**
+     * Takes members of a family into custody together, at one site (an arrest; a parent with the child beside them).
+     * Every minor of the family must end up with a parent or a recorded caregiver, or nothing is taken.
+     */
+    public List<Status> take(long familyId, List<Long> personIds, String site, Instant at, Long operationId,
+            String note) {
+        requireText(site, "site");
+        if (personIds == null || personIds.isEmpty() || personIds.contains(null)) {
+            throw new BadInput("personIds", "whom to take into custody");
+        }
+        Instant when = when(at);
+        Access.Subject subject = familySubject(familyId);
+        DocketViews.Family family = family(familyId, when);
+        List<String> refusals = new ArrayList<>();
+        for (Long id : personIds) {
+            DocketViews.FamilyMember m = family.people().stream().filter(p -> p.personId() == id).findFirst()
+                    .orElseThrow(() -> new BadInput("personIds", "person " + id + " is not of family " + familyId));
+            if (m.usCitizen()) {
+                refusals.add("person " + id + " is a U.S. citizen and is never taken into custody on a removal order");
+            } else if (m.idncase() == null) {
+                refusals.add("person " + id + " has no removal case of their own and is not subject to removal");
+            }
+        }
+        if (!refusals.isEmpty()) {
+            // audited before the change's transaction, so that the refusal stays on record
+            access.audit("CUSTODY_REFUSED", subject, String.join("; ", refusals));
+            throw new Conflict("refused: " + String.join("; ", refusals));
+        }
+        return inTransaction(() -> {
+            List<Status> taken = new ArrayList<>();
+            for (Long id : personIds) {
+                taken.add(change(status(id), CustodyState.IN_CUSTODY, site.trim(), null, null, when, operationId,
+                        note));
+            }
+            finish(familyId, when, taken, "CUSTODY_TAKEN", s -> "in custody at " + s.site(), subject,
+                    taken.size() + " taken at " + site.trim());
+            return taken;
+        });
+    }
+
+    /** Brings every member of the family in custody to one staging site, together. */
+    public List<Status> stage(long familyId, String site, Instant at, String note) {
+        requireText(site, "site");
+        Instant when = when(at);
+        Access.Subject subject = familySubject(familyId);
+        return inTransaction(() -> {
+            List<Status> staged = new ArrayList<>();
+            for (Status held : held(familyId)) {
+                if (held.state() == CustodyState.IN_CUSTODY) {
+                    staged.add(change(held, CustodyState.STAGED, site.trim(), null, null, when, null, note));
+                }
+            }
+            if (staged.isEmpty()) {
+                throw new Conflict("no member of family " + familyId + " is in custody to stage");
+            }
+            finish(familyId, when, staged, "CUSTODY_STAGED", s -> "staged at " + s.site(), subject,
+                    staged.size() + " staged at " + site.trim());
+            return staged;
+        });
+    }
+
+    /** Releases one person, with the reason (and for ATD or an order of supervision, the conditions). */
+    public Status release(String aNumber, CustodyState.ReleaseReason reason, Instant at, String note,
+            Releases.Conditions conditions) {
+        requireReason(reason);
+        if (supervised(reason) && conditions == null) {
+            throw new BadInput("conditions", "a release on " + reason + " records its conditions: check-in "
+                    + "schedule and, for ATD, the technology");
+        }
+        Instant when = when(at);
+        DocketViews.Person person = person(aNumber);
+        Access.Subject subject = docket.personSubject(person.aNumber()).orElseThrow();
+        return inTransaction(() -> {
+            Status status = change(status(person.id()), CustodyState.RELEASED, null, null, reason, when, null, note);
+            if (supervised(reason)) {
+                releases.record(person.id(), person.birthDate(), conditions, status.since(), actor());
+            }
+            finish(status.familyId(), when, List.of(status), "CUSTODY_RELEASED",
+                    s -> "released: " + s.releaseReason(), subject, "released: " + reason);
+            return status;
+        });
+    }
+
+    /**
+     * Releases every member of the family who is in custody or staged, together — a parent with the child. On ATD or
+     * an order of supervision the conditions are recorded for each adult; children are released in their parents'
+     * care and get no device.
+     */
+    public List<Status> releaseFamily(long familyId, CustodyState.ReleaseReason reason, Instant at, String note,
+            Releases.Conditions conditions) {
+        requireReason(reason);
+        Instant when = when(at);
+        Access.Subject subject = familySubject(familyId);
+        LocalDate day = day(when);
+        Map<Long, LocalDate> births = new HashMap<>();
+        family(familyId, when).people().forEach(p -> births.put(p.personId(), p.birthDate()));
+        return inTransaction(() -> {
+            List<Status> released = new ArrayList<>();
+            for (Status held : held(familyId)) {
+                if (held.state() == CustodyState.TRANSPORTED) {
+                    continue;
+                }
+                Status status = change(held, CustodyState.RELEASED, null, null, reason, when, null, note);
+                LocalDate birth = births.get(held.personId());
+                if (supervised(reason) && !(birth != null && Docket.minor(birth, day))) {
+                    if (conditions == null) {
+                        throw new BadInput("conditions", "a release on " + reason + " records its conditions");
+                    }
+                    releases.record(held.personId(), birth, conditions, status.since(), actor());
+                }
+                released.add(status);
+            }
+            if (released.isEmpty()) {
+                throw new Conflict("no member of family " + familyId + " is in custody or staged");
+            }
+            finish(familyId, when, released, "CUSTODY_RELEASED", s -> "released: " + s.releaseReason(),
+                    subject, "family released: " + released.size() + " (" + reason + ")");
+            return released;
+        });
+    }
+
+    /**
+     * Transports every member of the family who is held, together: all must be STAGED at one site. Refused (409)
+     * naming who is not ready.
+     */
+    public List<Status> transport(long familyId, String destination, Instant at) {
+        requireText(destination, "destination");
+        Instant when = when(at);
+        Access.Subject subject = familySubject(familyId);
+        return inTransaction(() -> {
+            List<Status> held = held(familyId);
+            if (held.isEmpty()) {
+                throw new Conflict("no member of family " + familyId + " is held");
+            }
+            List<String> problems = new ArrayList<>();
+            String site = held.get(0).site();
+            for (Status s : held) {
+                if (s.state() != CustodyState.STAGED) {
+                    problems.add("person " + s.personId() + " is " + s.state() + ", not staged");
+                } else if (!s.site().equals(site)) {
+                    problems.add("person " + s.personId() + " is staged at " + s.site() + ", not " + site);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new Conflict("family " + familyId + " cannot be transported: the whole family moves from one "
+                        + "staging site together; " + String.join("; ", problems));
+            }
+            List<Status> moved = new ArrayList<>();
+            for (Status s : held) {
+                moved.add(change(s, CustodyState.TRANSPORTED, null, destination.trim(), null, when, null, null));
+            }
+            finish(familyId, when, moved, "CUSTODY_TRANSPORTED", s -> "transported to " + s.destination(), subject,
+                    moved.size() + " members to " + destination.trim());
+            return moved;
+        });
+    }
+
+    /** Records the removal of every member of the family who was transported, together. */
+    public List<Status> remove(long familyId, Instant at) {
+        Instant when = when(at);
+        Access.Subject subject = familySubject(familyId);
+        return inTransaction(() -> {
+            List<Status> held = held(familyId);
+            List<String> notTransported = held.stream().filter(s -> s.state() != CustodyState.TRANSPORTED)
+                    .map(s -> "person " + s.personId() + " is " + s.state()).toList();
+            if (held.isEmpty() || !notTransported.isEmpty()) {
+                throw new Conflict("family " + familyId + " cannot be recorded as removed: "
+                        + (held.isEmpty() ? "no member is held" : String.join("; ", notTransported)));
+            }
+            List<Status> removed = new ArrayList<>();
+            for (Status s : held) {
+                removed.add(change(s, CustodyState.REMOVED, null, s.destination(), null, when, null, null));
+            }
+            finish(familyId, when, removed, "CUSTODY_REMOVED", s -> "removed", subject,
+                    removed.size() + " members");
+            return removed;
+        });
+    }
+
+    /**
+     * Records who cares for a minor who is not with a parent in custody (by person id: a child born here has no
+     * A-number). {@code familyId}, when given, must be the child's family.
+     */
+    public Caregiver recordCaregiver(Long familyId, long minorId, String name, String relationship, String contact,
+            String location) {
+        requireText(name, "caregiverName");
+        requireText(relationship, "relationship");
+        long family = jdbc.sql("select family_id from family_member where person_id = ?").param(minorId)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new BadInput("personId", "no person " + minorId));
+        if (familyId != null && family != familyId) {
+            throw new BadInput("personId", "a member of family " + familyId);
+        }
+        Access.Subject subject = familySubject(family);
+        return inTransaction(() -> {
+            long id = jdbc.sql("""
+                    insert into minor_caregiver (person_id, caregiver_name, relationship, contact, location,
+                                                 recorded_by)
+                    values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(minorId, name.trim(), relationship.trim(), contact, location, actor())
+                    .query(Long.class).single();
+            Caregiver caregiver = caregivers(minorId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+            access.audit("CAREGIVER_RECORDED", subject, "person " + minorId + ": caregiver " + id + " ("
+                    + caregiver.relationship() + ")");
+            return caregiver;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    /**
+     * One person's move, as a conditional write on the version read with the state: the gate (except to release),
+     * the transition table, then the row; the database derives and freezes the family and writes the ledger.
+     */
+    private Status change(Status current, CustodyState next, String site, String destination,
+            CustodyState.ReleaseReason reason, Instant when, Long operationId, String note) {
+        long personId = current.personId();
+        if (next != CustodyState.RELEASED) {
+            // DESIGN invariant 1: no custody change, transport or removal on an order not executable that day
+            LocalDate day = day(when);
+            LegalGate.DayVerdict verdict = gate.overDays(personId, day, day)
+                    .orElseThrow(() -> new Conflict("person " + personId + " has no removal case: custody cannot go "
+                            + "to " + next)).get(0);
+            if (verdict.status() != org.caseops.legal.rules.Status.EXECUTABLE) {
+                throw new Conflict("person " + personId + "'s order is " + verdict.status() + " on " + day + " "
+                        + verdict.reasons() + ": custody cannot go to " + next + " (release instead)");
+            }
+        }
+        if (!current.state().allows(next)) {
+            throw new Conflict("person " + personId + " is " + current.state() + describe(current.version())
+                    + "; custody cannot go to " + next + " (from " + current.state() + ": " + current.state().next()
+                    + ")");
+        }
+        OffsetDateTime since = OffsetDateTime.ofInstant(when, ZoneOffset.UTC);
+        String releaseReason = reason == null ? null : reason.name();
+        int written;
+        if (current.version() == null) {
+            try {
+                written = jdbc.sql("""
+                        insert into custody_status (person_id, state, site, destination, release_reason, since,
+                                                    changed_by, operation_id, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(personId, next.name(), site, destination, releaseReason, since, actor(),
+                                operationId, note).update();
+            } catch (DuplicateKeyException e) {
+                written = 0;
+            }
+        } else {
+            written = jdbc.sql("""
+                    update custody_status set state = ?, site = ?, destination = ?, release_reason = ?, since = ?,
+                           changed_by = ?, operation_id = coalesce(?, operation_id), note = ?
+                    where person_id = ? and version = ?""")
+                    .params(next.name(), site, destination, releaseReason, since, actor(), operationId, note,
+                            personId, current.version()).update();
+        }
+        if (written == 0) {
+            Status now = status(personId);
+            throw new Conflict("person " + personId + "'s custody was changed meanwhile: it is now " + now.state()
+                    + describe(now.version()) + ", not " + current.state() + describe(current.version())
+                    + "; reload and try again");
+        }
+        return status(personId);
+    }
+
+    /** After a family's changes: no minor alone, then a case event per person (its own time) and one audit entry. */
+    private void finish(long familyId, Instant when, List<Status> changed, String kind,
+            java.util.function.Function<Status, String> summary, Access.Subject subject, String detail) {
+        checkMinors(familyId, when);
+        for (Status s : changed) {
+            timeline.write(Timeline.Entry.aboutPerson(s.personId(), kind, actor(), summary.apply(s))
+                    .family(s.familyId()).at(when));
+        }
+        access.audit(kind, subject, detail);
+    }
+
+    /** No minor of the family alone ({@link FamilyGate}); refused (409) naming the child. */
+    void checkMinors(long familyId, Instant when) {
+        LocalDate day = day(when);
+        DocketViews.Family family = docket.family(familyId, day).orElse(null);
+        if (family == null) {
+            return;
+        }
+        List<FamilyGate.Member> members = family.people().stream()
+                .map(p -> new FamilyGate.Member(p.personId(), p.birthDate())).toList();
+        Map<Long, Status> where = new HashMap<>();
+        jdbc.sql("""
+                select person_id, family_id, state, site, destination, release_reason, since, changed_by,
+                       operation_id, version
+                from custody_status where family_id = ?""").param(familyId).query((rs, n) -> new Status(
+                        rs.getLong(1), rs.getLong(2), CustodyState.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), null, null, rs.getString(8), null, rs.getInt(10)))
+                .list().forEach(s -> where.put(s.personId(), s));
+        Set<Long> caregiven = new HashSet<>(jdbc.sql("""
+                select distinct c.person_id from minor_caregiver c join family_member m on m.person_id = c.person_id
+                where m.family_id = ? and c.ended_at is null""").param(familyId).query(Long.class).list());
+        FamilyGate.minorAlone(familyId, members, where, caregiven, day).ifPresent(problem -> {
+            throw new Conflict(problem);
+        });
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transaction.execute(status -> work.get());
+    }
+
+    private DocketViews.Family family(long familyId, Instant when) {
+        return docket.family(familyId, day(when)).orElseThrow(() -> new NotFound("no family " + familyId));
+    }
+
+    private Access.Subject familySubject(long familyId) {
+        return docket.familySubject(familyId).orElseThrow(() -> new NotFound("no family " + familyId));
+    }
+
+    private DocketViews.Person person(String aNumber) {
+        String a = Docket.aNumber(aNumber);
+        return docket.person(a, LocalDate.now()).orElseThrow(() -> new NotFound("no person with A-number " + a));
+    }
+
+    /** When the change happened: given, or now; never in the future (the database refuses the same). */
+    private static Instant when(Instant at) {
+        Instant now = Instant.now();
+        if (at != null && at.isAfter(now.plus(SKEW))) {
+            throw new BadInput("at", "a custody change is recorded once it has happened; " + at + " is in the future");
+        }
+        return at == null ? now : at;
+    }
+
+    private static LocalDate day(Instant when) {
+        return OffsetDateTime.ofInstant(when, ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static boolean supervised(CustodyState.ReleaseReason reason) {
+        return reason == CustodyState.ReleaseReason.ATD || reason == CustodyState.ReleaseReason.ORDER_OF_SUPERVISION;
+    }
+
+    private static void requireReason(CustodyState.ReleaseReason reason) {
+        if (reason == null) {
+            throw new BadInput("reason", "a release has its reason: " + List.of(CustodyState.ReleaseReason.values()));
+        }
+    }
+
+    private static String describe(Integer version) {
+        return version == null ? " (never in custody)" : " (version " + version + ")";
+    }
+
+    private String actor() {
+        return access.actor().username();
+    }
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new BadInput(field, field + " is required");
         }
     }
-
 }

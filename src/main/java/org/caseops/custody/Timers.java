@@ -39,17 +39,19 @@ public class Timers {
 
     private final JdbcClient jdbc;
     private final Tasks tasks;
+    private final org.caseops.access.Access access;
     private final Duration stagingLimit;
     private final Duration floresLimit;
     private final Duration reviewAfter;
     private final double warnFraction;
 
-    Timers(JdbcClient jdbc, Tasks tasks, @Value("${caseops.custody.staging-hours:12}") int stagingHours,
+    Timers(JdbcClient jdbc, Tasks tasks, org.caseops.access.Access access, @Value("${caseops.custody.staging-hours:12}") int stagingHours,
             @Value("${caseops.custody.flores-days:20}") int floresDays,
             @Value("${caseops.custody.review-days:90}") int reviewDays,
             @Value("${caseops.custody.warn-fraction:0.2}") double warnFraction) {
         this.jdbc = jdbc;
         this.tasks = tasks;
+        this.access = access;
         this.stagingLimit = Duration.ofHours(stagingHours);
         this.floresLimit = Duration.ofDays(floresDays);
         this.reviewAfter = Duration.ofDays(reviewDays);
@@ -97,6 +99,19 @@ public class Timers {
                     add(findings, rs.getLong(1), rs.getString(2), Clock.CUSTODY_REVIEW, held, reviewAfter,
                             rs.getString(4), (Long) rs.getObject(5), now, actor);
                 });
+        return findings;
+    }
+
+    /**
+     * Checks every clock as of {@code asOf} for a supervisor (on demand) and answers with the findings of their field
+     * office; the check is audited.
+     */
+    @Transactional
+    public List<Finding> checkFor(String office, Instant asOf) {
+        List<Finding> findings = check(asOf, SYSTEM_ACTOR).stream().filter(f -> office.equals(f.fieldOffice()))
+                .toList();
+        access.audit("CUSTODY_TIMERS_CHECKED", new org.caseops.access.Access.Subject("FIELD_OFFICE", office, office),
+                "as of " + asOf + ": " + findings.size() + " findings");
         return findings;
     }
 

@@ -33,8 +33,10 @@ class CaseNotes {
     private final JdbcClient jdbc;
     private final Docket docket;
     private final Access access;
+    private final Timeline timeline;
 
-    CaseNotes(JdbcClient jdbc, Docket docket, Access access) {
+    CaseNotes(JdbcClient jdbc, Docket docket, Access access, Timeline timeline) {
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.docket = docket;
         this.access = access;
@@ -58,9 +60,8 @@ class CaseNotes {
         String author = access.actor().username();
         long id = jdbc.sql("insert into case_note (person_id, body, author) values (?, ?, ?) returning id")
                 .params(person.id(), text, author).query(Long.class).single();
-        jdbc.sql("insert into case_event (idncase, person_id, kind, actor, summary) values (?, ?, ?, ?, ?)")
-                .params(person.idncase(), person.id(), "CASE_NOTE_ADDED", author, "Case note " + id + " added")
-                .update();
+        timeline.write(new Timeline.Entry(person.idncase(), person.id(), null, "CASE_NOTE_ADDED", author,
+                "Case note " + id + " added", null, null));
         access.audit("CASE_NOTE_ADDED", subject, "case note " + id);
         return note(id);
     }

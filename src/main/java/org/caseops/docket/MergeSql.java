@@ -121,7 +121,7 @@ final class MergeSql {
                 + otherCase(table, "t") + " as other_case, "
                 + personId(table, "t") + " as person_id, ch.before, " + rowJson(table, "t") + " as after),"
                 + touched("upd")
-                + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary, before, after)"
+                + " ev as (" + Timeline.bulkInsert("idncase, person_id, kind, actor, import_id, summary, before, after")
                 + " select u.idncase, u.person_id, '" + table.noun + "_UPDATED', :actor, :importId, '"
                 + table.fileName + " ' || u.k || ' changed by import ' || :importId || ': ' || coalesce((select"
                 + " string_agg(a.key, ', ' order by a.key) from jsonb_each(u.after) a where a.value is distinct from"
@@ -148,7 +148,7 @@ final class MergeSql {
                 + " returning " + key + " as k, " + table.caseColumn + " as idncase, "
                 + otherCase(table, table.target) + " as other_case, "
                 + personId(table, table.target) + " as person_id)," + touched("ins")
-                + " ev as (insert into case_event (idncase, person_id, kind, actor, import_id, summary)"
+                + " ev as (" + Timeline.bulkInsert("idncase, person_id, kind, actor, import_id, summary")
                 + " select i.idncase, i.person_id, '" + table.noun + "_ADDED', :actor, :importId, '" + table.fileName
                 + " ' || i.k || ' added by import ' || :importId" + eventSource + " returning 1)"
                 + " select count(*) from ins";

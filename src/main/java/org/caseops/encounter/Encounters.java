@@ -29,13 +29,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A visit's encounters, one per person met, recorded in one transaction: the legal gate asked again at the moment of
  * each arrest; every adult screened for children and dependants (an encounter does not close without it); every
  * child not present gets a child-welfare task with its deadline and, when a caregiver was named, a caregiver record;
  * every collateral encounter has its own legal basis and a supervisor's review task; those arrested are taken into
- * custody together, under the family gate. CaseOps never proposes or lists collateral people.
+ * custody together, under the family gate — through the {@link Custody} service, which writes the ledger, the
+ * person's timeline (with the arrest's own time) and the audit entry. CaseOps never proposes or lists collateral
+ * people. Everything is judged before anything is written: a refusal (a U.S. citizen, an order not executable) is
+ * audited and nothing of the visit is kept.
  */
 @Service
 public class Encounters {
@@ -79,10 +83,12 @@ public class Encounters {
     private final Tasks tasks;
     private final Access access;
     private final Duration childWelfareDeadline;
+    private final TransactionTemplate transaction;
 
     Encounters(JdbcClient jdbc, Docket docket, LegalGate gate, Operations operations, Targets targets,
-            Custody custody, Tasks tasks, Access access,
+            Custody custody, Tasks tasks, Access access, TransactionTemplate transaction,
             @Value("${caseops.encounters.child-welfare-hours:4}") int childWelfareHours) {
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.docket = docket;
         this.gate = gate;
@@ -94,7 +100,10 @@ public class Encounters {
         this.childWelfareDeadline = Duration.ofHours(childWelfareHours);
     }
 
-    @Transactional
+    /** A person met, as judged before anything is written. */
+    private record Judged(Met met, Kind kind, DocketViews.Person person, boolean adult) {
+    }
+
     public List<Recorded> record(Visit visit) {
         if (visit.people() == null || visit.people().isEmpty()) {
             throw new BadInput("people", "an encounter per person met");
@@ -117,17 +126,32 @@ public class Encounters {
                     .orElseThrow(() -> new NotFound("no family " + visit.familyId())));
         }
         String office = office(visit);
-        List<Recorded> recorded = new ArrayList<>();
-        List<Long> arrested = new ArrayList<>();
-        Long familyOfArrests = null;
+        List<Judged> judged = new ArrayList<>();
         for (Met met : visit.people()) {
-            DocketViews.Person person = person(met);
+            DocketViews.Person person = person(met, day);
             if (person != null) {
                 access.mayChange(docket.personSubject(person.aNumber()).orElseThrow());
             }
             Kind kind = met.kind() == null ? Kind.TARGET : met.kind();
             check(met, kind, person, op, day);
             boolean adult = person != null ? !Docket.minor(person.birthDate(), day) : !Boolean.FALSE.equals(met.adult());
+            judged.add(new Judged(met, kind, person, adult));
+        }
+        if (judged.stream().anyMatch(j -> j.met().outcome() == Outcome.ARRESTED && j.person() != null)
+                && (visit.custodySite() == null || visit.custodySite().isBlank())) {
+            throw new BadInput("custodySite", "where those arrested are taken");
+        }
+        return transaction.execute(tx -> write(visit, at, office, judged));
+    }
+
+    private List<Recorded> write(Visit visit, Instant at, String office, List<Judged> judged) {
+        List<Recorded> recorded = new ArrayList<>();
+        java.util.Map<Long, List<Long>> arrestedByFamily = new java.util.LinkedHashMap<>();
+        for (Judged j : judged) {
+            Met met = j.met();
+            Kind kind = j.kind();
+            DocketViews.Person person = j.person();
+            boolean adult = j.adult();
             long id = jdbc.sql("""
                     insert into encounter (operation_id, family_id, person_id, described_as, kind, outcome,
                                            occurred_at, officer, place, adult, legal_basis_kind, legal_basis,
@@ -158,22 +182,15 @@ public class Encounters {
                         .about(SubjectType.ENCOUNTER, String.valueOf(id)), visit.operationId()));
             }
             if (met.outcome() == Outcome.ARRESTED && person != null) {
-                arrested.add(person.id());
-                familyOfArrests = person.familyId();
+                arrestedByFamily.computeIfAbsent(person.familyId(), f -> new ArrayList<>()).add(person.id());
             }
             access.audit("ENCOUNTER_RECORDED", new Access.Subject("ENCOUNTER", String.valueOf(id), office),
                     kind + " " + met.outcome() + (person == null ? " (" + met.describedAs() + ")" : ""));
             recorded.add(new Recorded(id, person == null ? null : person.id(), kind, met.outcome(), closed, taskIds));
         }
-        if (!arrested.isEmpty()) {
-            if (visit.custodySite() == null || visit.custodySite().isBlank()) {
-                throw new BadInput("custodySite", "where those arrested are taken");
-            }
-            for (Long personId : arrested) {
-                custody.take(personId, visit.custodySite(), at, actor(), visit.operationId(), "arrested");
-            }
-            custody.checkMinors(familyOfArrests, at);
-        }
+        // those arrested are taken into custody together, family by family, through the one custody service
+        arrestedByFamily.forEach((family, ids) -> custody.take(family, ids, visit.custodySite().trim(), at,
+                visit.operationId(), "arrested"));
         return recorded;
     }
 
@@ -205,7 +222,8 @@ public class Encounters {
         }
         if (met.outcome() == Outcome.ARRESTED && person != null) {
             if (person.usCitizen()) {
-                throw new Conflict("person " + person.id() + " is a U.S. citizen and is never arrested on an order");
+                refuse(person.familyId(), "person " + person.id() + " is a U.S. citizen and is never arrested on an "
+                        + "order");
             }
             boolean onOrder = kind == Kind.TARGET || met.legalBasisKind() == BasisKind.FINAL_ORDER;
             if (onOrder) {
@@ -216,6 +234,14 @@ public class Encounters {
                 }
             }
         }
+    }
+
+    /** A refused arrest: audited before anything of the visit is written (so it stays on record), then a 409. */
+    private void refuse(long familyId, String reason) {
+        Access.Subject subject = docket.familySubject(familyId)
+                .orElse(new Access.Subject("FAMILY", String.valueOf(familyId), null));
+        access.audit("ENCOUNTER_REFUSED", subject, reason);
+        throw new Conflict("refused: " + reason);
     }
 
     private boolean targetOf(Operation op, long personId) {
@@ -259,9 +285,8 @@ public class Encounters {
                 continue;
             }
             if (c.personId() != null && c.caregiverName() != null && !c.caregiverName().isBlank()) {
-                custody.recordCaregiver(c.personId(), c.caregiverName(), "named at the encounter",
-                        c.caregiverContact(), c.location() == ChildLocation.DAY_CARE ? "DAY_CARE"
-                                : c.location().name(), actor());
+                custody.recordCaregiver(null, c.personId(), c.caregiverName(), "named at the encounter",
+                        c.caregiverContact(), c.location().name());
             }
             taskIds.add(task(NewTask.of(TaskType.CHILD_WELFARE_CHECK, "Confirm " + c.name() + " ("
                     + c.location() + ") is with a caregiver or reunited", office, Assignee.ofTeam(office))
@@ -291,8 +316,11 @@ public class Encounters {
             screen(encounterId, screening, Instant.now(), access.actor().fieldOffice(),
                     (Long) row.get("operation_id"));
         }
-        jdbc.sql("update encounter set closed_at = now(), closed_by = ? where id = ?").params(actor(), encounterId)
-                .update();
+        int closed = jdbc.sql("update encounter set closed_at = now(), closed_by = ? where id = ? "
+                + "and closed_at is null").params(actor(), encounterId).update();
+        if (closed == 0) {
+            throw new Conflict("encounter " + encounterId + " was closed meanwhile");
+        }
         access.audit("ENCOUNTER_CLOSED", new Access.Subject("ENCOUNTER", String.valueOf(encounterId), null), null);
     }
 
@@ -300,14 +328,24 @@ public class Encounters {
         return tasks.create(operationId == null ? task : task.operation(operationId)).id();
     }
 
-    private DocketViews.Person person(Met met) {
+    private DocketViews.Person person(Met met, LocalDate day) {
         if (met.aNumber() != null && !met.aNumber().isBlank()) {
             return docket.person(Docket.aNumber(met.aNumber()), LocalDate.now())
                     .orElseThrow(() -> new NotFound("no person with A-number " + met.aNumber()));
         }
         if (met.personId() != null) {
+            // a person without an A-number is a row whose a_number is null: read it as such, not as no row
             String a = jdbc.sql("select a_number from person where id = ?").param(met.personId())
-                    .query(String.class).optional().orElseThrow(() -> new NotFound("no person " + met.personId()));
+                    .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional()
+                    .orElseThrow(() -> new NotFound("no person " + met.personId())).orElse(null);
+            if (a == null && met.outcome() == Outcome.ARRESTED) {
+                // a person without an A-number has no removal order: a U.S.-citizen child is the usual case
+                long family = custody.familyOf(met.personId());
+                boolean citizen = docket.family(family, day).stream().flatMap(f -> f.people().stream())
+                        .anyMatch(p -> p.personId() == met.personId() && p.usCitizen());
+                refuse(family, "person " + met.personId() + (citizen ? " is a U.S. citizen and" : " has no removal "
+                        + "case and") + " is never arrested on an order");
+            }
             if (a == null) {
                 throw new BadInput("personId", "a person without an A-number (a citizen) is never an encounter's "
                         + "subject on an order; describe them in the screening instead");

@@ -1,111 +1,24 @@
 package org.caseops.encounter;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.caseops.access.Access;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
-import org.caseops.operation.Operation;
-import org.caseops.operation.Operations;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The oversight funnel of an operation, per city (field office) and in total, counted from the record itself —
- * targets, encounters and the custody ledger — never typed in: targeted, encountered, arrested (targets, collateral),
- * released by reason, instructed to depart, on ATD, transported. Counts only; no person is named.
- */
+/** The oversight funnel of an operation ({@link Funnels}): counts only, no person named. */
 @RestController
 class FunnelController {
 
-    private final Operations operations;
-    private final JdbcClient jdbc;
-    private final Access access;
+    private final Funnels funnels;
 
-    FunnelController(Operations operations, JdbcClient jdbc, Access access) {
-        this.operations = operations;
-        this.jdbc = jdbc;
-        this.access = access;
-    }
-
-    record City(String fieldOffice, long targeted, long encountered, long notPresent, long arrestedTargets,
-            long arrestedCollateral, Map<String, Long> released, long instructedToDepart, long onAtd,
-            long transported, long removed) {
-    }
-
-    record Funnel(long operationId, List<City> cities, City total) {
+    FunnelController(Funnels funnels) {
+        this.funnels = funnels;
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})
     @GetMapping("/api/operations/{id}/funnel")
-    Funnel funnel(@PathVariable long id) {
-        Operation op = operations.get(id);
-        operations.requireVisible(op);
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, Map<String, Long>> released = new TreeMap<>();
-        count(counts, 0, """
-                select ci.field_office_code, count(*) from operation_member m
-                join operation_target t on t.operation_id = m.operation_id and t.family_id = m.family_id
-                left join case_index ci on ci.idncase = m.family_id
-                where m.operation_id = ? and m.standing = 'TARGET' and t.status = 'TARGET' group by 1""", id);
-        String byEncounter = """
-                select ci.field_office_code, count(*) from encounter e left join case_index ci on ci.idncase = e.family_id
-                where e.operation_id = ? and %s group by 1""";
-        count(counts, 1, byEncounter.formatted("true"), id);
-        count(counts, 2, byEncounter.formatted("e.outcome in ('NOT_PRESENT', 'MOVED', 'REFUSED_ENTRY')"), id);
-        count(counts, 3, byEncounter.formatted("e.outcome = 'ARRESTED' and e.kind = 'TARGET'"), id);
-        count(counts, 4, byEncounter.formatted("e.outcome = 'ARRESTED' and e.kind = 'COLLATERAL'"), id);
-        count(counts, 5, byEncounter.formatted("e.outcome = 'INSTRUCTED_TO_DEPART'"), id);
-        count(counts, 6, """
-                select office, count(distinct who) from (
-                    select ci.field_office_code as office, 'e' || e.id as who from encounter e
-                    left join case_index ci on ci.idncase = e.family_id
-                    where e.operation_id = ? and e.outcome = 'ENROLLED_ATD'
-                    union all
-                    select ci.field_office_code, 'p' || c.person_id from custody_event c
-                    left join case_index ci on ci.idncase = c.family_id
-                    where c.operation_id = ? and c.to_state = 'RELEASED' and c.release_reason = 'ATD') x
-                group by 1""", id, id);
-        String byLedger = """
-                select ci.field_office_code, count(distinct c.person_id) from custody_event c
-                left join case_index ci on ci.idncase = c.family_id
-                where c.operation_id = ? and c.to_state = '%s' group by 1""";
-        count(counts, 7, byLedger.formatted("TRANSPORTED"), id);
-        count(counts, 8, byLedger.formatted("REMOVED"), id);
-        jdbc.sql("""
-                select coalesce(ci.field_office_code, '?'), c.release_reason, count(distinct c.person_id)
-                from custody_event c left join case_index ci on ci.idncase = c.family_id
-                where c.operation_id = ? and c.to_state = 'RELEASED' group by 1, 2""").param(id)
-                .query(rs -> {
-                    released.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
-                    counts.computeIfAbsent(rs.getString(1), k -> new long[9]);
-                });
-        List<City> cities = new ArrayList<>();
-        long[] total = new long[9];
-        Map<String, Long> releasedTotal = new TreeMap<>();
-        counts.forEach((office, c) -> {
-            cities.add(city(office, c, released.getOrDefault(office, Map.of())));
-            for (int i = 0; i < c.length; i++) {
-                total[i] += c[i];
-            }
-            released.getOrDefault(office, Map.of()).forEach((k, v) -> releasedTotal.merge(k, v, Long::sum));
-        });
-        access.audit("OPERATION_FUNNEL_READ", new Access.Subject("OPERATION", String.valueOf(id), null), null);
-        return new Funnel(id, cities, city("ALL", total, releasedTotal));
-    }
-
-    private static City city(String office, long[] c, Map<String, Long> released) {
-        return new City(office, c[0], c[1], c[2], c[3], c[4], released, c[5], c[6], c[7], c[8]);
-    }
-
-    private void count(Map<String, long[]> counts, int column, String sql, Object... params) {
-        jdbc.sql(sql).params(params).query(rs -> {
-            String office = rs.getString(1) == null ? "?" : rs.getString(1);
-            counts.computeIfAbsent(office, k -> new long[9])[column] = rs.getLong(2);
-        });
+    Funnels.Funnel funnel(@PathVariable long id) {
+        return funnels.funnel(id);
     }
 }

@@ -27,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class LegalRecords {
 
     private final JdbcClient jdbc;
+    private final org.caseops.docket.Timeline timeline;
 
-    LegalRecords(JdbcClient jdbc) {
+    LegalRecords(JdbcClient jdbc, org.caseops.docket.Timeline timeline) {
+        this.timeline = timeline;
         this.jdbc = jdbc;
     }
 
@@ -332,8 +334,7 @@ public class LegalRecords {
     }
 
     private void event(long idncase, String kind, String actor, String summary) {
-        jdbc.sql("insert into case_event (idncase, kind, actor, summary) values (?, ?, ?, ?)")
-                .params(idncase, kind, actor, summary).update();
+        timeline.write(org.caseops.docket.Timeline.Entry.aboutCase(idncase, kind, actor, summary));
     }
 
     private static void requireReason(String text, String field) {

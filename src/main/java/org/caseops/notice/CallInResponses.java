@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.caseops.docket.Docket;
+import org.caseops.docket.Timeline;
 import org.caseops.system.BadInput;
 import org.caseops.system.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +38,10 @@ public class CallInResponses {
     }
 
     private final JdbcClient jdbc;
+    private final Timeline timeline;
 
-    CallInResponses(JdbcClient jdbc) {
+    CallInResponses(JdbcClient jdbc, Timeline timeline) {
+        this.timeline = timeline;
         this.jdbc = jdbc;
     }
 
@@ -72,11 +75,10 @@ public class CallInResponses {
                 .params(person.id(), kind.name(), onDate, text, actor).query(Long.class).single();
         String summary = (kind == Kind.REPORTED ? "Reported as the call-in letter asked on " + onDate
                 : "Departed the United States on " + onDate) + (text == null ? "" : ": " + text);
-        jdbc.sql("""
-                insert into case_event (idncase, person_id, family_id, kind, actor, summary, after)
-                select ?, ?, ?, ?, ?, ?, to_jsonb(r) from call_in_response r where r.id = ?""")
-                .params(person.idncase(), person.id(), person.familyId(), "CALL_IN_" + kind.name(), actor, summary, id)
-                .update();
+        String after = jdbc.sql("select to_jsonb(r)::text from call_in_response r where r.id = ?").param(id)
+                .query(String.class).single();
+        timeline.write(new Timeline.Entry(person.idncase(), person.id(), person.familyId(), "CALL_IN_" + kind.name(),
+                actor, summary, null, after));
         return jdbc.sql(SELECT + " where r.id = ?").param(id).query(CallInResponses::response).single();
     }
 

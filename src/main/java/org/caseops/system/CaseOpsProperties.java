@@ -18,15 +18,26 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
             home = Path.of(System.getProperty("user.home"), ".caseops");
         }
         if (db == null) {
-            db = new Db(null, null, null, 10);
+            db = new Db(null, null, null, null, null, 10);
         }
         if (embedded == null) {
             embedded = new Embedded(false, 0);
         }
     }
 
-    /** {@code CASEOPS_DB_URL}, {@code CASEOPS_DB_USER}, {@code CASEOPS_DB_PASSWORD}. */
-    public record Db(String url, String user, String password, Integer poolSize) {
+    /**
+     * {@code CASEOPS_DB_URL}; {@code CASEOPS_DB_USER}, {@code CASEOPS_DB_PASSWORD}: the schema's owner, for migrations;
+     * {@code CASEOPS_DB_APP_USER} (default {@value DatabaseLogins#APP_ROLE}), {@code CASEOPS_DB_APP_PASSWORD}: the
+     * application's own login role, for the pool.
+     */
+    public record Db(String url, String user, String password, String appUser, String appPassword,
+            Integer poolSize) {
+        public Db {
+            if (appUser == null || appUser.isBlank()) {
+                appUser = DatabaseLogins.APP_ROLE;
+            }
+        }
+
         public boolean external() {
             return url != null && !url.isBlank();
         }

@@ -14,60 +14,83 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * PostgreSQL only: an external server when {@code CASEOPS_DB_URL} is set, otherwise the embedded one.
  * Either way behind a Hikari pool.
  *
- * <p>Two roles (docs/adr/005-application-database-role.md): the pool's connections run as {@value #APP_ROLE}, which
- * may read and write data but only append to the audit trail; Flyway migrates through its own connection as the
- * login user, the owner of the schema.
+ * <p>Two sign-ins (docs/adr/005-application-database-role.md): the pool signs in as the application's own login role
+ * ({@value DatabaseLogins#APP_ROLE}), which owns nothing, may read and write data and only append to history, and
+ * cannot become anyone else; Flyway migrates through its own connection as the owner of the schema, with its own
+ * password.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
 
-    /** The application's database role, created by migration V11 (or by the DBA on an external server). */
-    static final String APP_ROLE = "caseops_app";
+    /**
+     * Run on every pooled connection: refuses to work when the pool's login is a superuser or owns a table, view or
+     * sequence — that is, when it has been given the owner's credentials by mistake.
+     */
+    static final String NOT_THE_OWNER = """
+            do $$
+            begin
+                if (select rolsuper from pg_roles where rolname = session_user)
+                   or exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                              where c.relowner = (select oid from pg_roles where rolname = session_user)
+                                and n.nspname = 'public') then
+                    raise exception 'CaseOps: the application''s database login % is a superuser or owns the schema; '
+                        'give the pool its own role (docs/operations.md)', session_user;
+                end if;
+            end
+            $$""";
 
     /** The embedded server, or {@code null}-equivalent holder when an external URL is configured. */
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(CaseOpsProperties properties) {
-        if (properties.db().external()) {
-            log.info("Using PostgreSQL at {}", properties.db().url());
-            return new DatabaseServer(null, properties.db().url(), properties.db().user(), properties.db().password());
+        CaseOpsProperties.Db db = properties.db();
+        if (db.external()) {
+            log.info("Using PostgreSQL at {}: migrations as {}, the application as {}", db.url(), db.user(),
+                    db.appUser());
+            if (db.appPassword() == null || db.appPassword().isBlank()) {
+                throw new IllegalStateException("CASEOPS_DB_URL is set but CASEOPS_DB_APP_PASSWORD is not: the "
+                        + "application signs in with its own role (" + db.appUser() + "), not as the owner "
+                        + db.user() + " (docs/operations.md)");
+            }
+            return new DatabaseServer(null, db.url(), new DatabaseLogins(
+                    new DatabaseLogins.Login(db.user(), db.password()),
+                    new DatabaseLogins.Login(db.appUser(), db.appPassword())));
         }
         EmbeddedPostgresServer server = properties.embedded().ephemeral()
                 ? EmbeddedPostgresServer.ephemeral()
                 : EmbeddedPostgresServer.startOrJoin(properties.home(), properties.embedded().port());
-        return new DatabaseServer(server, server.jdbcUrl(), "postgres", null);
+        return new DatabaseServer(server, server.jdbcUrl(), server.logins());
     }
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(DatabaseServer server, CaseOpsProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
-        config.setUsername(server.user());
-        config.setPassword(server.password());
+        config.setUsername(server.logins().app().user());
+        config.setPassword(server.logins().app().password());
         config.setMaximumPoolSize(properties.db().pool());
         config.setPoolName("caseops");
-        config.setConnectionInitSql("set role " + APP_ROLE);
-        // Started on first use, not here: on a fresh database the role exists only once Flyway (which asks for
-        // this bean while building itself) has run V11 through the owner's connection.
+        config.setConnectionInitSql(NOT_THE_OWNER);
+        // Started on first use, not here: Flyway asks for this bean while building itself, before it migrates.
         HikariDataSource pool = new HikariDataSource();
         config.copyStateTo(pool);
         return pool;
     }
 
     /**
-     * The owner's connection, for Flyway only: migrations create tables, triggers and the application role, which
-     * the application role itself may not. Not a default candidate, so nothing else gets it by type.
+     * The owner's connection, for Flyway only: migrations create tables, triggers and grants, which the application
+     * role itself may not. Not a default candidate, so nothing else gets it by type.
      */
     @Bean(defaultCandidate = false)
     @FlywayDataSource
     DataSource ownerDataSource(DatabaseServer server) {
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(), server.user(),
-                server.password());
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(),
+                server.logins().owner().user(), server.logins().owner().password());
     }
 
-    /** Where the database is; owns the embedded server's life when there is one. */
-    record DatabaseServer(EmbeddedPostgresServer embedded, String jdbcUrl, String user, String password)
+    /** Where the database is and who signs in; owns the embedded server's life when there is one. */
+    record DatabaseServer(EmbeddedPostgresServer embedded, String jdbcUrl, DatabaseLogins logins)
             implements AutoCloseable {
         @Override
         public void close() {

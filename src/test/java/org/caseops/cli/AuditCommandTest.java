@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +28,7 @@ class AuditCommandTest {
         });
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(home, 0);
-             Connection owner = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
+             Connection owner = server.ownerConnection();
              Statement sql = owner.createStatement()) {
             sql.execute("set session_replication_role = replica");
             sql.execute("insert into audit_entry (seq, recorded_at, actor, role, action, prev_hash, hash) values "

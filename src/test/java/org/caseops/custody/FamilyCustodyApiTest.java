@@ -101,6 +101,69 @@ class FamilyCustodyApiTest {
     }
 
     @Test
+    void taking_a_us_citizen_child_into_custody_is_refused_with_the_reason_and_audited_not_a_404() {
+        caregiverForMateo();
+        long refusedBefore = jdbc.sql("select count(*) from audit_entry where action = 'CUSTODY_REFUSED'")
+                .query(Long.class).single();
+
+        ResponseEntity<JsonNode> refused = post("/api/families/1001/custody/take", Map.of("personIds",
+                List.of(ana, sofia, mateo), "site", "Houston FO"));
+
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("person " + mateo + " is a U.S. citizen");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'CUSTODY_REFUSED'").query(Long.class)
+                .single()).isEqualTo(refusedBefore + 1);
+        assertThat(jdbc.sql("select count(*) from custody_status").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void concurrent_releases_of_one_family_release_it_once_and_the_others_are_409s() throws Exception {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO"));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(pool.submit(() -> post("/api/families/1001/custody/release", Map.of("reason", "OTHER"))));
+        }
+        List<HttpStatus> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(HttpStatus.valueOf(answer.get().getStatusCode().value()));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(HttpStatus.OK, HttpStatus.CONFLICT);
+        assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from custody_event where to_state = 'RELEASED' and person_id in (?, ?)")
+                .params(ana, sofia).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from case_event where kind = 'CUSTODY_RELEASED' and person_id in (?, ?)")
+                .params(ana, sofia).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_custody_change_dated_in_the_future_is_a_400_naming_at() {
+        caregiverForMateo();
+        Problems.assertBadInput(post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia),
+                "site", "Houston FO", "at", "2049-01-01T00:00:00Z")), "at");
+    }
+
+    @Test
+    void custody_events_on_the_timeline_carry_the_time_of_the_change_not_the_time_recorded() {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
+                "at", "2019-06-24T07:00:00Z"));
+        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", "2019-06-24T09:00:00Z"));
+
+        JsonNode timeline = officer.getForObject("/api/people/991000002/timeline", JsonNode.class);
+        java.util.Map<String, String> times = new java.util.HashMap<>();
+        timeline.forEach(e -> times.put(e.path("kind").asText(), e.path("occurredAt").asText()));
+        assertThat(java.time.Instant.parse(times.get("CUSTODY_TAKEN")))
+                .isEqualTo(java.time.Instant.parse("2019-06-24T07:00:00Z"));
+        assertThat(java.time.Instant.parse(times.get("CUSTODY_STAGED")))
+                .isEqualTo(java.time.Instant.parse("2019-06-24T09:00:00Z"));
+    }
+
+    @Test
     void a_move_the_table_does_not_allow_is_a_409_and_a_missing_reason_a_400() {
         assertThat(post("/api/families/1001/custody/transport", Map.of("destination", "Dilley")).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);

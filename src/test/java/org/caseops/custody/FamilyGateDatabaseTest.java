@@ -62,8 +62,9 @@ class FamilyGateDatabaseTest {
         sql("insert into minor_caregiver (person_id, family_id, caregiver_name, relationship, location, recorded_by) "
                         + "values (" + mateo + ", 1001, 'Aunt (synthetic)', 'aunt', 'HOME', 'test')",
                 "insert into custody_status (person_id, family_id, state, site, changed_by) values "
-                        + "(" + ana + ", 1001, 'STAGED', 'Hotel A', 'test'), (" + sofia
-                        + ", 1001, 'STAGED', 'Hotel A', 'test')");
+                        + "(" + ana + ", 1001, 'IN_CUSTODY', 'Hotel A', 'test'), (" + sofia
+                        + ", 1001, 'IN_CUSTODY', 'Hotel A', 'test')",
+                "update custody_status set state = 'STAGED' where family_id = 1001");
     }
 
     @Test
@@ -123,7 +124,8 @@ class FamilyGateDatabaseTest {
                 + "where family_id = 1001");
 
         assertThat(jdbc.sql("select coalesce(from_state, '') || '>' || to_state from custody_event where person_id = ? order by id")
-                .param(ana).query(String.class).list()).containsExactly(">STAGED", "STAGED>RELEASED");
+                .param(ana).query(String.class).list()).containsExactly(">IN_CUSTODY", "IN_CUSTODY>STAGED",
+                "STAGED>RELEASED");
         assertThatThrownBy(() -> jdbc.sql("delete from custody_event").update())
                 .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> jdbc.sql("update custody_event set to_state = 'AT_LARGE'").update())

@@ -2,10 +2,8 @@ package org.caseops.docket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.caseops.cli.Main;
 import org.caseops.docket.synthetic.Scenario;
@@ -50,8 +48,7 @@ class InterruptedImportTest {
         String before = Database.docketFingerprint(jdbc);
         long importsBefore = jdbc.sql("select count(*) from import_run").query(Long.class).single();
 
-        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        try (ChildJvm cli = ChildJvm.start(Main.class, Map.of("CASEOPS_DB_URL", url, "CASEOPS_DB_USER", "postgres"),
+        try (ChildJvm cli = ChildJvm.start(Main.class, Database.environment(jdbc),
                 "import", "--eoir", national.toString(), "--persons", national.resolve("persons.csv").toString())) {
             cli.awaitLine("Reading tbl_Court_Motions.csv", Duration.ofSeconds(120));
             cli.kill();

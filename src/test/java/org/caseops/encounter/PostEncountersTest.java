@@ -95,6 +95,53 @@ class PostEncountersTest {
     }
 
     @Test
+    void an_arrest_at_the_door_is_on_the_timeline_with_its_own_time_in_the_ledger_and_in_the_audit_trail_once() {
+        long auditedBefore = jdbc.sql("select count(*) from audit_entry where action = 'CUSTODY_TAKEN' "
+                + "and subject_type = 'FAMILY' and subject_id = '1001'").query(Long.class).single();
+
+        ResponseEntity<JsonNode> response = visit(List.of(
+                Map.of("aNumber", "991000001", "kind", "TARGET", "outcome", "ARRESTED", "screening", screening(List.of(
+                        Map.of("personId", sofia, "name", "Sofia", "age", 6, "location", "PRESENT"),
+                        Map.of("personId", mateo, "name", "Mateo", "age", 2, "location", "DAY_CARE",
+                                "caregiverName", "Day-care director (synthetic)")))),
+                Map.of("aNumber", "991000002", "kind", "TARGET", "outcome", "ARRESTED")));
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+
+        JsonNode timeline = officer.getForObject("/api/people/991000001/timeline", JsonNode.class);
+        List<JsonNode> taken = new java.util.ArrayList<>();
+        timeline.forEach(e -> {
+            if (e.path("kind").asText().equals("CUSTODY_TAKEN")) {
+                taken.add(e);
+            }
+        });
+        assertThat(taken).singleElement().satisfies(e -> {
+            assertThat(Instant.parse(e.path("occurredAt").asText())).isEqualTo(Instant.parse(AT));
+            assertThat(e.path("personId").asLong()).isEqualTo(ana);
+        });
+        assertThat(jdbc.sql("select to_state || ' ' || occurred_at from custody_event where person_id = ?").param(ana)
+                .query(String.class).list()).singleElement().asString().startsWith("IN_CUSTODY 2019-06-24 12:00:00");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'CUSTODY_TAKEN' and subject_type = "
+                + "'FAMILY' and subject_id = '1001'").query(Long.class).single()).isEqualTo(auditedBefore + 1);
+    }
+
+    @Test
+    void arresting_a_us_citizen_child_without_an_a_number_is_refused_with_the_reason_and_audited() {
+        long refusedBefore = jdbc.sql("select count(*) from audit_entry where action = 'ENCOUNTER_REFUSED'")
+                .query(Long.class).single();
+
+        ResponseEntity<JsonNode> refused = visit(List.of(Map.of("personId", mateo, "kind", "COLLATERAL",
+                "outcome", "ARRESTED", "legalBasisKind", "FINAL_ORDER", "legalBasis", "the mother's order")));
+
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("U.S. citizen");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ENCOUNTER_REFUSED'")
+                .query(Long.class).single()).isEqualTo(refusedBefore + 1);
+        assertThat(jdbc.sql("select count(*) from encounter where operation_id = ?").param(operation)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from custody_status").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void an_adult_encounter_does_not_close_without_the_parental_screening() {
         ResponseEntity<JsonNode> response = visit(List.of(Map.of("aNumber", "991000001", "kind", "TARGET",
                 "outcome", "NOT_PRESENT")));

@@ -2,7 +2,6 @@ package org.caseops.system;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 
 /**
@@ -13,7 +12,7 @@ public final class HoldDatabase {
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrJoin(Path.of(args[0]), 0);
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
+        try (Connection c = server.ownerConnection();
              Statement s = c.createStatement()) {
             s.execute("create table if not exists marker (note text)");
             s.execute("insert into marker values ('" + args[1] + "')");
