@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The audit trail's two background jobs, in every CaseOps process: the sequencer, every
- * {@code caseops.audit.sequencer-interval} (100 ms) and straight again while batches come back full; and the
+ * {@code caseops.audit.sequencer-interval} (100 ms) and batch after batch until the queue is empty; and the
  * scheduled checkpoint, every {@code caseops.audit.checkpoint-interval} (1 minute) when the chain has grown. Starts
  * before and stops after the web server, and chains what is still queued on the way out.
  */
@@ -55,12 +55,13 @@ class AuditBackground implements SmartLifecycle {
         }
     }
 
+    /** Batch after batch until the queue is empty (or another process is sequencing), then sleep. */
     private void sequence() {
         try {
             int taken;
             do {
                 taken = sequencer.sequenceOnce();
-            } while (running && taken >= properties.sequencerBatch());
+            } while (running && taken > 0);
         } catch (RuntimeException e) {
             warn("The audit sequencer failed (it tries again in {}): {}", properties.sequencerInterval(), e);
         }
@@ -96,11 +97,21 @@ class AuditBackground implements SmartLifecycle {
         threads.shutdown();
         try {
             threads.awaitTermination(10, TimeUnit.SECONDS);
-            sequencer.drain(Duration.ofSeconds(2));
+            // On a thread of its own and waited for 3 s at most: when the JVM is being stopped, the embedded
+            // database may be stopping too, and a connection would then be waited for until the pool gives up.
+            Thread last = new Thread(() -> {
+                try {
+                    sequencer.drain(Duration.ofSeconds(2));
+                } catch (RuntimeException e) {
+                    log.warn("Could not chain the queued audit entries on the way out (the next start will): {}",
+                            e.toString());
+                }
+            }, "audit-sequencer-last");
+            last.setDaemon(true);
+            last.start();
+            last.join(3000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Could not chain the queued audit entries at shutdown (the next start will): {}", e.toString());
         }
         threads = null;
     }
