@@ -82,6 +82,21 @@ class OfflineVerificationTest {
     }
 
     @Test
+    void accepts_the_documented_example_and_its_hash() throws Exception {
+        Path example = tmp.resolve("example.ndjson");
+        Files.writeString(example, "{\"position\":1,\"seq\":7,\"recorded_at\":\"2026-11-05T14:03:07.120500Z\","
+                + "\"actor\":\"officer\",\"role\":\"OFFICER\",\"field_office\":\"HOU\",\"action\":\"PERSON_READ\","
+                + "\"subject_type\":\"PERSON\",\"subject_id\":\"991000001\",\"purpose\":null,\"request_id\":\"req-1\","
+                + "\"detail\":\"café ✓\",\"prev_hash\":\"" + AuditEntry.GENESIS + "\",\"hash\":"
+                + "\"5a6620044fdbaca7cc558667b29bf1041d001ca4ce8e1824a524388721ade3af\"}\n", StandardCharsets.UTF_8);
+
+        Result result = run(example);
+
+        assertThat(result.exit).as(result.output).isZero();
+        assertThat(result.output).contains("intact: 1 entries");
+    }
+
+    @Test
     void counts_entries_not_chained_yet_without_checking_them() throws Exception {
         Path withPending = tmp.resolve("pending.ndjson");
         try (Database.Owner holder = AuditTrail.holdingTheSequencer(jdbc);
