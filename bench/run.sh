@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import|screening|schedule|schedule-family-op]   (default: all)
+#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit]   (default: all)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -11,6 +11,7 @@
 #   PHASES=1        restart the server once with pg_stat_statements to time the importer's SQL per statement
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
 #   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10   the schedule benchmark's operation and solver limits
+#   AUDIT_CLIENTS=1,16,64 AUDIT_S=20 AUDIT_WARMUP_S=3   the audit benchmark's client counts and seconds per run
 #
 # Raw results go to bench/out/<benchmark>/ (git-ignored); generated data and the database to bench/work/.
 set -euo pipefail
@@ -485,12 +486,44 @@ bench_schedule_family_op() {
     column -t -s $'\t' "$dir/summary.tsv"
 }
 
+# ------------------------------------------------------------------ audit
+# Concurrent audited reads against CaseOps's own PostgreSQL while `caseops serve` runs: the V10 append (one lock held
+# to commit) against the V45 append (one insert; the server's sequencer chains after commit), at each client count,
+# in one JVM (bench/audit/AuditBench.java, plain JDBC). A fresh CASEOPS_HOME; no docket needed.
+bench_audit() {
+    local dir="$OUT/audit" classes="$WORK/audit-classes" cpfile="$WORK/audit-classpath.txt"
+    rm -rf "$dir" "$classes" "$WORK/audit-home"
+    mkdir -p "$dir" "$classes" "$WORK/audit-home"
+    machine_info "$dir/machine.txt"
+    (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$cpfile" \
+        >/dev/null)
+    javac -d "$classes" "$BENCH_DIR/audit/AuditBench.java"
+    export CASEOPS_HOME="$WORK/audit-home"
+    start_server "$dir/server.log"
+    log "audited reads, before (V10 lock) and after (V45 sequencer), clients ${AUDIT_CLIENTS:-1,16,64}, ${AUDIT_S:-20} s each"
+    java -Xmx512m -cp "$classes:$(cat "$cpfile")" AuditBench \
+        "jdbc:postgresql://localhost:$PG_PORT/postgres?user=postgres" "${AUDIT_CLIENTS:-1,16,64}" "${AUDIT_S:-20}" \
+        "${AUDIT_WARMUP_S:-3}" "$ROOT/src/main/resources/db/migration/V10__audit_trail.sql" "$dir" \
+        >"$dir/stdout.txt" 2>"$dir/stderr.txt"
+    sql -A -t -F $'\t' -c "select count(*), count(distinct position), max(position), min(position)
+        from audit_chain" >"$dir/chain.tsv"
+    java -jar "$JAR" audit verify >"$dir/verify.txt" 2>&1 || true
+    stop_server
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
+    echo
+    echo "== audit benchmark ($dir)"
+    column -t -s $'\t' "$dir/runs.tsv"
+    echo
+    column -t -s $'\t' "$dir/summary.tsv"
+    grep -m1 "Audit trail" "$dir/verify.txt"
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
-    all|import|screening|schedule|schedule-family-op) ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op)" >&2; exit 2 ;;
+    all|import|screening|schedule|schedule-family-op|audit) ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit)" >&2; exit 2 ;;
 esac
 mkdir -p "$OUT" "$WORK"
 if [ "$what" != schedule ] && [ "$what" != schedule-family-op ]; then
@@ -509,4 +542,7 @@ if [ "$what" = all ] || [ "$what" = schedule ]; then
 fi
 if [ "$what" = all ] || [ "$what" = schedule-family-op ]; then
     bench_schedule_family_op
+fi
+if [ "$what" = all ] || [ "$what" = audit ]; then
+    bench_audit
 fi

@@ -5,18 +5,28 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the audit trail: the append under its lock, the head, and a streaming read in chain order. */
+/**
+ * The SQL of the audit trail: recording an entry, one sequencer batch, the head, streaming reads of the chain and
+ * the queue, and checkpoints. Migrations V10 and V45 hold the tables, triggers and the sequencer function.
+ */
 @Repository
 class AuditRows {
 
     /** Rows per round trip when streaming the chain: memory stays constant however long it is. */
     static final int FETCH_SIZE = 1000;
+
+    private static final String ENTRY = """
+            select e.seq, c.position, e.recorded_at, e.actor, e.role, e.field_office, e.action, e.subject_type,
+                   e.subject_id, e.purpose, e.request_id, e.detail, c.prev_hash, c.hash
+            """;
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
@@ -28,56 +38,142 @@ class AuditRows {
         this.streaming = JdbcClient.create(cursor);
     }
 
-    record Head(long seq, String hash, Instant now) {
+    /** The end of the chain: its last position and hash (0 and the genesis hash when empty), and the clock. */
+    record Head(long position, String hash, Instant now) {
     }
 
-    /**
-     * Takes the append lock for the rest of the current transaction, then reads the head and the clock. Appends of
-     * concurrent transactions wait here until this one commits or rolls back, so each sees the head the last
-     * committed append left, and the chain stays linear.
-     */
-    Head lockHead() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('caseops.audit'))").query().singleRow();
-        return jdbc.sql("select seq, hash, clock_timestamp() as now from audit_head")
-                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"), instant(rs, "now")))
+    /** The queue: how many entries wait to be chained, and since when the oldest was recorded (null: none). */
+    record Queue(long pending, Instant oldest, Instant now) {
+    }
+
+    /** Inserts the entry; the database gives its number and time and queues it. No lock but the new rows'. */
+    AuditEntry insert(AuditEvent e) {
+        return jdbc.sql("""
+                insert into audit_entry (actor, role, field_office, action, subject_type, subject_id, purpose,
+                                         request_id, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning seq, recorded_at""")
+                .params(e.actor(), e.role(), e.fieldOffice(), e.action(), e.subjectType(), e.subjectId(),
+                        e.purpose(), e.requestId(), e.detail())
+                .query((rs, n) -> AuditEntry.pending(rs.getLong("seq"), instant(rs, "recorded_at"), e))
                 .single();
     }
 
-    /** The head as it is (no lock): the last entry's seq and hash, or 0 and the genesis hash. */
+    /**
+     * One sequencer batch in its own transaction (the caller must not be in one): up to {@code max} queued entries
+     * chained. Returns the number taken off the queue, 0 when none was queued, -1 when another sequencer holds the
+     * lock and {@code wait} is false.
+     */
+    int sequence(int max, boolean wait) {
+        return jdbc.sql("select audit_sequence(?, ?)").params(max, wait).query(Integer.class).single();
+    }
+
     Head head() {
-        return jdbc.sql("select seq, hash, clock_timestamp() as now from audit_head")
-                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"), instant(rs, "now")))
+        return jdbc.sql("select position, hash, clock_timestamp() as now from audit_head")
+                .query((rs, n) -> new Head(rs.getLong("position"), rs.getString("hash"), instant(rs, "now")))
                 .single();
     }
 
-    void insert(AuditEntry e) {
-        jdbc.sql("""
-                insert into audit_entry (seq, recorded_at, actor, role, field_office, action, subject_type, subject_id,
-                                         purpose, request_id, detail, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(e.seq(), OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC), e.actor(), e.role(),
-                        e.fieldOffice(), e.action(), e.subjectType(), e.subjectId(), e.purpose(), e.requestId(),
-                        e.detail(), e.prevHash(), e.hash())
-                .update();
+    Queue queue() {
+        return jdbc.sql("""
+                select count(*) as pending, min(e.recorded_at) as oldest, clock_timestamp() as now
+                from audit_pending p join audit_entry e on e.seq = p.seq
+                where not exists (select from audit_chain c where c.seq = p.seq)""")
+                .query((rs, n) -> new Queue(rs.getLong("pending"),
+                        rs.getObject("oldest") == null ? null : instant(rs, "oldest"), instant(rs, "now")))
+                .single();
     }
 
     /**
-     * Every entry in seq order, one at a time, through a server-side cursor. Needs a transaction (PgJDBC streams
-     * only with auto-commit off); the callers are {@code @Transactional}.
+     * The chained entries from {@code fromPosition} on, in position order, one at a time through a server-side
+     * cursor. Needs a transaction (PgJDBC streams only with auto-commit off); the callers have one.
      */
-    void each(Consumer<AuditEntry> action) {
-        streaming.sql("""
-                select seq, recorded_at, actor, role, field_office, action, subject_type, subject_id, purpose,
-                       request_id, detail, prev_hash, hash
-                from audit_entry order by seq""")
+    void chain(long fromPosition, Consumer<AuditEntry> action) {
+        streaming.sql(ENTRY + """
+                from audit_chain c join audit_entry e on e.seq = c.seq
+                where c.position >= ?
+                order by c.position""")
+                .param(fromPosition)
                 .query(rs -> {
                     action.accept(entry(rs));
                 });
     }
 
+    /** The entries waiting to be chained, in seq order, through a cursor (the chain's order is not known yet). */
+    void pending(Consumer<AuditEntry> action) {
+        streaming.sql(ENTRY + """
+                from audit_pending p join audit_entry e on e.seq = p.seq
+                left join audit_chain c on c.seq = e.seq
+                where c.seq is null
+                order by e.seq""")
+                .query(rs -> {
+                    action.accept(entry(rs));
+                });
+    }
+
+    /**
+     * The first entry that is neither chained nor queued, so would never be chained: nothing the application does
+     * makes one (the trigger queues every entry in its own transaction); removing a queued entry does.
+     */
+    AuditEntry firstUnchainable() {
+        return jdbc.sql(ENTRY + """
+                from audit_entry e left join audit_chain c on c.seq = e.seq
+                where c.seq is null and not exists (select from audit_pending p where p.seq = e.seq)
+                order by e.seq limit 1""")
+                .query((rs, n) -> entry(rs)).optional().orElse(null);
+    }
+
+    /**
+     * The newest entries, chained or pending, newest first (by seq, the order they were recorded in), optionally
+     * those of one subject and/or one actor, and before a seq (for paging).
+     */
+    List<AuditEntry> newest(String subjectType, String subjectId, String actor, Long beforeSeq, int limit) {
+        StringBuilder sql = new StringBuilder(ENTRY).append("from audit_entry e left join audit_chain c on c.seq = e.seq where true");
+        List<Object> params = new ArrayList<>();
+        if (subjectType != null) {
+            sql.append(" and e.subject_type = ?");
+            params.add(subjectType);
+        }
+        if (subjectId != null) {
+            sql.append(" and e.subject_id = ?");
+            params.add(subjectId);
+        }
+        if (actor != null) {
+            sql.append(" and e.actor = ?");
+            params.add(actor);
+        }
+        if (beforeSeq != null) {
+            sql.append(" and e.seq < ?");
+            params.add(beforeSeq);
+        }
+        sql.append(" order by e.seq desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> entry(rs)).list();
+    }
+
+    void insertCheckpoint(Checkpoint c) {
+        jdbc.sql("insert into audit_checkpoint (position, hash, issued_at, key, signature) values (?, ?, ?, ?, ?)")
+                .params(c.position(), c.hash(), OffsetDateTime.ofInstant(c.issuedAt(), ZoneOffset.UTC), c.key(),
+                        c.signature())
+                .update();
+    }
+
+    /** The checkpoints stored in the database signed with {@code key}, highest position first. */
+    List<Checkpoint> newestCheckpoints(String key, int limit) {
+        return jdbc.sql("""
+                select position, hash, issued_at, key, signature from audit_checkpoint where key = ?
+                order by position desc, id desc limit ?""")
+                .params(key, limit)
+                .query((rs, n) -> new Checkpoint(rs.getLong("position"), rs.getString("hash"),
+                        instant(rs, "issued_at"), rs.getString("key"), rs.getString("signature")))
+                .list();
+    }
+
     private static AuditEntry entry(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), instant(rs, "recorded_at"), rs.getString("actor"),
-                rs.getString("role"), rs.getString("field_office"), rs.getString("action"),
+        long p = rs.getLong("position");
+        Long position = rs.wasNull() ? null : p;
+        return new AuditEntry(rs.getLong("seq"), position, instant(rs, "recorded_at"),
+                rs.getString("actor"), rs.getString("role"), rs.getString("field_office"), rs.getString("action"),
                 rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("purpose"),
                 rs.getString("request_id"), rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
     }

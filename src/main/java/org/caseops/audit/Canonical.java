@@ -11,7 +11,9 @@ import java.util.HexFormat;
 /**
  * The canonical serialization an entry's hash is computed over (docs/audit.md, "The hash"). Version tag, then the
  * twelve fields in a fixed order, each after a U+001F: {@code -} for null, else the value's length in UTF-8 bytes,
- * a colon, and the value. Length prefixes make it unambiguous whatever the text holds.
+ * a colon, and the value. Length prefixes make it unambiguous whatever the text holds. The first field is the
+ * entry's position in the chain (which exports before the sequencer called {@code seq}); the entry's own number is
+ * not hashed. The sequencer computes the same in SQL ({@code audit_hash}, migration V45).
  */
 final class Canonical {
 
@@ -30,7 +32,7 @@ final class Canonical {
 
     static String form(AuditEntry e) {
         StringBuilder s = new StringBuilder(256).append(VERSION);
-        for (String field : new String[] {Long.toString(e.seq()), time(e.recordedAt()), e.actor(), e.role(),
+        for (String field : new String[] {Long.toString(e.position()), time(e.recordedAt()), e.actor(), e.role(),
                 e.fieldOffice(), e.action(), e.subjectType(), e.subjectId(), e.purpose(), e.requestId(), e.detail(),
                 e.prevHash()}) {
             s.append(SEPARATOR);

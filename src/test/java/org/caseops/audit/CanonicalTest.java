@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The canonical serialization and hash, pinned to the worked example of docs/audit.md. */
 class CanonicalTest {
 
-    static final AuditEntry EXAMPLE = new AuditEntry(1, Instant.parse("2026-11-05T14:03:07.1205Z"), "officer",
+    /** Entry number 7, chained at position 1: the number is not hashed, the position is. */
+    static final AuditEntry EXAMPLE = new AuditEntry(7, 1L, Instant.parse("2026-11-05T14:03:07.1205Z"), "officer",
             "OFFICER", "HOU", "PERSON_READ", "PERSON", "991000001", null, "req-1", "café ✓", AuditEntry.GENESIS, null);
 
     @Test
@@ -28,11 +29,24 @@ class CanonicalTest {
     void tells_a_null_from_an_empty_text_and_a_separator_inside_a_value_from_two_fields() {
         AuditEntry empty = withDetail("");
         AuditEntry none = withDetail(null);
-        AuditEntry separator = new AuditEntry(1, EXAMPLE.recordedAt(), "officer", "OFFICER", "HOU", "PERSON_READ",
+        AuditEntry separator = new AuditEntry(7, 1L, EXAMPLE.recordedAt(), "officer", "OFFICER", "HOU", "PERSON_READ",
                 "PERSON", "991000001", null, "req-1\u001F9:café ✓", null, AuditEntry.GENESIS, null);
 
         assertThat(Canonical.hash(empty)).isNotEqualTo(Canonical.hash(none));
         assertThat(Canonical.hash(separator)).isNotEqualTo(Canonical.hash(EXAMPLE));
+    }
+
+    @Test
+    void hashes_the_position_not_the_entry_number() {
+        AuditEntry renumbered = new AuditEntry(8, 1L, EXAMPLE.recordedAt(), EXAMPLE.actor(), EXAMPLE.role(),
+                EXAMPLE.fieldOffice(), EXAMPLE.action(), EXAMPLE.subjectType(), EXAMPLE.subjectId(), EXAMPLE.purpose(),
+                EXAMPLE.requestId(), EXAMPLE.detail(), EXAMPLE.prevHash(), null);
+        AuditEntry moved = new AuditEntry(7, 2L, EXAMPLE.recordedAt(), EXAMPLE.actor(), EXAMPLE.role(),
+                EXAMPLE.fieldOffice(), EXAMPLE.action(), EXAMPLE.subjectType(), EXAMPLE.subjectId(), EXAMPLE.purpose(),
+                EXAMPLE.requestId(), EXAMPLE.detail(), EXAMPLE.prevHash(), null);
+
+        assertThat(Canonical.hash(renumbered)).isEqualTo(Canonical.hash(EXAMPLE));
+        assertThat(Canonical.hash(moved)).isNotEqualTo(Canonical.hash(EXAMPLE));
     }
 
     @Test
@@ -59,7 +73,7 @@ class CanonicalTest {
     }
 
     private static AuditEntry withDetail(String detail) {
-        return new AuditEntry(1, EXAMPLE.recordedAt(), "officer", "OFFICER", "HOU", "PERSON_READ", "PERSON",
+        return new AuditEntry(7, 1L, EXAMPLE.recordedAt(), "officer", "OFFICER", "HOU", "PERSON_READ", "PERSON",
                 "991000001", null, "req-1", detail, AuditEntry.GENESIS, null);
     }
 }
