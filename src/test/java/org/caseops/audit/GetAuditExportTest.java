@@ -42,9 +42,10 @@ class GetAuditExportTest {
         AuditTrail.chainAll(sequencer);
         AuditEntry last = AuditTrail.chained(jdbc, recorded);
 
+        // the background sequencer may chain more while the export runs: the head read before it is a lower bound
+        long head = AuditTrail.headPosition(jdbc);
         List<JsonNode> lines = export();
 
-        long head = AuditTrail.headPosition(jdbc);
         assertThat(lines.stream().filter(l -> !l.path("position").isNull())).hasSizeGreaterThanOrEqualTo((int) head);
         JsonNode first = lines.get(0);
         assertThat(first.path("position").asLong()).isEqualTo(1);
