@@ -152,7 +152,7 @@ public class Custody {
     public List<Status> take(long familyId, List<Long> personIds, String site, Instant at, Long operationId,
             String note) {
         requireText(site, "site");
-        if (personIds == null || personIds.isEmpty() || personIds.contains(null)) {
+        if (personIds == null || personIds.isEmpty() || personIds.stream().anyMatch(java.util.Objects::isNull)) {
             throw new BadInput("personIds", "whom to take into custody");
         }
         Instant when = when(at);
@@ -179,7 +179,8 @@ public class Custody {
                 taken.add(change(status(id), CustodyState.IN_CUSTODY, site.trim(), null, null, when, operationId,
                         note));
             }
-            finish(familyId, when, taken, "CUSTODY_TAKEN", s -> "in custody at " + s.site(), subject,
+            finish(familyId, when, taken, "CUSTODY_TAKEN", s -> "in custody at " + s.site(), "CUSTODY_TAKEN",
+                    subject,
                     taken.size() + " taken at " + site.trim());
             return taken;
         });
@@ -200,7 +201,8 @@ public class Custody {
             if (staged.isEmpty()) {
                 throw new Conflict("no member of family " + familyId + " is in custody to stage");
             }
-            finish(familyId, when, staged, "CUSTODY_STAGED", s -> "staged at " + s.site(), subject,
+            finish(familyId, when, staged, "CUSTODY_STAGED", s -> "staged at " + s.site(), "CUSTODY_STAGED",
+                    subject,
                     staged.size() + " staged at " + site.trim());
             return staged;
         });
@@ -223,7 +225,7 @@ public class Custody {
                 releases.record(person.id(), person.birthDate(), conditions, status.since(), actor());
             }
             finish(status.familyId(), when, List.of(status), "CUSTODY_RELEASED",
-                    s -> "released: " + s.releaseReason(), subject, "released: " + reason);
+                    s -> "released: " + s.releaseReason(), "CUSTODY_RELEASED", subject, "released: " + reason);
             return status;
         });
     }
@@ -261,7 +263,7 @@ public class Custody {
                 throw new Conflict("no member of family " + familyId + " is in custody or staged");
             }
             finish(familyId, when, released, "CUSTODY_RELEASED", s -> "released: " + s.releaseReason(),
-                    subject, "family released: " + released.size() + " (" + reason + ")");
+                    "FAMILY_RELEASED", subject, released.size() + " released: " + reason);
             return released;
         });
     }
@@ -296,7 +298,8 @@ public class Custody {
             for (Status s : held) {
                 moved.add(change(s, CustodyState.TRANSPORTED, null, destination.trim(), null, when, null, null));
             }
-            finish(familyId, when, moved, "CUSTODY_TRANSPORTED", s -> "transported to " + s.destination(), subject,
+            finish(familyId, when, moved, "CUSTODY_TRANSPORTED", s -> "transported to " + s.destination(),
+                    "FAMILY_TRANSPORTED", subject,
                     moved.size() + " members to " + destination.trim());
             return moved;
         });
@@ -318,7 +321,7 @@ public class Custody {
             for (Status s : held) {
                 removed.add(change(s, CustodyState.REMOVED, null, s.destination(), null, when, null, null));
             }
-            finish(familyId, when, removed, "CUSTODY_REMOVED", s -> "removed", subject,
+            finish(familyId, when, removed, "CUSTODY_REMOVED", s -> "removed", "FAMILY_REMOVED", subject,
                     removed.size() + " members");
             return removed;
         });
@@ -411,13 +414,14 @@ public class Custody {
 
     /** After a family's changes: no minor alone, then a case event per person (its own time) and one audit entry. */
     private void finish(long familyId, Instant when, List<Status> changed, String kind,
-            java.util.function.Function<Status, String> summary, Access.Subject subject, String detail) {
+            java.util.function.Function<Status, String> summary, String auditAction, Access.Subject subject,
+            String detail) {
         checkMinors(familyId, when);
         for (Status s : changed) {
             timeline.write(Timeline.Entry.aboutPerson(s.personId(), kind, actor(), summary.apply(s))
                     .family(s.familyId()).at(when));
         }
-        access.audit(kind, subject, detail);
+        access.audit(auditAction, subject, detail);
     }
 
     /** No minor of the family alone ({@link FamilyGate}); refused (409) naming the child. */

@@ -10,10 +10,10 @@ import org.caseops.docket.Docket;
 
 /**
  * No minor alone (DESIGN invariant 3), the same rule the database holds at commit ({@code custody_check_minors},
- * V36), judged here first to answer with a clear refusal: while anyone of the family is held, a minor who is held is
- * with an adult of the family held in the same state at the same place — a caregiver record does not make it lawful to
- * hold a child alone — and a minor who is not held has an open caregiver record. Minority is judged as of the day of
- * the change; a person without a birth date counts as neither minor nor adult, as in the database.
+ * V36), judged here first to answer with a clear refusal: while anyone of the family is held, a minor who is held
+ * is with an adult of the family held in the same state at the same place — a caregiver record does not make it
+ * lawful to hold a child alone — and a minor who is not held has an open caregiver record. Minority is judged as of
+ * the day of the change; a person without a birth date counts as neither minor nor adult, as in the database.
  */
 final class FamilyGate {
 

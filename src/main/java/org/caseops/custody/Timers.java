@@ -45,7 +45,8 @@ public class Timers {
     private final Duration reviewAfter;
     private final double warnFraction;
 
-    Timers(JdbcClient jdbc, Tasks tasks, org.caseops.access.Access access, @Value("${caseops.custody.staging-hours:12}") int stagingHours,
+    Timers(JdbcClient jdbc, Tasks tasks, org.caseops.access.Access access,
+            @Value("${caseops.custody.staging-hours:12}") int stagingHours,
             @Value("${caseops.custody.flores-days:20}") int floresDays,
             @Value("${caseops.custody.review-days:90}") int reviewDays,
             @Value("${caseops.custody.warn-fraction:0.2}") double warnFraction) {
