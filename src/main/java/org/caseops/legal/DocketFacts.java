@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.caseops.legal.rules.AppealFacts;
 import org.caseops.legal.rules.CaseFacts;
@@ -44,26 +48,71 @@ class DocketFacts {
 
     /** A person's facts: their own case's, or "no case of their own" for a household member. */
     Optional<CaseFacts> ofPerson(long personId) {
-        return jdbc.sql("select idncase, us_citizen, lpr, citizenship_claim_open from person where id = ?")
-                .param(personId).query((rs, n) -> {
-                    Long idncase = rs.getObject("idncase", Long.class);
-                    PersonFacts person = new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
-                            rs.getBoolean("citizenship_claim_open"), idncase != null);
-                    return idncase == null ? CaseFacts.withoutOwnCase(person) : facts(idncase, person);
-                }).optional();
+        return Optional.ofNullable(ofPeople(List.of(personId)).get(personId));
     }
 
-    private CaseFacts facts(long idncase, PersonFacts person) {
-        return new CaseFacts(person, idncase,
-                jdbc.sql(PROCEEDINGS + " where idncase = ? order by idnproceeding").param(idncase)
-                        .query(DocketFacts::proceeding).list(),
-                jdbc.sql(APPEALS + " where idncase = ? order by idnappeal").param(idncase)
-                        .query(DocketFacts::appeal).list(),
-                jdbc.sql(MOTIONS + " where not deleted and idncase = ? order by idnmotion").param(idncase)
-                        .query(DocketFacts::motion).list(),
-                jdbc.sql(STAYS + " where idncase = ? order by id").param(idncase).query(DocketFacts::stay).list(),
-                jdbc.sql(HOLDS + " where idncase = ? order by id").param(idncase).query(DocketFacts::hold).list(),
-                null);
+    /**
+     * Several people's facts (a family's members) in six queries however many they are: the people, then each
+     * child table for all their cases at once. No query runs inside another's row mapper, so a read holds one pooled
+     * connection at a time. People who do not exist are absent from the map.
+     */
+    Map<Long, CaseFacts> ofPeople(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PersonFacts> people = new LinkedHashMap<>();
+        Map<Long, Long> caseOf = new HashMap<>();
+        jdbc.sql("select id, idncase, us_citizen, lpr, citizenship_claim_open from person where id = any(?::bigint[])")
+                .param(array(personIds)).query(rs -> {
+                    long id = rs.getLong("id");
+                    Long idncase = rs.getObject("idncase", Long.class);
+                    people.put(id, new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
+                            rs.getBoolean("citizenship_claim_open"), idncase != null));
+                    if (idncase != null) {
+                        caseOf.put(id, idncase);
+                    }
+                });
+        String cases = array(caseOf.values());
+        Map<Long, List<ProceedingFacts>> proceedings = byCase(PROCEEDINGS + " where idncase = any(?::bigint[])"
+                + " order by idncase, idnproceeding", cases, DocketFacts::proceeding);
+        Map<Long, List<AppealFacts>> appeals = byCase(APPEALS + " where idncase = any(?::bigint[])"
+                + " order by idncase, idnappeal", cases, DocketFacts::appeal);
+        Map<Long, List<MotionFacts>> motions = byCase(MOTIONS + " where not deleted and idncase = any(?::bigint[])"
+                + " order by idncase, idnmotion", cases, DocketFacts::motion);
+        Map<Long, List<StayFacts>> stays = byCase(STAYS + " where idncase = any(?::bigint[]) order by idncase, id",
+                cases, DocketFacts::stay);
+        Map<Long, List<HoldFacts>> holds = byCase(HOLDS + " where idncase = any(?::bigint[]) order by idncase, id",
+                cases, DocketFacts::hold);
+        Map<Long, CaseFacts> facts = new LinkedHashMap<>();
+        people.forEach((id, person) -> {
+            Long idncase = caseOf.get(id);
+            facts.put(id, idncase == null ? CaseFacts.withoutOwnCase(person) : new CaseFacts(person, idncase,
+                    proceedings.getOrDefault(idncase, List.of()), appeals.getOrDefault(idncase, List.of()),
+                    motions.getOrDefault(idncase, List.of()), stays.getOrDefault(idncase, List.of()),
+                    holds.getOrDefault(idncase, List.of()), null));
+        });
+        return facts;
+    }
+
+    /** A child table's rows for these cases, by case (idncase is column 1), in the query's order. */
+    private <T> Map<Long, List<T>> byCase(String sql, String cases, RowMapper<T> mapper) {
+        Map<Long, List<T>> rows = new HashMap<>();
+        if (cases.equals("{}")) {
+            return rows;
+        }
+        int[] n = {0};
+        jdbc.sql(sql).param(cases).query(rs -> {
+            rows.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(mapper.mapRow(rs, n[0]++));
+        });
+        return rows;
+    }
+
+    private static String array(Collection<Long> ids) {
+        StringBuilder out = new StringBuilder("{");
+        for (Long id : ids) {
+            out.append(out.length() == 1 ? "" : ",").append(id);
+        }
+        return out.append('}').toString();
     }
 
     // Row mappers read by position, in the column order of the SELECTs above (idncase is column 1 of each):

@@ -18,21 +18,31 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
             home = Path.of(System.getProperty("user.home"), ".caseops");
         }
         if (db == null) {
-            db = new Db(null, null, null, 10);
+            db = new Db(null, null, null, 10, null);
         }
         if (embedded == null) {
             embedded = new Embedded(false, 0);
         }
     }
 
-    /** {@code CASEOPS_DB_URL}, {@code CASEOPS_DB_USER}, {@code CASEOPS_DB_PASSWORD}. */
-    public record Db(String url, String user, String password, Integer poolSize) {
+    /**
+     * {@code CASEOPS_DB_URL}, {@code CASEOPS_DB_USER}, {@code CASEOPS_DB_PASSWORD}; the pool's size
+     * ({@code CASEOPS_DB_POOL_SIZE}, default 10) and how long a request waits for a free connection before it fails
+     * ({@code CASEOPS_DB_CONNECTION_TIMEOUT}, default 30 s). See docs/operations.md, "Connection pool".
+     */
+    public record Db(String url, String user, String password, Integer poolSize, java.time.Duration connectionTimeout) {
         public boolean external() {
             return url != null && !url.isBlank();
         }
 
         public int pool() {
             return poolSize == null || poolSize < 1 ? 10 : poolSize;
+        }
+
+        /** At least 250 ms (Hikari's floor). */
+        public java.time.Duration timeout() {
+            return connectionTimeout == null || connectionTimeout.toMillis() < 250 ? java.time.Duration.ofSeconds(30)
+                    : connectionTimeout;
         }
     }
 

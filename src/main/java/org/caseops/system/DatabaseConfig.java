@@ -46,6 +46,7 @@ class DatabaseConfig {
         config.setUsername(server.user());
         config.setPassword(server.password());
         config.setMaximumPoolSize(properties.db().pool());
+        config.setConnectionTimeout(properties.db().timeout().toMillis());
         config.setPoolName("caseops");
         config.setConnectionInitSql("set role " + APP_ROLE);
         // Started on first use, not here: on a fresh database the role exists only once Flyway (which asks for
