@@ -20,10 +20,52 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 final class AccessInterceptor implements HandlerInterceptor {
 
+    /** Request attributes set by {@link Access} when it refuses: the subject, and why (for the audit entry). */
+    static final String REFUSED_SUBJECT = AccessInterceptor.class.getName() + ".subject";
+    static final String REFUSED_REASON = AccessInterceptor.class.getName() + ".reason";
+
     private final Access access;
 
     AccessInterceptor(Access access) {
         this.access = access;
+    }
+
+    /**
+     * Audits a refused request once it is answered: a 403, or a 404 that hides a record the actor may not see.
+     * Written in a transaction of its own, after the request's own has rolled back, so the refusal stays on record.
+     */
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception ex) {
+        if (!(handler instanceof HandlerMethod method) || !ours(method)
+                || request.getDispatcherType() == DispatcherType.ASYNC) {
+            return;
+        }
+        boolean hidden = request.getAttribute(REFUSED_REASON) != null;
+        if (hidden || response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+            audit(request, response.getStatus(), (String) request.getAttribute(REFUSED_REASON));
+        }
+    }
+
+    /** Writes the refusal's audit entry; never fails the request it records. */
+    void audit(HttpServletRequest request, int status, String reason) {
+        try {
+            Actor actor = signedIn();
+            access.recordRefusal(actor == null ? null : actor.username(), actor == null ? null : actor.role(),
+                    actor == null ? null : actor.fieldOffice(), (Access.Subject) request.getAttribute(REFUSED_SUBJECT),
+                    Access.purpose(), org.caseops.system.RequestIds.current(), status + " "
+                            + request.getMethod() + " " + request.getRequestURI() + (reason == null ? "" : ": " + reason));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AccessInterceptor.class).warn("Could not audit a refused request", e);
+        }
+    }
+
+    private Actor signedIn() {
+        try {
+            return access.actor();
+        } catch (Forbidden notSignedIn) {
+            return null;
+        }
     }
 
     @Override
@@ -38,7 +80,10 @@ final class AccessInterceptor implements HandlerInterceptor {
         Allow allow = allow(method);
         Actor actor = access.actor();
         if (allow == null || !actor.is(allow.value())) {
-            throw new Forbidden(actor.role() + " may not " + request.getMethod() + " " + request.getRequestURI());
+            String refusal = actor.role() + " may not " + request.getMethod() + " " + request.getRequestURI();
+            // this interceptor's afterCompletion does not run when its own preHandle refuses: audit here
+            audit(request, HttpServletResponse.SC_FORBIDDEN, refusal);
+            throw new Forbidden(refusal);
         }
         return true;
     }

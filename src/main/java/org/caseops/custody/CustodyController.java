@@ -250,7 +250,7 @@ class CustodyController {
     }
 
     private Access.Subject family(long id) {
-        Access.Subject subject = docket.familySubject(id).orElseThrow(() -> new NotFound("no family " + id));
+        Access.Subject subject = docket.familySubject(id).orElseThrow(() -> new NotFound("no family with lead case " + id));
         access.mayChange(subject);
         return subject;
     }
