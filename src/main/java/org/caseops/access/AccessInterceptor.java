@@ -9,9 +9,12 @@ import org.caseops.system.Forbidden;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -31,19 +34,27 @@ final class AccessInterceptor implements HandlerInterceptor {
     }
 
     /**
-     * Audits a refused request once it is answered: a 403, or a 404 that hides a record the actor may not see.
-     * Written in a transaction of its own, after the request's own has rolled back, so the refusal stays on record.
+     * Audits a refused request while its refusal is being resolved, before the answer is written: a 403 (a
+     * {@link Forbidden}), or a 404 that hides a record the actor may not see ({@link Access} marked the request).
+     * Runs after the request's own transaction has rolled back, so the entry is written in a transaction of its own
+     * and stays on record. Resolves nothing itself: the answer is the exception handler's.
      */
-    @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-            Exception ex) {
-        if (!(handler instanceof HandlerMethod method) || !ours(method)
-                || request.getDispatcherType() == DispatcherType.ASYNC) {
-            return;
+    final class RefusalAudit implements HandlerExceptionResolver, Ordered {
+        @Override
+        public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                Exception ex) {
+            String reason = (String) request.getAttribute(REFUSED_REASON);
+            if (ex instanceof Forbidden) {
+                audit(request, HttpServletResponse.SC_FORBIDDEN, reason != null ? reason : ex.getMessage());
+            } else if (reason != null) {
+                audit(request, HttpServletResponse.SC_NOT_FOUND, reason);
+            }
+            return null;
         }
-        boolean hidden = request.getAttribute(REFUSED_REASON) != null;
-        if (hidden || response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
-            audit(request, response.getStatus(), (String) request.getAttribute(REFUSED_REASON));
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
     }
 
@@ -80,10 +91,7 @@ final class AccessInterceptor implements HandlerInterceptor {
         Allow allow = allow(method);
         Actor actor = access.actor();
         if (allow == null || !actor.is(allow.value())) {
-            String refusal = actor.role() + " may not " + request.getMethod() + " " + request.getRequestURI();
-            // this interceptor's afterCompletion does not run when its own preHandle refuses: audit here
-            audit(request, HttpServletResponse.SC_FORBIDDEN, refusal);
-            throw new Forbidden(refusal);
+            throw new Forbidden(actor.role() + " may not " + request.getMethod() + " " + request.getRequestURI());
         }
         return true;
     }

@@ -133,6 +133,12 @@ class SecurityConfig {
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor);
             }
+
+            @Override
+            public void extendHandlerExceptionResolvers(
+                    List<org.springframework.web.servlet.HandlerExceptionResolver> resolvers) {
+                resolvers.add(0, interceptor.new RefusalAudit());
+            }
         };
     }
 

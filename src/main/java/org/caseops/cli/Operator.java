@@ -19,9 +19,19 @@ final class Operator {
         return "cli:" + System.getProperty("user.name", "unknown");
     }
 
+    /**
+     * Writes the entry after the work it records has committed (an import, a screening and an export commit on their
+     * own). If the trail cannot take it (its head is inconsistent: {@code audit verify} says where), the command says
+     * so on stderr rather than pretend that its committed work failed.
+     */
     static void audit(ConfigurableApplicationContext context, String action, String subjectType, String subjectId,
             String detail) {
-        context.getBean(AuditLog.class).record(new AuditEvent(name(), "CLI", null, action, subjectType, subjectId,
-                null, null, detail));
+        try {
+            context.getBean(AuditLog.class).record(new AuditEvent(name(), "CLI", null, action, subjectType,
+                    subjectId, null, null, detail));
+        } catch (org.springframework.dao.DataAccessException e) {
+            System.err.println("WARNING: the audit entry " + action + " could not be written (run `caseops audit "
+                    + "verify`): " + e.getMostSpecificCause().getMessage());
+        }
     }
 }
