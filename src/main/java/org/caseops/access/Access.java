@@ -5,6 +5,7 @@ import org.caseops.audit.AuditEvent;
 import org.caseops.audit.AuditLog;
 import org.caseops.system.BadInput;
 import org.caseops.system.Forbidden;
+import org.caseops.system.NotFound;
 import org.caseops.system.RequestIds;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,10 +52,20 @@ public class Access {
      * @throws BadInput  ({@code X-Purpose}) when a purpose is required and missing
      */
     public void read(String action, Subject subject, PartnerScope scope) {
+        read(action, subject, scope, notFoundMessage(subject));
+    }
+
+    /**
+     * As {@link #read(String, Subject, PartnerScope)}, with the message the endpoint gives when there is no such
+     * record: a record the actor may not see answers exactly the same (404), so that a refusal never tells that the
+     * record exists, nor in which field office. The refusal is audited ({@link AccessInterceptor}).
+     */
+    public void read(String action, Subject subject, PartnerScope scope, String notFoundMessage) {
         Actor actor = actor();
         if (!actor.mayRead(subject.fieldOffice(), scope)) {
-            throw new Forbidden(actor.username() + " (" + actor.role() + ") may not see records of "
-                    + describe(subject.fieldOffice()));
+            refused(subject, action + " refused: " + actor.role() + " of " + describe(actor.fieldOffice())
+                    + " may not see records of " + describe(subject.fieldOffice()));
+            throw new NotFound(notFoundMessage);
         }
         String purpose = purpose();
         if (purpose == null && actor.needsPurposeFor(subject.fieldOffice())) {
@@ -106,12 +117,54 @@ public class Access {
         record(actor, action, new Subject("SEARCH", office, office), purpose, detail);
     }
 
-    /** Refuses a change to a record outside the actor's field office (counsel may change any). */
+    /**
+     * Refuses a change to a record outside the actor's field office (counsel may change any): a 404 like a record
+     * that does not exist when the actor may not see it either, a 403 naming no field office when they may.
+     */
     public void mayChange(Subject subject) {
+        mayChange(subject, notFoundMessage(subject));
+    }
+
+    /** As {@link #mayChange(Subject)}, with the endpoint's own message for a record that does not exist. */
+    public void mayChange(Subject subject, String notFoundMessage) {
         Actor actor = actor();
         if (!actor.mayChange(subject.fieldOffice())) {
-            throw new Forbidden(actor.username() + " (" + actor.role() + ") may not change records of "
-                    + describe(subject.fieldOffice()));
+            refused(subject, "change refused: " + actor.role() + " of " + describe(actor.fieldOffice())
+                    + " may not change records of " + describe(subject.fieldOffice()));
+            if (!actor.mayRead(subject.fieldOffice(), PartnerScope.CASE_STATUS)
+                    && !actor.mayRead(subject.fieldOffice(), PartnerScope.PERSON_RECORD)) {
+                throw new NotFound(notFoundMessage);
+            }
+            throw new Forbidden(actor.username() + " (" + actor.role() + ") may not change this record");
+        }
+    }
+
+    /**
+     * What an endpoint answers when there is no such record, by the subject's kind: a record the actor may not see
+     * answers the same. Endpoints use it for their own "not found" so that both stay the same.
+     */
+    public static String notFoundMessage(Subject subject) {
+        return switch (subject.type()) {
+            case "PERSON" -> "no person with A-number " + subject.id();
+            case "FAMILY" -> "no family with lead case " + subject.id();
+            default -> "no " + subject.type().toLowerCase(java.util.Locale.ROOT) + " " + subject.id();
+        };
+    }
+
+    /**
+     * A record the actor may not see, answered as one that does not exist: returns the 404 to throw, and marks the
+     * request refused so that its audit entry says what was refused and why.
+     */
+    public NotFound hidden(Subject subject, String reason, String notFoundMessage) {
+        refused(subject, reason);
+        return new NotFound(notFoundMessage);
+    }
+
+    /** Marks this request as refused, for the audit entry written when it ends ({@link AccessInterceptor}). */
+    static void refused(Subject subject, String reason) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            attributes.getRequest().setAttribute(AccessInterceptor.REFUSED_SUBJECT, subject);
+            attributes.getRequest().setAttribute(AccessInterceptor.REFUSED_REASON, reason);
         }
     }
 
@@ -125,6 +178,16 @@ public class Access {
         String name = username == null || username.isBlank() ? "(none)"
                 : username.length() > 64 ? username.substring(0, 64) + "…" : username;
         audit.record(new AuditEvent(name, "NONE", null, action, "USER", name, null, RequestIds.current(), detail));
+    }
+
+    /** The audit entry of a refused request (401, 403, or a 404 that hides a record), in its own transaction. */
+    void recordRefusal(String username, Role role, String fieldOffice, Subject subject, String purpose,
+            String requestId, String detail) {
+        String name = username == null || username.isBlank() ? "(anonymous)"
+                : username.length() > 64 ? username.substring(0, 64) + "…" : username;
+        audit.record(new AuditEvent(name, role == null ? "NONE" : role.name(), fieldOffice, "ACCESS_REFUSED",
+                subject == null ? null : subject.type(), subject == null ? null : subject.id(), purpose, requestId,
+                detail));
     }
 
     /** An audit entry for a public, unauthenticated read (the detainee locator). */

@@ -9,9 +9,12 @@ import org.caseops.system.Forbidden;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -20,10 +23,60 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 final class AccessInterceptor implements HandlerInterceptor {
 
+    /** Request attributes set by {@link Access} when it refuses: the subject, and why (for the audit entry). */
+    static final String REFUSED_SUBJECT = AccessInterceptor.class.getName() + ".subject";
+    static final String REFUSED_REASON = AccessInterceptor.class.getName() + ".reason";
+
     private final Access access;
 
     AccessInterceptor(Access access) {
         this.access = access;
+    }
+
+    /**
+     * Audits a refused request while its refusal is being resolved, before the answer is written: a 403 (a
+     * {@link Forbidden}), or a 404 that hides a record the actor may not see ({@link Access} marked the request).
+     * Runs after the request's own transaction has rolled back, so the entry is written in a transaction of its own
+     * and stays on record. Resolves nothing itself: the answer is the exception handler's.
+     */
+    final class RefusalAudit implements HandlerExceptionResolver, Ordered {
+        @Override
+        public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                Exception ex) {
+            String reason = (String) request.getAttribute(REFUSED_REASON);
+            if (ex instanceof Forbidden) {
+                audit(request, HttpServletResponse.SC_FORBIDDEN, reason != null ? reason : ex.getMessage());
+            } else if (reason != null) {
+                audit(request, HttpServletResponse.SC_NOT_FOUND, reason);
+            }
+            return null;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    /** Writes the refusal's audit entry; never fails the request it records. */
+    void audit(HttpServletRequest request, int status, String reason) {
+        try {
+            Actor actor = signedIn();
+            access.recordRefusal(actor == null ? null : actor.username(), actor == null ? null : actor.role(),
+                    actor == null ? null : actor.fieldOffice(), (Access.Subject) request.getAttribute(REFUSED_SUBJECT),
+                    Access.purpose(), org.caseops.system.RequestIds.current(), status + " "
+                            + request.getMethod() + " " + request.getRequestURI() + (reason == null ? "" : ": " + reason));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AccessInterceptor.class).warn("Could not audit a refused request", e);
+        }
+    }
+
+    private Actor signedIn() {
+        try {
+            return access.actor();
+        } catch (Forbidden notSignedIn) {
+            return null;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.caseops.access;
 
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +32,8 @@ class AuthController {
         this.access = access;
     }
 
-    record Credentials(String username, String password) {
+    /** The password: at most 72 bytes in UTF-8 (BCrypt reads no more), so at most 72 characters. */
+    record Credentials(@Size(min = 1, max = 64) String username, @Size(min = 1, max = 72) String password) {
     }
 
     record TokenResponse(String token, String tokenType, Instant expiresAt) {
@@ -50,6 +52,13 @@ class AuthController {
         if (credentials.password() == null || credentials.password().isEmpty()) {
             throw new BadInput("password", "password is required");
         }
+        if (credentials.username().length() > 64) {
+            throw new BadInput("username", "a user name has at most 64 characters");
+        }
+        if (Users.tooLong(credentials.password())) {
+            throw new BadInput("password", "a password has at most " + Users.MAX_PASSWORD_BYTES
+                    + " bytes in UTF-8");
+        }
         Authentication signedIn = passwords.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
         Tokens.Issued issued = tokens.issue(signedIn.getName(), Tokens.Kind.SESSION, "api/auth/token",
@@ -57,7 +66,7 @@ class AuthController {
         return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
     }
 
-    record NewToken(String name, Integer days) {
+    record NewToken(@Size(max = 200) String name, Integer days) {
     }
 
     /**

@@ -35,6 +35,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -65,6 +69,17 @@ class SecurityConfig {
 
     private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
     private static final RequestMatcher SIGN_IN = new AntPathRequestMatcher("/login", "POST");
+    private static final RequestMatcher SWAGGER = new AntPathRequestMatcher("/swagger-ui/**");
+
+    /**
+     * Pages load scripts and styles from CaseOps only, never inline (templates carry no inline script or style), and
+     * no page may be framed.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI sets inline styles; it runs no inline script either. */
+    static final String SWAGGER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -89,6 +104,23 @@ class SecurityConfig {
         return new ProviderManager(new ThrottledSignIn(details, encoder, users, access));
     }
 
+    /**
+     * A request the firewall refuses (an encoded NUL, {@code ..} or {@code //} in its path, a malformed header): a
+     * 400 problem detail, written here, since an error page would be refused by the same firewall.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json) {
+        return (request, response, e) -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "the request is malformed: " + e.getMessage());
+            problem.setTitle("Bad input");
+            problem.setType(java.net.URI.create("https://caseops.example/problems/bad-input"));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+        };
+    }
+
     @Bean
     AccessInterceptor accessInterceptor(Access access) {
         return new AccessInterceptor(access);
@@ -101,19 +133,32 @@ class SecurityConfig {
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor);
             }
+
+            @Override
+            public void extendHandlerExceptionResolvers(
+                    List<org.springframework.web.servlet.HandlerExceptionResolver> resolvers) {
+                resolvers.add(0, interceptor.new RefusalAudit());
+            }
         };
     }
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager passwords, Tokens tokens, Users users,
-            AuthProperties settings, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint apiEntry = (request, response, e) -> problem(json, response,
-                HttpStatus.UNAUTHORIZED, "Sign in: send Authorization: Bearer <token> (POST /api/auth/token)", true);
+            AuthProperties settings, ObjectMapper json, Access access,
+            @org.springframework.beans.factory.annotation.Value("${caseops.auth.refusals-audited-per-minute:20}")
+            int refusalsPerMinute) throws Exception {
+        Refusals refusals = new Refusals(access, refusalsPerMinute);
+        AuthenticationEntryPoint apiEntry = (request, response, e) -> {
+            refusals.refused(request, HttpStatus.UNAUTHORIZED.value(), e.getMessage());
+            problem(json, response, HttpStatus.UNAUTHORIZED,
+                    "Sign in: send Authorization: Bearer <token> (POST /api/auth/token)", true);
+        };
         AuthenticationEntryPoint pageEntry = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint entry = (request, response, e) -> (API.matches(request) ? apiEntry : pageEntry)
                 .commence(request, response, e);
         AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
         AccessDeniedHandler denied = (request, response, e) -> {
+            refusals.refused(request, HttpStatus.FORBIDDEN.value(), e.getMessage());
             if (API.matches(request)) {
                 problem(json, response, HttpStatus.FORBIDDEN, e.getMessage(), false);
             } else {
@@ -146,9 +191,17 @@ class SecurityConfig {
                         .authenticationEntryPoint(apiEntry).accessDeniedHandler(denied))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entry)
                         .accessDeniedHandler(denied))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                                + "img-src 'self' data:; frame-ancestors 'none'")))
+                // nosniff, X-Frame-Options DENY and no-store are Spring Security's defaults; HSTS goes out on
+                // requests that came over TLS (directly, or through a proxy's X-Forwarded-Proto: see
+                // server.forward-headers-strategy), never over plain HTTP
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(365L * 24 * 3600))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_CONTENT_SECURITY_POLICY))))
                 .addFilterBefore(new ActorFilter(users, entry), AuthorizationFilter.class);
         return http.build();
     }

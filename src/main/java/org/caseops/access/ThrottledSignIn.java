@@ -28,6 +28,11 @@ final class ThrottledSignIn extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
+        if (authentication.getCredentials() instanceof String password && Users.tooLong(password)) {
+            // BCrypt refuses to hash it: a wrong password like any other (the form), never a 500
+            authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                    .unauthenticated(username, "\u0000" + "x".repeat(Users.MAX_PASSWORD_BYTES - 1));
+        }
         try {
             Authentication signedIn = super.authenticate(authentication);
             users.loginSucceeded(username);

@@ -78,6 +78,13 @@ public class Users {
         if (user.password() != null && user.password().length() < MIN_PASSWORD) {
             throw new BadInput("password", "a password has at least " + MIN_PASSWORD + " characters");
         }
+        if (user.password() != null && tooLong(user.password())) {
+            throw new BadInput("password", "a password has at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 "
+                    + "(BCrypt reads no more)");
+        }
+        if (user.displayName() != null && user.displayName().length() > 200) {
+            throw new BadInput("displayName", "a display name has at most 200 characters");
+        }
         if (find(user.username()).isPresent()) {
             throw new Conflict("user " + user.username() + " exists");
         }
@@ -114,6 +121,14 @@ public class Users {
         return jdbc.sql("select exists (select 1 from app_user)").query(Boolean.class).single();
     }
 
+    /** BCrypt reads at most this many bytes of a password; a longer one is refused rather than cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    /** Whether a password is longer than BCrypt reads. */
+    public static boolean tooLong(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+    }
+
     /** Turns a user off: their sessions and tokens stop working on their next request. */
     @Transactional
     public User setEnabled(String username, boolean enabled) {
@@ -125,14 +140,14 @@ public class Users {
 
     /** The actor for a request: the enabled user with the grants of its agency's agreements in force now. */
     public Optional<Actor> actor(String username) {
+        // The user first, then a partner's grants: never a query inside the row mapper (issue 12)
         return jdbc.sql("""
                 select id, username, role, field_office_code, partner_id from app_user
                 where username = ? and enabled""").param(username)
-                .query((rs, n) -> {
-                    Long partner = (Long) rs.getObject(5);
-                    return new Actor(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
-                            partner, partner == null ? Map.of() : grants(partner));
-                }).optional();
+                .query((rs, n) -> new Actor(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getString(4), (Long) rs.getObject(5), Map.of())).optional()
+                .map(actor -> actor.partnerId() == null ? actor : new Actor(actor.userId(), actor.username(),
+                        actor.role(), actor.fieldOffice(), actor.partnerId(), grants(actor.partnerId())));
     }
 
     private Map<String, Set<PartnerScope>> grants(long partnerId) {

@@ -108,6 +108,8 @@ final class AuditCommand implements Runnable {
                     entries = context.getBean(AuditLog.class).export(stream);
                 }
                 Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // after the export, so that the file holds the trail as it was; the next export shows this entry
+                Operator.audit(context, "AUDIT_EXPORTED", "AUDIT", null, entries + " entries to " + absolute);
                 System.out.printf("Exported %d audit entries to %s%n", entries, absolute);
                 return 0;
             } finally {

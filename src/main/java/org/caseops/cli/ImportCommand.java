@@ -46,14 +46,21 @@ final class ImportCommand implements Callable<Integer> {
             DocketImporter importer = context.getBean(DocketImporter.class);
             ImportReport report;
             try (Bar bar = new Bar()) {
-                report = importer.importFiles(eoir, persons, "cli:" + System.getProperty("user.name"), bar);
+                report = importer.importFiles(eoir, persons, Operator.name(), bar);
             } catch (ImportRejected e) {
+                Operator.audit(context, "DOCKET_IMPORT_REJECTED", "IMPORT", null, sources() + ": " + e.getMessage());
                 System.err.println("Import rejected, nothing was written: " + e.getMessage());
                 return 2;
             }
+            // The import commits in its own transaction; its audit entry follows it (as POST /api/imports does)
+            Operator.audit(context, "DOCKET_IMPORTED", "IMPORT", String.valueOf(report.importId()), sources() + ": "
+                    + report.tables().stream().map(t -> t.table() + " +" + t.inserted() + " ~" + t.updated() + " !"
+                    + t.quarantined()).reduce((a, b) -> a + ", " + b).orElse(""));
             print(report);
             if (showQuarantine > 0 && report.total(ImportReport.TableReport::quarantined) > 0) {
                 var page = context.getBean(ImportHistory.class).quarantine(report.importId(), 0, showQuarantine);
+                Operator.audit(context, "QUARANTINE_READ", "IMPORT", String.valueOf(report.importId()),
+                        "first " + page.rows().size() + " rows printed");
                 System.out.printf("%nQuarantined rows (%d; all of them: GET /api/imports/%d/quarantine):%n",
                         page.total(), report.importId());
                 for (var row : page.rows()) {
@@ -63,6 +70,11 @@ final class ImportCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private String sources() {
+        return (eoir == null ? "" : "--eoir " + eoir.toAbsolutePath()) + (eoir != null && persons != null ? " " : "")
+                + (persons == null ? "" : "--persons " + persons.toAbsolutePath());
     }
 
     static void print(ImportReport report) {

@@ -23,7 +23,10 @@ final class ScreenCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Spring.startWithoutWeb()) {
             Screening.Report report = context.getBean(Screening.class)
                     .screen(asOf, aor == null ? null : aor.toUpperCase(java.util.Locale.ROOT),
-                            "cli:" + System.getProperty("user.name"));
+                            Operator.name());
+            // The screening commits in its own transaction; its audit entry follows it (as POST /api/screenings)
+            Operator.audit(context, "SCREENING_RUN", "SCREENING", String.valueOf(report.screeningId()),
+                    "as of " + asOf + (report.fieldOffice() == null ? "" : " in " + report.fieldOffice()));
             System.out.printf("Screening %d as of %s%s: %d cases in %.1f s (%d verdicts changed, %d unchanged)%n",
                     report.screeningId(), report.asOf(), report.fieldOffice() == null ? "" : " in " + report.fieldOffice(),
                     report.cases(), report.millis() / 1000.0, report.changed(), report.unchanged());

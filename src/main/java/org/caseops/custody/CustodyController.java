@@ -137,7 +137,7 @@ class CustodyController {
     }
 
     private void changingFamily(long id) {
-        access.mayChange(docket.familySubject(id).orElseThrow(() -> new NotFound("no family " + id)));
+        access.mayChange(docket.familySubject(id).orElseThrow(() -> new NotFound("no family with lead case " + id)));
     }
 
     private Access.Subject subject(String aNumber) {

@@ -1,5 +1,6 @@
 package org.caseops.docket;
 
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.caseops.access.Allow;
@@ -27,7 +28,7 @@ class CaseNoteController {
         this.notes = notes;
     }
 
-    record NewNote(String text) {
+    record NewNote(@Size(min = 1, max = CaseNotes.MAX_LENGTH) String text) {
     }
 
     /** Adds a note (1 to 10,000 characters) in the caller's name; the caller must be allowed to change the record. */

@@ -34,6 +34,18 @@ public class Docket {
     private static final String CASE_FROM = " from case_index s join eoir_case c on c.idncase = s.idncase"
             + " left join person p on p.idncase = s.idncase left join hearing_location hl on hl.code = s.hearing_loc_code";
 
+    /**
+     * The person's own case beside the person's columns ({@code p}, {@code s}, {@code c}, {@code hl} as in
+     * {@link #person}), each prefixed {@code c_}; {@code c_case} is null when the case has no EOIR record.
+     */
+    private static final String PERSON_CASE_COLUMNS = """
+            s.idncase as c_idncase, p.a_number as c_a_number, s.nat as c_nat, s.lang as c_lang,
+            s.case_type as c_case_type, s.order_type as c_order_type, s.absentia as c_absentia,
+            s.comp_date as c_comp_date, s.dec_code as c_dec_code, s.hearing_loc_code as c_hearing_loc_code,
+            hl.name as c_hearing_name, s.field_office_code as c_field_office_code, s.family_id as c_family_id,
+            s.represented as c_represented, c.e28_date as c_e28_date, c.atty_nbr as c_atty_nbr,
+            c.idncase as c_case""";
+
     private final JdbcClient jdbc;
 
     Docket(JdbcClient jdbc) {
@@ -58,9 +70,16 @@ public class Docket {
         return age(birth, asOf) < AGE_OF_MAJORITY;
     }
 
+    /**
+     * The person with their own case's summary, in one query: the row mapper never queries (a query inside a row
+     * mapper holds one pooled connection while asking for another, which exhausts the pool under load).
+     */
     public Optional<Person> person(String aNumber, LocalDate asOf) {
-        return jdbc.sql("""
-                select p.*, m.family_id, m.role from person p join family_member m on m.person_id = p.id
+        return jdbc.sql("select p.*, m.family_id, m.role, " + PERSON_CASE_COLUMNS + """
+                 from person p join family_member m on m.person_id = p.id
+                left join case_index s on s.idncase = p.idncase
+                left join eoir_case c on c.idncase = s.idncase
+                left join hearing_location hl on hl.code = s.hearing_loc_code
                 where p.a_number = ?""").param(aNumber).query((rs, n) -> person(rs, asOf)).optional();
     }
 
@@ -100,8 +119,10 @@ public class Docket {
 
     private Person person(ResultSet rs, LocalDate asOf) throws SQLException {
         LocalDate birth = rs.getObject("birth_date", LocalDate.class);
-        long idncase = rs.getLong("idncase");
-        CaseSummary removalCase = rs.wasNull() ? null : caseSummary(idncase).orElse(null);
+        rs.getLong("c_idncase");
+        boolean hasCase = !rs.wasNull();
+        rs.getLong("c_case");
+        CaseSummary removalCase = hasCase && !rs.wasNull() ? caseSummary(rs, "c_") : null;
         return new Person(rs.getLong("id"), rs.getString("a_number"), rs.getString("given_name"),
                 rs.getString("family_name"), birth, age(birth, asOf), minor(birth, asOf), rs.getString("sex"),
                 rs.getString("nationality"), rs.getString("language"), rs.getBoolean("us_citizen"),
@@ -118,12 +139,19 @@ public class Docket {
     }
 
     private static CaseSummary caseSummary(ResultSet rs, int n) throws SQLException {
-        return new CaseSummary(rs.getLong("idncase"), rs.getString("a_number"), rs.getString("nat"),
-                rs.getString("lang"), rs.getString("case_type"), rs.getString("order_type"), rs.getBoolean("absentia"),
-                rs.getObject("comp_date", LocalDate.class), rs.getString("dec_code"), rs.getString("hearing_loc_code"),
-                rs.getString("hearing_name"), rs.getString("field_office_code"), rs.getLong("family_id"),
-                rs.getBoolean("represented"), rs.getObject("e28_date", LocalDate.class),
-                rs.getObject("atty_nbr", Integer.class));
+        return caseSummary(rs, "");
+    }
+
+    /** A case summary from columns named as in {@link #CASE_COLUMNS}, each with {@code prefix}. */
+    private static CaseSummary caseSummary(ResultSet rs, String prefix) throws SQLException {
+        return new CaseSummary(rs.getLong(prefix + "idncase"), rs.getString(prefix + "a_number"),
+                rs.getString(prefix + "nat"), rs.getString(prefix + "lang"), rs.getString(prefix + "case_type"),
+                rs.getString(prefix + "order_type"), rs.getBoolean(prefix + "absentia"),
+                rs.getObject(prefix + "comp_date", LocalDate.class), rs.getString(prefix + "dec_code"),
+                rs.getString(prefix + "hearing_loc_code"), rs.getString(prefix + "hearing_name"),
+                rs.getString(prefix + "field_office_code"), rs.getLong(prefix + "family_id"),
+                rs.getBoolean(prefix + "represented"), rs.getObject(prefix + "e28_date", LocalDate.class),
+                rs.getObject(prefix + "atty_nbr", Integer.class));
     }
 
     public Optional<Family> family(long familyId, LocalDate asOf) {

@@ -6,13 +6,11 @@ import org.caseops.access.Allow;
 import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/families")
@@ -39,7 +37,7 @@ class FamilyController {
         return docket.family(id, asOf == null ? LocalDate.now() : asOf).orElseThrow(() -> notFound(id));
     }
 
-    private static ResponseStatusException notFound(long id) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no family with lead case " + id);
+    private static org.caseops.system.NotFound notFound(long id) {
+        return new org.caseops.system.NotFound("no family with lead case " + id);
     }
 }

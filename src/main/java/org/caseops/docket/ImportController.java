@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.caseops.system.BadInput;
 import org.springframework.http.HttpStatus;
@@ -59,29 +58,39 @@ class ImportController {
                             + t.quarantined()).reduce((a, b) -> a + ", " + b).orElse(""));
             return ResponseEntity.created(URI.create("/api/imports/" + report.importId())).body(report);
         } finally {
-            try (var files = Files.list(work)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            // only the two files this request wrote, then its own folder
+            Files.deleteIfExists(work.resolve("eoir.zip"));
+            Files.deleteIfExists(work.resolve("persons.csv"));
             Files.deleteIfExists(work);
         }
     }
 
-    private static Path save(MultipartFile part, Path work, String fallbackName, String field) throws IOException {
+    /**
+     * Saves an upload under a fixed name in the import's own folder: the name the client gave is never used as a
+     * path ({@code ..}, {@code /} or {@code .} would point outside the folder); it is kept only in messages.
+     */
+    private static Path save(MultipartFile part, Path work, String fixedName, String field) throws IOException {
         if (part == null || part.isEmpty()) {
             return null;
         }
-        String name = part.getOriginalFilename() == null || part.getOriginalFilename().isBlank()
-                ? fallbackName : Path.of(part.getOriginalFilename()).getFileName().toString();
-        Path target = work.resolve(name);
+        Path target = work.resolve(fixedName);
         try (InputStream in = part.getInputStream()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target);
         }
         if (field.equals("eoir") && !looksLikeZip(target)) {
-            throw new ImportRejected("'eoir' must be a zip of EOIR tables (" + name + " is not a zip file)", field);
+            throw new ImportRejected("'eoir' must be a zip of EOIR tables (" + shown(part.getOriginalFilename())
+                    + " is not a zip file)", field);
         }
         return target;
+    }
+
+    /** An upload's own name as a message may show it: printable, at most 100 characters. */
+    private static String shown(String name) {
+        if (name == null || name.isBlank()) {
+            return "the upload";
+        }
+        String printable = name.replaceAll("[^\\p{Print}]", "?");
+        return "'" + (printable.length() > 100 ? printable.substring(0, 100) + "…" : printable) + "'";
     }
 
     private static boolean looksLikeZip(Path file) throws IOException {

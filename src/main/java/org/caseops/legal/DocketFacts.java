@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.caseops.legal.rules.AppealFacts;
 import org.caseops.legal.rules.ApplicationFacts;
@@ -82,24 +86,9 @@ class DocketFacts {
         this.jdbc = jdbc;
     }
 
-    private record PersonRow(Long idncase, PersonFacts person) {
-    }
-
     /** A person's facts: their own case's, or "no case of their own" for a household member. */
     Optional<CaseFacts> ofPerson(long personId) {
-        Optional<PersonRow> row = jdbc.sql("select idncase, us_citizen, lpr, citizenship_claim_open from person "
-                + "where id = ?").param(personId).query((rs, n) -> {
-                    Long idncase = rs.getObject("idncase", Long.class);
-                    return new PersonRow(idncase, new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
-                            rs.getBoolean("citizenship_claim_open"), idncase != null));
-                }).optional();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        LocalDate dataAsOf = dataAsOf();
-        PersonRow p = row.get();
-        return Optional.of(p.idncase() == null ? CaseFacts.withoutOwnCase(p.person(), dataAsOf)
-                : facts(p.idncase(), p.person(), dataAsOf));
+        return Optional.ofNullable(ofPeople(List.of(personId)).get(personId));
     }
 
     /** The release date of the latest import (see {@link #DATA_AS_OF}). */
@@ -108,40 +97,110 @@ class DocketFacts {
         return date == null ? NO_DATA : date;
     }
 
-    private CaseFacts facts(long idncase, PersonFacts person, LocalDate dataAsOf) {
-        List<FamilyRow> riding = jdbc.sql(RIDING + " where r.rider_case = ? order by r.active desc, r.idnleadrider desc")
-                .param(idncase).query(DocketFacts::riding).list();
-        FamilyFacts family = null;
-        if (!riding.isEmpty()) {
-            FamilyRow r = riding.get(0);
-            family = new FamilyFacts(r.leadCase(), r.active(), r.severedOn(),
-                    jdbc.sql(LEAD_APPEALS + " where r.rider_case = ? and r.lead_case = ? order by a.idnappeal")
-                            .params(idncase, r.leadCase()).query(DocketFacts::appeal).list(),
-                    jdbc.sql(LEAD_MOTIONS + " where r.rider_case = ? and r.lead_case = ? order by m.idnmotion")
-                            .params(idncase, r.leadCase()).query(DocketFacts::motion).list(),
-                    jdbc.sql(LEAD_PROCEEDINGS + " where r.rider_case = ? and r.lead_case = ? order by p.idnproceeding")
-                            .params(idncase, r.leadCase()).query(DocketFacts::proceeding).list());
+    /**
+     * Several people's facts (a family's members) in a fixed number of queries however many they are: the people,
+     * then each table for all their cases at once. No query runs inside another's row mapper, so a read holds one
+     * pooled connection at a time. People who do not exist are absent from the map.
+     */
+    Map<Long, CaseFacts> ofPeople(Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
         }
-        return new CaseFacts(person, idncase,
-                jdbc.sql(PROCEEDINGS + " where idncase = ? order by idnproceeding").param(idncase)
-                        .query(DocketFacts::proceeding).list(),
-                jdbc.sql(APPEALS + " where idncase = ? order by idnappeal").param(idncase)
-                        .query(DocketFacts::appeal).list(),
-                jdbc.sql(MOTIONS + " where not deleted and idncase = ? order by idnmotion").param(idncase)
-                        .query(DocketFacts::motion).list(),
-                jdbc.sql(STAYS + " where idncase = ? order by id").param(idncase).query(DocketFacts::stay).list(),
-                jdbc.sql(HOLDS + " where idncase = ? order by id").param(idncase).query(DocketFacts::hold).list(),
-                jdbc.sql(APPLICATIONS + " where idncase = ? order by idnproceedingappln").param(idncase)
-                        .query(DocketFacts::application).list(),
-                jdbc.sql(PETITIONS + " where a.idncase = ? order by f.idnappealfedcourts").param(idncase)
-                        .query(DocketFacts::petition).list(),
-                jdbc.sql(PROTECTIONS + " where idncase = ? order by id").param(idncase)
-                        .query(DocketFacts::protection).list(),
-                jdbc.sql(DEADLINES + " where idncase = ? order by id").param(idncase)
-                        .query(DocketFacts::deadline).list(),
-                jdbc.sql(DETERMINATIONS + " where idncase = ? order by id").param(idncase)
-                        .query(DocketFacts::determination).list(),
-                family, dataAsOf);
+        Map<Long, PersonFacts> people = new LinkedHashMap<>();
+        Map<Long, Long> caseOf = new HashMap<>();
+        jdbc.sql("select id, idncase, us_citizen, lpr, citizenship_claim_open from person where id = any(?::bigint[])")
+                .param(array(personIds)).query(rs -> {
+                    long id = rs.getLong("id");
+                    Long idncase = rs.getObject("idncase", Long.class);
+                    people.put(id, new PersonFacts(rs.getBoolean("us_citizen"), rs.getBoolean("lpr"),
+                            rs.getBoolean("citizenship_claim_open"), idncase != null));
+                    if (idncase != null) {
+                        caseOf.put(id, idncase);
+                    }
+                });
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate dataAsOf = dataAsOf();
+        String cases = array(caseOf.values());
+        String any = " = any(?::bigint[])";
+        var proceedings = byCase(PROCEEDINGS + " where idncase" + any + " order by idncase, idnproceeding", cases,
+                DocketFacts::proceeding);
+        var appeals = byCase(APPEALS + " where idncase" + any + " order by idncase, idnappeal", cases,
+                DocketFacts::appeal);
+        var motions = byCase(MOTIONS + " where not deleted and idncase" + any + " order by idncase, idnmotion", cases,
+                DocketFacts::motion);
+        var stays = byCase(STAYS + " where idncase" + any + " order by idncase, id", cases, DocketFacts::stay);
+        var holds = byCase(HOLDS + " where idncase" + any + " order by idncase, id", cases, DocketFacts::hold);
+        var applications = byCase(APPLICATIONS + " where idncase" + any + " order by idncase, idnproceedingappln",
+                cases, DocketFacts::application);
+        var petitions = byCase(PETITIONS + " where a.idncase" + any + " order by a.idncase, f.idnappealfedcourts",
+                cases, DocketFacts::petition);
+        var protections = byCase(PROTECTIONS + " where idncase" + any + " order by idncase, id", cases,
+                DocketFacts::protection);
+        var deadlines = byCase(DEADLINES + " where idncase" + any + " order by idncase, id", cases,
+                DocketFacts::deadline);
+        var determinations = byCase(DETERMINATIONS + " where idncase" + any + " order by idncase, id", cases,
+                DocketFacts::determination);
+        // each rider's governing link to a lead (the active one first), then the lead's filings for those links only
+        Map<Long, FamilyRow> riding = new HashMap<>();
+        byCase(RIDING + " where r.rider_case" + any + " order by r.rider_case, r.active desc, r.idnleadrider desc",
+                cases, DocketFacts::riding).forEach((rider, rows) -> riding.put(rider, rows.get(0)));
+        String riders = array(riding.keySet());
+        String leads = array(riding.keySet().stream().map(r -> riding.get(r).leadCase()).toList());
+        String link = " where (r.rider_case, r.lead_case) in (select unnest(?::bigint[]), unnest(?::bigint[]))";
+        var leadAppeals = byCase(LEAD_APPEALS + link + " order by r.rider_case, a.idnappeal", riders, leads,
+                DocketFacts::appeal);
+        var leadMotions = byCase(LEAD_MOTIONS + link + " order by r.rider_case, m.idnmotion", riders, leads,
+                DocketFacts::motion);
+        var leadProceedings = byCase(LEAD_PROCEEDINGS + link + " order by r.rider_case, p.idnproceeding", riders, leads,
+                DocketFacts::proceeding);
+        Map<Long, CaseFacts> facts = new LinkedHashMap<>();
+        people.forEach((id, person) -> {
+            Long c = caseOf.get(id);
+            if (c == null) {
+                facts.put(id, CaseFacts.withoutOwnCase(person, dataAsOf));
+                return;
+            }
+            FamilyRow r = riding.get(c);
+            FamilyFacts family = r == null ? null : new FamilyFacts(r.leadCase(), r.active(), r.severedOn(),
+                    leadAppeals.getOrDefault(c, List.of()), leadMotions.getOrDefault(c, List.of()),
+                    leadProceedings.getOrDefault(c, List.of()));
+            facts.put(id, new CaseFacts(person, c, proceedings.getOrDefault(c, List.of()),
+                    appeals.getOrDefault(c, List.of()), motions.getOrDefault(c, List.of()),
+                    stays.getOrDefault(c, List.of()), holds.getOrDefault(c, List.of()),
+                    applications.getOrDefault(c, List.of()), petitions.getOrDefault(c, List.of()),
+                    protections.getOrDefault(c, List.of()), deadlines.getOrDefault(c, List.of()),
+                    determinations.getOrDefault(c, List.of()), family, dataAsOf));
+        });
+        return facts;
+    }
+
+    /** A table's rows for these cases, by case (idncase is column 1), in the query's order. */
+    private <T> Map<Long, List<T>> byCase(String sql, String cases, RowMapper<T> mapper) {
+        return byCase(sql, cases, null, mapper);
+    }
+
+    private <T> Map<Long, List<T>> byCase(String sql, String first, String second, RowMapper<T> mapper) {
+        Map<Long, List<T>> rows = new HashMap<>();
+        if (first.equals("{}")) {
+            return rows;
+        }
+        int[] n = {0};
+        var statement = second == null ? jdbc.sql(sql).param(first) : jdbc.sql(sql).params(first, second);
+        statement.query(rs -> {
+            rows.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(mapper.mapRow(rs, n[0]++));
+        });
+        return rows;
+    }
+
+    /** A PostgreSQL array literal of ids, in their order. */
+    private static String array(Collection<Long> ids) {
+        StringBuilder out = new StringBuilder("{");
+        for (Long id : ids) {
+            out.append(out.length() == 1 ? "" : ",").append(id);
+        }
+        return out.append('}').toString();
     }
 
     // Row mappers read by position, in the column order of the SELECTs above (idncase is column 1 of each):

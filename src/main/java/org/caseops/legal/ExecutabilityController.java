@@ -34,9 +34,9 @@ class ExecutabilityController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         String a = Docket.aNumber(aNumber);
         access.read("EXECUTABILITY_READ", docket.personSubject(a)
-                .orElseThrow(() -> new NotFound("no person with A-number " + aNumber)), PartnerScope.CASE_STATUS);
+                .orElseThrow(() -> new NotFound("no person with A-number " + a)), PartnerScope.CASE_STATUS);
         return gate.ofPerson(a, asOf == null ? LocalDate.now() : asOf)
-                .orElseThrow(() -> new NotFound("no person with A-number " + aNumber));
+                .orElseThrow(() -> new NotFound("no person with A-number " + a));
     }
 
     /**

@@ -69,7 +69,10 @@ public class LegalGate {
     /** Each member of a family judged on their own case; a member with no case is not subject to removal. */
     public Optional<FamilyVerdict> ofFamily(long familyId, LocalDate asOf) {
         return docket.family(familyId, asOf).map(family -> {
-            List<MemberVerdict> members = family.people().stream().map(m -> member(m, asOf)).toList();
+            java.util.Map<Long, CaseFacts> all = facts.ofPeople(family.people().stream()
+                    .map(DocketViews.FamilyMember::personId).toList());
+            List<MemberVerdict> members = family.people().stream()
+                    .map(m -> member(m, all.get(m.personId()), asOf)).toList();
             return new FamilyVerdict(familyId, asOf, facts.dataAsOf(), count(members, "EXECUTABLE"),
                     count(members, "NOT_EXECUTABLE"),
                     count(members, "FROZEN"), count(members, NOT_SUBJECT_TO_REMOVAL), members);
@@ -91,8 +94,8 @@ public class LegalGate {
         }).toList());
     }
 
-    private MemberVerdict member(DocketViews.FamilyMember m, LocalDate asOf) {
-        CaseFacts f = facts.ofPerson(m.personId()).orElseThrow();
+    private MemberVerdict member(DocketViews.FamilyMember m, CaseFacts f, LocalDate asOf) {
+        java.util.Objects.requireNonNull(f, "facts of family member");
         Verdict verdict = evaluate(f, asOf);
         return new MemberVerdict(m.personId(), m.aNumber(), m.givenName(), m.familyName(), m.role(),
                 m.relationship(), m.age(), m.minor(), m.usCitizen(), m.idncase(), verdict.status(), label(f, verdict),

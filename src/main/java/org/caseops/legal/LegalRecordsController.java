@@ -117,7 +117,7 @@ class LegalRecordsController {
     LegalRecords.Stay liftStay(@PathVariable long id, @RequestBody LiftStay request) {
         LegalRecords.Stay stay = records.findStay(id).orElseThrow(() -> new NotFound("no stay " + id));
         Access.Subject subject = docket.caseSubject(stay.idncase()).orElseThrow();
-        access.mayChange(subject);
+        access.mayChange(subject, "no stay " + id);
         LegalRecords.Stay lifted = records.liftStay(id, orToday(request.liftedOn()), actor());
         access.audit("STAY_LIFTED", subject, "stay " + id);
         return lifted;
@@ -206,20 +206,24 @@ class LegalRecordsController {
     /** The person's case as the subject of a change, after checking the actor may change it. */
     private Access.Subject changing(String aNumber) {
         Access.Subject subject = caseOf(aNumber);
-        access.mayChange(subject);
+        access.mayChange(subject, noCase(aNumber));
         return subject;
     }
 
     private Access.Subject reading(String aNumber, String action) {
         Access.Subject subject = caseOf(aNumber);
-        access.read(action, subject, PartnerScope.CASE_STATUS);
+        // a case the caller may not see answers as one that does not exist (issue 13)
+        access.read(action, subject, PartnerScope.CASE_STATUS, noCase(aNumber));
         return subject;
     }
 
     private Access.Subject caseOf(String aNumber) {
-        long idncase = docket.caseOf(Docket.aNumber(aNumber))
-                .orElseThrow(() -> new NotFound("no case for A-number " + aNumber));
-        return docket.caseSubject(idncase).orElseThrow(() -> new NotFound("no case for A-number " + aNumber));
+        long idncase = docket.caseOf(Docket.aNumber(aNumber)).orElseThrow(() -> new NotFound(noCase(aNumber)));
+        return docket.caseSubject(idncase).orElseThrow(() -> new NotFound(noCase(aNumber)));
+    }
+
+    private static String noCase(String aNumber) {
+        return "no case for A-number " + Docket.aNumber(aNumber);
     }
 
     private static long idncase(Access.Subject caseSubject) {

@@ -59,9 +59,17 @@ public class Lifecycle {
         if (op.state() != OperationState.LEGAL_REVIEW) {
             throw new Conflict("operation " + id + " is " + op.state() + ", not in legal review");
         }
+        if (op.legalClearedBy() != null) {
+            throw new Conflict("the legal review of operation " + id + " was cleared by " + op.legalClearedBy()
+                    + " at " + op.legalClearedAt() + " (version " + op.version() + ")");
+        }
         List<Targets.Change> changes = targets.recheck(op);
-        jdbc.sql("update operation set legal_cleared_by = ?, legal_cleared_at = now(), version = version + 1 "
-                + "where id = ? and version = ?").params(actor.username(), id, op.version()).update();
+        // counted: of two clearances at once, the second changes no row and is refused, with no event of its own
+        if (jdbc.sql("update operation set legal_cleared_by = ?, legal_cleared_at = now(), version = version + 1 "
+                + "where id = ? and version = ? and legal_cleared_by is null")
+                .params(actor.username(), id, op.version()).update() == 0) {
+            throw operations.changedMeanwhile(op);
+        }
         operations.event(op, "LEGAL_REVIEW_CLEARED", op.state(), op.state(),
                 "legal review cleared" + (note == null ? "" : ": " + note) + "; " + changes.size()
                         + " units changed on re-check");
@@ -76,6 +84,9 @@ public class Lifecycle {
             throw new Forbidden("legal review is counsel's");
         }
         requireText(findings, "findings");
+        if (!op.state().allows(OperationState.DRAFT)) {
+            throw new Conflict("operation " + id + " is " + op.state() + ", not in legal review");
+        }
         clearApprovals(op);
         return operations.transition(operations.get(id), OperationState.DRAFT, "RETURNED_TO_DRAFT", findings.trim());
     }
@@ -104,8 +115,10 @@ public class Lifecycle {
             throw new Conflict("operation " + id + " cannot be approved: the dry run finds "
                     + report.conflicts().size() + " conflicts, e.g. " + report.conflicts().get(0).detail());
         }
-        jdbc.sql("update operation set approved_by = ?, approved_at = now() where id = ?")
-                .params(actor.username(), id).update();
+        if (jdbc.sql("update operation set approved_by = ?, approved_at = now(), version = version + 1 "
+                + "where id = ? and version = ?").params(actor.username(), id, op.version()).update() == 0) {
+            throw operations.changedMeanwhile(op);
+        }
         return operations.transition(operations.get(id), OperationState.APPROVED, "APPROVED",
                 "approved by " + actor.username() + " (" + report.visits() + " visits planned)");
     }
@@ -139,10 +152,12 @@ public class Lifecycle {
         if (op.state() != OperationState.POSTPONED) {
             throw new Conflict("operation " + id + " is " + op.state() + ", not postponed");
         }
+        if (jdbc.sql("update operation set window_start = ?, window_end = ?, version = version + 1 "
+                + "where id = ? and version = ?").params(windowStart, windowEnd, id, op.version()).update() == 0) {
+            throw operations.changedMeanwhile(op);
+        }
         int dropped = jdbc.sql("delete from plan_visit where operation_id = ?").param(id).update();
         jdbc.sql("delete from operation_plan where operation_id = ?").param(id).update();
-        jdbc.sql("update operation set window_start = ?, window_end = ? where id = ?")
-                .params(windowStart, windowEnd, id).update();
         Operation moved = operations.transition(operations.get(id), to, "RESUMED", "resumed as " + to
                 + " with the window " + windowStart + " to " + windowEnd + " (was " + op.windowStart() + " to "
                 + op.windowEnd() + ")");
@@ -178,9 +193,13 @@ public class Lifecycle {
         return operations.transition(op, OperationState.CANCELLED, "CANCELLED", reason.trim());
     }
 
+    /** Counsel's clearance and the approval lapse, if nobody changed the operation since {@code op} was read. */
     private void clearApprovals(Operation op) {
-        jdbc.sql("update operation set legal_cleared_by = null, legal_cleared_at = null, approved_by = null, "
-                + "approved_at = null where id = ?").param(op.id()).update();
+        if (jdbc.sql("update operation set legal_cleared_by = null, legal_cleared_at = null, approved_by = null, "
+                + "approved_at = null, version = version + 1 where id = ? and version = ?")
+                .params(op.id(), op.version()).update() == 0) {
+            throw operations.changedMeanwhile(op);
+        }
     }
 
     private static void requireText(String text, String field) {

@@ -174,7 +174,7 @@ public class Operations {
         int updated = jdbc.sql("update operation set state = ?, version = version + 1 where id = ? and version = ?")
                 .params(next.name(), op.id(), op.version()).update();
         if (updated == 0) {
-            throw new Conflict("operation " + op.id() + " was changed meanwhile; reload and try again");
+            throw changedMeanwhile(op);
         }
         Operation moved = get(op.id());
         event(moved, kind, op.state(), next, summary);
@@ -185,8 +185,19 @@ public class Operations {
     void touch(Operation op) {
         if (jdbc.sql("update operation set version = version + 1 where id = ? and version = ?")
                 .params(op.id(), op.version()).update() == 0) {
-            throw new Conflict("operation " + op.id() + " was changed meanwhile; reload and try again");
+            throw changedMeanwhile(op);
         }
+    }
+
+    /**
+     * The 409 of a conditional update that changed no row: the operation changed since {@code op} was read. Names
+     * the state and version it has now.
+     */
+    Conflict changedMeanwhile(Operation op) {
+        String now = jdbc.sql("select state || ' at version ' || version from operation where id = ?")
+                .param(op.id()).query(String.class).optional().orElse("gone");
+        return new Conflict("operation " + op.id() + " was changed meanwhile (read as " + op.state() + " at version "
+                + op.version() + "): it is " + now + " now; reload and try again");
     }
 
     void event(Operation op, String kind, OperationState from, OperationState to, String summary) {

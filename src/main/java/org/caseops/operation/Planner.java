@@ -143,9 +143,12 @@ public class Planner {
     }
 
     public java.util.Optional<StoredPlan> stored(long operationId) {
+        // the plan's row, then its visits: never a query inside the row mapper (issue 12)
         return jdbc.sql("select score, feasible, solver_ms, planned_by from operation_plan where operation_id = ?")
                 .param(operationId).query((rs, n) -> new StoredPlan(rs.getString(1), rs.getBoolean(2), rs.getLong(3),
-                        rs.getString(4), visits(operationId))).optional();
+                        rs.getString(4), List.of())).optional()
+                .map(plan -> new StoredPlan(plan.score(), plan.feasible(), plan.solverMillis(), plan.plannedBy(),
+                        visits(operationId)));
     }
 
     private Map<String, GeoPoint> fieldOfficeLocations() {

@@ -288,9 +288,15 @@ public class Targets {
         if (reason == null || reason.isBlank()) {
             throw new BadInput("reason", "say why the unit is taken off the operation");
         }
+        operations.requireEditable(op);
+        // counted: a unit already excluded (by a concurrent request too) is not excluded again
         if (jdbc.sql("update operation_target set status = 'EXCLUDED', reason = ? where operation_id = ? "
-                + "and family_id = ?").params(reason.trim(), op.id(), familyId).update() == 0) {
-            throw new NotFound("family " + familyId + " is not on operation " + op.id());
+                + "and family_id = ? and status <> 'EXCLUDED'").params(reason.trim(), op.id(), familyId).update() == 0) {
+            String status = jdbc.sql("select status from operation_target where operation_id = ? and family_id = ?")
+                    .params(op.id(), familyId).query(String.class).optional()
+                    .orElseThrow(() -> new NotFound("family " + familyId + " is not on operation " + op.id()));
+            throw new Conflict("family " + familyId + " is " + status + " on operation " + op.id()
+                    + " already; nothing to exclude");
         }
         jdbc.sql("delete from plan_visit where operation_id = ? and family_id = ?").params(op.id(), familyId).update();
         operations.touch(op);

@@ -21,6 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static final URI BAD_INPUT = URI.create("https://caseops.example/problems/bad-input");
+    static final URI TOO_LARGE = URI.create("https://caseops.example/problems/too-large");
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile(
+            "Duplicate field '([^']*)'");
 
     @ExceptionHandler(BadInput.class)
     ProblemDetail badInput(BadInput e) {
@@ -62,9 +65,61 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail refusedByTheDatabase(org.springframework.dao.DataIntegrityViolationException e) {
         Throwable cause = e.getMostSpecificCause();
         String message = cause.getMessage() == null ? "refused by a database rule" : cause.getMessage();
+        if (badValue(e)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "a value is out of "
+                    + "range or too long: " + message.replaceFirst("(?s)^ERROR: ", "").replaceFirst("(?s)\\n.*$", ""));
+            problem.setTitle("Bad input");
+            problem.setType(BAD_INPUT);
+            return problem;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 message.replaceFirst("(?s)^ERROR: ", "").replaceFirst("(?s)\\n\\s*(Hint|Where):.*$", ""));
         problem.setTitle("Refused by a rule the database holds");
+        return problem;
+    }
+
+    /**
+     * A database check on a value (too long for its column, out of a type's range, malformed): the request's fault,
+     * a 400, never a 500. Other refusals by a database rule stay 409 ({@link #refusedByTheDatabase}).
+     */
+    static boolean badValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A request too large for its endpoint (multipart uploads; bodies are limited by {@link RequestSizeLimit}). */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge("the upload is larger than "
+                + (ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() + " bytes" : "this server accepts")
+                + " (spring.servlet.multipart.max-file-size, max-request-size)"));
+    }
+
+    /** 413 as a problem detail. */
+    static ProblemDetail tooLarge(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
+        problem.setTitle("Request too large");
+        problem.setType(TOO_LARGE);
+        return problem;
+    }
+
+    /** A multipart request that cannot be read (cut short, no boundary): the client's fault. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableUpload(org.springframework.web.multipart.MultipartException e) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return tooLarge("the upload is larger than this server accepts");
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the upload cannot be read as multipart/form-data: " + e.getMostSpecificCause().getMessage());
+        problem.setTitle("Bad input");
+        problem.setType(BAD_INPUT);
         return problem;
     }
 
@@ -111,15 +166,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge.getMessage()));
+            }
+        }
         String field = null;
         String detail = "the request body is not valid JSON for this endpoint";
         if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse(null);
-            detail = "'" + field + "' has a value of the wrong form"
+            detail = mapping instanceof InputLimits.OutOfLimits ? field + ": " + mapping.getOriginalMessage()
+                    : "'" + field + "' has a value of the wrong form"
                     + (mapping instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
                     && invalid.getTargetType() != null ? " (expected " + describe(invalid.getTargetType()) + ")" : "");
+        } else if (ex.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse
+                && parse.getOriginalMessage() != null) {
+            java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(parse.getOriginalMessage());
+            if (duplicate.find()) {
+                field = duplicate.group(1);
+                detail = "'" + field + "' appears twice in the request body: say it once";
+            } else {
+                detail = "the request body is not valid JSON: " + parse.getOriginalMessage()
+                        + (parse.getLocation() == null ? "" : " (line " + parse.getLocation().getLineNr()
+                        + ", column " + parse.getLocation().getColumnNr() + ")");
+            }
+        } else if (ex.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+            detail = "the request body exceeds a limit: " + limit.getOriginalMessage();
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Bad input");
@@ -140,7 +214,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String describe(Class<?> type) {
         if (type == java.time.LocalDate.class) {
-            return "a date, yyyy-MM-dd";
+            return "a date, yyyy-MM-dd, from " + InputLimits.EARLIEST + " to " + InputLimits.LATEST;
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";

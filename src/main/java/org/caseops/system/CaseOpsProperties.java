@@ -18,7 +18,7 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
             home = Path.of(System.getProperty("user.home"), ".caseops");
         }
         if (db == null) {
-            db = new Db(null, null, null, null, null, 10);
+            db = new Db(null, null, null, null, null, 10, null);
         }
         if (embedded == null) {
             embedded = new Embedded(false, 0);
@@ -28,10 +28,12 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
     /**
      * {@code CASEOPS_DB_URL}; {@code CASEOPS_DB_USER}, {@code CASEOPS_DB_PASSWORD}: the schema's owner, for migrations;
      * {@code CASEOPS_DB_APP_USER} (default {@value DatabaseLogins#APP_ROLE}), {@code CASEOPS_DB_APP_PASSWORD}: the
-     * application's own login role, for the pool.
+     * application's own login role, for the pool. The pool's size ({@code CASEOPS_DB_POOL_SIZE}, default 10) and how
+     * long a request waits for a free connection before it fails ({@code CASEOPS_DB_CONNECTION_TIMEOUT}, default 30 s).
+     * See docs/operations.md, "Connection pool".
      */
     public record Db(String url, String user, String password, String appUser, String appPassword,
-            Integer poolSize) {
+            Integer poolSize, java.time.Duration connectionTimeout) {
         public Db {
             if (appUser == null || appUser.isBlank()) {
                 appUser = DatabaseLogins.APP_ROLE;
@@ -44,6 +46,12 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
 
         public int pool() {
             return poolSize == null || poolSize < 1 ? 10 : poolSize;
+        }
+
+        /** At least 250 ms (Hikari's floor). */
+        public java.time.Duration timeout() {
+            return connectionTimeout == null || connectionTimeout.toMillis() < 250 ? java.time.Duration.ofSeconds(30)
+                    : connectionTimeout;
         }
     }
 

@@ -70,6 +70,7 @@ class DatabaseConfig {
         config.setUsername(server.logins().app().user());
         config.setPassword(server.logins().app().password());
         config.setMaximumPoolSize(properties.db().pool());
+        config.setConnectionTimeout(properties.db().timeout().toMillis());
         config.setPoolName("caseops");
         config.setConnectionInitSql(NOT_THE_OWNER);
         // Started on first use, not here: Flyway asks for this bean while building itself, before it migrates.

@@ -1,5 +1,6 @@
 package org.caseops.task;
 
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import org.caseops.access.Allow;
@@ -25,20 +26,21 @@ class TaskController {
     }
 
     /** What {@code POST /api/tasks} takes: a user or a team; the field office defaults to the caller's. */
-    record NewTaskRequest(TaskType type, String title, String user, String team, String fieldOffice,
-            SubjectType subjectType, String subjectId, Long operationId, Long parentId, Instant dueAt) {
+    record NewTaskRequest(TaskType type, @Size(min = 1, max = 500) String title, @Size(max = 100) String user,
+            @Size(max = 100) String team, @Size(max = 3) String fieldOffice, SubjectType subjectType,
+            @Size(max = 64) String subjectId, Long operationId, Long parentId, Instant dueAt) {
     }
 
     record Start(Integer version) {
     }
 
-    record Complete(String resolution, Integer version) {
+    record Complete(@Size(max = 10_000) String resolution, Integer version) {
     }
 
-    record Cancel(String reason, Integer version) {
+    record Cancel(@Size(min = 1, max = 10_000) String reason, Integer version) {
     }
 
-    record Reassign(String user, String team, Integer version) {
+    record Reassign(@Size(max = 100) String user, @Size(max = 100) String team, Integer version) {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})

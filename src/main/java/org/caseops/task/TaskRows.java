@@ -104,8 +104,15 @@ class TaskRows {
         }
     }
 
-    static Conflict changedMeanwhile(long id) {
-        return new Conflict("task " + id + " was changed meanwhile; reload it and try again");
+    /**
+     * The 409 of a conditional update that changed no row: somebody changed the task since it was read. Names the
+     * state and version the task has now, so that the client knows what it is looking at.
+     */
+    Conflict changedMeanwhile(long id) {
+        String now = jdbc.sql("select status || ' at version ' || version from task where id = ?").param(id)
+                .query(String.class).optional().orElse("gone");
+        return new Conflict("task " + id + " was changed meanwhile: it is " + now + " now; reload it and try "
+                + "again");
     }
 
     void event(long taskId, String actor, String kind, TaskStatus from, TaskStatus to, String detail) {

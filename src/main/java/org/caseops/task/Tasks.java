@@ -101,15 +101,24 @@ public class Tasks {
         Task task = get(id);
         Actor actor = access.actor();
         if (!mayRead(actor, task)) {
-            throw new Forbidden(actor.username() + " (" + actor.role() + ") may not see task " + id + " of field "
-                    + "office " + task.fieldOffice());
+            throw hidden(actor, task);
         }
         access.audit("TASK_READ", subject(task), task.type() + " " + task.status());
         return new View(task, List.copyOf(task.status().next()), rows.children(id), rows.events(id));
     }
 
     private Task get(long id) {
-        return rows.find(id).orElseThrow(() -> new NotFound("no task " + id));
+        return rows.find(id).orElseThrow(() -> new NotFound(notFound(id)));
+    }
+
+    private static String notFound(long id) {
+        return "no task " + id;
+    }
+
+    /** A task the actor may not see answers like one that does not exist (the refusal is audited). */
+    private NotFound hidden(Actor actor, Task task) {
+        return access.hidden(subject(task), actor.role() + " of " + actor.fieldOffice() + " may not see task "
+                + task.id() + " of " + task.fieldOffice(), notFound(task.id()));
     }
 
     /**
@@ -257,7 +266,10 @@ public class Tasks {
         }
         if (task.parentId() != null) {
             rows.find(task.parentId()).filter(p -> !inOffice(actor, p)).ifPresent(p -> {
-                throw new Forbidden("task " + p.id() + " is in field office " + p.fieldOffice());
+                if (!mayRead(actor, p)) {
+                    throw new BadInput("parentId", "no task " + p.id());
+                }
+                throw new Forbidden("task " + p.id() + " is not a task of your field office");
             });
         }
         return create(new NewTask(TaskType.GENERAL, inOffice.title(), office, inOffice.assignee(),
@@ -458,8 +470,11 @@ public class Tasks {
     private Task cancel(long id, String reason, Integer expectedVersion, By by) {
         Task locked = lockWithParent(id, expectedVersion);
         if (!by.system() && !(inOffice(by.actor(), locked) && by.actor().is(Role.SUPERVISOR, Role.DIRECTOR))) {
-            throw new Forbidden("tasks are cancelled by supervisors and directors of field office "
-                    + locked.fieldOffice() + "; an assignee hands a task back instead");
+            if (!mayRead(by.actor(), locked)) {
+                throw hidden(by.actor(), locked);
+            }
+            throw new Forbidden("tasks are cancelled by supervisors and directors of the task's field office; an "
+                    + "assignee hands a task back instead");
         }
         if (reason == null || reason.isBlank()) {
             throw new BadInput("reason", "cancelling a task says why");
@@ -534,17 +549,21 @@ public class Tasks {
                 || (actor.is(Role.ATTORNEY) && task.type() == TaskType.LEGAL_REVIEW);
     }
 
-    private static void requireMayWork(Task task, By by) {
+    private void requireMayWork(Task task, By by) {
         if (!by.system() && !mayWork(by.actor(), task)) {
+            if (!mayRead(by.actor(), task)) {
+                throw hidden(by.actor(), task);
+            }
             throw new Forbidden(by.name() + " (" + by.actor().role() + ") may not work on task " + task.id()
-                    + ": it is assigned to " + task.assignee() + " of field office " + task.fieldOffice());
+                    + ": it is assigned to " + task.assignee());
         }
     }
 
     private Task current(long id, Integer expectedVersion) {
         Task task = get(id);
         if (expectedVersion != null && expectedVersion != task.version()) {
-            throw new Conflict("task " + id + " is at version " + task.version() + ", not " + expectedVersion
+            throw new Conflict("task " + id + " is " + task.status() + " at version " + task.version() + ", not "
+                    + expectedVersion
                     + ": it was changed meanwhile; reload it and try again");
         }
         return task;
@@ -556,9 +575,10 @@ public class Tasks {
         if (task.parentId() != null) {
             rows.lock(task.parentId());
         }
-        Task locked = rows.lock(id).orElseThrow(() -> new NotFound("no task " + id));
+        Task locked = rows.lock(id).orElseThrow(() -> new NotFound(notFound(id)));
         if (expectedVersion != null && expectedVersion != locked.version()) {
-            throw new Conflict("task " + id + " is at version " + locked.version() + ", not " + expectedVersion
+            throw new Conflict("task " + id + " is " + locked.status() + " at version " + locked.version()
+                    + ", not " + expectedVersion
                     + ": it was changed meanwhile; reload it and try again");
         }
         return locked;

@@ -53,7 +53,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * and in another field office, sent for real and compared with the reviewed matrix in
  * {@code src/test/resources/access/authorization-matrix.md} (its top says the format and how to add a row). The
  * endpoints come from the running application, so a new endpoint without a row fails
- * {@link #every_endpoint_has_a_row_and_every_row_an_endpoint}. A refusal is a 403, a missing sign-in a 401 (or, for
+ * {@link #every_endpoint_has_a_row_and_every_row_an_endpoint}. A refusal is a 403 (or a 404 that the audit trail
+ * records as {@code ACCESS_REFUSED}: a record the caller may not see answers as one that does not exist), a missing
+ * sign-in a 401 (or, for
  * a page, a redirect to {@code /login}); anything else, 400, 404 and 409 included, means the access checks let the
  * request through. The statuses of every cell go to {@code target/authorization-matrix-results.md}.
  */
@@ -102,24 +104,25 @@ class AuthorizationMatrixTest {
                     && URI.create(outcome.location()).getPath().equals("/login")) {
                 return LOGIN;
             }
-            return outcome.status() == 403 ? DENIED : ALLOWED;
+            // a record the caller may not see answers as one that does not exist: a 404 audited as a refusal
+            return outcome.status() == 403 || outcome.hidden() ? DENIED : ALLOWED;
         }
 
         String expectation() {
             return switch (this) {
                 case UNAUTHORIZED -> "401";
                 case LOGIN -> "a redirect to /login";
-                case DENIED -> "403";
+                case DENIED -> "403 (or a 404 audited as ACCESS_REFUSED: a hidden record)";
                 case ALLOWED -> "allowed (not 401/403)";
             };
         }
     }
 
-    private record Outcome(int status, String location, String body) {
+    private record Outcome(int status, String location, String body, boolean hidden) {
         @Override
         public String toString() {
             String shown = body == null ? "" : body.replaceAll("\\s+", " ");
-            return status + (location == null ? "" : " -> " + location)
+            return status + (hidden ? " (hidden, audited as refused)" : "") + (location == null ? "" : " -> " + location)
                     + (shown.isEmpty() ? "" : " " + (shown.length() > 160 ? shown.substring(0, 160) + "…" : shown));
         }
     }
@@ -435,8 +438,9 @@ class AuthorizationMatrixTest {
 
     private Outcome send(String username, String method, String path, String body)
             throws IOException, InterruptedException {
+        String requestId = "matrix-" + REQUESTS.incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60));
+                .timeout(Duration.ofSeconds(60)).header("X-Request-Id", requestId);
         if (username != null) {
             request.header("Authorization", "Bearer " + api.token(username)).header("X-Purpose", Api.PURPOSE);
         }
@@ -454,9 +458,14 @@ class AuthorizationMatrixTest {
         }
         HttpResponse<String> response = client.send(request.method(method, content).build(),
                 HttpResponse.BodyHandlers.ofString());
+        boolean hidden = response.statusCode() == 404 && jdbc.sql("select exists (select 1 from audit_entry "
+                + "where action = 'ACCESS_REFUSED' and request_id = ?)").param(requestId).query(Boolean.class)
+                .single();
         return new Outcome(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                response.body());
+                response.body(), hidden);
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
 
     /** A set-up request that must succeed with {@code status}; its JSON answer. */
     private JsonNode setUp(String username, String method, String path, String body, int status)

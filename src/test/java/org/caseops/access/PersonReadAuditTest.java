@@ -67,11 +67,11 @@ class PersonReadAuditTest {
     }
 
     @Test
-    void an_officer_of_another_field_office_is_refused_with_a_403() {
+    void an_officer_of_another_field_office_is_refused_with_a_404_as_if_there_were_no_such_record() {
         ResponseEntity<JsonNode> response = get("officer.chicago", "curiosity", "/api/people/991000001", "req-x-1");
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(entriesOf("req-x-1")).extracting(Entry::action).doesNotContain("PERSON_READ");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(entriesOf("req-x-1")).extracting(Entry::action).containsExactly("ACCESS_REFUSED");
     }
 
     @Test

@@ -99,7 +99,7 @@ class GetPersonNotesTest {
     void an_officer_of_another_field_office_is_refused() {
         ResponseEntity<JsonNode> response = get("officer.chicago", "991000001");
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getBody().toString()).doesNotContain("first");
     }
 

@@ -117,12 +117,12 @@ class GetPersonPageTest {
     }
 
     @Test
-    void an_officer_of_another_field_office_gets_a_403_page_without_the_record() {
+    void an_officer_of_another_field_office_gets_the_404_page_of_a_record_that_does_not_exist() {
         HttpResponse<String> page = get("officer.chicago", "/people/991000001");
 
-        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("may not see records of field office HOU").doesNotContain("Ana", "Lopez");
+        assertThat(page.body()).contains("no person with A-number 991000001").doesNotContain("Ana", "Lopez", "HOU");
     }
 
     @Test

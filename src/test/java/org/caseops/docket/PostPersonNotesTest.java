@@ -120,8 +120,9 @@ class PostPersonNotesTest {
     void an_officer_of_another_field_office_is_refused_and_nothing_is_written() {
         ResponseEntity<JsonNode> response = post("officer.chicago", "991000001", "text");
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getBody().path("detail").asText()).contains("field office HOU");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getBody().path("detail").asText()).isEqualTo("no person with A-number 991000001")
+                .doesNotContain("HOU");
         assertThat(notes()).isZero();
         assertThat(jdbc.sql("select count(*) from case_event where kind = 'CASE_NOTE_ADDED'").query(Long.class)
                 .single()).isZero();

@@ -98,12 +98,12 @@ class PostPersonPageNotesTest {
     }
 
     @Test
-    void an_officer_of_another_field_office_gets_a_403_page_and_nothing_is_written() {
+    void an_officer_of_another_field_office_gets_a_404_page_and_nothing_is_written() {
         HttpResponse<String> response = post(FormSession.signIn(environment, "officer.chicago"), "991000001",
                 Map.of("text", "x"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("may not change records of field office HOU");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("no person with A-number 991000001").doesNotContain("HOU");
         assertThat(notes()).isEmpty();
     }
 }

@@ -76,8 +76,8 @@ class GetCallInResponsesTest {
     }
 
     @Test
-    void an_officer_of_another_field_office_is_refused_with_a_403() {
-        assertThat(get(api.as("officer.chicago"), "991000001").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    void an_officer_of_another_field_office_is_refused_with_a_404_as_if_there_were_no_such_record() {
+        assertThat(get(api.as("officer.chicago"), "991000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -84,11 +84,11 @@ class PostCallInResponseTest {
     }
 
     @Test
-    void an_officer_of_another_field_office_is_refused_with_a_403_and_nothing_is_recorded() {
+    void an_officer_of_another_field_office_is_refused_with_a_404_and_nothing_is_recorded() {
         ResponseEntity<JsonNode> response = post(api.as("officer.chicago"), "991000001",
                 Map.of("kind", "REPORTED", "onDate", "2019-06-20"));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(responses()).isZero();
         assertThat(jdbc.sql("select count(*) from case_event where kind like 'CALL_IN_%'").query(Long.class).single())
                 .isZero();

@@ -35,6 +35,29 @@ class GetApiDocsTest {
     }
 
     @Test
+    void the_schema_documents_the_length_of_every_text_and_the_range_of_every_date() {
+        JsonNode schemas = http.getForObject("/v3/api-docs", JsonNode.class).path("components").path("schemas");
+        java.util.List<String> unlimited = new java.util.ArrayList<>();
+        java.util.List<String> dates = new java.util.ArrayList<>();
+        schemas.fields().forEachRemaining(schema -> schema.getValue().path("properties").fields()
+                .forEachRemaining(property -> {
+                    JsonNode p = property.getValue();
+                    String name = schema.getKey() + "." + property.getKey();
+                    if ("string".equals(p.path("type").asText()) && !p.has("enum") && !p.has("format")
+                            && !p.has("maxLength")) {
+                        unlimited.add(name);
+                    }
+                    if ("date".equals(p.path("format").asText())) {
+                        dates.add(name + " " + p.path("x-earliest").asText() + ".." + p.path("x-latest").asText());
+                    }
+                }));
+        assertThat(unlimited).as("text fields without a maxLength").isEmpty();
+        assertThat(dates).isNotEmpty().allSatisfy(d -> assertThat(d).endsWith(" 1900-01-01..2199-12-31"));
+        assertThat(schemas.path("NewNote").path("properties").path("text").path("maxLength").asInt())
+                .isEqualTo(10_000);
+    }
+
+    @Test
     void swagger_ui_is_served() {
         ResponseEntity<String> response = http.getForEntity("/swagger-ui/index.html", String.class);
 

@@ -104,8 +104,8 @@ class PostTaskCompleteTest {
         long id = t.houstonTaskOf("officer");
 
         TasksApi.status(t.act(TasksApi.OTHER_OFFICER, id, "complete"), HttpStatus.FORBIDDEN);
-        TasksApi.status(t.act("officer.chicago", id, "complete"), HttpStatus.FORBIDDEN);
-        TasksApi.status(t.act("attorney", id, "complete"), HttpStatus.FORBIDDEN);
+        TasksApi.status(t.act("officer.chicago", id, "complete"), HttpStatus.NOT_FOUND);
+        TasksApi.status(t.act("attorney", id, "complete"), HttpStatus.NOT_FOUND);
         TasksApi.status(t.act("partner", id, "complete"), HttpStatus.FORBIDDEN);
         assertThat(t.status(id)).isEqualTo(TaskStatus.ASSIGNED);
     }

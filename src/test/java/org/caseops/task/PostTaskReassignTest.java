@@ -98,8 +98,8 @@ class PostTaskReassignTest {
 
         TasksApi.status(t.act(TasksApi.OTHER_OFFICER, id, "reassign", "user", TasksApi.OTHER_OFFICER),
                 HttpStatus.FORBIDDEN);
-        TasksApi.status(t.act("officer.chicago", id, "reassign", "team", "HOU"), HttpStatus.FORBIDDEN);
-        TasksApi.status(t.act(TasksApi.CHI_SUPERVISOR, id, "reassign", "team", "HOU"), HttpStatus.FORBIDDEN);
+        TasksApi.status(t.act("officer.chicago", id, "reassign", "team", "HOU"), HttpStatus.NOT_FOUND);
+        TasksApi.status(t.act(TasksApi.CHI_SUPERVISOR, id, "reassign", "team", "HOU"), HttpStatus.NOT_FOUND);
         assertThat(t.task(id).assigneeUser()).isEqualTo("officer");
     }
 

@@ -80,8 +80,8 @@ class PostTaskStartTest {
     void an_officer_of_another_field_office_is_refused() {
         long id = t.houstonTeamTask();
 
-        TasksApi.status(t.act("officer.chicago", id, "start"), HttpStatus.FORBIDDEN);
-        TasksApi.status(t.act("attorney", id, "start"), HttpStatus.FORBIDDEN);
+        TasksApi.status(t.act("officer.chicago", id, "start"), HttpStatus.NOT_FOUND);
+        TasksApi.status(t.act("attorney", id, "start"), HttpStatus.NOT_FOUND);
         TasksApi.status(t.act("auditor", id, "start"), HttpStatus.FORBIDDEN);
         assertThat(t.status(id)).isEqualTo(TaskStatus.ASSIGNED);
     }
@@ -107,7 +107,7 @@ class PostTaskStartTest {
         ResponseEntity<JsonNode> stale = t.act("officer", id, "start", "version", 0);
 
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(stale.getBody().path("detail").asText()).contains("is at version 1, not 0");
+        assertThat(stale.getBody().path("detail").asText()).contains("is ASSIGNED at version 1, not 0");
         assertThat(t.status(id)).isEqualTo(TaskStatus.ASSIGNED);
         ok(t.act("officer", id, "start", "version", 1), HttpStatus.OK);
     }
