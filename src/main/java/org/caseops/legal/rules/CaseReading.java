@@ -102,7 +102,7 @@ final class CaseReading {
     final BusinessCalendar calendar;
     final int staleAfterDays;
     final boolean ownCase;
-    final Map<String, Determination> determinations = new HashMap<>();
+    final Map<String, Determination> determinations;
     /** Proceedings opened on or before asOf, by IDNPROCEEDING. */
     final List<ProceedingFacts> proceedings;
     final ProceedingFacts governing;
@@ -119,6 +119,9 @@ final class CaseReading {
     final String deadlineText;
     final List<Appeal> appeals;
     final List<Motion> motions;
+    private final List<Appeal> appealsOfOrder;
+    private final List<Motion> motionsSinceOrder;
+    private final List<Motion> motionsAgainstOrder;
     final Finality finality;
     final DeparturePeriod departure;
 
@@ -129,6 +132,7 @@ final class CaseReading {
         this.calendar = calendar;
         this.staleAfterDays = staleAfterDays;
         this.ownCase = facts.person().hasOwnCase() && facts.idnCase() != null;
+        this.determinations = facts.determinations().isEmpty() ? Map.of() : new HashMap<>();
         for (Determination det : facts.determinations()) {
             if (!det.recordedOn().isAfter(asOf)) {
                 Determination before = determinations.get(det.subject());
@@ -194,6 +198,13 @@ final class CaseReading {
         }
         this.appeals = readAppeals();
         this.motions = readMotions();
+        this.appealsOfOrder = appeals.isEmpty() ? List.of() : appeals.stream().filter(Appeal::ofOrder).toList();
+        this.motionsSinceOrder = order == OrderKind.NONE || motions.isEmpty() ? List.of() : motions.stream()
+                .filter(m -> (m.facts().idnProceeding() == null
+                        || m.facts().idnProceeding() == governing.idnProceeding())
+                        && !m.facts().receivedDate().isBefore(orderDate)).toList();
+        this.motionsAgainstOrder = motions.isEmpty() ? List.of() : motions.stream().filter(Motion::againstOrder)
+                .toList();
         this.finality = order == OrderKind.NONE ? null : finality();
         this.departure = order == OrderKind.NONE ? null : departure();
     }
@@ -246,7 +257,7 @@ final class CaseReading {
     // ---- appeals ------------------------------------------------------------------------------------------------
 
     private List<Appeal> readAppeals() {
-        if (!ownCase) {
+        if (!ownCase || (facts.appeals().isEmpty() && facts.family() == null)) {
             return List.of();
         }
         List<Appeal> out = new ArrayList<>();
@@ -330,13 +341,13 @@ final class CaseReading {
     }
 
     List<Appeal> appealsOfOrder() {
-        return appeals.stream().filter(Appeal::ofOrder).toList();
+        return appealsOfOrder;
     }
 
     // ---- motions ------------------------------------------------------------------------------------------------
 
     private List<Motion> readMotions() {
-        if (!ownCase) {
+        if (!ownCase || (facts.motions().isEmpty() && facts.family() == null)) {
             return List.of();
         }
         List<Motion> out = new ArrayList<>();
@@ -394,16 +405,11 @@ final class CaseReading {
 
     /** Motions received on or after the order, on its proceeding, whatever their type. */
     List<Motion> motionsSinceOrder() {
-        if (order == OrderKind.NONE) {
-            return List.of();
-        }
-        return motions.stream().filter(m -> (m.facts().idnProceeding() == null
-                || m.facts().idnProceeding() == governing.idnProceeding())
-                && !m.facts().receivedDate().isBefore(orderDate)).toList();
+        return motionsSinceOrder;
     }
 
     List<Motion> motionsAgainstOrder() {
-        return motions.stream().filter(Motion::againstOrder).toList();
+        return motionsAgainstOrder;
     }
 
     /**

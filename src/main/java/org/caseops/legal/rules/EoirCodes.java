@@ -168,16 +168,23 @@ public final class EoirCodes {
      */
     public static Optional<AppealTypeCode> appealType(String code) {
         if (code == null || code.isBlank()) {
-            return Optional.of(APPEAL_TYPES.get("Case Appeal"));
+            return CASE_APPEAL;
         }
-        String folded = code.trim().replace('-', ' ').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, AppealTypeCode> e : APPEAL_TYPES.entrySet()) {
-            if (e.getKey().toLowerCase(Locale.ROOT).equals(folded)) {
-                return Optional.of(e.getValue());
-            }
+        AppealTypeCode exact = APPEAL_TYPES.get(code);
+        if (exact != null) {
+            return Optional.of(exact);
         }
-        return Optional.empty();
+        return Optional.ofNullable(APPEAL_TYPES_FOLDED.get(fold(code)));
     }
+
+    private static final Optional<AppealTypeCode> CASE_APPEAL = Optional.of(APPEAL_TYPES.get("Case Appeal"));
+
+    private static String fold(String code) {
+        return code.trim().replace('-', ' ').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static final Map<String, AppealTypeCode> APPEAL_TYPES_FOLDED = APPEAL_TYPES.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(e -> fold(e.getKey()), Map.Entry::getValue));
 
     // ---- tblLookupMotionType (tbl_Court_Motions.REC_TYPE) ---------------------------------------------------------
 
