@@ -100,7 +100,7 @@ final class AuditCommand implements Runnable {
             Files.createDirectories(absolute.getParent());
             Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
             try (ConfigurableApplicationContext context = Spring.startWithoutWeb()) {
-                context.getBean(AuditLog.class).record(new AuditEvent(UserCommand.operator(), "CLI", null,
+                context.getBean(AuditLog.class).record(new AuditEvent(Operator.name(), "CLI", null,
                         "AUDIT_EXPORTED", null, null, null, null, "to " + absolute));
                 context.getBean(AuditSequencer.class).drain(DRAIN);
                 long entries;
@@ -108,8 +108,6 @@ final class AuditCommand implements Runnable {
                     entries = context.getBean(AuditLog.class).export(stream);
                 }
                 Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                // after the export, so that the file holds the trail as it was; the next export shows this entry
-                Operator.audit(context, "AUDIT_EXPORTED", "AUDIT", null, entries + " entries to " + absolute);
                 System.out.printf("Exported %d audit entries to %s%n", entries, absolute);
                 return 0;
             } finally {
@@ -140,7 +138,7 @@ final class AuditCommand implements Runnable {
                     System.out.println("Checkpoint REFUSED: " + refused.getMessage());
                     return BROKEN;
                 }
-                context.getBean(AuditLog.class).record(new AuditEvent(UserCommand.operator(), "CLI", null,
+                context.getBean(AuditLog.class).record(new AuditEvent(Operator.name(), "CLI", null,
                         "AUDIT_CHECKPOINT", null, null, null, null, "position " + made.position()));
                 if (out != null) {
                     Path absolute = out.toAbsolutePath();

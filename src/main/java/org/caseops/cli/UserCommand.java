@@ -42,7 +42,7 @@ final class UserCommand implements Runnable {
     }
 
     static String operator() {
-        return "cli:" + System.getProperty("user.name", "unknown");
+        return Operator.name();
     }
 
     static void audit(ConfigurableApplicationContext context, String action, String username, String detail) {
