@@ -176,12 +176,12 @@ drop schema if exists $s cascade;
 create schema $s;
 create table $s.a_tblcase (idncase $(t bigint)$(pk), alien_city text, alien_state text, alien_zipcode text,
     updated_city text, updated_state text, nat text, lang text, custody text, case_type text,
-    date_of_entry $(t date), c_birthdate $(t date), sex text, lpr $(t boolean), address_changedon text,
-    casepriority_code text);
+    date_of_entry $(t date), c_birthdate text, sex text, lpr $(t boolean), address_changedon text,
+    casepriority_code text, e_28_date $(t date), atty_nbr $(t integer));
 create table $s.b_tblproceeding (idnproceeding $(t bigint)$(pk), idncase $(t bigint), osc_date $(t date),
     input_date text, base_city_code text, hearing_loc_code text, case_type text, dec_type text, dec_code text,
     other_comp text, comp_date $(t date), absentia $(t boolean), appeal_rsvd text, appeal_not_filed text,
-    crim_ind text, custody text);
+    date_appeal_due_status $(t date), crim_ind text, custody text);
 create table $s.tbl_court_motions (idnmotion $(t bigint)$(pk), idnproceeding $(t bigint), idncase $(t bigint),
     rec_type text, input_date text, motion_recd_date $(t date), strfilingparty text, dec text, comp_date $(t date),
     stay_grant text, blndeleted text);
@@ -192,6 +192,10 @@ create table $s.tbl_lead_rider (idnleadrider $(t bigint)$(pk), idnleadcase $(t b
     datcreatedon text, datseveredon $(t date), blnactive $(t boolean), datmodifiedon text);
 create table $s.tbl_juvenilehistory (idnjuvenilehistory $(t bigint)$(pk), idncase $(t bigint),
     idnproceeding $(t bigint), idnjuvenile $(t integer), datcreatedon text, datmodifiedon text);
+create table $s.tbl_court_appln (idnproceedingappln $(t bigint)$(pk), idnproceeding $(t bigint), idncase $(t bigint),
+    appl_code text, appl_recd_date $(t date), appl_dec text);
+create table $s.tblappealfedcourts (idnappealfedcourts $(t bigint)$(pk), lngappealid $(t bigint),
+    datrequestedbyoil $(t date), datfedcourtdecision $(t date), strfedcourtdecision text);
 create table $s.persons ($( [ "$typed" = typed ] && echo "id bigserial primary key, ")idncase $(t bigint),
     a_number text, given_name text, family_name text, birth_date $(t date), sex text, nationality text,
     language text, us_citizen $(t boolean), lpr $(t boolean), citizenship_claim $(t boolean),
@@ -210,6 +214,10 @@ create table $s.persons ($( [ "$typed" = typed ] && echo "id bigserial primary k
 \copy $s.tbl_lead_rider from '$DATA/tbl_Lead_Rider.csv' with (format text, header true, null '')
 \echo COPY tbl_juvenilehistory
 \copy $s.tbl_juvenilehistory from '$DATA/tbl_JuvenileHistory.csv' with (format text, header true, null '')
+\echo COPY tbl_court_appln
+\copy $s.tbl_court_appln from '$DATA/tbl_Court_Appln.csv' with (format text, header true, null '')
+\echo COPY tblappealfedcourts
+\copy $s.tblappealfedcourts from '$DATA/tblAppealFedCourts.csv' with (format text, header true, null '')
 \echo COPY persons
 \copy $s.persons (idncase, a_number, given_name, family_name, birth_date, sex, nationality, language, us_citizen, lpr, citizenship_claim, household_of, relationship, address_line, city, state, zip, address_as_of) from '$DATA/persons.csv' with (format csv, header true)
 SQL
@@ -224,8 +232,10 @@ select case
          when query ~* '^analyze' then 'stage: analyze staging'
          when query ~* '^update stg_.*having count' then 'check: duplicate keys in file'
          when query ~* '^update stg_.*not exists' then 'check: references (orphans)'
+         when query ~* '^update stg_appeal_fed_court' then 'stage: case of a petition from its appeal'
          when query ~* '^update stg_' then 'check: unique column taken in database'
          when query ~* '^insert into quarantine' then 'quarantine'
+         when query ~* '^insert into import_warning' then 'warnings of rows kept'
          when query ~* '^with changed' then 'merge: update changed rows + events'
          when query ~* '^with ins' then 'merge: insert new rows + events'
          else 'other' end as phase,
@@ -305,13 +315,13 @@ bench_import() {
 
     local rows=0 f n
     : >"$dir/rows.tsv"
-    for f in A_TblCase.csv B_TblProceeding.csv tbl_Court_Motions.csv tblAppeal.csv tbl_Lead_Rider.csv \
-             tbl_JuvenileHistory.csv persons.csv; do
+    for f in A_TblCase.csv B_TblProceeding.csv tbl_Court_Motions.csv tblAppeal.csv tbl_Court_Appln.csv \
+             tblAppealFedCourts.csv tbl_Lead_Rider.csv tbl_JuvenileHistory.csv persons.csv; do
         n=$(manifest_rows "$DATA/manifest.json" "$f")
         printf '%s\t%s\n' "$f" "$n" >>"$dir/rows.tsv"
         rows=$((rows + n))
     done
-    log "$rows data rows in 7 files ($(du -shc "$DATA"/*.csv | tail -1 | cut -f1) with truth.csv)"
+    log "$rows data rows in 9 files ($(du -shc "$DATA"/*.csv | tail -1 | cut -f1) with truth.csv)"
 
     # A fresh database: CaseOps' own embedded PostgreSQL 17 in a new CASEOPS_HOME, run by `serve`; the importer
     # CLI and psql both connect to it, so importer and baseline see the same server and configuration.

@@ -26,6 +26,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--persons", paramLabel = "FILE", description = "The person file (CSV)")
     Path persons;
 
+    @Option(names = "--as-of-release", paramLabel = "YYYY-MM-DD",
+            description = "The release date of the EOIR snapshot, as its publisher gives it (default: the newest date "
+                    + "in the files of something that happened)")
+    java.time.LocalDate asOfRelease;
+
     @Option(names = "--show-quarantine", paramLabel = "N", defaultValue = "20",
             description = "Print up to N quarantined rows (default ${DEFAULT-VALUE})")
     int showQuarantine;
@@ -46,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
             DocketImporter importer = context.getBean(DocketImporter.class);
             ImportReport report;
             try (Bar bar = new Bar()) {
-                report = importer.importFiles(eoir, persons, Operator.name(), bar);
+                report = importer.importFiles(eoir, persons, Operator.name(), bar, asOfRelease);
             } catch (ImportRejected e) {
                 Operator.audit(context, "DOCKET_IMPORT_REJECTED", "IMPORT", null, sources() + ": " + e.getMessage());
                 System.err.println("Import rejected, nothing was written: " + e.getMessage());
@@ -78,23 +83,32 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static void print(ImportReport report) {
-        System.out.printf("Import %d%n", report.importId());
-        String format = "%-20s %-26s %10s %10s %9s %10s %12s %9s %9s %9s%n";
+        System.out.printf("Import %d, release date %s%s%n", report.importId(),
+                report.releaseDate() == null ? "not known" : report.releaseDate(),
+                report.releaseDateSource() == null ? "" : " (" + report.releaseDateSource() + ")");
+        String format = "%-20s %-26s %10s %10s %9s %10s %12s %9s %9s %9s %9s%n";
         System.out.printf(format, "table", "file", "rows", "inserted", "updated", "unchanged", "quarantined",
-                "read s", "check s", "merge s");
+                "warnings", "read s", "check s", "merge s");
         for (ImportReport.TableReport t : report.tables()) {
             System.out.printf(format, t.table(), abbreviate(t.file()), t.rows(), t.inserted(), t.updated(),
-                    t.unchanged(), t.quarantined(), seconds(t.stagingMillis()), seconds(t.checkMillis()),
-                    seconds(t.mergeMillis()));
+                    t.unchanged(), t.quarantined(), t.warnings(), seconds(t.stagingMillis()),
+                    seconds(t.checkMillis()), seconds(t.mergeMillis()));
         }
         System.out.printf(format, "total", "", report.total(ImportReport.TableReport::rows),
                 report.total(ImportReport.TableReport::inserted), report.total(ImportReport.TableReport::updated),
                 report.total(ImportReport.TableReport::unchanged), report.total(ImportReport.TableReport::quarantined),
+                report.warnings(),
                 seconds(report.total(ImportReport.TableReport::stagingMillis)),
                 seconds(report.total(ImportReport.TableReport::checkMillis)),
                 seconds(report.total(ImportReport.TableReport::mergeMillis)));
         if (!report.ignoredFiles().isEmpty()) {
             System.out.println("Ignored (not a table CaseOps reads): " + String.join(", ", report.ignoredFiles()));
+        }
+        if (!report.warningSummary().isEmpty()) {
+            System.out.printf("%nRows kept with a warning (%d; each row: GET /api/imports/%d/warnings):%n",
+                    report.warnings(), report.importId());
+            report.warningSummary().stream().limit(20).forEach(w -> System.out.printf("  %s %s '%s': %d rows, first "
+                    + "on line %d: %s%n", w.table(), w.column(), w.value(), w.rows(), w.firstLine(), w.reason()));
         }
     }
 

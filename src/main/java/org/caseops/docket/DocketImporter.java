@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,19 @@ public class DocketImporter {
      * @param actor   who imports (a user name, or a command)
      */
     public ImportReport importFiles(Path eoir, Path persons, String actor, ImportProgress progress) {
+        return importFiles(eoir, persons, actor, progress, null);
+    }
+
+    /**
+     * @param asOfRelease the release date of the EOIR snapshot, as its publisher gives it; {@code null} = tell it from
+     *                    the files (the newest date of something that happened in them, see {@link ReleaseDates})
+     */
+    public ImportReport importFiles(Path eoir, Path persons, String actor, ImportProgress progress,
+            LocalDate asOfRelease) {
+        if (asOfRelease != null && asOfRelease.isAfter(LocalDate.now())) {
+            throw new ImportRejected("the release date " + asOfRelease + " is after today: a release cannot be dated "
+                    + "in the future", "asOfRelease");
+        }
         if (eoir == null && persons == null) {
             throw new ImportRejected("nothing to import: give EOIR tables, a person file, or both");
         }
@@ -63,12 +77,12 @@ public class DocketImporter {
             }
             if (files.isEmpty()) {
                 throw new ImportRejected("no EOIR table found in " + eoir + " (looked for "
-                        + String.join(", ", List.of("A_TblCase", "B_TblProceeding", "tbl_Court_Motions", "tblAppeal",
-                        "tbl_Lead_Rider", "tbl_JuvenileHistory")) + " as .csv or .txt)");
+                        + String.join(", ", java.util.Arrays.stream(ImportTable.values())
+                        .filter(t -> t != ImportTable.PERSONS).map(t -> t.fileName).toList()) + " as .csv or .txt)");
             }
             String source = (eoir == null ? "" : eoir.getFileName().toString())
                     + (persons == null ? "" : (eoir == null ? "" : " + ") + persons.getFileName());
-            return run(files, set.ignored(), source, actor, progress);
+            return run(files, set.ignored(), source, actor, progress, asOfRelease);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ImportRejected | UncheckedIOException e) {
@@ -79,14 +93,15 @@ public class DocketImporter {
     }
 
     private ImportReport run(Map<ImportTable, InputFile> files, List<String> ignored, String source, String actor,
-            ImportProgress progress) throws SQLException, IOException {
+            ImportProgress progress, LocalDate asOfRelease) throws SQLException, IOException {
         progress.start(files.values().stream().mapToLong(f -> Math.max(0, f.size())).sum());
         return OneTransaction.run(dataSource,
-                connection -> inTransaction(connection, files, ignored, source, actor, progress));
+                connection -> inTransaction(connection, files, ignored, source, actor, progress, asOfRelease));
     }
 
     private ImportReport inTransaction(Connection connection, Map<ImportTable, InputFile> files, List<String> ignored,
-            String source, String actor, ImportProgress progress) throws SQLException, IOException {
+            String source, String actor, ImportProgress progress, LocalDate asOfRelease)
+            throws SQLException, IOException {
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         jdbc.sql("select pg_advisory_xact_lock(hashtext('caseops.import'))").query().singleRow();
         jdbc.sql("set local work_mem = '256MB'").update();
@@ -99,6 +114,7 @@ public class DocketImporter {
                 .params(actor, source, java.sql.Timestamp.from(started)).query(Long.class).single();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         jdbc.sql("create temp table touched_cases (idncase bigint) on commit drop").update();
+        ReleaseDates releaseDates = new ReleaseDates(LocalDate.now());
         List<ImportReport.TableReport> reports = new ArrayList<>();
         for (Map.Entry<ImportTable, InputFile> entry : files.entrySet()) {
             ImportTable table = entry.getKey();
@@ -106,7 +122,11 @@ public class DocketImporter {
             progress.step(file.name());
             long start = System.nanoTime();
             jdbc.sql(StagingLoader.stagingDdl(table)).update();
-            StagingLoader.Loaded loaded = StagingLoader.load(table, file, codes, copy, progress::advance);
+            StagingLoader.Loaded loaded = StagingLoader.load(table, file, codes, copy, progress::advance,
+                    releaseDates);
+            for (String derive : MergeSql.derive(table)) {
+                jdbc.sql(derive).update();
+            }
             jdbc.sql("analyze stg_" + table.target).update();
             reports.add(merge(jdbc, table, file, loaded, importId, actor, millisSince(start)));
             jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows) values (?, ?, ?, ?, ?)")
@@ -115,14 +135,48 @@ public class DocketImporter {
         jdbc.sql("analyze touched_cases").update();
         long indexed = jdbc.sql(CaseIndex.REFRESH_TOUCHED).update();
         log.debug("case index: {} cases refreshed", indexed);
-        ImportReport report = new ImportReport(importId, started, Instant.now(), reports, ignored);
-        jdbc.sql("update import_run set finished_at = ?, report = ?::jsonb where id = ?")
-                .params(java.sql.Timestamp.from(report.finishedAt()), toJson(report), importId).update();
-        log.info("Import {} from {}: {} rows, {} inserted, {} updated, {} unchanged, {} quarantined", importId, source,
+        Release release = release(files, asOfRelease, releaseDates);
+        List<ImportReport.WarningGroup> warningGroups = jdbc.sql("""
+                select table_name, column_name, value, reason, count(*) as rows, min(line) as first_line
+                from import_warning where import_id = ? group by table_name, column_name, value, reason
+                order by count(*) desc, table_name, column_name, value limit ?""")
+                .params(importId, ImportReport.WARNING_GROUPS)
+                .query((rs, n) -> new ImportReport.WarningGroup(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6))).list();
+        ImportReport report = new ImportReport(importId, started, Instant.now(), release.date(), release.source(),
+                reports, ignored, reports.stream().mapToLong(ImportReport.TableReport::warnings).sum(), warningGroups);
+        jdbc.sql("update import_run set finished_at = ?, report = ?::jsonb, release_date = ?, release_date_source = ?"
+                        + " where id = ?")
+                .params(java.sql.Timestamp.from(report.finishedAt()), toJson(report), release.date(),
+                        release.source(), importId).update();
+        log.info("Import {} from {}: {} rows, {} inserted, {} updated, {} unchanged, {} quarantined, {} warnings;"
+                + " release date {} ({})", importId, source,
                 report.total(ImportReport.TableReport::rows), report.total(ImportReport.TableReport::inserted),
                 report.total(ImportReport.TableReport::updated), report.total(ImportReport.TableReport::unchanged),
-                report.total(ImportReport.TableReport::quarantined));
+                report.total(ImportReport.TableReport::quarantined), report.warnings(), release.date(),
+                release.source());
         return report;
+    }
+
+    /** The release date an import records, and where it comes from. */
+    record Release(LocalDate date, String source) {
+    }
+
+    /**
+     * The release date: as given ({@code --as-of-release}, the upload's {@code asOfRelease}), else the newest date of
+     * something that happened in the EOIR files (see {@link ReleaseDates}); none for a person file alone.
+     */
+    static Release release(Map<ImportTable, InputFile> files, LocalDate asOfRelease, ReleaseDates dates) {
+        if (asOfRelease != null) {
+            return new Release(asOfRelease, "given with the import");
+        }
+        boolean eoir = files.keySet().stream().anyMatch(t -> t != ImportTable.PERSONS);
+        if (!eoir) {
+            return new Release(null, null);
+        }
+        return dates.newest().map(d -> new Release(d, "newest date in the files (records entered, charging "
+                + "documents, decisions, filings; not after the import day) of " + dates.total() + " read"))
+                .orElse(new Release(null, "no date in the files"));
     }
 
     private ImportReport.TableReport merge(JdbcClient jdbc, ImportTable table, InputFile file,
@@ -139,6 +193,12 @@ public class DocketImporter {
         }
         long quarantined = jdbc.sql(MergeSql.quarantine(table))
                 .param("importId", importId).param("file", file.name()).update();
+        long warnings = jdbc.sql(MergeSql.warnings(table))
+                .param("importId", importId).param("file", file.name()).update();
+        if (table == ImportTable.PROCEEDINGS) {
+            warnings += jdbc.sql(MergeSql.courtWithoutFieldOffice())
+                    .param("importId", importId).param("file", file.name()).update();
+        }
         long checkMillis = millisSince(start);
         start = System.nanoTime();
         long updated = jdbc.sql(MergeSql.update(table, loaded.absent()))
@@ -150,7 +210,7 @@ public class DocketImporter {
         log.debug("{}: {} rows staged in {} ms, checked in {} ms, merged in {} ms", table.fileName, loaded.rows(),
                 stagingMillis, checkMillis, mergeMillis);
         return new ImportReport.TableReport(table.fileName, file.name(), loaded.sha256(), loaded.rows(), inserted,
-                updated, unchanged, quarantined, stagingMillis, checkMillis, mergeMillis);
+                updated, unchanged, quarantined, warnings, stagingMillis, checkMillis, mergeMillis);
     }
 
     private static long millisSince(long start) {

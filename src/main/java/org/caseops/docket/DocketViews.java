@@ -28,6 +28,26 @@ public final class DocketViews {
     public record Address(String line, String city, String state, String zip, LocalDate asOf) {
     }
 
+    /**
+     * The birth date of the person's case as EOIR records it ({@code C_BIRTHDATE}), usually to the month only: the
+     * age is then a range ({@code 15–16}) when the date asked falls in the birth month's anniversary. The person's
+     * own {@code birthDate} is the agency's record, always a full date.
+     *
+     * @param date         {@code 2004-11} (month), {@code 2004-11-05} (day) or {@code 2004} (year)
+     * @param precision    {@code MONTH}, {@code DAY} or {@code YEAR}
+     * @param age          the age as of the date asked, {@code 14} or {@code 14–15}
+     * @param couldBeMinor under 18 on the date asked for at least one birth day the record allows: a minor for every
+     *                     safeguard
+     */
+    public record CourtRecordBirth(String date, String precision, String age, int minAge, int maxAge,
+            boolean couldBeMinor) {
+
+        static CourtRecordBirth of(BirthDate birth, LocalDate asOf) {
+            return new CourtRecordBirth(birth.toString(), birth.precision().name(), birth.ageText(asOf),
+                    birth.minAge(asOf), birth.maxAge(asOf), birth.couldBeUnder(Docket.AGE_OF_MAJORITY, asOf));
+        }
+    }
+
     public record Person(long id, String aNumber, String givenName, String familyName, LocalDate birthDate,
             int age, boolean minor, String sex, String nationality, String language, boolean usCitizen, boolean lpr,
             boolean citizenshipClaimOpen, String relationship, String familyRole, long familyId, Address address,

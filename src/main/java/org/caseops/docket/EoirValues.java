@@ -19,41 +19,123 @@ final class EoirValues {
         }
     }
 
-    /** {@code 2019-02-11}, {@code 2019-02-11 00:00:00.000} (any time part), {@code 02/11/2019} or {@code 2/11/2019}. */
+    private static final String DATE_FORMS = "expected 2019-02-11, 2019-02-11 00:00:00.000 or 02/11/2019";
+
+    /**
+     * A date as EOIR's releases write it: {@code 2019-02-11}, {@code 2019-02-11 00:00:00.000} or any time of day
+     * ({@code 2025-02-27 10:43:03.530}, {@code 2019-02-11T08:30}), {@code 02/11/2019} or {@code 2/11/2019}, with or
+     * without a time ({@code 2/11/2019 0:00}, {@code 2/11/2019 12:00:00 AM}). The time is not kept.
+     */
     static String date(String raw) throws BadValue {
+        int[] ymd = dayParts(raw);
+        if (ymd == null) {
+            String s = raw.trim();
+            if (s.matches("[0-9]{1,2}/[0-9]{4}")) {
+                throw new BadValue("a month without a day: '" + raw + "' (" + DATE_FORMS + ")");
+            }
+            throw new BadValue("not a date: '" + raw + "' (" + DATE_FORMS + ")");
+        }
+        return checkedDay(raw, ymd[0], ymd[1], ymd[2]).toString();
+    }
+
+    /** A birth date as EOIR gives it: the year, the month (1–12) or {@code null}, the day or {@code null}. */
+    record MonthDate(int year, Integer month, LocalDate day) {
+        String precision() {
+            return day != null ? "DAY" : month != null ? "MONTH" : "YEAR";
+        }
+    }
+
+    /**
+     * EOIR's {@code C_BIRTHDATE}: month and year as EOIR writes it ({@code 11/2004}, {@code 1/2002}, also
+     * {@code 2004-11}), a year alone ({@code 2004}), or a full date in any form {@link #date} reads. Never invents a
+     * day.
+     */
+    static MonthDate monthDate(String raw) throws BadValue {
         String s = raw.trim();
+        int[] ymd = dayParts(s);
+        if (ymd != null) {
+            return new MonthDate(ymd[0], ymd[1], checkedDay(raw, ymd[0], ymd[1], ymd[2]));
+        }
         int year;
-        int month;
-        int day;
+        Integer month = null;
         try {
-            if (s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-'
-                    && (s.length() == 10 || s.charAt(10) == ' ' || s.charAt(10) == 'T')) {
+            int slash = s.indexOf('/');
+            if (slash > 0 && s.indexOf('/', slash + 1) < 0 && s.length() - slash - 1 == 4) {
+                month = digits(s, 0, slash);
+                year = digits(s, slash + 1, s.length());
+            } else if (s.length() == 7 && s.charAt(4) == '-') {
                 year = digits(s, 0, 4);
                 month = digits(s, 5, 7);
-                day = digits(s, 8, 10);
-            } else if (s.indexOf('/') > 0) {
-                String[] parts = s.split("/");
-                if (parts.length != 3 || parts[2].length() != 4) {
-                    throw new BadValue("not a date: '" + raw + "' (expected 2019-02-11, 2019-02-11 00:00:00.000 or 02/11/2019)");
-                }
-                month = digits(parts[0], 0, parts[0].length());
-                day = digits(parts[1], 0, parts[1].length());
-                year = digits(parts[2], 0, 4);
+            } else if (s.length() == 4) {
+                year = digits(s, 0, 4);
             } else {
-                throw new BadValue("not a date: '" + raw + "' (expected 2019-02-11, 2019-02-11 00:00:00.000 or 02/11/2019)");
+                throw new NumberFormatException(s);
             }
         } catch (NumberFormatException e) {
-            throw new BadValue("not a date: '" + raw + "' (expected 2019-02-11, 2019-02-11 00:00:00.000 or 02/11/2019)");
+            throw new BadValue("not a birth date: '" + raw + "' (expected 11/2004, 2004 or a full date)");
         }
+        if (year < 1850 || year > 2199) {
+            throw new BadValue("implausible year in date '" + raw + "'");
+        }
+        if (month != null && (month < 1 || month > 12)) {
+            throw new BadValue("no such month: '" + raw + "'");
+        }
+        return new MonthDate(year, month, null);
+    }
+
+    private static LocalDate checkedDay(String raw, int year, int month, int day) throws BadValue {
         if (year < 1800 || year > 2199) {
             throw new BadValue("implausible year in date '" + raw + "'");
         }
         try {
-            return LocalDate.of(year, month, day).toString();
+            return LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
             throw new BadValue("no such date: '" + raw + "'");
         }
     }
+
+    /** Year, month and day of a date given to the day, or {@code null} if it is not written as one. */
+    private static int[] dayParts(String raw) {
+        String s = raw.trim();
+        try {
+            if (s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+                if (s.length() > 10 && !time(s, 10)) {
+                    return null;
+                }
+                return new int[] {digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)};
+            }
+            int first = s.indexOf('/');
+            int second = first < 0 ? -1 : s.indexOf('/', first + 1);
+            if (first > 0 && second > first + 1) {
+                int end = second + 1;
+                while (end < s.length() && s.charAt(end) != ' ' && s.charAt(end) != 'T') {
+                    end++;
+                }
+                if (end - second - 1 != 4 || (end < s.length() && !time(s, end))) {
+                    return null;
+                }
+                return new int[] {digits(s, second + 1, end), digits(s, 0, first), digits(s, first + 1, second)};
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Whether {@code s} from {@code at} is a time of day: {@code " 00:00:00.000"}, {@code "T08:30"}, {@code " 12:00:00 AM"}. */
+    private static boolean time(String s, int at) {
+        if (s.length() == at + 13 && s.startsWith(" 00:00:00.000", at)) {
+            return true; // as EOIR writes almost every date: no regular expression on the hot path
+        }
+        char c = s.charAt(at);
+        if (c != ' ' && c != 'T') {
+            return false;
+        }
+        return TIME.matcher(s).region(at + 1, s.length()).matches();
+    }
+
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile(
+            "[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?( ?[AaPp][Mm])?");
 
     private static int digits(String s, int from, int to) {
         if (to <= from || to - from > 4) {

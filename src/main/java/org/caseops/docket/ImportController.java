@@ -37,11 +37,18 @@ class ImportController {
         this.access = access;
     }
 
-    /** Imports a zip of EOIR tables ({@code eoir}) and/or a person file ({@code persons}); returns the report. */
+    /**
+     * Imports a zip of EOIR tables ({@code eoir}) and/or a person file ({@code persons}); returns the report.
+     * {@code asOfRelease} (ISO date) is the release date of the EOIR snapshot; without it, it is told from the files.
+     */
     @Allow(Role.ATTORNEY)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportReport> importFiles(@RequestPart(name = "eoir", required = false) MultipartFile eoir,
-            @RequestPart(name = "persons", required = false) MultipartFile persons) throws IOException {
+            @RequestPart(name = "persons", required = false) MultipartFile persons,
+            @RequestParam(name = "asOfRelease", required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso =
+                    org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate asOfRelease)
+            throws IOException {
         if ((eoir == null || eoir.isEmpty()) && (persons == null || persons.isEmpty())) {
             throw new ImportRejected("send a zip of EOIR tables as 'eoir', a person file as 'persons', or both",
                     "eoir");
@@ -51,7 +58,7 @@ class ImportController {
             Path eoirPath = save(eoir, work, "eoir.zip", "eoir");
             Path personsPath = save(persons, work, "persons.csv", "persons");
             ImportReport report = importer.importFiles(eoirPath, personsPath, access.actor().username(),
-                    ImportProgress.NONE);
+                    ImportProgress.NONE, asOfRelease);
             // The import commits in its own transaction; its audit entry follows it.
             access.audit("DOCKET_IMPORTED", new Access.Subject("IMPORT", String.valueOf(report.importId()), null),
                     report.tables().stream().map(t -> t.table() + " +" + t.inserted() + " ~" + t.updated() + " !"

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Past imports: their reports and their quarantined rows. */
+/** Past imports: their reports, their quarantined rows and the warnings on the rows they kept. */
 @Service
 public class ImportHistory {
 
@@ -24,6 +24,18 @@ public class ImportHistory {
     }
 
     public record QuarantinePage(long importId, long total, int page, int size, List<QuarantinedRow> rows) {
+    }
+
+    /**
+     * One row kept with a warning: where it was, its key, the column and value at issue, and why.
+     *
+     * @param rowKey the row's key in its file (IDNCASE, IDNPROCEEDING, ...)
+     */
+    public record WarningRow(String file, String table, long line, String rowKey, String column, String value,
+            String reason) {
+    }
+
+    public record WarningPage(long importId, long total, int page, int size, List<WarningRow> rows) {
     }
 
     public Optional<ImportReport> report(long importId) {
@@ -47,6 +59,19 @@ public class ImportHistory {
                         rs.getString(5), rs.getString(6)))
                 .list();
         return new QuarantinePage(importId, total, page, size, rows);
+    }
+
+    public WarningPage warnings(long importId, int page, int size) {
+        long total = jdbc.sql("select count(*) from import_warning where import_id = ?").param(importId)
+                .query(Long.class).single();
+        List<WarningRow> rows = jdbc.sql("""
+                select file_name, table_name, line, row_key, column_name, value, reason from import_warning
+                where import_id = ? order by id limit ? offset ?""")
+                .params(importId, size, (long) page * size)
+                .query((rs, n) -> new WarningRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+        return new WarningPage(importId, total, page, size, rows);
     }
 
     private ImportReport parse(String text) {

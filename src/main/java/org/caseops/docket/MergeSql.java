@@ -30,38 +30,57 @@ final class MergeSql {
     }
 
     private static String label(Column column) {
-        return column.source() == null ? column.target().toUpperCase() : column.source();
+        return column.label();
     }
 
-    /** Later rows whose value of {@code column} repeats an earlier row's, in the same file. */
+    /** Adds a problem to a staged row: the first column at fault stays, the reasons are all kept. */
+    private static String addProblem(String columnSql, String reasonSql) {
+        return " set problem_column = coalesce(s.problem_column, " + columnSql + "), problem = case when s.problem"
+                + " is null then " + reasonSql + " else s.problem || '; ' || " + reasonSql + " end";
+    }
+
+    /**
+     * Later rows whose value of {@code column} repeats that of an earlier row that has no problem of its own, in the
+     * same file (the first such row is the one kept). A later row with problems of its own gets this one too.
+     */
     static String duplicates(ImportTable table, Column column, String what) {
         String c = column.target();
-        return "update stg_" + table.target + " s set problem_column = '" + label(column) + "', problem = "
-                + "'duplicate " + label(column) + " ' || s." + c + " || ' (" + what + " line ' || d.first_line || ')'"
-                + " from (select " + c + ", min(line) as first_line from stg_" + table.target
-                + " where problem is null and " + c + " is not null group by " + c + " having count(*) > 1) d"
-                + " where s." + c + " = d." + c + " and s.line > d.first_line and s.problem is null";
+        return "update stg_" + table.target + " s" + addProblem("'" + label(column) + "'",
+                "'duplicate " + label(column) + " ' || s." + c + " || ' (" + what + " line ' || d.first_line || ')'")
+                + " from (select " + c + ", min(line) filter (where problem is null) as first_line from stg_"
+                + table.target + " where " + c + " is not null group by " + c + " having count(*) > 1) d"
+                + " where s." + c + " = d." + c + " and s.line > d.first_line";
     }
 
     /** Rows whose unique column already belongs to another row of the target table. */
     static String takenInDatabase(ImportTable table, Column column) {
         String c = column.target();
         String key = table.key().target();
-        return "update stg_" + table.target + " s set problem_column = '" + label(column) + "', problem = "
-                + "'" + label(column) + " ' || s." + c + " || ' already belongs to another " + table.noun.toLowerCase()
-                + " in CaseOps'"
-                + " from " + table.target + " t where s.problem is null and s." + c + " is not null"
-                + " and t." + c + " = " + cast(column, "s") + " and t." + key + " <> " + keyCast(table);
+        return "update stg_" + table.target + " s" + addProblem("'" + label(column) + "'",
+                "'" + label(column) + " ' || s." + c + " || ' already belongs to another " + table.noun.toLowerCase()
+                + " in CaseOps'")
+                + " from " + table.target + " t where s." + c + " is not null"
+                + " and t." + c + " = " + cast(column, "s") + " and s." + key + " is not null and t." + key + " <> "
+                + keyCast(table);
     }
 
     /** Rows that name a row of another table that is neither in this import (accepted) nor in CaseOps. */
     static String orphans(ImportTable table, ImportTable.ForeignKey fk) {
         Column column = table.columns.get(table.index(fk.column()));
-        return "update stg_" + table.target + " s set problem_column = '" + label(column) + "', problem = "
-                + "'" + label(column) + " ' || s." + fk.column() + " || ' is not in " + fk.tableFile()
-                + " (neither accepted in this import nor already in CaseOps)'"
-                + " where s.problem is null and s." + fk.column() + " is not null and not exists (select 1 from "
+        return "update stg_" + table.target + " s" + addProblem("'" + label(column) + "'",
+                "'" + label(column) + " ' || s." + fk.column() + " || ' is not in " + fk.tableFile()
+                + " (neither accepted in this import nor already in CaseOps)'")
+                + " where s." + fk.column() + " is not null and not exists (select 1 from "
                 + fk.table() + " r where r." + fk.tableKey() + " = " + cast(column, "s") + ")";
+    }
+
+    /** Columns a table computes in SQL before its checks: a petition for review's case is its appeal's. */
+    static List<String> derive(ImportTable table) {
+        if (table == ImportTable.FED_COURT_APPEALS) {
+            return List.of("update stg_appeal_fed_court s set idncase = a.idncase::text from appeal a"
+                    + " where s.idnappeal is not null and a.idnappeal = s.idnappeal::bigint");
+        }
+        return List.of();
     }
 
     static String quarantine(ImportTable table) {
@@ -71,6 +90,32 @@ final class MergeSql {
                 + " select :importId, :file, '" + table.fileName + "', s.line, s.problem_column, s.problem,"
                 + " coalesce(s.raw, concat_ws(E'\\t', " + reconstructed + "))"
                 + " from stg_" + table.target + " s where s.problem is not null order by s.line";
+    }
+
+    /** The warnings of the rows kept, one {@code import_warning} row each, in line order. */
+    static String warnings(ImportTable table) {
+        return "insert into import_warning (import_id, file_name, table_name, line, row_key, column_name, value,"
+                + " reason) select :importId, :file, '" + table.fileName + "', s.line, s." + table.key().target()
+                + ", split_part(w, E'\\x1f', 1), nullif(split_part(w, E'\\x1f', 2), ''), split_part(w, E'\\x1f', 3)"
+                + " from stg_" + table.target + " s cross join lateral unnest(string_to_array(s.warnings, E'\\x1e'))"
+                + " with ordinality as u(w, n) where s.problem is null and s.warnings is not null order by s.line, u.n";
+    }
+
+    /**
+     * Proceedings kept whose court has no field office: neither the hearing location nor the base city is mapped
+     * (a court EOIR opened after CaseOps's reference data, a code unknown to it). Their cases are kept and listed for
+     * an administrator to map ({@code GET /api/reference/unmapped}).
+     */
+    static String courtWithoutFieldOffice() {
+        return "insert into import_warning (import_id, file_name, table_name, line, row_key, column_name, value,"
+                + " reason) select :importId, :file, 'B_TblProceeding', s.line, s.idnproceeding, 'HEARING_LOC_CODE',"
+                + " coalesce(s.hearing_loc_code, '') || '/' || coalesce(s.base_city_code, ''),"
+                + " 'court with no field office yet (neither its hearing location nor its base city is mapped): the"
+                + " case is kept and listed for an administrator to map (GET /api/reference/unmapped)'"
+                + " from stg_proceeding s left join hearing_location hl on hl.code = s.hearing_loc_code"
+                + " left join base_city bc on bc.code = s.base_city_code"
+                + " where s.problem is null and (s.hearing_loc_code is not null or s.base_city_code is not null)"
+                + " and hl.field_office_code is null and bc.field_office_code is null order by s.line";
     }
 
     private static String rowJson(ImportTable table, String alias) {

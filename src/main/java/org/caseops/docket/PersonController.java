@@ -1,5 +1,6 @@
 package org.caseops.docket;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +43,30 @@ class PersonController {
 
     private final Docket docket;
     private final Access access;
+    private final CourtRecordBirths births;
 
-    PersonController(Docket docket, Access access) {
+    PersonController(Docket docket, Access access, CourtRecordBirths births) {
         this.docket = docket;
         this.access = access;
+        this.births = births;
+    }
+
+    /**
+     * A person, and the birth date their case's court record gives ({@code null} when it gives none).
+     */
+    record PersonView(@JsonUnwrapped DocketViews.Person person, DocketViews.CourtRecordBirth courtRecordBirth) {
     }
 
     /** A person by A-number, with their case and ages as of {@code asOf} (default today). */
     @GetMapping("/{aNumber}")
-    DocketViews.Person person(@PathVariable String aNumber,
+    PersonView person(@PathVariable String aNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         String a = Docket.aNumber(aNumber);
         access.read("PERSON_READ", docket.personSubject(a).orElseThrow(() -> notFound(a)),
                 PartnerScope.PERSON_RECORD);
-        return docket.person(a, asOf == null ? LocalDate.now() : asOf).orElseThrow(() -> notFound(a));
+        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        DocketViews.Person person = docket.person(a, day).orElseThrow(() -> notFound(a));
+        return new PersonView(person, births.view(person, day).orElse(null));
     }
 
     /**

@@ -35,11 +35,13 @@ class PersonPageController {
     private final Docket docket;
     private final CaseNotes notes;
     private final Access access;
+    private final CourtRecordBirths births;
 
-    PersonPageController(Docket docket, CaseNotes notes, Access access) {
+    PersonPageController(Docket docket, CaseNotes notes, Access access, CourtRecordBirths births) {
         this.docket = docket;
         this.notes = notes;
         this.access = access;
+        this.births = births;
     }
 
     /** The start page's search form: opens the record of an A-number however it was typed. */
@@ -90,6 +92,7 @@ class PersonPageController {
         List<CaseNotes.Note> list = notes.read(a);
         ModelAndView page = new ModelAndView("person");
         page.addObject("person", person);
+        page.addObject("courtBirth", births.view(person, today).orElse(null));
         page.addObject("today", today);
         page.addObject("notes", list);
         page.addObject("purpose", purpose);

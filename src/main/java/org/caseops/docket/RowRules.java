@@ -11,17 +11,26 @@ final class RowRules {
 
     static final RowRule NONE = (table, values, codes, problems) -> { };
 
-    /** EOIR decision codes mean something only with the case type: RMV + X = removal ordered. */
+    /**
+     * EOIR decision codes mean something only with the case type: RMV + X = removal ordered. A code the decision table
+     * does not have for the case type keeps the row, with a warning: the legal gate answers NOT_EXECUTABLE for
+     * attorney review until an attorney records what it means.
+     */
     static final RowRule DECISION_READ_WITH_CASE_TYPE = (table, values, codes, problems) -> {
-        String decCode = values[table.index("dec_code")];
-        if (decCode == null) {
-            return;
-        }
         String caseType = values[table.index("case_type")];
-        if (caseType == null) {
-            problems.add("CASE_TYPE", "a decision (DEC_CODE " + decCode + ") needs the proceeding's case type");
-        } else if (!codes.decision(caseType, decCode)) {
-            problems.add("DEC_CODE", "'" + decCode + "' is not an EOIR decision code for case type " + caseType);
+        for (String[] column : new String[][] {{"dec_code", "DEC_CODE"}, {"other_comp", "OTHER_COMP"}}) {
+            String code = values[table.index(column[0])];
+            if (code == null) {
+                continue;
+            }
+            if (caseType == null) {
+                problems.warn(column[1], code, "a decision without the proceeding's CASE_TYPE, so it cannot be read "
+                        + "(RMV + X is a removal order, DEP + X is not); row kept: the legal gate answers "
+                        + "NOT_EXECUTABLE for attorney review");
+            } else if (!codes.decision(caseType, code)) {
+                problems.warn(column[1], code, StagingLoader.unknownCode(true, "not an EOIR decision code for case "
+                        + "type " + caseType));
+            }
         }
     };
 
@@ -64,7 +73,8 @@ final class RowRules {
         }
         String nationality = values[table.index("nationality")];
         if (nationality != null && !"US".equals(nationality) && !codes.contains("nationality", nationality)) {
-            problems.add("NATIONALITY", "'" + nationality + "' is not an EOIR nationality code (or US)");
+            problems.warn("NATIONALITY", nationality, StagingLoader.unknownCode(false,
+                    "not in EOIR's nationality lookup, nor US"));
         }
         if (problems.any()) {
             return;

@@ -49,18 +49,22 @@ final class StagingLoader {
     record Loaded(long rows, String sha256, Set<String> absent) {
     }
 
-    /** The staging table's columns, in COPY order: line, problem column, problem, raw, then the table's columns. */
+    /**
+     * The staging table's columns, in COPY order: line, problem column, problem, raw, warnings, then the table's
+     * columns. A row with a problem carries its raw text and every value that could be read (so that the set-based
+     * checks add their problems to it too); warnings are kept with the row (see {@link RowProblems#warningText()}).
+     */
     static String stagingDdl(ImportTable table) {
         StringBuilder ddl = new StringBuilder("create temp table stg_" + table.target
-                + " (line bigint not null, problem_column text, problem text, raw text");
+                + " (line bigint not null, problem_column text, problem text, raw text, warnings text");
         for (Column column : table.columns) {
             ddl.append(", ").append(column.target()).append(" text");
         }
         return ddl.append(") on commit drop").toString();
     }
 
-    static Loaded load(ImportTable table, InputFile file, CodeSets codes, CopyManager copy, LongConsumer progress)
-            throws IOException, SQLException {
+    static Loaded load(ImportTable table, InputFile file, CodeSets codes, CopyManager copy, LongConsumer progress,
+            ReleaseDates releaseDates) throws IOException, SQLException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -93,8 +97,14 @@ final class StagingLoader {
                 }
                 int[] positions = header(table, file, iterator.next());
                 for (int i = 0; i < table.columns.size(); i++) {
-                    if (positions[i] < 0 && table.columns.get(i).source() != null) {
-                        absent.add(table.columns.get(i).target());
+                    Column column = table.columns.get(i);
+                    if (positions[i] < 0 && column.source() != null) {
+                        absent.add(column.target());
+                    }
+                }
+                for (Column column : table.columns) {
+                    if (column.source() == null && column.derivedFrom() != null && absent.contains(column.derivedFrom())) {
+                        absent.add(column.target());
                     }
                 }
                 RowProblems problems = new RowProblems();
@@ -105,6 +115,13 @@ final class StagingLoader {
                     rows++;
                     problems.clear();
                     read(table, record, positions, headerSize, codes, values, problems);
+                    if (!problems.any()) {
+                        for (int i = 0; i < values.length; i++) {
+                            if (values[i] != null && table.columns.get(i).dated()) {
+                                releaseDates.add(values[i]);
+                            }
+                        }
+                    }
                     buffer.row(record.getStartingLineNumber(), problems, format.delimiter, record, values);
                 }
                 buffer.flush();
@@ -131,6 +148,11 @@ final class StagingLoader {
         for (int i = 0; i < table.columns.size(); i++) {
             Column column = table.columns.get(i);
             positions[i] = column.source() == null ? -1 : names.indexOf(column.source().toUpperCase(Locale.ROOT));
+            for (String alias : column.aliases()) {
+                if (positions[i] < 0) {
+                    positions[i] = names.indexOf(alias.toUpperCase(Locale.ROOT));
+                }
+            }
             boolean structural = column.kind() == ValueKind.ID && column.required();
             if (positions[i] < 0 && column.source() != null && structural) {
                 throw new ImportRejected(file.name() + " has no " + column.source() + " column (its header: "
@@ -141,23 +163,45 @@ final class StagingLoader {
         return positions;
     }
 
+    /**
+     * Reads one row into {@code values} (normalized, {@code null} = blank) and notes every problem and warning it has.
+     * A row whose fields cannot be placed under the header (too few, or more with content) is read no further.
+     */
     private static void read(ImportTable table, CsvRecord record, int[] positions, int headerSize, CodeSets codes,
             String[] values, RowProblems problems) {
         java.util.Arrays.fill(values, null);
-        if (record.getFieldCount() != headerSize) {
-            problems.add(null, "wrong number of fields: " + record.getFieldCount() + " where the header has "
-                    + headerSize);
-            return;
+        int fields = record.getFieldCount();
+        boolean badCount = fields < headerSize;
+        for (int f = headerSize; f < fields && !badCount; f++) {
+            badCount = !record.getField(f).isBlank(); // trailing empty fields (a tab too many at the end) are harmless
         }
-        for (int f = 0; f < record.getFieldCount(); f++) {
+        boolean[] badEncoding = null;
+        for (int f = 0; f < fields; f++) {
             if (record.getField(f).indexOf('\uFFFD') >= 0) {
-                problems.add(null, "bad encoding: field " + (f + 1) + " is not valid text in the file's encoding");
-                return;
+                if (badEncoding == null) {
+                    badEncoding = new boolean[fields];
+                }
+                badEncoding[f] = true;
             }
+        }
+        if (badCount) {
+            problems.add(null, "wrong number of fields: " + fields + " where the header has " + headerSize
+                    + " (the values cannot be placed under their columns)");
+        }
+        if (badEncoding != null) {
+            for (int f = 0; f < fields; f++) {
+                if (badEncoding[f]) {
+                    problems.add(null, "bad encoding: field " + (f + 1) + nameOf(table, positions, f)
+                            + " is not valid text in the file's encoding");
+                }
+            }
+        }
+        if (badCount) {
+            return;
         }
         for (int i = 0; i < table.columns.size(); i++) {
             Column column = table.columns.get(i);
-            if (positions[i] < 0) {
+            if (positions[i] < 0 || (badEncoding != null && badEncoding[positions[i]])) {
                 continue;
             }
             String raw = record.getField(positions[i]).trim();
@@ -170,22 +214,46 @@ final class StagingLoader {
             try {
                 values[i] = switch (column.kind()) {
                     case ID -> EoirValues.id(raw);
-                    case INTEGER -> EoirValues.integer(raw);
+                    case INTEGER, SMALL -> EoirValues.integer(raw);
                     case DATE -> EoirValues.date(raw);
                     case BOOLEAN -> EoirValues.bool(raw);
                     case TEXT -> raw;
-                    case CODE -> code(column, raw, codes);
+                    case CODE -> code(column, raw, codes, problems);
+                    case MONTH_DATE -> monthDate(values, i, raw);
                 };
             } catch (EoirValues.BadValue bad) {
-                problems.add(column.source(), bad.getMessage());
+                if (column.onBad() == Column.OnBad.WARN_BLANK) {
+                    problems.warn(column.source(), raw, bad.getMessage() + "; kept blank" + (column.blankIs() == null
+                            ? "" : " (read as " + column.blankIs() + ")"));
+                } else {
+                    problems.add(column.source(), bad.getMessage());
+                }
             }
         }
-        if (!problems.any()) {
-            table.rule.check(table, values, codes, problems);
-        }
+        table.rule.check(table, values, codes, problems);
     }
 
-    private static String code(Column column, String raw, CodeSets codes) throws EoirValues.BadValue {
+    /** The column name of field {@code f}, for a message, if it is one the importer reads. */
+    private static String nameOf(ImportTable table, int[] positions, int f) {
+        for (int i = 0; i < table.columns.size(); i++) {
+            if (positions[i] == f) {
+                return " (" + table.columns.get(i).source() + ")";
+            }
+        }
+        return "";
+    }
+
+    /** The date when the day is known; the year, month and precision into the three columns that follow. */
+    private static String monthDate(String[] values, int i, String raw) throws EoirValues.BadValue {
+        EoirValues.MonthDate date = EoirValues.monthDate(raw);
+        values[i + 1] = Integer.toString(date.year());
+        values[i + 2] = date.month() == null ? null : Integer.toString(date.month());
+        values[i + 3] = date.precision();
+        return date.day() == null ? null : date.day().toString();
+    }
+
+    private static String code(Column column, String raw, CodeSets codes, RowProblems problems)
+            throws EoirValues.BadValue {
         String code = raw.toUpperCase(Locale.ROOT);
         if (column.allowed().contains(code)) {
             return code;
@@ -196,9 +264,24 @@ final class StagingLoader {
         if (column.codeTable() != null && codes.contains(column.codeTable(), raw)) {
             return raw;
         }
-        throw new EoirValues.BadValue("unknown code '" + raw + "'" + (column.codeTable() != null
-                ? " (not in EOIR's " + column.codeTable() + " lookup)" : " (expected one of "
-                + String.join(", ", new java.util.TreeSet<>(column.allowed())) + ")"));
+        String where = column.codeTable() != null ? "not in EOIR's " + column.codeTable() + " lookup"
+                : "expected one of " + String.join(", ", new java.util.TreeSet<>(column.allowed()));
+        if (column.onBad() == Column.OnBad.QUARANTINE) {
+            throw new EoirValues.BadValue("unknown code '" + raw + "' (" + where + ")");
+        }
+        if (column.onBad() == Column.OnBad.WARN_BLANK) {
+            problems.warn(column.source(), raw, "unknown code (" + where + "); kept blank");
+            return null;
+        }
+        problems.warn(column.source(), raw, unknownCode(column.gateReads(), where));
+        return raw;
+    }
+
+    /** The reason of an unknown-code warning: the row is kept with the code as EOIR wrote it. */
+    static String unknownCode(boolean gateReads, String where) {
+        return "unknown code (" + where + "); row kept with the code as written"
+                + (gateReads ? ": the legal gate answers NOT_EXECUTABLE for attorney review until an attorney records "
+                + "what it means" : "");
     }
 
     private static void skipByteOrderMark(PushbackReader reader) throws IOException {
@@ -256,15 +339,14 @@ final class StagingLoader {
                 field(problems.reason());
                 text.append('\t');
                 field(String.join(String.valueOf(delimiter), record.getFields()));
-                for (int i = 0; i < values.length; i++) {
-                    text.append("\t\\N");
-                }
             } else {
                 text.append("\\N\t\\N\t\\N");
-                for (String value : values) {
-                    text.append('\t');
-                    field(value);
-                }
+            }
+            text.append('\t');
+            field(problems.warningText());
+            for (String value : values) {
+                text.append('\t');
+                field(value);
             }
             text.append('\n');
             if (text.length() >= FLUSH_BYTES) {

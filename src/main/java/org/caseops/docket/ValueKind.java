@@ -11,8 +11,15 @@ enum ValueKind {
     DATE("date"),
     /** 1/0, True/False, Y/N, Yes/No. */
     BOOLEAN("boolean"),
-    /** A code that must be in an EOIR lookup table (or a fixed set). */
-    CODE("text");
+    /** A code checked against an EOIR lookup table (or a fixed set). Kept as text: {@code 0830} stays {@code 0830}. */
+    CODE("text"),
+    /**
+     * A date that may be given to the month only, as EOIR writes {@code C_BIRTHDATE} ({@code 11/2004}); stored as the
+     * date when the day is known, with its year, month and precision in three computed columns.
+     */
+    MONTH_DATE("date"),
+    /** A small whole number the importer computes (a year, a month). */
+    SMALL("smallint");
 
     final String sqlType;
 

@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * <p>The AOR file divides California, Texas and New York by county, but EOIR gives only city and ZIP. So, in order:
  * a state wholly inside one AOR decides; else a hand-curated override; else (a) an ERO office or sub-office in the same
  * city; else (b) the base city's field office when that office's area includes the state; else a logged fallback.
+ * A code with no place at all (EOIR's current lookup gives only a name) takes an override or its base city's office,
+ * else stays {@link MappingMethod#UNMAPPED}.
  */
 final class FieldOfficeMapper {
 
@@ -77,6 +79,19 @@ final class FieldOfficeMapper {
 
     private Mapped decide(String code, String city, String state, Map<String, Override> overrides, Mapped baseCity) {
         String st = state == null ? "" : state.trim().toUpperCase(Locale.ROOT);
+        if (st.isEmpty()) {
+            // A code EOIR's current lookup lists without a place (a court newer than the 2014 tables): an override,
+            // else its base city's office, else nothing: it is accepted and listed for an administrator to map.
+            Override override = overrides.get(code);
+            if (override != null) {
+                return new Mapped(override.fieldOfficeCode(), MappingMethod.OVERRIDE, override.reason());
+            }
+            if (baseCity != null && baseCity.fieldOfficeCode() != null) {
+                return new Mapped(baseCity.fieldOfficeCode(), MappingMethod.BASE_CITY,
+                        "no place of its own known: the field office of its base city");
+            }
+            return new Mapped(null, MappingMethod.UNMAPPED, "no place known and no base city with a field office");
+        }
         String whole = wholeStateOffice.get(st);
         if (whole != null) {
             return new Mapped(whole, MappingMethod.STATE, st + " lies wholly in the " + whole + " AOR");

@@ -13,7 +13,12 @@ enum MappingMethod {
     /** (b) The base city's field office, when that office's area includes the location's state. */
     BASE_CITY,
     /** Nothing above applied: the base city's office even across a state line, else the first AOR of the state. */
-    FALLBACK;
+    FALLBACK,
+    /**
+     * No place known and no base city with a field office (a code only EOIR's current lookup lists, by name): no
+     * field office. Its cases are kept; {@code GET /api/reference/unmapped} lists it for an administrator to map.
+     */
+    UNMAPPED;
 
     String column() {
         return name().toLowerCase(Locale.ROOT);

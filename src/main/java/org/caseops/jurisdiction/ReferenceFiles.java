@@ -41,6 +41,7 @@ final class ReferenceFiles {
 
     private final ReferenceSources sources;
     private final List<String> warnings = new ArrayList<>();
+    private List<NamedCsvRecord> lookupRows;
 
     ReferenceFiles(ReferenceSources sources) {
         this.sources = sources;
@@ -140,6 +141,10 @@ final class ReferenceFiles {
         return overrides;
     }
 
+    /**
+     * The base cities of the 2014 table, then those only EOIR's current lookup lists (by name), placed by
+     * {@code caseops/base_city_places.csv} where known.
+     */
     private List<BaseCity> baseCities(FieldOfficeMapper mapper) {
         Map<String, BaseCity> byCode = new LinkedHashMap<>();
         for (NamedCsvRecord r : named(ReferenceSources.BASE_CITIES, StandardCharsets.UTF_8)) {
@@ -157,9 +162,33 @@ final class ReferenceFiles {
                 warnings.add(ReferenceSources.BASE_CITIES + ": duplicate code " + code + ", first row kept");
             }
         }
+        Map<String, String[]> places = new HashMap<>();
+        for (NamedCsvRecord r : named(ReferenceSources.BASE_CITY_PLACES, StandardCharsets.UTF_8)) {
+            String code = r.getField("code").trim();
+            if (!code.isEmpty() && !code.startsWith("#")) {
+                places.put(code, new String[] {r.getField("city").trim(), r.getField("state").trim()});
+            }
+        }
+        for (Map.Entry<String, String> current : lookup("tblLookupBaseCity").entrySet()) {
+            String code = current.getKey();
+            if (byCode.containsKey(code)) {
+                continue;
+            }
+            String[] place = places.getOrDefault(code, new String[2]);
+            Mapped mapped = mapper.baseCity(code, place[0], place[1]);
+            warnIfFallback("base city", code, place[0], place[1], mapped);
+            byCode.put(code, new BaseCity(code, current.getValue(), place[0], place[1], mapped.fieldOfficeCode(),
+                    mapped.method().column()));
+        }
         return List.copyOf(byCode.values());
     }
 
+    /**
+     * The hearing locations of the 2014 table (with address and base city), then every code only EOIR's current
+     * lookup lists (by name): such a location's base city is the base city of the same code, when there is one (EOIR
+     * gives a court's own hearing location its base city's code); else it has none and its cases take the field
+     * office of the base city their proceeding names.
+     */
     private List<HearingLocation> hearingLocations(FieldOfficeMapper mapper, List<BaseCity> baseCities) {
         Map<String, Mapped> baseMapped = new HashMap<>();
         for (BaseCity b : baseCities) {
@@ -186,10 +215,45 @@ final class ReferenceFiles {
                 warnings.add(ReferenceSources.HEARING_LOCATIONS + ": duplicate code " + code + ", first row kept");
             }
         }
+        for (Map.Entry<String, String> current : lookup("tblLookupHloc").entrySet()) {
+            String code = current.getKey();
+            if (byCode.containsKey(code)) {
+                continue;
+            }
+            String base = baseMapped.containsKey(code) ? code : null;
+            Mapped mapped = mapper.hearingLocation(code, null, null, base == null ? null : baseMapped.get(base));
+            byCode.put(code, new HearingLocation(code, current.getValue(), null, null, null, base, true,
+                    mapped.fieldOfficeCode(), mapped.method().column()));
+        }
         return List.copyOf(byCode.values());
     }
 
+    /** {@code lookup_tables_combined.csv}, read once per load. */
+    private List<NamedCsvRecord> lookups() {
+        if (lookupRows == null) {
+            lookupRows = named(ReferenceSources.LOOKUPS, StandardCharsets.UTF_8);
+        }
+        return lookupRows;
+    }
+
+    /** A table of {@code lookup_tables_combined.csv}: each code once, with its first description, in file order. */
+    private Map<String, String> lookup(String table) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (NamedCsvRecord r : lookups()) {
+            if (r.getField("table").trim().equals(table)) {
+                String code = r.getField("value").trim();
+                if (!code.isEmpty()) {
+                    codes.putIfAbsent(code, r.getField("description").trim().replaceAll("\\s+", " "));
+                }
+            }
+        }
+        return codes;
+    }
+
     private void warnIfFallback(String what, String code, String city, String state, Mapped mapped) {
+        if (mapped.method() == MappingMethod.UNMAPPED) {
+            warnings.add(what + " " + code + " has no place and no field office: listed for an administrator");
+        }
         if (mapped.method() == MappingMethod.FALLBACK) {
             warnings.add(what + " " + code + " (" + city + ", " + state + ") mapped by fallback to "
                     + mapped.fieldOfficeCode() + ": " + mapped.detail());
@@ -207,7 +271,7 @@ final class ReferenceFiles {
         for (NamedCsvRecord r : named(ReferenceSources.CASE_TYPES, StandardCharsets.UTF_8)) {
             add(tables, "case_type", r.getField("strCode"), r.getField("strDescription"));
         }
-        for (NamedCsvRecord r : named(ReferenceSources.LOOKUPS, StandardCharsets.UTF_8)) {
+        for (NamedCsvRecord r : lookups()) {
             String table = r.getField("table").trim();
             if (table.isEmpty() || NOT_CODE_TABLES.contains(table)) {
                 continue;

@@ -18,7 +18,7 @@ import org.springframework.core.io.ClassPathResource;
 interface ReferenceSources {
 
     /** Bump when the way files become rows changes, so that installed databases reload. */
-    String LOADER_VERSION = "jurisdiction-loader-2";
+    String LOADER_VERSION = "jurisdiction-loader-3";
 
     String AOR = "ice/ice-areas-of-responsibility.csv";
     String OFFICES = "ice/noccc-ice-offices.csv";
@@ -30,9 +30,11 @@ interface ReferenceSources {
     String BASE_CITIES = "eoir/base_cities_2014.csv";
     String HEARING_LOCATION_OVERRIDES = "caseops/hearing_location_overrides.csv";
     String BASE_CITY_OVERRIDES = "caseops/base_city_overrides.csv";
+    /** City and state of the base cities EOIR's current lookup lists by name only (courts newer than 2014). */
+    String BASE_CITY_PLACES = "caseops/base_city_places.csv";
 
     List<String> ALL = List.of(AOR, OFFICES, LOOKUPS, NATIONALITIES, CASE_TYPES, DECISION_CODES, HEARING_LOCATIONS,
-            BASE_CITIES, HEARING_LOCATION_OVERRIDES, BASE_CITY_OVERRIDES);
+            BASE_CITIES, HEARING_LOCATION_OVERRIDES, BASE_CITY_OVERRIDES, BASE_CITY_PLACES);
 
     byte[] read(String path);
 

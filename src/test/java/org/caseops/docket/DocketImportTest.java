@@ -121,9 +121,10 @@ class DocketImportTest {
         int duplicate = files.aCase(1001, "HO");
         int wrongCount = files.raw("A_TblCase", tab(1012, "GT", "SP", "HOUSTON"));
         int orphan = files.inAbsentiaRemoval(5099, 4242, "2019-02-11");
-        int wrongDecision = files.raw("B_TblProceeding", tab(5098, 1003, "", "HOU", "HOU", "RMV", "Q", "C",
+        int unknownDecision = files.raw("B_TblProceeding", tab(5098, 1003, "", "HOU", "HOU", "RMV", "Q", "C",
                 "2019-01-01", "N", "", "", "N", ""));
-        int orphanOfQuarantined = files.inAbsentiaRemoval(5097, 1011, "2019-02-11");
+        int orphanOfQuarantined = files.inAbsentiaRemoval(5097, 1010, "2019-02-11");
+        int ofKeptWithWarning = files.inAbsentiaRemoval(5096, 1011, "2019-02-11");
         int badPerson = files.raw("persons", "1003,12345,Jose,Reyes,1985-01-20,M,HO,SP,N,N,N,,LEAD,,,,,");
         Path dir = files.writeTo(tmp.resolve("bad"));
         byte[] juvenile = (EoirFiles.JUVENILE_HEADER + "\n" + tab(6001, 1002, 5002, 5) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -137,29 +138,36 @@ class DocketImportTest {
         var rows = history.quarantine(report.importId(), 0, 100).rows();
         assertThat(rows).extracting(r -> r.table() + ":" + r.line() + ":" + r.column()).containsExactlyInAnyOrder(
                 "A_TblCase:" + badDate + ":C_BIRTHDATE",
-                "A_TblCase:" + unknownCode + ":NAT",
                 "A_TblCase:" + missingKey + ":IDNCASE",
                 "A_TblCase:" + duplicate + ":IDNCASE",
                 "A_TblCase:" + wrongCount + ":null",
                 "B_TblProceeding:" + orphan + ":IDNCASE",
-                "B_TblProceeding:" + wrongDecision + ":DEC_CODE",
                 "B_TblProceeding:" + orphanOfQuarantined + ":IDNCASE",
                 "tbl_JuvenileHistory:3:null",
                 "persons:" + badPerson + ":A_NUMBER");
         assertThat(reason(rows, "A_TblCase", badDate)).contains("no such date: '1990-02-30'");
-        assertThat(reason(rows, "A_TblCase", unknownCode)).contains("unknown code 'ZZ'");
         assertThat(reason(rows, "A_TblCase", missingKey)).contains("missing");
         assertThat(reason(rows, "A_TblCase", duplicate)).contains("duplicate IDNCASE 1001 (first on line 2)");
         assertThat(reason(rows, "A_TblCase", wrongCount)).contains("wrong number of fields: 4 where the header has 14");
         assertThat(reason(rows, "B_TblProceeding", orphan)).contains("IDNCASE 4242 is not in A_TblCase");
+        assertThat(reason(rows, "B_TblProceeding", orphanOfQuarantined)).contains("IDNCASE 1010 is not in A_TblCase");
         assertThat(reason(rows, "tbl_JuvenileHistory", 3)).contains("bad encoding");
-        assertThat(report.table("A_TblCase").inserted()).isEqualTo(3);
-        assertThat(report.table("A_TblCase").quarantined()).isEqualTo(5);
-        assertThat(report.table("B_TblProceeding").inserted()).isEqualTo(3);
+        assertThat(report.table("A_TblCase").inserted()).as("1011, with an unknown nationality, is kept").isEqualTo(4);
+        assertThat(report.table("A_TblCase").quarantined()).isEqualTo(4);
+        assertThat(report.table("B_TblProceeding").inserted()).isEqualTo(5);
         assertThat(report.table("tbl_JuvenileHistory").inserted()).isEqualTo(1);
         assertThat(report.table("persons").inserted()).isEqualTo(4);
         assertThat(jdbc.sql("select nat from eoir_case where idncase = 1001").query(String.class).single())
                 .as("the first of two rows with one key is kept").isEqualTo("GT");
+        var warnings = history.warnings(report.importId(), 0, 100).rows();
+        assertThat(warnings).extracting(w -> w.table() + ":" + w.line() + ":" + w.column() + ":" + w.value())
+                .containsExactlyInAnyOrder("A_TblCase:" + unknownCode + ":NAT:ZZ",
+                        "B_TblProceeding:" + unknownDecision + ":DEC_CODE:Q");
+        assertThat(jdbc.sql("select dec_code from proceeding where idnproceeding = 5098").query(String.class).single())
+                .as("kept with the code as EOIR wrote it").isEqualTo("Q");
+        assertThat(jdbc.sql("select count(*) from proceeding where idnproceeding = ?").param(5096).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(ofKeptWithWarning).isPositive();
     }
 
     private static String reason(List<ImportHistory.QuarantinedRow> rows, String table, int line) {

@@ -58,6 +58,17 @@ class GeneratedDocketImportTest {
             assertThat(first.table(file.getKey()).inserted()).as(file.getKey()).isEqualTo(expected);
             assertThat(first.table(file.getKey()).quarantined()).as(file.getKey()).isZero();
         }
+        for (String file : new String[] {"tbl_Court_Appln", "tblAppealFedCourts"}) {
+            long expected = manifest.path("rows").path(file + ".csv").asLong();
+            assertThat(first.table(file).inserted()).as(file).isEqualTo(expected);
+            assertThat(first.table(file).quarantined()).as(file).isZero();
+        }
+        assertThat(first.table("tbl_Court_Appln").inserted()).isPositive();
+        assertThat(first.warnings()).as("the generator writes only codes EOIR's lookups have").isZero();
+        assertThat(first.releaseDate()).as("the files' newest date: the snapshot the verdicts are stated for")
+                .isBetween(java.time.LocalDate.of(2019, 6, 16), java.time.LocalDate.of(2019, 6, 23));
+        assertThat(count("select count(*) from eoir_case where birth_precision = 'MONTH' and birth_date is null"))
+                .isPositive();
         assertThat(first.ignoredFiles()).contains("manifest.json", "truth.csv", "persons.csv");
         JsonNode persons = manifest.path("persons");
         assertThat(count("select count(*) from person where us_citizen")).isEqualTo(persons.path("usCitizens").asLong());

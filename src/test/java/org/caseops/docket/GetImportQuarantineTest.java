@@ -32,8 +32,8 @@ class GetImportQuarantineTest {
     void importWithBadRows() throws Exception {
         EoirFiles files = EoirFiles.houstonFamilies();
         badLines = new int[] {
-            files.raw("A_TblCase", EoirFiles.tab(1, "GT", "SP", "X", "TX", "1", "RMV", "Q", "0", "", "", "", "N", "")),
-            files.raw("A_TblCase", EoirFiles.tab(2, "GT", "SP", "X", "TX", "1", "RMV", "F", "maybe", "", "", "", "N", "")),
+            files.raw("A_TblCase", EoirFiles.tab("1x", "GT", "SP", "X", "TX", "1", "RMV", "F", "0", "", "", "", "N", "")),
+            files.raw("A_TblCase", EoirFiles.tab(2, "GT", "SP", "X", "TX", "1", "RMV", "F", "0", "", "", "maybe", "N", "")),
             files.raw("A_TblCase", EoirFiles.tab(3, "GT", "SP", "X", "TX", "1", "RMV", "F", "0", "1999-13-01", "", "", "N", ""))
         };
         importId = Dockets.freshlyImported(files, importer, jdbc).importId();
@@ -49,7 +49,7 @@ class GetImportQuarantineTest {
         assertThat(response.getBody().path("total").asLong()).isEqualTo(3);
         assertThat(rows.findValuesAsText("line")).containsExactly(String.valueOf(badLines[0]),
                 String.valueOf(badLines[1]), String.valueOf(badLines[2]));
-        assertThat(rows.findValuesAsText("column")).containsExactly("Sex", "LPR", "C_BIRTHDATE");
+        assertThat(rows.findValuesAsText("column")).containsExactly("IDNCASE", "DATE_OF_ENTRY", "C_BIRTHDATE");
         assertThat(rows.findValuesAsText("file")).containsOnly("A_TblCase.csv");
         assertThat(rows.get(1).path("raw").asText()).contains("maybe");
     }

@@ -68,6 +68,34 @@ class PostImportsTest {
     }
 
     @Test
+    void the_release_date_given_with_the_upload_is_recorded() throws Exception {
+        Path dir = Files.createTempDirectory("post");
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("eoir", new FileSystemResource(EoirFiles.houstonFamilies().writeZip(dir.resolve("eoir.zip"))));
+        parts.add("asOfRelease", "2019-06-28");
+
+        ResponseEntity<JsonNode> response = post(parts);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody().path("releaseDate").asText()).isEqualTo("2019-06-28");
+        assertThat(jdbc.sql("select release_date::text from import_run").query(String.class).single())
+                .isEqualTo("2019-06-28");
+    }
+
+    @Test
+    void a_release_date_in_the_future_is_a_400_and_nothing_is_written() throws Exception {
+        Path dir = Files.createTempDirectory("post");
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("eoir", new FileSystemResource(EoirFiles.houstonFamilies().writeZip(dir.resolve("eoir.zip"))));
+        parts.add("asOfRelease", java.time.LocalDate.now().plusDays(2).toString());
+
+        ResponseEntity<JsonNode> response = post(parts);
+
+        Problems.assertBadInput(response, "asOfRelease");
+        assertThat(jdbc.sql("select count(*) from import_run").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void no_files_is_a_400_naming_the_field() {
         ResponseEntity<JsonNode> response = post(new LinkedMultiValueMap<>(java.util.Map.of("note",
                 java.util.List.of("nothing"))));

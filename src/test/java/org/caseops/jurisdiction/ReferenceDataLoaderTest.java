@@ -42,16 +42,46 @@ class ReferenceDataLoaderTest {
     }
 
     @Test
-    void every_active_hearing_location_has_a_field_office() {
-        Integer unmapped = jdbc.sql("select count(*) from hearing_location where active and field_office_code is null")
-                .query(Integer.class).single();
-        Integer active = jdbc.sql("select count(*) from hearing_location where active").query(Integer.class).single();
-        assertThat(unmapped).isZero();
-        assertThat(active).isGreaterThan(250);
-        assertThat(jdbc.sql("select count(*) from base_city where field_office_code is null")
+    void every_court_with_a_place_has_a_field_office_and_none_by_fallback() {
+        assertThat(jdbc.sql("select count(*) from hearing_location where city is not null and field_office_code is null")
+                .query(Integer.class).single()).as("2014 hearing locations, which have an address").isZero();
+        assertThat(jdbc.sql("select count(*) from hearing_location where active and city is not null")
+                .query(Integer.class).single()).isGreaterThan(250);
+        assertThat(jdbc.sql("select count(*) from base_city where state is not null and field_office_code is null")
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from hearing_location where field_office_method = 'fallback'")
                 .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from base_city where field_office_method = 'fallback'")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select code from base_city where field_office_code is null order by code")
+                .query(String.class).list()).as("EOIR's two test codes and Concord, whose state EOIR does not give")
+                .containsExactly("CCC", "OIN", "OIT");
+        assertThat(jdbc.sql("select count(*) from base_city where field_office_code is null and field_office_method <> "
+                + "'unmapped'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void every_code_of_eoirs_current_lookups_is_loaded_and_new_courts_map_from_their_base_city() {
+        assertThat(jdbc.sql("select count(*) from hearing_location").query(Integer.class).single())
+                .as("every distinct code of tblLookupHloc (1,133) plus the 2014 table's").isEqualTo(1133);
+        assertThat(jdbc.sql("select count(*) from base_city").query(Integer.class).single()).isEqualTo(96);
+        assertThat(reference.baseCity("HSG")).get().extracting(BaseCity::fieldOfficeCode).isEqualTo("HOU");
+        assertThat(reference.baseCity("NYV")).get().extracting(BaseCity::fieldOfficeCode).isEqualTo("NYC");
+        assertThat(reference.baseCity("SMO")).get().extracting(BaseCity::fieldOfficeCode).isEqualTo("SFR");
+        assertThat(reference.baseCity("CIC")).get().extracting(BaseCity::fieldOfficeMethod).isEqualTo("override");
+        assertThat(reference.fieldOfficeOfHearingLocation("HSG")).contains("HOU");
+        assertThat(reference.hearingLocation("HSG")).get().extracting(HearingLocation::fieldOfficeMethod)
+                .isEqualTo("base_city");
+        assertThat(reference.hearingLocation("HSG")).get().extracting(HearingLocation::name)
+                .isEqualTo("HOUSTON - S. GESSNER");
+        assertThat(reference.hearingLocation("1AC")).as("TACOMA - CFR/RFR: no place, no base city of its code").get()
+                .extracting(HearingLocation::fieldOfficeCode, HearingLocation::fieldOfficeMethod)
+                .containsExactly(null, "unmapped");
+        for (String table : List.of("tblLookUp_Appln", "tblLookupCourtAppDecisions", "tblLookupFedCourtDecision",
+                "tblLookupFiledBy", "tblLookupMotionType", "tblLookupFiling_Method_Party")) {
+            assertThat(reference.codes(table)).as(table).isNotEmpty();
+        }
+        assertThat(reference.codes("tblLookUp_Appln")).contains("ASYW", "WCAT", "ASYL");
     }
 
     @Test

@@ -47,6 +47,11 @@ final class Days {
         return day == NONE ? "" : ISO[day - FIRST];
     }
 
+    /** Month and year as EOIR writes {@code C_BIRTHDATE}: {@code 11/2004}, {@code 1/2002} (no leading zero). */
+    static String monthYear(int day) {
+        return day == NONE ? "" : (MONTH_DAY[day - FIRST] / 100) + "/" + YEAR[day - FIRST];
+    }
+
     /** Whole years of age on {@code onDay} for someone born on {@code birthDay}. */
     static int age(int birthDay, int onDay) {
         int years = YEAR[onDay - FIRST] - YEAR[birthDay - FIRST];

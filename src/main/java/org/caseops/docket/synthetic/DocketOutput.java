@@ -26,6 +26,8 @@ final class DocketOutput implements Closeable {
     static final String APPEALS = "tblAppeal.csv";
     static final String LEAD_RIDERS = "tbl_Lead_Rider.csv";
     static final String JUVENILES = "tbl_JuvenileHistory.csv";
+    static final String APPLICATIONS = "tbl_Court_Appln.csv";
+    static final String FED_COURTS = "tblAppealFedCourts.csv";
     static final String PERSONS = "persons.csv";
     static final String TRUTH = "truth.csv";
     static final String MANIFEST = "manifest.json";
@@ -37,6 +39,8 @@ final class DocketOutput implements Closeable {
     final TsvFile appeals;
     final TsvFile leadRiders;
     final TsvFile juveniles;
+    final TsvFile applications;
+    final TsvFile fedCourts;
     final TsvFile truth;
     private final Writer personWriter;
     private final CsvWriter persons;
@@ -48,6 +52,8 @@ final class DocketOutput implements Closeable {
     private long nextAppeal = 40_000_000L;
     private long nextLeadRider = 0;
     private long nextJuvenile = 0;
+    private long nextApplication = 50_000_000L;
+    private long nextFedCourt = 60_000_000L;
 
     // persons by kind
     long personsWithCase;
@@ -76,7 +82,7 @@ final class DocketOutput implements Closeable {
                 "Sex", "LPR", "ADDRESS_CHANGEDON", "CASEPRIORITY_CODE", "E_28_DATE", "ATTY_NBR");
         proceedings = new TsvFile(dir.resolve(PROCEEDINGS), "IDNPROCEEDING", "IDNCASE", "OSC_DATE", "INPUT_DATE",
                 "BASE_CITY_CODE", "HEARING_LOC_CODE", "CASE_TYPE", "DEC_TYPE", "DEC_CODE", "OTHER_COMP", "COMP_DATE",
-                "ABSENTIA", "APPEAL_RSVD", "APPEAL_NOT_FILED", "CRIM_IND", "CUSTODY");
+                "ABSENTIA", "APPEAL_RSVD", "APPEAL_NOT_FILED", "DATE_APPEAL_DUE_STATUS", "CRIM_IND", "CUSTODY");
         motions = new TsvFile(dir.resolve(MOTIONS), "IDNMOTION", "IDNPROCEEDING", "IDNCASE", "REC_TYPE",
                 "INPUT_DATE", "MOTION_RECD_DATE", "STRFILINGPARTY", "DEC", "COMP_DATE", "STAY_GRANT", "BLNDELETED");
         appeals = new TsvFile(dir.resolve(APPEALS), "idnAppeal", "idncase", "idnProceeding", "strAppealCategory",
@@ -86,6 +92,10 @@ final class DocketOutput implements Closeable {
                 "datCreatedOn", "datSeveredOn", "blnActive", "datModifiedOn");
         juveniles = new TsvFile(dir.resolve(JUVENILES), "idnJuvenileHistory", "idnCase", "idnProceeding",
                 "idnJuvenile", "DATCREATEDON", "DATMODIFIEDON");
+        applications = new TsvFile(dir.resolve(APPLICATIONS), "IDNPROCEEDINGAPPLN", "IDNPROCEEDING", "IDNCASE",
+                "APPL_CODE", "APPL_RECD_DATE", "APPL_DEC");
+        fedCourts = new TsvFile(dir.resolve(FED_COURTS), "idnAppealFedCourts", "lngAppealID", "datRequestedByOIL",
+                "datFedCourtDecision", "strFedCourtDecision");
         truth = new TsvFile(dir.resolve(TRUTH), ',', "IDNCASE", "KIND", "EXPECTED_VERDICT_2019_06_23", "COUNSEL");
         personWriter = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(dir.resolve(PERSONS)),
                 StandardCharsets.UTF_8), 1 << 20);
@@ -117,6 +127,14 @@ final class DocketOutput implements Closeable {
 
     long newJuvenile() {
         return ++nextJuvenile;
+    }
+
+    long newApplication() {
+        return ++nextApplication;
+    }
+
+    long newFedCourt() {
+        return ++nextFedCourt;
     }
 
     /** One row of the person file, counted by kind. */
@@ -172,6 +190,8 @@ final class DocketOutput implements Closeable {
         rows.put(APPEALS, appeals.rows());
         rows.put(LEAD_RIDERS, leadRiders.rows());
         rows.put(JUVENILES, juveniles.rows());
+        rows.put(APPLICATIONS, applications.rows());
+        rows.put(FED_COURTS, fedCourts.rows());
         rows.put(PERSONS, personRows);
         rows.put(TRUTH, truth.rows());
         manifest.put("rows", rows);
@@ -236,8 +256,8 @@ final class DocketOutput implements Closeable {
         }
         closed = true;
         IOException failure = null;
-        for (Closeable c : new Closeable[] {cases, proceedings, motions, appeals, leadRiders, juveniles, truth,
-                persons}) {
+        for (Closeable c : new Closeable[] {cases, proceedings, motions, appeals, leadRiders, juveniles, applications,
+                fedCourts, truth, persons}) {
             try {
                 c.close();
             } catch (IOException e) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticDocketGeneratorTest {
 
     private static final List<String> EOIR_FILES = List.of(DocketOutput.CASES, DocketOutput.PROCEEDINGS,
-            DocketOutput.MOTIONS, DocketOutput.APPEALS, DocketOutput.LEAD_RIDERS, DocketOutput.JUVENILES);
+            DocketOutput.MOTIONS, DocketOutput.APPEALS, DocketOutput.LEAD_RIDERS, DocketOutput.JUVENILES,
+            DocketOutput.APPLICATIONS, DocketOutput.FED_COURTS);
 
     @TempDir
     static Path temp;
@@ -116,6 +117,7 @@ class SyntheticDocketGeneratorTest {
                 assertThat(ref.lookup("tblLookupCustodyStatus")).contains(c.get("CUSTODY"));
                 assertThat(ref.lookup("tblLookupSex")).contains(c.get("Sex"));
                 assertThat(c.get("LPR")).isIn("0", "1");
+                assertThat(c.get("C_BIRTHDATE")).as("month/year, as EOIR writes it").matches("([1-9]|1[0-2])/\\d{4}|");
                 if (!c.get("CASEPRIORITY_CODE").isEmpty()) {
                     assertThat(ref.lookup("tblLookup_CasePriority")).contains(c.get("CASEPRIORITY_CODE"));
                 }
@@ -133,19 +135,36 @@ class SyntheticDocketGeneratorTest {
                 assertThat(p.get("APPEAL_RSVD")).isIn("A", "B", "I", "O", "");
                 assertThat(p.get("APPEAL_NOT_FILED")).isIn("X", "");
                 assertThat(p.get("DEC_TYPE")).isIn("O", "W", "");
+                assertThat(p.get("INPUT_DATE")).matches("\\d{4}-\\d{2}-\\d{2} 00:00:00\\.000");
+                if (!p.get("DATE_APPEAL_DUE_STATUS").isEmpty()) {
+                    assertThat(date(p.get("DATE_APPEAL_DUE_STATUS"))).isEqualTo(date(p.get("COMP_DATE")).plusDays(30));
+                }
             }
             for (Map<String, String> m : tsv(dir, DocketOutput.MOTIONS)) {
                 assertThat(ref.lookup("tblLookupMotionType")).contains(m.get("REC_TYPE"));
                 assertThat(m.get("DEC")).isIn("G", "D", "");
                 assertThat(m.get("STAY_GRANT")).isIn("G", "D", "");
+                assertThat(ref.lookup("tblLookupFiling_Method_Party")).contains(m.get("STRFILINGPARTY"));
             }
             for (Map<String, String> a : tsv(dir, DocketOutput.APPEALS)) {
                 assertThat(ref.lookup("tbllookupAppealType")).contains(a.get("strAppealType"));
                 assertThat(a.get("strAppealCategory")).isEqualTo("IJ");
+                assertThat(ref.lookup("tblLookupFiledBy")).contains(a.get("strFiledBy"));
                 if (!a.get("strBIADecision").isEmpty()) {
                     assertThat(ref.lookup("tblLookupBIADecision")).contains(a.get("strBIADecision"));
                     assertThat(ref.lookup("tblLookupBIADecisionType")).contains(a.get("strBIADecisionType"));
                 }
+            }
+            for (Map<String, String> a : tsv(dir, DocketOutput.APPLICATIONS)) {
+                assertThat(ref.lookup("tblLookUp_Appln")).contains(a.get("APPL_CODE"));
+                if (!a.get("APPL_DEC").isEmpty()) {
+                    assertThat(ref.lookup("tblLookupCourtAppDecisions")).contains(a.get("APPL_DEC"));
+                }
+                assertThat(a.get("APPL_CODE") + a.get("APPL_DEC")).as("never protection granted with an order")
+                        .isNotIn("ASYWG", "WCATG");
+            }
+            for (Map<String, String> f : tsv(dir, DocketOutput.FED_COURTS)) {
+                assertThat(ref.lookup("tblLookupFedCourtDecision")).contains(f.get("strFedCourtDecision"));
             }
             for (Map<String, String> j : tsv(dir, DocketOutput.JUVENILES)) {
                 assertThat(Integer.parseInt(j.get("idnJuvenile"))).isBetween(1, 6);
@@ -177,6 +196,14 @@ class SyntheticDocketGeneratorTest {
             List<Map<String, String>> appeals = tsv(dir, DocketOutput.APPEALS);
             uniqueKeys(appeals, "idnAppeal");
             appeals.forEach(a -> assertThat(caseOfProceeding.get(a.get("idnProceeding"))).isEqualTo(a.get("idncase")));
+            List<Map<String, String>> applications = tsv(dir, DocketOutput.APPLICATIONS);
+            uniqueKeys(applications, "IDNPROCEEDINGAPPLN");
+            applications.forEach(a -> assertThat(caseOfProceeding.get(a.get("IDNPROCEEDING")))
+                    .isEqualTo(a.get("IDNCASE")));
+            Set<String> appealIds = appeals.stream().map(a -> a.get("idnAppeal")).collect(Collectors.toSet());
+            List<Map<String, String>> fedCourts = tsv(dir, DocketOutput.FED_COURTS);
+            uniqueKeys(fedCourts, "idnAppealFedCourts");
+            fedCourts.forEach(f -> assertThat(appealIds).contains(f.get("lngAppealID")));
             List<Map<String, String>> juveniles = tsv(dir, DocketOutput.JUVENILES);
             uniqueKeys(juveniles, "idnJuvenileHistory");
             juveniles.forEach(j -> assertThat(caseOfProceeding.get(j.get("idnProceeding"))).isEqualTo(j.get("idnCase")));
@@ -366,6 +393,27 @@ class SyntheticDocketGeneratorTest {
     }
 
     @Test
+    void the_release_columns_follow_eoirs_value_mix() throws IOException {
+        List<Map<String, String>> cases = tsv(national, DocketOutput.CASES);
+        double birthRecorded = cases.stream().filter(c -> !c.get("C_BIRTHDATE").isEmpty()).count()
+                / (double) cases.size();
+        assertThat(birthRecorded).as("EOIR records C_BIRTHDATE in about one case in six").isBetween(0.14, 0.19);
+        List<Map<String, String>> continuances = tsv(national, DocketOutput.MOTIONS).stream()
+                .filter(m -> m.get("REC_TYPE").equals("CO")).toList();
+        double byRespondent = continuances.stream().filter(m -> m.get("STRFILINGPARTY").equals("A")).count()
+                / (double) continuances.size();
+        assertThat(byRespondent).as("EOIR: A 4,950,177 of 6,678,218 filings (74 %)").isBetween(0.68, 0.80);
+        assertThat(continuances.stream().map(m -> m.get("STRFILINGPARTY")).collect(Collectors.toSet()))
+                .contains("A", "I", "R", "B");
+        List<Map<String, String>> bondAppeals = tsv(national, DocketOutput.APPEALS).stream()
+                .filter(a -> a.get("strAppealType").equals("Bond Appeal")).toList();
+        assertThat(bondAppeals).isNotEmpty();
+        assertThat(tsv(national, DocketOutput.APPEALS).stream().map(a -> a.get("strAppealType")).distinct())
+                .contains("Case Appeal", "Bond Appeal", "Circuit Court Remand");
+        assertThat(tsv(national, DocketOutput.FED_COURTS)).allMatch(f -> f.get("strFedCourtDecision").equals("REM"));
+    }
+
+    @Test
     void national_scenario_streams_in_constant_memory() throws IOException {
         Path big = temp.resolve("national-200k");
         SyntheticDocketGenerator.generate(Scenario.NATIONAL, 200_000, 11, big);
@@ -381,6 +429,8 @@ class SyntheticDocketGeneratorTest {
         assertThat(riderShare).isBetween(0.15, 0.25);
         assertThat(rows.get(DocketOutput.MOTIONS).asLong()).isPositive();
         assertThat(rows.get(DocketOutput.APPEALS).asLong()).isPositive();
+        assertThat(rows.get(DocketOutput.APPLICATIONS).asLong()).isPositive();
+        assertThat(rows.get(DocketOutput.FED_COURTS).asLong()).isPositive();
     }
 
     private static long dataLines(Path file) {
