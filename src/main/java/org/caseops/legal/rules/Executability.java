@@ -417,7 +417,7 @@ public final class Executability {
                             + ". Removal is stayed while it is pending.");
                 }
                 case MOTION_APPEAL -> {
-                    if (d.governing != null && d.governing.absentia() && "DEP".equals(d.governing.caseType())) {
+                    if (d.orderDate != null && d.governing.absentia() && "DEP".equals(d.governing.caseType())) {
                         return Finding.of(Rule.APPEAL_PENDING, "8 CFR 1003.6(b); 8 CFR 1003.23(b)(4)(iii)(A)", BLOCKS,
                                 "An appeal of the denial of a motion to reopen an in-absentia deportation order ("
                                         + a.describe() + ") is pending: it stays deportation.", null);
