@@ -329,9 +329,11 @@ public class Targets {
         return changes;
     }
 
-    private static String summary(List<Member> members) {
-        return members.stream().map(m -> m.aNumber() + "=" + m.standing()
-                + (m.standing() == Standing.TARGET ? m.executableDays().size() + "d" : m.reasons().toString()))
+    /** Each member's standing, in person order: the same unit judged the same way gives the same summary. */
+    static String summary(List<Member> members) {
+        return members.stream().sorted(java.util.Comparator.comparingLong(Member::personId))
+                .map(m -> m.aNumber() + "=" + m.standing()
+                        + (m.standing() == Standing.TARGET ? m.executableDays().size() + "d" : m.reasons().toString()))
                 .collect(Collectors.joining(", "));
     }
 
