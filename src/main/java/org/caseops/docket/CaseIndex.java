@@ -10,6 +10,7 @@ final class CaseIndex {
     private CaseIndex() {
     }
 
+    static final String TABLE = "case_index";
     static final String COLUMNS = "idncase, nat, lang, case_type, idnproceeding, hearing_loc_code, base_city_code, "
             + "dec_code, comp_date, absentia, order_type, field_office_code, family_id, represented";
 

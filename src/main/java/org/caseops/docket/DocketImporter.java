@@ -33,6 +33,10 @@ import org.springframework.stereotype.Service;
 public class DocketImporter {
 
     private static final Logger log = LoggerFactory.getLogger(DocketImporter.class);
+    /** The import's database session, as {@code pg_stat_activity} shows it. */
+    static final String APPLICATION_NAME = "caseops-import";
+    /** How often the server checks, during a statement, that the importing process is still there. */
+    static final String CLIENT_CHECK = "2s";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -103,6 +107,10 @@ public class DocketImporter {
             String source, String actor, ImportProgress progress, LocalDate asOfRelease)
             throws SQLException, IOException {
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        // If this process dies mid-statement, the server notices the lost client within seconds and rolls back,
+        // instead of running the killed statement to its end while holding the import lock (PostgreSQL 14+).
+        jdbc.sql("set local client_connection_check_interval = '" + CLIENT_CHECK + "'").update();
+        jdbc.sql("set local application_name = '" + APPLICATION_NAME + "'").update();
         jdbc.sql("select pg_advisory_xact_lock(hashtext('caseops.import'))").query().singleRow();
         jdbc.sql("set local work_mem = '256MB'").update();
         CodeSets codes = CodeSets.load(jdbc);
@@ -128,12 +136,22 @@ public class DocketImporter {
                 jdbc.sql(derive).update();
             }
             jdbc.sql("analyze stg_" + table.target).update();
-            reports.add(merge(jdbc, table, file, loaded, importId, actor, millisSince(start)));
+            ImportReport.TableReport report = merge(jdbc, table, file, loaded, importId, actor, millisSince(start));
+            reports.add(report);
+            if (report.inserted() + report.updated() > 0) {
+                // Statistics of what this transaction wrote, for the next table's checks and merges: a table emptied
+                // by a rolled-back import may carry autovacuum's 0-row statistics, and the planner would then choose
+                // nested loops over millions of rows.
+                jdbc.sql("select import_analyze(?)").param(table.target).query().singleRow();
+            }
             jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows) values (?, ?, ?, ?, ?)")
                     .params(importId, table.fileName, file.name(), loaded.sha256(), loaded.rows()).update();
         }
         jdbc.sql("analyze touched_cases").update();
         long indexed = jdbc.sql(CaseIndex.REFRESH_TOUCHED).update();
+        if (indexed > 0) {
+            jdbc.sql("select import_analyze(?)").param(CaseIndex.TABLE).query().singleRow();
+        }
         log.debug("case index: {} cases refreshed", indexed);
         Release release = release(files, asOfRelease, releaseDates);
         List<ImportReport.WarningGroup> warningGroups = jdbc.sql("""

@@ -79,6 +79,11 @@ final class StagingLoader {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1);
             skipByteOrderMark((PushbackReader) reader);
+            QuoteGuard quotes = null;
+            if (format.quote != Format.NO_QUOTE) {
+                quotes = new QuoteGuard(reader, format.delimiter, format.quote);
+                reader = quotes;
+            }
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .fieldSeparator(format.delimiter)
                     .quoteCharacter(format.quote)
@@ -114,7 +119,14 @@ final class StagingLoader {
                     CsvRecord record = iterator.next();
                     rows++;
                     problems.clear();
-                    read(table, record, positions, headerSize, codes, values, problems);
+                    if (quotes != null && quotes.unbalanced(record.getStartingLineNumber())) {
+                        problems.add(null, "unbalanced quote: a quoted field on line " + record.getStartingLineNumber()
+                                + " is not closed on its line (a quoted field ends on its line; a quote inside it is "
+                                + "doubled); the row is read no further");
+                        java.util.Arrays.fill(values, null);
+                    } else {
+                        read(table, record, positions, headerSize, codes, values, problems);
+                    }
                     if (!problems.any()) {
                         for (int i = 0; i < values.length; i++) {
                             if (values[i] != null && table.columns.get(i).dated()) {
@@ -142,7 +154,14 @@ final class StagingLoader {
     private static int[] header(ImportTable table, InputFile file, CsvRecord header) {
         List<String> names = new ArrayList<>();
         for (String field : header.getFields()) {
-            names.add(field.trim().toUpperCase(Locale.ROOT));
+            String name = field.trim().toUpperCase(Locale.ROOT);
+            int first = names.indexOf(name);
+            if (!name.isEmpty() && first >= 0) {
+                throw new ImportRejected(file.name() + " line " + header.getStartingLineNumber() + ": the column "
+                        + field.trim() + " appears twice in the header (fields " + (first + 1) + " and "
+                        + (names.size() + 1) + "); which one holds the value cannot be known, so the file is refused");
+            }
+            names.add(name);
         }
         int[] positions = new int[table.columns.size() + 1];
         for (int i = 0; i < table.columns.size(); i++) {

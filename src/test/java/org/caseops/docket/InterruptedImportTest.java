@@ -35,7 +35,7 @@ class InterruptedImportTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        SyntheticDocketGenerator.generate(Scenario.NATIONAL, 100_000, 11, national);
+        SyntheticDocketGenerator.generate(Scenario.NATIONAL, 20_000, 11, national);
     }
 
     private ImportReport importNational() {

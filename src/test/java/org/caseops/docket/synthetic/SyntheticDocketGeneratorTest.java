@@ -187,7 +187,7 @@ class SyntheticDocketGeneratorTest {
             Set<String> proceedingIds = uniqueKeys(proceedings, "IDNPROCEEDING");
             Map<String, String> caseOfProceeding = new HashMap<>();
             for (Map<String, String> p : proceedings) {
-                assertThat(cases).contains(p.get("IDNCASE"));
+                assertThat(cases.contains(p.get("IDNCASE"))).as("case of %s", p).isTrue();
                 caseOfProceeding.put(p.get("IDNPROCEEDING"), p.get("IDNCASE"));
             }
             List<Map<String, String>> motions = tsv(dir, DocketOutput.MOTIONS);
@@ -203,7 +203,7 @@ class SyntheticDocketGeneratorTest {
             Set<String> appealIds = appeals.stream().map(a -> a.get("idnAppeal")).collect(Collectors.toSet());
             List<Map<String, String>> fedCourts = tsv(dir, DocketOutput.FED_COURTS);
             uniqueKeys(fedCourts, "idnAppealFedCourts");
-            fedCourts.forEach(f -> assertThat(appealIds).contains(f.get("lngAppealID")));
+            fedCourts.forEach(f -> assertThat(appealIds.contains(f.get("lngAppealID"))).as("appeal of %s", f).isTrue());
             List<Map<String, String>> juveniles = tsv(dir, DocketOutput.JUVENILES);
             uniqueKeys(juveniles, "idnJuvenileHistory");
             juveniles.forEach(j -> assertThat(caseOfProceeding.get(j.get("idnProceeding"))).isEqualTo(j.get("idnCase")));
@@ -211,7 +211,8 @@ class SyntheticDocketGeneratorTest {
             uniqueKeys(leadRiders, "idnLeadRider");
             Set<String> riders = new HashSet<>();
             for (Map<String, String> lr : leadRiders) {
-                assertThat(cases).contains(lr.get("idnLeadCase"), lr.get("idnRiderCase"));
+                assertThat(cases.contains(lr.get("idnLeadCase")) && cases.contains(lr.get("idnRiderCase")))
+                        .as("lead and rider of %s", lr).isTrue();
                 assertThat(riders.add(lr.get("idnRiderCase"))).as("a case rides on one lead").isTrue();
                 assertThat(lr.get("blnActive")).isEqualTo(lr.get("datSeveredOn").isEmpty() ? "1" : "0");
             }
@@ -221,7 +222,7 @@ class SyntheticDocketGeneratorTest {
             for (Map<String, String> p : persons) {
                 String idnCase = p.get("IDNCASE");
                 if (idnCase.isEmpty()) {
-                    assertThat(cases).contains(p.get("HOUSEHOLD_OF"));
+                    assertThat(cases.contains(p.get("HOUSEHOLD_OF"))).as("household of %s", p).isTrue();
                 } else {
                     assertThat(personCases.add(idnCase)).as("one respondent per case").isTrue();
                     assertThat(p.get("HOUSEHOLD_OF")).isEmpty();
