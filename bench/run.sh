@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit]   (default: all)
+#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api]   (default: all; api only by name)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -12,6 +12,7 @@
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
 #   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10   the schedule benchmark's operation and solver limits
 #   AUDIT_CLIENTS=1,16,64 AUDIT_S=20 AUDIT_WARMUP_S=3   the audit benchmark's client counts and seconds per run
+#   API_S=60 API_CONNECTIONS="1 16 64" API_HOME=bench/work/api-home DATA=(generated dir)   the API benchmark
 #
 # Raw results go to bench/out/<benchmark>/ (git-ignored); generated data and the database to bench/work/.
 set -euo pipefail
@@ -88,6 +89,7 @@ start_server() {  # $1 = log file
     # PORT as well as --port: builds before the --port fix bound ${PORT:8080} whatever --port said.
     PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" >"$1" 2>&1 &
     SERVER_PID=$!
+    HTTP_PORT=$http
     for _ in $(seq 180); do
         if curl -sf "http://localhost:$http/actuator/health/readiness" >/dev/null 2>&1; then
             PG_PORT=$(head -1 "$CASEOPS_HOME/postgres.port")
@@ -148,6 +150,10 @@ manifest_rows() {  # $1 = manifest, $2 = file name
 }
 
 generate_docket() {
+    if [ -n "${DATA:-}" ] && [ -f "$DATA/manifest.json" ]; then
+        log "reusing $DATA (given)"
+        return
+    fi
     DATA="$WORK/national-$CASES-seed$SEED"
     local manifest="$DATA/manifest.json"
     if [ -f "$manifest" ] && grep -q "\"requestedCases\" : $CASES," "$manifest" \
@@ -528,12 +534,135 @@ bench_audit() {
     grep -m1 "Audit trail" "$dir/verify.txt"
 }
 
+
+# ------------------------------------------------------------------ api
+# The API under load (wrk) against a raw-JDBC baseline (bench/api/ApiBaseline.java) answering the same three reads with
+# the same SQL, in the same run, on a generated national docket imported once into API_HOME and kept (the import is
+# not timed). For each read and each connection count: wrk on CaseOps, then wrk on the baseline.
+api_wrk() {  # $1 = label, $2 = base URL, $3 = paths file, $4 = connections; appends to runs.tsv
+    local label=$1 base=$2 paths=$3 c=$4 threads out rps p50 p99 max non2xx socket total
+    threads=$(( c < 2 ? 1 : 2 ))
+    out=$(PATHS=$paths wrk -t$threads -c"$c" -d"${API_S}s" --timeout 10s --latency -s "$BENCH_DIR/api/paths.lua" \
+        -H "Authorization: Bearer $API_TOKEN" -H "X-Purpose: benchmark" "$base")
+    printf '%s\n' "$out" >"$API_DIR/wrk-$label-$(basename "$paths" .txt)-$c.txt"
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    total=$(awk '/requests in/ {print $1}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    socket=$(grep 'Socket errors' <<<"$out" | grep -oE '[0-9]+' | paste -sd+ - | bc || true)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$paths" .txt)" "$label" "$c" "$total" "$rps" "$p50" "$p99" \
+        "$(( ${non2xx:-0} + ${socket:-0} ))" >>"$API_DIR/runs.tsv"
+    log "$(basename "$paths" .txt) $label c=$c: $rps req/s, p50 $p50, p99 $p99, errors $(( ${non2xx:-0} + ${socket:-0} ))"
+}
+
+bench_api() {
+    API_DIR="$OUT/api"
+    local classes="$WORK/api-classes" cpfile="$WORK/api-classpath.txt" c
+    API_S=${API_S:-60}
+    local conns=${API_CONNECTIONS:-"1 16 64"} home=${API_HOME:-$WORK/api-home}
+    command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
+    rm -rf "$API_DIR" "$classes"
+    mkdir -p "$API_DIR" "$classes" "$WORK"
+    machine_info "$API_DIR/machine.txt"
+    (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$cpfile" \
+        >/dev/null)
+    javac -d "$classes" -cp "$(cat "$cpfile")" "$BENCH_DIR/api/ApiBaseline.java"
+    export CASEOPS_HOME="$home"
+    if [ ! -d "$CASEOPS_HOME/pgdata" ]; then
+        generate_docket
+        mkdir -p "$CASEOPS_HOME"
+        start_server "$API_DIR/server-import.log"
+        sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'" \
+            -c "alter system set pg_stat_statements.max = 10000"
+        log "importing $DATA into $CASEOPS_HOME (untimed; kept for later runs)"
+        local t0; t0=$(now)
+        java -Xmx"$XMX" -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" >"$API_DIR/import.log" 2>&1 \
+            || { tail -40 "$API_DIR/import.log" >&2; exit 1; }
+        log "imported in $(secs "$t0" "$(now)") s"
+        stop_server
+    fi
+    start_server "$API_DIR/server.log"
+    local caseops="http://localhost:$HTTP_PORT"
+    sql -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
+    sql -A -t -c "select count(*) from eoir_case" >"$API_DIR/cases.txt"
+    # The busiest field office; an officer of it (so a purpose is not required, but one is sent and recorded)
+    local office; office=$(sql -A -t -c "select field_office_code from case_index where field_office_code is not null
+        group by 1 order by count(*) desc limit 1")
+    java -jar "$JAR" user add bench-officer --role OFFICER --field-office "$office" --password-stdin \
+        <<<"bench-officer-password-$SEED" >/dev/null 2>&1 || true
+    API_TOKEN=$(java -jar "$JAR" user token bench-officer --days 1 --name api-bench 2>/dev/null | grep -oE 'cop_[A-Za-z0-9_-]+' | head -1)
+    [ -n "$API_TOKEN" ] || { echo "no token for bench-officer" >&2; exit 1; }
+    # What the clients read: 2,000 random people, families and pages of that office
+    sql -A -t -c "select '/api/people/' || p.a_number from person p join family_member m on m.person_id = p.id
+        join case_index ci on ci.idncase = m.family_id where ci.field_office_code = '$office'
+        order by random() limit 2000" >"$API_DIR/people.txt"
+    sql -A -t -c "select '/api/cases?fieldOffice=$office&page=' || g || '&size=50' from generate_series(0,
+        least(1999, (select count(*) from case_index where field_office_code = '$office') / 50)) g
+        order by random()" >"$API_DIR/cases.txt"
+    sql -A -t -c "select '/api/families/' || idncase || '/executability' from case_index
+        where family_id = idncase and field_office_code = '$office' order by random() limit 2000" \
+        >"$API_DIR/families.txt"
+    log "office $office: $(wc -l <"$API_DIR/people.txt") people, $(wc -l <"$API_DIR/cases.txt") pages, $(wc -l <"$API_DIR/families.txt") families"
+    local bport; bport=$(free_port)
+    java -Xmx512m -cp "$classes:$(cat "$cpfile")" ApiBaseline "jdbc:postgresql://localhost:$PG_PORT/postgres" postgres \
+        "$(sed -n 's/^owner.password=//p' "$CASEOPS_HOME/database.secrets")" "$bport" "${API_BASELINE_POOL:-10}" \
+        "${API_BASELINE_THREADS:-200}" >"$API_DIR/baseline.log" 2>&1 &
+    local baseline_pid=$!
+    for _ in $(seq 60); do curl -sf "http://localhost:$bport/health" >/dev/null 2>&1 && break; sleep 1; done
+    local baseline="http://localhost:$bport"
+    # warm both (JIT, caches): 10 s each on every read at 16 connections, not recorded
+    local saved=$API_S p
+    API_S=${API_WARMUP_S:-10}
+    for p in people cases families; do
+        api_wrk warmup "$caseops" "$API_DIR/$p.txt" 16 >/dev/null 2>&1
+        api_wrk warmup "$baseline" "$API_DIR/$p.txt" 16 >/dev/null 2>&1
+    done
+    API_S=$saved
+    printf 'read\tserver\tconnections\trequests\treq_per_s\tp50\tp99\terrors\n' >"$API_DIR/runs.tsv"
+    for p in people cases families; do
+        for c in $conns; do
+            if [ "$c" = 64 ] && [ "$p" = people ]; then
+                sql -c "select pg_stat_statements_reset()" >/dev/null 2>&1 || true
+                jcmd "$SERVER_PID" JFR.start name=api duration="${API_S}s" filename="$API_DIR/caseops-people-64.jfr" \
+                    >/dev/null 2>&1 || true
+            fi
+            api_wrk caseops "$caseops" "$API_DIR/$p.txt" "$c"
+            if [ "$c" = 64 ] && [ "$p" = people ]; then
+                sql -A -F $'\t' -P footer=off -c "select calls, round(total_exec_time::numeric, 0) as ms,
+                    round((total_exec_time / calls)::numeric, 3) as ms_per_call, rows,
+                    left(regexp_replace(query, '\s+', ' ', 'g'), 140) as query from pg_stat_statements
+                    order by total_exec_time desc limit 25" >"$API_DIR/caseops-people-64-statements.tsv" 2>/dev/null || true
+            fi
+            api_wrk baseline "$baseline" "$API_DIR/$p.txt" "$c"
+            health=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$caseops/actuator/health" || echo timeout)
+            printf '%s\t%s\t%s\n' "$p" "$c" "$health" >>"$API_DIR/health.tsv"
+        done
+    done
+    kill "$baseline_pid" 2>/dev/null || true
+    wait "$baseline_pid" 2>/dev/null || true
+    if [ -f "$API_DIR/caseops-people-64.jfr" ]; then
+        "$BENCH_DIR/api/jfr-top.sh" "$API_DIR/caseops-people-64.jfr" >"$API_DIR/caseops-people-64-profile.txt" 2>&1 || true
+    fi
+    stop_server
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$API_DIR/machine.txt"
+    # ratio CaseOps / baseline per read and connection count
+    awk -F'\t' 'NR > 1 { k = $1 "\t" $3; if ($2 == "caseops") { c[k] = $5; p[k] = $7; e[k] = $8 } else b[k] = $5; o[NR] = k }
+        END { printf "read\tconnections\tcaseops_req_per_s\tbaseline_req_per_s\tratio\tcaseops_p99\tcaseops_errors\n";
+              for (i = 2; i <= NR; i++) { k = o[i]; if (k in seen) continue; seen[k] = 1;
+                  printf "%s\t%s\t%s\t%.3f\t%s\t%s\n", k, c[k], b[k], c[k] / b[k], p[k], e[k] } }' \
+        "$API_DIR/runs.tsv" >"$API_DIR/summary.tsv"
+    echo
+    echo "== API benchmark: $(cat "$API_DIR/cases.txt" 2>/dev/null | head -1) ($API_DIR)"
+    column -t -s $'\t' "$API_DIR/summary.tsv"
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
-    all|import|screening|schedule|schedule-family-op|audit) ;;
+    all|import|screening|schedule|schedule-family-op|audit|api) ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api)" >&2; exit 2 ;;
 esac
 mkdir -p "$OUT" "$WORK"
 if [ "$what" != schedule ] && [ "$what" != schedule-family-op ]; then
@@ -555,4 +684,7 @@ if [ "$what" = all ] || [ "$what" = schedule-family-op ]; then
 fi
 if [ "$what" = all ] || [ "$what" = audit ]; then
     bench_audit
+fi
+if [ "$what" = api ]; then
+    bench_api
 fi
