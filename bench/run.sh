@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api]   (default: all; api only by name)
+#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api]   (default: all; api and startup only by name)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -19,7 +19,7 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
-JAR="$ROOT/target/caseops.jar"
+JAR=${JAR:-"$ROOT/target/caseops.jar"}
 WORK="$BENCH_DIR/work"
 OUT="$BENCH_DIR/out"
 
@@ -90,7 +90,7 @@ start_server() {  # $1 = log file
     PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" >"$1" 2>&1 &
     SERVER_PID=$!
     HTTP_PORT=$http
-    for _ in $(seq 180); do
+    for _ in $(seq "${START_TIMEOUT:-600}"); do
         if curl -sf "http://localhost:$http/actuator/health/readiness" >/dev/null 2>&1; then
             PG_PORT=$(head -1 "$CASEOPS_HOME/postgres.port")
             log "CaseOps serve (pid $SERVER_PID) ready; PostgreSQL on port $PG_PORT"
@@ -99,7 +99,7 @@ start_server() {  # $1 = log file
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$1" >&2; echo "server died" >&2; exit 1; }
         sleep 1
     done
-    echo "server not ready after 180 s (see $1)" >&2
+    echo "server not ready after ${START_TIMEOUT:-600} s (see $1)" >&2
     exit 1
 }
 
@@ -557,20 +557,21 @@ api_wrk() {  # $1 = label, $2 = base URL, $3 = paths file, $4 = connections; app
 }
 
 bench_api() {
-    API_DIR="$OUT/api"
-    local classes="$WORK/api-classes" cpfile="$WORK/api-classpath.txt" c
+    API_DIR=${API_OUT:-$OUT/api}
+    local classes="$API_DIR/classes" cpfile="$API_DIR/classpath.txt" c
     API_S=${API_S:-60}
     local conns=${API_CONNECTIONS:-"1 16 64"} home=${API_HOME:-$WORK/api-home}
     command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
-    rm -rf "$API_DIR" "$classes"
+    rm -rf "$API_DIR"
     mkdir -p "$API_DIR" "$classes" "$WORK"
     machine_info "$API_DIR/machine.txt"
     (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$cpfile" \
         >/dev/null)
     javac -d "$classes" -cp "$(cat "$cpfile")" "$BENCH_DIR/api/ApiBaseline.java"
     export CASEOPS_HOME="$home"
-    if [ ! -d "$CASEOPS_HOME/pgdata" ]; then
+    if [ ! -f "$CASEOPS_HOME/api-bench-imported" ]; then
         generate_docket
+        rm -rf "$CASEOPS_HOME"
         mkdir -p "$CASEOPS_HOME"
         start_server "$API_DIR/server-import.log"
         sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'" \
@@ -580,8 +581,10 @@ bench_api() {
         java -Xmx"$XMX" -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" >"$API_DIR/import.log" 2>&1 \
             || { tail -40 "$API_DIR/import.log" >&2; exit 1; }
         log "imported in $(secs "$t0" "$(now)") s"
+        echo "$DATA" >"$CASEOPS_HOME/api-bench-imported"
         stop_server
     fi
+    [ "${API_IMPORT_ONLY:-0}" = 1 ] && return
     start_server "$API_DIR/server.log"
     local caseops="http://localhost:$HTTP_PORT"
     sql -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
@@ -657,12 +660,58 @@ bench_api() {
     column -t -s $'\t' "$API_DIR/summary.tsv"
 }
 
+# ------------------------------------------------------------------ startup
+# Start-up to healthy (readiness UP): `serve --demo` on a fresh home (database created, migrations, reference data,
+# demo docket generated and imported), then `serve` on that home, then `serve --demo` on it again (demo data already
+# there). Each start's log lines are printed with their offset from the launch, which shows where the time goes.
+startup_run() {  # $1 = label, $2... = serve arguments; appends to runs.tsv
+    local label=$1 dir="$OUT/startup" http t0 t1 pid
+    shift
+    http=$(free_port)
+    t0=$(now)
+    CASEOPS_DEMO_PASSWORD=bench-password-2019 PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" "$@" \
+        >"$dir/$label.log" 2>&1 &
+    pid=$!
+    SERVER_PID=$pid
+    for _ in $(seq $(( ${START_TIMEOUT:-600} * 5 ))); do
+        curl -sf "http://localhost:$http/actuator/health/readiness" >/dev/null 2>&1 && break
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$dir/$label.log" >&2; echo "server died" >&2; exit 1; }
+        sleep 0.2
+    done
+    t1=$(now)
+    printf '%s\t%s\t%s\n' "$label" "$(secs "$t0" "$t1")" "$(cut -d' ' -f1 /proc/loadavg)" >>"$dir/runs.tsv"
+    log "$label: healthy after $(secs "$t0" "$t1") s"
+    # offsets of the log lines from the launch (log times are UTC ISO-8601 with milliseconds)
+    awk -v t0="$t0" '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ {
+            cmd = "date -d " $1 " +%s.%N"; cmd | getline t; close(cmd)
+            msg = $0; sub(/^.*\] [^ ]+ +: /, "", msg)
+            printf "%7.1f s  %s\n", t - t0, substr(msg, 1, 150) }' "$dir/$label.log" >"$dir/$label-timeline.txt"
+    stop_server
+}
+
+bench_startup() {
+    local dir="$OUT/startup"
+    rm -rf "$dir" "$WORK/startup-home"
+    mkdir -p "$dir" "$WORK/startup-home"
+    machine_info "$dir/machine.txt"
+    export CASEOPS_HOME="$WORK/startup-home"
+    printf 'start\tseconds_to_healthy\tload_1min\n' >"$dir/runs.tsv"
+    startup_run demo-fresh-home --demo
+    startup_run serve-existing-home
+    startup_run demo-existing-home --demo
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
+    rm -rf "$WORK/startup-home"
+    echo
+    echo "== start-up ($dir; goals: serve on an existing home <= 10 s, serve --demo on a fresh home <= 30 s)"
+    column -t -s $'\t' "$dir/runs.tsv"
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
-    all|import|screening|schedule|schedule-family-op|audit|api) ;;
+    all|import|screening|schedule|schedule-family-op|audit|api|startup) ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup)" >&2; exit 2 ;;
 esac
 mkdir -p "$OUT" "$WORK"
 if [ "$what" != schedule ] && [ "$what" != schedule-family-op ]; then
@@ -687,4 +736,7 @@ if [ "$what" = all ] || [ "$what" = audit ]; then
 fi
 if [ "$what" = api ]; then
     bench_api
+fi
+if [ "$what" = startup ]; then
+    bench_startup
 fi
