@@ -37,3 +37,19 @@ jfr print --events jdk.ExecutionSample "$f" | awk '
         for (f in cops) printf "%5.1f%%\t%s\n", 100 * cops[f] / n, f | "sort -rn | head -40"
         close("sort -rn | head -40")
     }'
+# Where request threads wait (JFR records parks, monitor waits and socket reads over its thresholds, 20 ms by default):
+# summed duration by what the stack shows they wait for.
+echo
+echo "-- waits over the recording's threshold, summed (seconds), by what they wait for"
+jfr print --events jdk.ThreadPark,jdk.JavaMonitorEnter,jdk.SocketRead "$f" | awk '
+    /^jdk\.(ThreadPark|JavaMonitorEnter|SocketRead)/ { if (ev) flush(); ev = $1; d = 0; what = ""; next }
+    /duration = / { v = $3; u = $4; d = (u == "s") ? v : (u == "ms") ? v / 1000 : (u == "us") ? v / 1e6 : v / 1e9 }
+    /^[ \t]+[a-zA-Z_$][a-zA-Z0-9_$.]*\.[a-zA-Z_$<>0-9]+\(/ {
+        if (what == "") {
+            if ($1 ~ /^com\.zaxxer\.hikari/) what = "pool: waiting for a connection"
+            else if ($1 ~ /^org\.postgresql/) what = "PostgreSQL: waiting for an answer"
+            else if ($1 ~ /^org\.caseops\./) what = "CaseOps: " $1
+        }
+    }
+    function flush() { k = ev " " (what == "" ? "other (idle threads, JFR, Tomcat acceptor)" : what); s[k] += d; c[k]++ }
+    END { if (ev) flush(); for (k in s) printf "%8.1f s  %6d  %s\n", s[k], c[k], k | "sort -rn | head -15" }'
