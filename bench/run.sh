@@ -625,34 +625,36 @@ bench_api() {
     printf 'read\tserver\tconnections\trequests\treq_per_s\tp50\tp99\terrors\n' >"$API_DIR/runs.tsv"
     for p in people cases families; do
         for c in $conns; do
-            if [ "$c" = 64 ] && [ "$p" = people ]; then
-                sql -c "select pg_stat_statements_reset()" >/dev/null 2>&1 || true
-                jcmd "$SERVER_PID" JFR.start name=api duration="${API_S}s" filename="$API_DIR/caseops-people-64.jfr" \
-                    >/dev/null 2>&1 || true
-            fi
             api_wrk caseops "$caseops" "$API_DIR/$p.txt" "$c"
-            if [ "$c" = 64 ] && [ "$p" = people ]; then
-                sql -A -F $'\t' -P footer=off -c "select calls, round(total_exec_time::numeric, 0) as ms,
-                    round((total_exec_time / calls)::numeric, 3) as ms_per_call, rows,
-                    left(regexp_replace(query, '\s+', ' ', 'g'), 140) as query from pg_stat_statements
-                    order by total_exec_time desc limit 25" >"$API_DIR/caseops-people-64-statements.tsv" 2>/dev/null || true
-            fi
             api_wrk baseline "$baseline" "$API_DIR/$p.txt" "$c"
             health=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$caseops/actuator/health" || echo timeout)
             printf '%s\t%s\t%s\n' "$p" "$c" "$health" >>"$API_DIR/health.tsv"
         done
     done
+    # The profile, in a run of its own after the measured ones (recording costs the server CPU): CaseOps' person
+    # reads at 64 connections under JFR, and pg_stat_statements over the same span
+    API_S=${API_PROFILE_S:-30}
+    sql -c "select pg_stat_statements_reset()" >/dev/null 2>&1 || true
+    jcmd "$SERVER_PID" JFR.start name=api duration="${API_S}s" filename="$API_DIR/caseops-people-64.jfr" \
+        >/dev/null 2>&1 || true
+    api_wrk profile "$caseops" "$API_DIR/people.txt" 64
+    sql -A -F $'\t' -P footer=off -c "select calls, round(total_exec_time::numeric, 0) as ms,
+        round((total_exec_time / calls)::numeric, 3) as ms_per_call, rows,
+        left(regexp_replace(query, '\s+', ' ', 'g'), 140) as query from pg_stat_statements
+        order by total_exec_time desc limit 25" >"$API_DIR/caseops-people-64-statements.tsv" 2>/dev/null || true
+    API_S=$saved
     kill "$baseline_pid" 2>/dev/null || true
     wait "$baseline_pid" 2>/dev/null || true
+    sleep 2
     if [ -f "$API_DIR/caseops-people-64.jfr" ]; then
         "$BENCH_DIR/api/jfr-top.sh" "$API_DIR/caseops-people-64.jfr" >"$API_DIR/caseops-people-64-profile.txt" 2>&1 || true
     fi
     stop_server
     echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$API_DIR/machine.txt"
     # ratio CaseOps / baseline per read and connection count
-    awk -F'\t' 'NR > 1 { k = $1 "\t" $3; if ($2 == "caseops") { c[k] = $5; p[k] = $7; e[k] = $8 } else b[k] = $5; o[NR] = k }
+    awk -F'\t' 'NR > 1 && ($2 == "caseops" || $2 == "baseline") { k = $1 "\t" $3; if ($2 == "caseops") { c[k] = $5; p[k] = $7; e[k] = $8 } else b[k] = $5; o[NR] = k }
         END { printf "read\tconnections\tcaseops_req_per_s\tbaseline_req_per_s\tratio\tcaseops_p99\tcaseops_errors\n";
-              for (i = 2; i <= NR; i++) { k = o[i]; if (k in seen) continue; seen[k] = 1;
+              for (i = 2; i <= NR; i++) { k = o[i]; if (k == "" || k in seen) continue; seen[k] = 1;
                   printf "%s\t%s\t%s\t%.3f\t%s\t%s\n", k, c[k], b[k], c[k] / b[k], p[k], e[k] } }' \
         "$API_DIR/runs.tsv" >"$API_DIR/summary.tsv"
     echo
