@@ -12,7 +12,8 @@
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
 #   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10   the schedule benchmark's operation and solver limits
 #   AUDIT_CLIENTS=1,16,64 AUDIT_S=20 AUDIT_WARMUP_S=3   the audit benchmark's client counts and seconds per run
-#   API_S=60 API_CONNECTIONS="1 16 64" API_HOME=bench/work/api-home DATA=(generated dir)   the API benchmark
+#   API_S=60 API_CONNECTIONS="1 16 64" API_READS="people cases families" API_HOME=bench/work/api-home
+#   DATA=(generated dir) API_IMPORT_ONLY=0 API_OUT=bench/out/api   the API benchmark
 #
 # Raw results go to bench/out/<benchmark>/ (git-ignored); generated data and the database to bench/work/.
 set -euo pipefail
@@ -623,7 +624,7 @@ bench_api() {
     done
     API_S=$saved
     printf 'read\tserver\tconnections\trequests\treq_per_s\tp50\tp99\terrors\n' >"$API_DIR/runs.tsv"
-    for p in people cases families; do
+    for p in ${API_READS:-people cases families}; do
         for c in $conns; do
             api_wrk caseops "$caseops" "$API_DIR/$p.txt" "$c"
             api_wrk baseline "$baseline" "$API_DIR/$p.txt" "$c"
