@@ -685,7 +685,7 @@ startup_run() {  # $1 = label, $2... = serve arguments; appends to runs.tsv
     printf '%s\t%s\t%s\n' "$label" "$(secs "$t0" "$t1")" "$(cut -d' ' -f1 /proc/loadavg)" >>"$dir/runs.tsv"
     log "$label: healthy after $(secs "$t0" "$t1") s"
     # offsets of the log lines from the launch (log times are UTC ISO-8601 with milliseconds)
-    awk -v t0="$t0" '/^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ {
+    awk -v t0="$t0" '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ {  # (mawk: no {n} intervals)
             cmd = "date -d " $1 " +%s.%N"; cmd | getline t; close(cmd)
             msg = $0; sub(/^.*\] [^ ]+ +: /, "", msg)
             printf "%7.1f s  %s\n", t - t0, substr(msg, 1, 150) }' "$dir/$label.log" >"$dir/$label-timeline.txt"
