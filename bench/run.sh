@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit]   (default: all)
+#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api]   (default: all; api and startup only by name)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -12,13 +12,15 @@
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
 #   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10   the schedule benchmark's operation and solver limits
 #   AUDIT_CLIENTS=1,16,64 AUDIT_S=20 AUDIT_WARMUP_S=3   the audit benchmark's client counts and seconds per run
+#   API_S=60 API_CONNECTIONS="1 16 64" API_READS="people cases families" API_HOME=bench/work/api-home
+#   DATA=(generated dir) API_IMPORT_ONLY=0 API_OUT=bench/out/api   the API benchmark
 #
 # Raw results go to bench/out/<benchmark>/ (git-ignored); generated data and the database to bench/work/.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
-JAR="$ROOT/target/caseops.jar"
+JAR=${JAR:-"$ROOT/target/caseops.jar"}
 WORK="$BENCH_DIR/work"
 OUT="$BENCH_DIR/out"
 
@@ -88,7 +90,8 @@ start_server() {  # $1 = log file
     # PORT as well as --port: builds before the --port fix bound ${PORT:8080} whatever --port said.
     PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" >"$1" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 180); do
+    HTTP_PORT=$http
+    for _ in $(seq "${START_TIMEOUT:-600}"); do
         if curl -sf "http://localhost:$http/actuator/health/readiness" >/dev/null 2>&1; then
             PG_PORT=$(head -1 "$CASEOPS_HOME/postgres.port")
             log "CaseOps serve (pid $SERVER_PID) ready; PostgreSQL on port $PG_PORT"
@@ -97,7 +100,7 @@ start_server() {  # $1 = log file
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$1" >&2; echo "server died" >&2; exit 1; }
         sleep 1
     done
-    echo "server not ready after 180 s (see $1)" >&2
+    echo "server not ready after ${START_TIMEOUT:-600} s (see $1)" >&2
     exit 1
 }
 
@@ -148,6 +151,10 @@ manifest_rows() {  # $1 = manifest, $2 = file name
 }
 
 generate_docket() {
+    if [ -n "${DATA:-}" ] && [ -f "$DATA/manifest.json" ]; then
+        log "reusing $DATA (given)"
+        return
+    fi
     DATA="$WORK/national-$CASES-seed$SEED"
     local manifest="$DATA/manifest.json"
     if [ -f "$manifest" ] && grep -q "\"requestedCases\" : $CASES," "$manifest" \
@@ -528,12 +535,186 @@ bench_audit() {
     grep -m1 "Audit trail" "$dir/verify.txt"
 }
 
+
+# ------------------------------------------------------------------ api
+# The API under load (wrk) against a raw-JDBC baseline (bench/api/ApiBaseline.java) answering the same three reads with
+# the same SQL, in the same run, on a generated national docket imported once into API_HOME and kept (the import is
+# not timed). For each read and each connection count: wrk on CaseOps, then wrk on the baseline.
+api_wrk() {  # $1 = label, $2 = base URL, $3 = paths file, $4 = connections; appends to runs.tsv
+    local label=$1 base=$2 paths=$3 c=$4 threads out rps p50 p99 max non2xx socket total
+    threads=$(( c < 2 ? 1 : 2 ))
+    out=$(PATHS=$paths wrk -t$threads -c"$c" -d"${API_S}s" --timeout 10s --latency -s "$BENCH_DIR/api/paths.lua" \
+        -H "Authorization: Bearer $API_TOKEN" -H "X-Purpose: benchmark" "$base")
+    printf '%s\n' "$out" >"$API_DIR/wrk-$label-$(basename "$paths" .txt)-$c.txt"
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    total=$(awk '/requests in/ {print $1}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    socket=$(grep 'Socket errors' <<<"$out" | grep -oE '[0-9]+' | paste -sd+ - | bc || true)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$paths" .txt)" "$label" "$c" "$total" "$rps" "$p50" "$p99" \
+        "$(( ${non2xx:-0} + ${socket:-0} ))" >>"$API_DIR/runs.tsv"
+    log "$(basename "$paths" .txt) $label c=$c: $rps req/s, p50 $p50, p99 $p99, errors $(( ${non2xx:-0} + ${socket:-0} ))"
+}
+
+bench_api() {
+    API_DIR=${API_OUT:-$OUT/api}
+    local classes="$API_DIR/classes" cpfile="$API_DIR/classpath.txt" c
+    API_S=${API_S:-60}
+    local conns=${API_CONNECTIONS:-"1 16 64"} home=${API_HOME:-$WORK/api-home}
+    command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
+    rm -rf "$API_DIR"
+    mkdir -p "$API_DIR" "$classes" "$WORK"
+    machine_info "$API_DIR/machine.txt"
+    (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$cpfile" \
+        >/dev/null)
+    javac -d "$classes" -cp "$(cat "$cpfile")" "$BENCH_DIR/api/ApiBaseline.java"
+    export CASEOPS_HOME="$home"
+    if [ ! -f "$CASEOPS_HOME/api-bench-imported" ]; then
+        generate_docket
+        rm -rf "$CASEOPS_HOME"
+        mkdir -p "$CASEOPS_HOME"
+        start_server "$API_DIR/server-import.log"
+        sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'" \
+            -c "alter system set pg_stat_statements.max = 10000"
+        log "importing $DATA into $CASEOPS_HOME (untimed; kept for later runs)"
+        local t0; t0=$(now)
+        java -Xmx"$XMX" -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" >"$API_DIR/import.log" 2>&1 \
+            || { tail -40 "$API_DIR/import.log" >&2; exit 1; }
+        log "imported in $(secs "$t0" "$(now)") s"
+        echo "$DATA" >"$CASEOPS_HOME/api-bench-imported"
+        stop_server
+    fi
+    [ "${API_IMPORT_ONLY:-0}" = 1 ] && return
+    start_server "$API_DIR/server.log"
+    local caseops="http://localhost:$HTTP_PORT"
+    sql -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
+    sql -A -t -c "select count(*) from eoir_case" >"$API_DIR/cases.txt"
+    # The busiest field office; an officer of it (so a purpose is not required, but one is sent and recorded)
+    local office; office=$(sql -A -t -c "select field_office_code from case_index where field_office_code is not null
+        group by 1 order by count(*) desc limit 1")
+    java -jar "$JAR" user add bench-officer --role OFFICER --field-office "$office" --password-stdin \
+        <<<"bench-officer-password-$SEED" >/dev/null 2>&1 || true
+    API_TOKEN=$(java -jar "$JAR" user token bench-officer --days 1 --name api-bench 2>/dev/null | grep -oE 'cop_[A-Za-z0-9_-]+' | head -1)
+    [ -n "$API_TOKEN" ] || { echo "no token for bench-officer" >&2; exit 1; }
+    # What the clients read: 2,000 random people, families and pages of that office
+    sql -A -t -c "select '/api/people/' || p.a_number from person p join family_member m on m.person_id = p.id
+        join case_index ci on ci.idncase = m.family_id where ci.field_office_code = '$office'
+        order by random() limit 2000" >"$API_DIR/people.txt"
+    sql -A -t -c "select '/api/cases?fieldOffice=$office&page=' || g || '&size=50' from generate_series(0,
+        least(1999, (select count(*) from case_index where field_office_code = '$office') / 50)) g
+        order by random()" >"$API_DIR/cases.txt"
+    sql -A -t -c "select '/api/families/' || idncase || '/executability' from case_index
+        where family_id = idncase and field_office_code = '$office' order by random() limit 2000" \
+        >"$API_DIR/families.txt"
+    log "office $office: $(wc -l <"$API_DIR/people.txt") people, $(wc -l <"$API_DIR/cases.txt") pages, $(wc -l <"$API_DIR/families.txt") families"
+    local bport; bport=$(free_port)
+    java -Xmx512m -cp "$classes:$(cat "$cpfile")" ApiBaseline "jdbc:postgresql://localhost:$PG_PORT/postgres" postgres \
+        "$(sed -n 's/^owner.password=//p' "$CASEOPS_HOME/database.secrets")" "$bport" "${API_BASELINE_POOL:-10}" \
+        "${API_BASELINE_THREADS:-200}" >"$API_DIR/baseline.log" 2>&1 &
+    local baseline_pid=$!
+    for _ in $(seq 60); do curl -sf "http://localhost:$bport/health" >/dev/null 2>&1 && break; sleep 1; done
+    local baseline="http://localhost:$bport"
+    # warm both (JIT, caches): 10 s each on every read at 16 connections, not recorded
+    local saved=$API_S p
+    API_S=${API_WARMUP_S:-10}
+    for p in people cases families; do
+        api_wrk warmup "$caseops" "$API_DIR/$p.txt" 16 >/dev/null 2>&1
+        api_wrk warmup "$baseline" "$API_DIR/$p.txt" 16 >/dev/null 2>&1
+    done
+    API_S=$saved
+    printf 'read\tserver\tconnections\trequests\treq_per_s\tp50\tp99\terrors\n' >"$API_DIR/runs.tsv"
+    for p in ${API_READS:-people cases families}; do
+        for c in $conns; do
+            api_wrk caseops "$caseops" "$API_DIR/$p.txt" "$c"
+            api_wrk baseline "$baseline" "$API_DIR/$p.txt" "$c"
+            health=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$caseops/actuator/health" || echo timeout)
+            printf '%s\t%s\t%s\n' "$p" "$c" "$health" >>"$API_DIR/health.tsv"
+        done
+    done
+    # The profile, in a run of its own after the measured ones (recording costs the server CPU): CaseOps' person
+    # reads at 64 connections under JFR, and pg_stat_statements over the same span
+    API_S=${API_PROFILE_S:-30}
+    sql -c "select pg_stat_statements_reset()" >/dev/null 2>&1 || true
+    jcmd "$SERVER_PID" JFR.start name=api duration="${API_S}s" filename="$API_DIR/caseops-people-64.jfr" \
+        >/dev/null 2>&1 || true
+    api_wrk profile "$caseops" "$API_DIR/people.txt" 64
+    sql -A -F $'\t' -P footer=off -c "select calls, round(total_exec_time::numeric, 0) as ms,
+        round((total_exec_time / calls)::numeric, 3) as ms_per_call, rows,
+        left(regexp_replace(query, '\s+', ' ', 'g'), 140) as query from pg_stat_statements
+        order by total_exec_time desc limit 25" >"$API_DIR/caseops-people-64-statements.tsv" 2>/dev/null || true
+    API_S=$saved
+    kill "$baseline_pid" 2>/dev/null || true
+    wait "$baseline_pid" 2>/dev/null || true
+    sleep 2
+    if [ -f "$API_DIR/caseops-people-64.jfr" ]; then
+        "$BENCH_DIR/api/jfr-top.sh" "$API_DIR/caseops-people-64.jfr" >"$API_DIR/caseops-people-64-profile.txt" 2>&1 || true
+    fi
+    stop_server
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$API_DIR/machine.txt"
+    # ratio CaseOps / baseline per read and connection count
+    awk -F'\t' 'NR > 1 && ($2 == "caseops" || $2 == "baseline") { k = $1 "\t" $3; if ($2 == "caseops") { c[k] = $5; p[k] = $7; e[k] = $8 } else b[k] = $5; o[NR] = k }
+        END { printf "read\tconnections\tcaseops_req_per_s\tbaseline_req_per_s\tratio\tcaseops_p99\tcaseops_errors\n";
+              for (i = 2; i <= NR; i++) { k = o[i]; if (k == "" || k in seen) continue; seen[k] = 1;
+                  printf "%s\t%s\t%s\t%.3f\t%s\t%s\n", k, c[k], b[k], c[k] / b[k], p[k], e[k] } }' \
+        "$API_DIR/runs.tsv" >"$API_DIR/summary.tsv"
+    echo
+    echo "== API benchmark: $(cat "$API_DIR/cases.txt" 2>/dev/null | head -1) ($API_DIR)"
+    column -t -s $'\t' "$API_DIR/summary.tsv"
+}
+
+# ------------------------------------------------------------------ startup
+# Start-up to healthy (readiness UP): `serve --demo` on a fresh home (database created, migrations, reference data,
+# demo docket generated and imported), then `serve` on that home, then `serve --demo` on it again (demo data already
+# there). Each start's log lines are printed with their offset from the launch, which shows where the time goes.
+startup_run() {  # $1 = label, $2... = serve arguments; appends to runs.tsv
+    local label=$1 dir="$OUT/startup" http t0 t1 pid
+    shift
+    http=$(free_port)
+    t0=$(now)
+    CASEOPS_DEMO_PASSWORD=bench-password-2019 PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" "$@" \
+        >"$dir/$label.log" 2>&1 &
+    pid=$!
+    SERVER_PID=$pid
+    for _ in $(seq $(( ${START_TIMEOUT:-600} * 5 ))); do
+        curl -sf "http://localhost:$http/actuator/health/readiness" >/dev/null 2>&1 && break
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$dir/$label.log" >&2; echo "server died" >&2; exit 1; }
+        sleep 0.2
+    done
+    t1=$(now)
+    printf '%s\t%s\t%s\n' "$label" "$(secs "$t0" "$t1")" "$(cut -d' ' -f1 /proc/loadavg)" >>"$dir/runs.tsv"
+    log "$label: healthy after $(secs "$t0" "$t1") s"
+    # offsets of the log lines from the launch (log times are UTC ISO-8601 with milliseconds)
+    awk -v t0="$t0" '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ {  # (mawk: no {n} intervals)
+            cmd = "date -d " $1 " +%s.%N"; cmd | getline t; close(cmd)
+            msg = $0; sub(/^.*\] [^ ]+ +: /, "", msg)
+            printf "%7.1f s  %s\n", t - t0, substr(msg, 1, 150) }' "$dir/$label.log" >"$dir/$label-timeline.txt"
+    stop_server
+}
+
+bench_startup() {
+    local dir="$OUT/startup"
+    rm -rf "$dir" "$WORK/startup-home"
+    mkdir -p "$dir" "$WORK/startup-home"
+    machine_info "$dir/machine.txt"
+    export CASEOPS_HOME="$WORK/startup-home"
+    printf 'start\tseconds_to_healthy\tload_1min\n' >"$dir/runs.tsv"
+    startup_run demo-fresh-home --demo
+    startup_run serve-existing-home
+    startup_run demo-existing-home --demo
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
+    rm -rf "$WORK/startup-home"
+    echo
+    echo "== start-up ($dir; goals: serve on an existing home <= 10 s, serve --demo on a fresh home <= 30 s)"
+    column -t -s $'\t' "$dir/runs.tsv"
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
-    all|import|screening|schedule|schedule-family-op|audit) ;;
+    all|import|screening|schedule|schedule-family-op|audit|api|startup) ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup)" >&2; exit 2 ;;
 esac
 mkdir -p "$OUT" "$WORK"
 if [ "$what" != schedule ] && [ "$what" != schedule-family-op ]; then
@@ -555,4 +736,10 @@ if [ "$what" = all ] || [ "$what" = schedule-family-op ]; then
 fi
 if [ "$what" = all ] || [ "$what" = audit ]; then
     bench_audit
+fi
+if [ "$what" = api ]; then
+    bench_api
+fi
+if [ "$what" = startup ]; then
+    bench_startup
 fi

@@ -83,14 +83,20 @@ class DemoAccess implements ApplicationRunner {
                             "demo");
                     return agency;
                 }).id();
+        List<String> existing = new java.util.ArrayList<>();
         for (DemoUser user : USERS) {
             if (users.find(user.username()).isEmpty()) {
                 users.add(new Users.NewUser(user.username(), "Demo " + user.role().name().toLowerCase(), user.role(),
                         user.office(), user.role() == Role.PARTNER ? partnerId : null, password), "demo");
             } else {
-                jdbc.sql("update app_user set password_hash = ? where username = ?")
-                        .params(encoder.encode(password), user.username()).update();
+                existing.add(user.username());
             }
+        }
+        // The demo users share this run's password: one (deliberately slow) hash for all of them, not one each, so
+        // that a restart on an existing demo home does not spend seconds hashing (issue 12, start-up)
+        if (!existing.isEmpty()) {
+            jdbc.sql("update app_user set password_hash = ? where username = any(?::text[])")
+                    .params(encoder.encode(password), existing.toArray(String[]::new)).update();
         }
     }
 

@@ -65,15 +65,28 @@ public class Tokens {
         return new Issued(id, token, kind, name, expires);
     }
 
-    /** The user name a token stands for, if the token is known, unrevoked and unexpired. */
+    /** How fresh a token's {@code last_used_at} is kept: it is written at most once in this span. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    /**
+     * The user name a token stands for, if the token is known, unrevoked and unexpired. Notes when it was last used,
+     * to the minute: the row is updated only when its {@code last_used_at} is older than
+     * {@link #LAST_USED_RESOLUTION}, so that concurrent requests with one token do not queue behind one another's
+     * row lock and commit (issue 12), and most requests write nothing.
+     */
     public Optional<String> resolve(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         return jdbc.sql("""
-                update access_token t set last_used_at = now() from app_user u
-                where t.token_hash = ? and t.revoked_at is null and t.expires_at > now() and u.id = t.user_id
-                returning u.username""").param(hash(token)).query(String.class).optional();
+                with valid as (
+                    select t.id, u.username from access_token t join app_user u on u.id = t.user_id
+                    where t.token_hash = ? and t.revoked_at is null and t.expires_at > now()),
+                touched as (
+                    update access_token a set last_used_at = now() from valid
+                    where a.id = valid.id and (a.last_used_at is null or a.last_used_at < now() - ?::interval))
+                select username from valid""")
+                .params(hash(token), LAST_USED_RESOLUTION.toSeconds() + " seconds").query(String.class).optional();
     }
 
     public List<Listed> of(String username) {

@@ -20,11 +20,11 @@ class CaseController {
     static final Set<String> ORDER_TYPES = Set.of("PENDING", "REMOVAL_ORDERED", "VOLUNTARY_DEPARTURE", "TERMINATED",
             "RELIEF_GRANTED", "ADMINISTRATIVELY_CLOSED", "OTHER");
 
-    private final Docket docket;
+    private final CaseSearch search;
     private final Access access;
 
-    CaseController(Docket docket, Access access) {
-        this.docket = docket;
+    CaseController(CaseSearch search, Access access) {
+        this.search = search;
         this.access = access;
     }
 
@@ -55,10 +55,7 @@ class CaseController {
         String office = access.searchScope(upper(fieldOffice), PartnerScope.CASE_STATUS);
         DocketViews.CaseFilter filter = new DocketViews.CaseFilter(office, upper(hearingLocation), upper(orderType),
                 inAbsentia, upper(nationality), family, represented);
-        DocketViews.Page<DocketViews.CaseSummary> result = docket.cases(filter, page, size);
-        access.searched("CASE_SEARCH", office, filter + " page " + page + ": " + result.items().size() + " of "
-                + result.total() + " cases");
-        return result;
+        return search.page(office, filter, page, size);
     }
 
     private static String upper(String value) {

@@ -83,6 +83,33 @@ public class Docket {
                 where p.a_number = ?""").param(aNumber).query((rs, n) -> person(rs, asOf)).optional();
     }
 
+    /** A person as the person endpoint reads them: the person, their access subject, their case record's birth. */
+    public record PersonRecord(Person person, Access.Subject subject, BirthDate courtRecordBirth) {
+    }
+
+    /**
+     * The person, the field office that decides who may see them ({@link #personSubject}) and the birth date their
+     * case's court record gives ({@link CourtRecordBirths}), in one query: the person endpoint's one read (issue 12).
+     */
+    public Optional<PersonRecord> personRecord(String aNumber, LocalDate asOf) {
+        return jdbc.sql("select p.*, m.family_id, m.role, fam.field_office_code as subject_field_office, "
+                + "c.birth_year as c_birth_year, c.birth_month as c_birth_month, c.birth_date as c_birth_date, "
+                + "c.birth_precision as c_birth_precision, " + PERSON_CASE_COLUMNS + """
+                 from person p join family_member m on m.person_id = p.id
+                left join case_index s on s.idncase = p.idncase
+                left join eoir_case c on c.idncase = s.idncase
+                left join hearing_location hl on hl.code = s.hearing_loc_code
+                left join case_index fam on fam.idncase = m.family_id
+                where p.a_number = ?""").param(aNumber).query((rs, n) -> {
+                    Person person = person(rs, asOf);
+                    BirthDate birth = person.removalCase() == null ? null : BirthDate.fromColumns(
+                            rs.getObject("c_birth_year", Integer.class), rs.getObject("c_birth_month", Integer.class),
+                            rs.getObject("c_birth_date", LocalDate.class), rs.getString("c_birth_precision"));
+                    return new PersonRecord(person,
+                            new Access.Subject("PERSON", aNumber, rs.getString("subject_field_office")), birth);
+                }).optional();
+    }
+
     /**
      * The person as an access subject: their A-number and the field office of their family (the lead case's), which
      * decides who may see them. Empty when there is no such person.

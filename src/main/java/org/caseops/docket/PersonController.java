@@ -43,12 +43,12 @@ class PersonController {
 
     private final Docket docket;
     private final Access access;
-    private final CourtRecordBirths births;
+    private final PersonReads people;
 
-    PersonController(Docket docket, Access access, CourtRecordBirths births) {
+    PersonController(Docket docket, Access access, PersonReads people) {
         this.docket = docket;
         this.access = access;
-        this.births = births;
+        this.people = people;
     }
 
     /**
@@ -62,11 +62,7 @@ class PersonController {
     PersonView person(@PathVariable String aNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         String a = Docket.aNumber(aNumber);
-        access.read("PERSON_READ", docket.personSubject(a).orElseThrow(() -> notFound(a)),
-                PartnerScope.PERSON_RECORD);
-        LocalDate day = asOf == null ? LocalDate.now() : asOf;
-        DocketViews.Person person = docket.person(a, day).orElseThrow(() -> notFound(a));
-        return new PersonView(person, births.view(person, day).orElse(null));
+        return people.read(a, asOf == null ? LocalDate.now() : asOf).orElseThrow(() -> notFound(a));
     }
 
     /**

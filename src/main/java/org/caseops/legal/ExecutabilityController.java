@@ -1,12 +1,9 @@
 package org.caseops.legal;
 
 import java.time.LocalDate;
-import org.caseops.access.Access;
 import org.caseops.access.Allow;
-import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
 import org.caseops.docket.Docket;
-import org.caseops.system.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,25 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.PARTNER})
 class ExecutabilityController {
 
-    private final LegalGate gate;
-    private final Docket docket;
-    private final Access access;
+    private final ExecutabilityReads reads;
 
-    ExecutabilityController(LegalGate gate, Docket docket, Access access) {
-        this.gate = gate;
-        this.docket = docket;
-        this.access = access;
+    ExecutabilityController(ExecutabilityReads reads) {
+        this.reads = reads;
     }
 
     /** The verdict on the person's current case as of {@code asOf} (default today), with every rule's finding. */
     @GetMapping("/api/cases/{aNumber}/executability")
     LegalGate.CaseVerdict ofCase(@PathVariable String aNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        String a = Docket.aNumber(aNumber);
-        access.read("EXECUTABILITY_READ", docket.personSubject(a)
-                .orElseThrow(() -> new NotFound("no person with A-number " + a)), PartnerScope.CASE_STATUS);
-        return gate.ofPerson(a, asOf == null ? LocalDate.now() : asOf)
-                .orElseThrow(() -> new NotFound("no person with A-number " + a));
+        return reads.ofCase(Docket.aNumber(aNumber), asOf == null ? LocalDate.now() : asOf);
     }
 
     /**
@@ -46,9 +35,6 @@ class ExecutabilityController {
     @GetMapping("/api/families/{id}/executability")
     LegalGate.FamilyVerdict ofFamily(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        access.read("EXECUTABILITY_READ", docket.familySubject(id)
-                .orElseThrow(() -> new NotFound("no family with lead case " + id)), PartnerScope.PERSON_RECORD);
-        return gate.ofFamily(id, asOf == null ? LocalDate.now() : asOf)
-                .orElseThrow(() -> new NotFound("no family with lead case " + id));
+        return reads.ofFamily(id, asOf == null ? LocalDate.now() : asOf);
     }
 }

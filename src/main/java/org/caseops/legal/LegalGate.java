@@ -73,7 +73,10 @@ public class LegalGate {
                     .map(DocketViews.FamilyMember::personId).toList());
             List<MemberVerdict> members = family.people().stream()
                     .map(m -> member(m, all.get(m.personId()), asOf)).toList();
-            return new FamilyVerdict(familyId, asOf, facts.dataAsOf(), count(members, "EXECUTABLE"),
+            // the data date the members were judged on (read once with their facts); the docket's when none has facts
+            LocalDate dataAsOf = all.values().stream().findFirst().map(CaseFacts::dataAsOf)
+                    .orElseGet(facts::dataAsOf);
+            return new FamilyVerdict(familyId, asOf, dataAsOf, count(members, "EXECUTABLE"),
                     count(members, "NOT_EXECUTABLE"),
                     count(members, "FROZEN"), count(members, NOT_SUBJECT_TO_REMOVAL), members);
         });

@@ -57,6 +57,28 @@ class PostAuthTokenTest {
     }
 
     @Test
+    void a_token_notes_when_it_was_last_used_once_a_minute_not_on_every_request() {
+        String token = token("officer", Api.PASSWORD).getBody().path("token").asText();
+        assertThat(me(token).getStatusCode()).isEqualTo(HttpStatus.OK);
+        java.time.OffsetDateTime first = lastUsed(token);
+        assertThat(first).isNotNull();
+
+        assertThat(me(token).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(lastUsed(token)).isEqualTo(first);
+
+        // a minute later (moved back by hand) the next request writes it again
+        jdbc.sql("update access_token set last_used_at = last_used_at - interval '61 seconds' where token_hash = ?")
+                .param(Tokens.hash(token)).update();
+        assertThat(me(token).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(lastUsed(token)).isAfter(first.minusSeconds(61));
+    }
+
+    private java.time.OffsetDateTime lastUsed(String token) {
+        return jdbc.sql("select last_used_at from access_token where token_hash = ?").param(Tokens.hash(token))
+                .query(java.time.OffsetDateTime.class).single();
+    }
+
+    @Test
     void a_wrong_password_is_a_401_problem() {
         ResponseEntity<JsonNode> response = token("supervisor", "not-the-password");
 
