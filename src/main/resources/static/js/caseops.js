@@ -18,7 +18,7 @@
           datasets: [{ label: canvas.dataset.title || '', data: JSON.parse(canvas.dataset.values),
             backgroundColor: '#1a3d5c' }]
         },
-        options: { animation: false, plugins: { legend: { display: false } },
+        options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } },
           scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
       });
     });

@@ -71,9 +71,23 @@ class DeskBrowserTest {
         return browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText(label));
     }
 
+    /** Follows a link to another page and waits until that page has replaced this one. */
     private void click(WebElement link) {
         link.click();
-        browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
+        browser.waitUntil(d -> stale(link) && "complete".equals(browser.script("return document.readyState")));
+    }
+
+    private static boolean stale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
+    }
+
+    private static By sortedBy(String label, String direction) {
+        return By.xpath("//section[@id='results']//th[@aria-sort='" + direction + "']/a[text()='" + label + "']");
     }
 
     @Test
@@ -122,10 +136,9 @@ class DeskBrowserTest {
         WebElement born = browser.driver().findElement(By.linkText("Born"));
 
         born.click();
-        browser.waitUntil(d -> "ascending".equals(d.findElement(By.cssSelector("#results th[aria-sort=ascending]"))
-                .getAttribute("aria-sort")));
-        browser.driver().findElement(By.linkText("Born")).click();
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#results th[aria-sort=descending]")).isEmpty());
+        browser.waitUntil(d -> !d.findElements(sortedBy("Born", "ascending")).isEmpty());
+        browser.driver().findElement(sortedBy("Born", "ascending")).click();
+        browser.waitUntil(d -> !d.findElements(sortedBy("Born", "descending")).isEmpty());
 
         List<String> names = browser.driver().findElements(By.cssSelector("#results tbody tr td:first-child"))
                 .stream().map(WebElement::getText).toList();
