@@ -242,6 +242,105 @@ public class Docket {
         }
     }
 
+    /** A person found by a search: who, their family and its field office, their own order (null: no case). */
+    public record PersonHit(String aNumber, String givenName, String familyName, LocalDate birthDate, int age,
+            boolean minor, long familyId, Long idncase, String fieldOffice, String orderType, boolean usCitizen) {
+    }
+
+    /** The orders a person search may be sorted by, by key. */
+    public static final java.util.Map<String, String> PERSON_SORTS = java.util.Map.of(
+            "name", "lower(p.family_name), lower(p.given_name), p.id",
+            "born", "p.birth_date, p.id",
+            "aNumber", "p.a_number nulls last, p.id",
+            "family", "m.family_id, p.id");
+
+    /** Letters with accents as their plain letter, for a search that ignores accents and case. */
+    private static final String ACCENTED = "áàâäãåéèêëíìîïóòôöõúùûüñçý";
+    private static final String PLAIN = "aaaaaaeeeeiiiiooooouuuuncy";
+
+    /**
+     * People whose given and family name contain every word of {@code name} (any case, any accent), born on
+     * {@code born}, or of family {@code familyId} — each criterion optional, at least one given — in the family field
+     * office {@code office} ({@code null}: all). Ages as of {@code asOf}. The caller checks who may search where and
+     * audits the search ({@code Access.searchScope}, {@code Access.searched}).
+     *
+     * @param sort a key of {@link #PERSON_SORTS}
+     */
+    public Page<PersonHit> searchPeople(String office, String name, LocalDate born, Long familyId, String sort,
+            boolean descending, int page, int size, LocalDate asOf) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (name != null) {
+            for (String word : name.trim().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                where.add("translate(lower(p.given_name || ' ' || p.family_name), ?, ?) like ? escape '\\'");
+                params.add(ACCENTED);
+                params.add(PLAIN);
+                params.add("%" + plain(word).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        condition(where, params, "p.birth_date = ?", born);
+        condition(where, params, "m.family_id = ?", familyId);
+        condition(where, params, "ci.field_office_code = ?", office);
+        if (where.isEmpty()) {
+            throw new org.caseops.system.BadInput("q", "say what to search for: a name, a birth date or a family");
+        }
+        String order = PERSON_SORTS.get(sort);
+        if (order == null) {
+            throw new org.caseops.system.BadInput("sort", "'" + sort + "' is not a sort of people: "
+                    + PERSON_SORTS.keySet());
+        }
+        if (descending) {
+            order = java.util.Arrays.stream(order.split(", ")).map(o -> o.replace(" nulls last", "") + " desc")
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<long[]> total = new ArrayList<>();
+        List<PersonHit> items = jdbc.sql("""
+                select p.a_number, p.given_name, p.family_name, p.birth_date, m.family_id, p.idncase,
+                       ci.field_office_code, own.order_type, p.us_citizen, count(*) over () as total
+                from person p join family_member m on m.person_id = p.id
+                left join case_index ci on ci.idncase = m.family_id
+                left join case_index own on own.idncase = p.idncase
+                """ + " where " + String.join(" and ", where) + " order by " + order + " limit ? offset ?")
+                .params(pageParams).query((rs, n) -> {
+                    if (total.isEmpty()) {
+                        total.add(new long[] {rs.getLong("total")});
+                    }
+                    LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+                    return new PersonHit(rs.getString("a_number"), rs.getString("given_name"),
+                            rs.getString("family_name"), birth, age(birth, asOf), minor(birth, asOf),
+                            rs.getLong("family_id"), rs.getObject("idncase", Long.class),
+                            rs.getString("field_office_code"), rs.getString("order_type"),
+                            rs.getBoolean("us_citizen"));
+                }).list();
+        long count = total.isEmpty() ? (page == 0 ? 0 : countPeople(where, params)) : total.get(0)[0];
+        return new Page<>(page, size, count, items);
+    }
+
+    private long countPeople(List<String> where, List<Object> params) {
+        return jdbc.sql("""
+                select count(*) from person p join family_member m on m.person_id = p.id
+                left join case_index ci on ci.idncase = m.family_id""" + " where " + String.join(" and ", where))
+                .params(params).query(Long.class).single();
+    }
+
+    private static String plain(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            int i = ACCENTED.indexOf(c);
+            out.append(i < 0 ? c : PLAIN.charAt(i));
+        }
+        return out.toString();
+    }
+
+    /** The A-number of the person whose own case this is, if any. */
+    public Optional<String> aNumberOfCase(long idncase) {
+        return jdbc.sql("select a_number from person where idncase = ? and a_number is not null").param(idncase)
+                .query(String.class).optional();
+    }
+
     /** The person's timeline: events about them and about their case, oldest first. */
     public List<Event> timeline(long personId, Long idncase) {
         return jdbc.sql("""

@@ -11,6 +11,7 @@ import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
 import org.caseops.system.BadInput;
 import org.caseops.system.Forbidden;
+import org.caseops.system.Listing;
 import org.caseops.system.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (the {@code purpose} parameter) and goes into each audit entry. Refusals are plain pages, not problem details.
  */
 @Controller
+@org.caseops.system.Pages
 @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
 class PersonPageController {
 
@@ -36,12 +38,24 @@ class PersonPageController {
     private final CaseNotes notes;
     private final Access access;
     private final CourtRecordBirths births;
+    private final PersonTimeline timeline;
+    private final org.caseops.access.WorkingDate workingDate;
 
-    PersonPageController(Docket docket, CaseNotes notes, Access access, CourtRecordBirths births) {
+    static final List<Listing.Column> TIMELINE = List.of(Listing.Column.sortable("when", "When (UTC)"),
+            Listing.Column.sortable("kind", "What"), Listing.Column.sortable("who", "Who"),
+            Listing.Column.plain("summary", "Summary"), Listing.Column.plain("before", "Before"),
+            Listing.Column.plain("after", "After"));
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    PersonPageController(Docket docket, CaseNotes notes, Access access, CourtRecordBirths births,
+            PersonTimeline timeline, org.caseops.access.WorkingDate workingDate) {
         this.docket = docket;
         this.notes = notes;
         this.access = access;
         this.births = births;
+        this.timeline = timeline;
+        this.workingDate = workingDate;
     }
 
     /** The start page's search form: opens the record of an A-number however it was typed. */
@@ -54,8 +68,37 @@ class PersonPageController {
     }
 
     @GetMapping("/people/{aNumber}")
-    ModelAndView show(@PathVariable String aNumber) {
-        return page(aNumber, null, null);
+    ModelAndView show(@PathVariable String aNumber, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir, @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletResponse response) {
+        Listing.Query query = Listing.Query.of(page, size, sort, dir, filter, TIMELINE, "when", true);
+        if ("csv".equals(format)) {
+            String a = Docket.aNumber(aNumber);
+            docket.personSubject(a).orElseThrow(() -> notFound(a));
+            timelineTable(a, query).writeCsv(response, "timeline-" + a);
+            return null;
+        }
+        ModelAndView view = page(aNumber, null, null);
+        if ("person".equals(view.getViewName())) {
+            view.addObject("timeline", timelineTable(Docket.aNumber(aNumber), query));
+        }
+        return view;
+    }
+
+    /** The person's timeline as the caller may read it ({@link PersonTimeline}), as a table of this query. */
+    private Listing timelineTable(String a, Listing.Query query) {
+        List<DocketViews.Event> events = timeline.read(a);
+        String purpose = Access.purpose();
+        String path = "/people/" + a + (purpose == null ? "" : "?purpose="
+                + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8));
+        return Listing.of("timeline", "Timeline", path, TIMELINE, Listing.rows(events,
+                e -> Listing.Cell.of(WHEN.format(e.occurredAt())),
+                e -> Listing.Cell.of(org.caseops.access.PageLayout.label(e.kind())),
+                e -> Listing.Cell.of(e.actor()),
+                e -> Listing.Cell.of(e.summary()),
+                e -> Listing.Cell.of(e.before()),
+                e -> Listing.Cell.of(e.after())), query);
     }
 
     /** Adds a note, then shows the page again (post/redirect/get); a bad note shows the page with the problem. */
@@ -87,7 +130,7 @@ class PersonPageController {
             return prompt;
         }
         access.read("PERSON_READ", subject, PartnerScope.PERSON_RECORD);
-        LocalDate today = LocalDate.now();
+        LocalDate today = workingDate.get();
         DocketViews.Person person = docket.person(a, today).orElseThrow(() -> notFound(a));
         List<CaseNotes.Note> list = notes.read(a);
         ModelAndView page = new ModelAndView("person");
@@ -96,6 +139,8 @@ class PersonPageController {
         page.addObject("today", today);
         page.addObject("notes", list);
         page.addObject("purpose", purpose);
+        page.addObject("keep", purpose == null ? "" : "?purpose=" + java.net.URLEncoder.encode(purpose,
+                java.nio.charset.StandardCharsets.UTF_8));
         page.addObject("draft", draft);
         page.addObject("noteError", noteError);
         return page;

@@ -59,7 +59,7 @@ class GetPersonPageTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("Ana Lopez", "991000001", "1990-04-02", "GT", "12 Elm St, Apt 4", "Houston",
-                "77002", "REMOVAL_ORDERED", "2019-02-11", "HOU", "id=\"family-id\">1001<");
+                "77002", "Removal ordered", "2019-02-11", "HOU", "id=\"family-id\">1001<");
         assertThat(page.body()).contains("Asked for &lt;b&gt;a new date&lt;/b&gt; &amp; an interpreter")
                 .doesNotContain("<b>a new date</b>");
         assertThat(page.body()).contains("id=\"add-note\"", "name=\"_csrf\"");

@@ -1,0 +1,189 @@
+package org.caseops.legal;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caseops.access.Access;
+import org.caseops.access.Actor;
+import org.caseops.access.Allow;
+import org.caseops.access.PartnerScope;
+import org.caseops.access.Role;
+import org.caseops.access.WorkingDate;
+import org.caseops.docket.Docket;
+import org.caseops.docket.DocketViews;
+import org.caseops.legal.rules.Finding;
+import org.caseops.system.BadInput;
+import org.caseops.system.Conflict;
+import org.caseops.system.NotFound;
+import org.caseops.system.Pages;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The case page and the family page (docs/web.md): the legal gate's verdict as of the working date, explained rule by
+ * rule with citations and the date it changes, with the case's holds and stays; and every member of a family with
+ * their own verdict. The same services and access rules as {@code GET /api/cases/{aNumber}/executability} and
+ * {@code GET /api/families/{id}/executability}; outside the own field office the page first asks for a purpose.
+ */
+@Controller
+@Pages
+@Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+class LegalPages {
+
+    private final LegalGate gate;
+    private final Docket docket;
+    private final CaseRecords records;
+    private final Access access;
+    private final WorkingDate workingDate;
+
+    LegalPages(LegalGate gate, Docket docket, CaseRecords records, Access access, WorkingDate workingDate) {
+        this.gate = gate;
+        this.docket = docket;
+        this.records = records;
+        this.access = access;
+        this.workingDate = workingDate;
+    }
+
+    @GetMapping("/cases/{aNumber}")
+    ModelAndView casePage(@PathVariable String aNumber) {
+        return casePage(aNumber, Map.of(), null, null);
+    }
+
+    /** Places a legal hold from the case page (counsel), as {@code POST /api/cases/{aNumber}/holds}. */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/cases/{aNumber}/holds")
+    ModelAndView placeHold(@PathVariable String aNumber, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate placedOn) {
+        return change(aNumber, "hold", Map.of("reason", text(reason), "placedOn", text(placedOn)),
+                () -> records.placeHold(aNumber, placedOn == null ? workingDate.get() : placedOn, reason));
+    }
+
+    /** Lifts the open legal hold from the case page (counsel), as {@code POST /api/cases/{aNumber}/holds/lift}. */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/cases/{aNumber}/holds/lift")
+    ModelAndView liftHold(@PathVariable String aNumber, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate liftedOn) {
+        return change(aNumber, "lift", Map.of("liftReason", text(reason), "liftedOn", text(liftedOn)),
+                () -> records.liftHold(aNumber, liftedOn == null ? workingDate.get() : liftedOn, reason));
+    }
+
+    @GetMapping("/families/{id}")
+    ModelAndView familyPage(@PathVariable long id) {
+        Access.Subject subject = docket.familySubject(id).orElseThrow(() -> new NotFound(noFamily(id)));
+        ModelAndView prompt = purposePrompt(subject, "/families/" + id, "family " + id);
+        if (prompt != null) {
+            return prompt;
+        }
+        access.read("FAMILY_READ", subject, PartnerScope.PERSON_RECORD, noFamily(id));
+        LocalDate asOf = workingDate.get();
+        DocketViews.Family family = docket.family(id, asOf).orElseThrow(() -> new NotFound(noFamily(id)));
+        LegalGate.FamilyVerdict verdicts = gate.ofFamily(id, asOf).orElseThrow(() -> new NotFound(noFamily(id)));
+        Map<Long, LegalGate.MemberVerdict> byPerson = verdicts.members().stream()
+                .collect(Collectors.toMap(LegalGate.MemberVerdict::personId, Function.identity()));
+        ModelAndView page = new ModelAndView("legal/family");
+        page.addObject("family", family);
+        page.addObject("verdicts", verdicts);
+        page.addObject("members", family.people().stream().map(m -> new Member(m, byPerson.get(m.personId())))
+                .toList());
+        page.addObject("asOf", asOf);
+        page.addObject("purpose", Access.purpose());
+        page.addObject("keep", keep());
+        return page;
+    }
+
+    /** The stated purpose as a query for the page's links to the next record ({@code ?purpose=…}), or nothing. */
+    static String keep() {
+        String purpose = Access.purpose();
+        return purpose == null ? "" : "?purpose=" + java.net.URLEncoder.encode(purpose,
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A family member with their own verdict. */
+    record Member(DocketViews.FamilyMember person, LegalGate.MemberVerdict verdict) {
+    }
+
+    private ModelAndView casePage(String aNumber, Map<String, String> typed, String errorField, String error) {
+        String a = Docket.aNumber(aNumber);
+        Access.Subject subject = docket.personSubject(a).orElseThrow(() -> new NotFound(noPerson(a)));
+        ModelAndView prompt = purposePrompt(subject, "/cases/" + a, "A-number " + a);
+        if (prompt != null) {
+            return prompt;
+        }
+        access.read("EXECUTABILITY_READ", subject, PartnerScope.PERSON_RECORD, noPerson(a));
+        LocalDate asOf = workingDate.get();
+        DocketViews.Person person = docket.person(a, asOf).orElseThrow(() -> new NotFound(noPerson(a)));
+        LegalGate.CaseVerdict verdict = gate.ofPerson(a, asOf).orElse(null);
+        ModelAndView page = new ModelAndView("legal/case");
+        page.addObject("person", person);
+        page.addObject("verdict", verdict);
+        page.addObject("findings", verdict == null ? List.of() : verdict.findings().stream()
+                .sorted(Comparator.comparing((Finding f) -> !f.holds())).toList());
+        boolean hasCase = person.removalCase() != null;
+        page.addObject("holds", hasCase ? records.holds(a) : List.of());
+        page.addObject("stays", hasCase ? records.stays(a) : List.of());
+        page.addObject("asOf", asOf);
+        page.addObject("purpose", Access.purpose());
+        page.addObject("counsel", access.actor().is(Role.ATTORNEY));
+        page.addObject("keep", keep());
+        page.addObject("typed", typed);
+        page.addObject("errorField", errorField);
+        page.addObject("error", error);
+        return page;
+    }
+
+    private ModelAndView change(String aNumber, String form, Map<String, String> typed, Runnable action) {
+        String a = Docket.aNumber(aNumber);
+        try {
+            action.run();
+        } catch (BadInput e) {
+            ModelAndView page = casePage(a, typed, form + ":" + e.field(), e.getMessage());
+            page.setStatus(HttpStatus.BAD_REQUEST);
+            return page;
+        } catch (Conflict e) {
+            ModelAndView page = casePage(a, typed, form + ":", e.getMessage());
+            page.setStatus(HttpStatus.CONFLICT);
+            return page;
+        }
+        String purpose = Access.purpose();
+        RedirectView view = new RedirectView("/cases/" + a + (purpose == null ? "" : "?purpose="
+                + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)) + "#holds", true);
+        view.setExposeModelAttributes(false);
+        return new ModelAndView(view);
+    }
+
+    /** The purpose page, when the record is outside the user's field office and no purpose was given. */
+    private ModelAndView purposePrompt(Access.Subject subject, String action, String what) {
+        Actor actor = access.actor();
+        if (Access.purpose() == null && actor.mayRead(subject.fieldOffice(), PartnerScope.PERSON_RECORD)
+                && actor.needsPurposeFor(subject.fieldOffice())) {
+            ModelAndView prompt = new ModelAndView("person-purpose");
+            prompt.addObject("aNumber", what);
+            prompt.addObject("purposeAction", action);
+            prompt.addObject("fieldOffice", subject.fieldOffice());
+            return prompt;
+        }
+        return null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String noPerson(String a) {
+        return "no person with A-number " + a;
+    }
+
+    private static String noFamily(long id) {
+        return "no family with lead case " + id;
+    }
+}

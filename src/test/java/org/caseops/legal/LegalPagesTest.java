@@ -1,0 +1,141 @@
+package org.caseops.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.caseops.access.Users;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.FormSession;
+import org.caseops.fixtures.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The case page ({@code /cases/{aNumber}}, with the explained verdict and legal holds) and the family page. */
+@CaseOpsTest
+class LegalPagesTest {
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Users users;
+
+    @BeforeEach
+    void docket() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("delete from legal_hold").update();
+        }
+    }
+
+    private String page(String user, String path) {
+        HttpResponse<String> page = FormSession.signIn(environment, user).get(path);
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return page.body();
+    }
+
+    @Test
+    void the_case_page_explains_the_verdict_rule_by_rule_with_citations() {
+        String body = page("officer", "/cases/991000001");
+
+        assertThat(body).contains("id=\"verdict-status\"", "id=\"findings\"", "CFR", "Removal ordered",
+                "Guatemala (GT)");
+        assertThat(body).doesNotContain("id=\"place-hold\"");
+    }
+
+    @Test
+    void the_verdict_follows_the_working_date() {
+        FormSession officer = FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", "2019-01-01", "back", "/cases/991000001"));
+        String before = officer.get("/cases/991000001").body();
+        officer.postForm("/working-date", Map.of("asOf", "2019-06-02", "back", "/"));
+        String later = officer.get("/cases/991000001").body();
+
+        assertThat(before).contains("Can the order be carried out on <span>2019-01-01</span>");
+        assertThat(later).contains("Can the order be carried out on <span>2019-06-02</span>");
+        assertThat(verdict(before)).isNotEqualTo(verdict(later));
+    }
+
+    private static String verdict(String body) {
+        int at = body.indexOf("id=\"verdict-status\"");
+        return body.substring(at, body.indexOf("</span>", at));
+    }
+
+    @Test
+    void counsel_places_a_hold_from_the_page_and_sees_it_with_a_blocking_finding() {
+        FormSession counsel = FormSession.signIn(environment, "attorney");
+
+        HttpResponse<String> placed = counsel.postForm("/cases/991000001/holds",
+                Map.of("reason", "Reviewing a motion to reopen", "placedOn", ""));
+
+        assertThat(placed.statusCode()).isEqualTo(302);
+        String body = counsel.get("/cases/991000001").body();
+        assertThat(body).contains("Reviewing a motion to reopen", "verdict-NOT_EXECUTABLE", "Legal hold");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'LEGAL_HOLD_PLACED'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void a_hold_without_a_reason_shows_the_problem_next_to_the_field_and_keeps_the_date() {
+        HttpResponse<String> page = FormSession.signIn(environment, "attorney").postForm("/cases/991000001/holds",
+                Map.of("reason", " ", "placedOn", "2019-05-01"));
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("id=\"hold-reason-error\"", "value=\"2019-05-01\"");
+    }
+
+    @Test
+    void an_officer_may_not_place_a_hold() {
+        HttpResponse<String> page = FormSession.signIn(environment, "officer").postForm("/cases/991000001/holds",
+                Map.of("reason", "no"));
+
+        assertThat(page.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void the_family_page_shows_every_member_with_their_own_verdict_and_age() {
+        String body = page("officer", "/families/1001");
+
+        assertThat(body).contains("Ana Lopez", "Sofia Lopez", "Mateo Lopez", "U.S. citizen", "(minor)",
+                "href=\"/cases/991000001\"");
+    }
+
+    @Test
+    void outside_the_own_field_office_counsel_is_asked_for_a_purpose_first() {
+        String counsel = TestUsers.chicagoAttorney(users);
+
+        String prompt = page(counsel, "/families/1001");
+        String withPurpose = page(counsel, "/families/1001?purpose=Motion%20review");
+
+        assertThat(prompt).contains("id=\"state-purpose\"", "action=\"/families/1001\"").doesNotContain("Sofia");
+        assertThat(withPurpose).contains("Sofia Lopez", "Motion review");
+    }
+
+    @Test
+    void roles_without_case_access_get_a_403_page() {
+        for (String user : new String[] {"auditor", "partner", "admin"}) {
+            FormSession session = FormSession.signIn(environment, user);
+            assertThat(session.get("/cases/991000001").statusCode()).as(user).isEqualTo(403);
+            assertThat(session.get("/families/1001").statusCode()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void an_unknown_family_is_a_404_page() {
+        HttpResponse<String> page = FormSession.signIn(environment, "officer").get("/families/999999");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    }
+}

@@ -1,0 +1,210 @@
+package org.caseops.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.caseops.access.Users;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.Browser;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The desk pages in a real Chromium, as each role works: sign in, reach the page from the menu, act, see the result.
+ * Every page is checked with axe-core (no violations) and photographed at 1280 and 400 px
+ * ({@code target/screenshots/}, a few kept in docs/screenshots/).
+ */
+@CaseOpsTest
+class DeskBrowserTest {
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @Autowired
+    Api api;
+    @Autowired
+    Tasks tasks;
+    @Autowired
+    Users users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DocketImporter importer;
+
+    TasksApi taskApi;
+
+    @BeforeEach
+    void data() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("delete from legal_hold").update();
+        }
+        taskApi = new TasksApi(api, tasks, users, jdbc);
+        browser.width(1280, 1000);
+    }
+
+    /** axe-core finds nothing on the page shown; then a screenshot at 1280 px and at 400 px. */
+    private void checked(String name) {
+        List<String> violations = browser.axeViolations();
+        assertThat(violations).as("axe-core on " + name + " (" + browser.driver().getCurrentUrl() + ")").isEmpty();
+        browser.screenshot(name + "-1280");
+        browser.width(400, 900);
+        assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
+        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
+        assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
+        browser.screenshot(name + "-400");
+        browser.width(1280, 1000);
+    }
+
+    private WebElement menu(String label) {
+        return browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText(label));
+    }
+
+    /** Follows a link to another page and waits until that page has replaced this one. */
+    private void click(WebElement link) {
+        link.click();
+        browser.waitUntil(d -> stale(link) && "complete".equals(browser.script("return document.readyState")));
+    }
+
+    private static boolean stale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
+    }
+
+    private static By sortedBy(String label, String direction) {
+        return By.xpath("//section[@id='results']//th[@aria-sort='" + direction + "']/a[text()='" + label + "']");
+    }
+
+    @Test
+    void an_officer_starts_a_team_task_from_the_queue() {
+        long id = taskApi.houstonTeamTask();
+        taskApi.houstonTaskOf("officer");
+        browser.signIn("officer");
+        checked("home-officer");
+
+        click(menu("Queues"));
+        click(browser.driver().findElement(By.id("tab-team")));
+        checked("queues-team");
+        browser.submit(browser.driver().findElement(By.id("start-" + id)));
+
+        browser.waitUntil(d -> !d.findElements(By.id("queue-message")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("queue-message")).getText()).contains("Task " + id + " started");
+        assertThat(taskApi.task(id).assigneeUser()).isEqualTo("officer");
+    }
+
+    @Test
+    void an_officer_finds_a_person_by_name_and_reads_the_person_the_case_and_the_family() {
+        browser.signIn("officer");
+        WebElement form = browser.driver().findElement(By.id("find-person"));
+        form.findElement(By.name("q")).sendKeys("lopez");
+        browser.submit(form);
+        checked("search");
+
+        click(browser.driver().findElement(By.linkText("Sofia Lopez")));
+        assertThat(browser.driver().findElement(By.id("a-number")).getText()).isEqualTo("991000002");
+        checked("person");
+
+        click(browser.driver().findElement(By.id("case-link")));
+        assertThat(browser.driver().findElement(By.id("verdict-status")).getText()).isNotBlank();
+        assertThat(browser.driver().findElements(By.cssSelector("#findings tbody tr"))).isNotEmpty();
+        checked("case");
+
+        click(browser.driver().findElement(By.linkText("Family 1001")));
+        assertThat(browser.driver().findElements(By.cssSelector("#members tr.member"))).hasSize(3);
+        checked("family");
+    }
+
+    @Test
+    void sorting_the_search_results_by_a_header_swaps_the_table_and_says_so() {
+        browser.signIn("officer");
+        browser.open("/search?q=lopez");
+        WebElement born = browser.driver().findElement(By.linkText("Born"));
+
+        born.click();
+        browser.waitUntil(d -> !d.findElements(sortedBy("Born", "ascending")).isEmpty());
+        browser.driver().findElement(sortedBy("Born", "ascending")).click();
+        browser.waitUntil(d -> !d.findElements(sortedBy("Born", "descending")).isEmpty());
+
+        List<String> names = browser.driver().findElements(By.cssSelector("#results tbody tr td:first-child"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(names).containsExactly("Mateo Lopez", "Sofia Lopez", "Ana Lopez");
+        assertThat(browser.driver().getCurrentUrl()).contains("sort=born", "dir=desc");
+    }
+
+    @Test
+    void counsel_places_a_legal_hold_and_the_verdict_says_not_executable() {
+        browser.signIn("attorney");
+        browser.open("/cases/991000001");
+        WebElement form = browser.driver().findElement(By.id("place-hold"));
+        form.findElement(By.name("reason")).sendKeys("Motion to reopen under review");
+        browser.submit(form);
+
+        assertThat(browser.driver().findElement(By.id("verdict-status")).getText()).isEqualTo("Not executable");
+        assertThat(browser.driver().findElement(By.cssSelector("tr.hold")).getText())
+                .contains("Motion to reopen under review", "open");
+        checked("case-attorney");
+    }
+
+    @Test
+    void the_working_date_set_in_the_top_bar_changes_the_ages_shown() {
+        browser.signIn("officer");
+        browser.open("/people/991000002");
+        WebElement date = browser.driver().findElement(By.id("as-of"));
+        browser.script("arguments[0].value = '2019-06-02'", date);
+        browser.submit(browser.driver().findElement(By.id("working-date")));
+
+        assertThat(browser.driver().findElement(By.id("working-date-chosen")).getText()).isEqualTo("not today");
+        assertThat(browser.driver().findElement(By.id("person")).getText()).contains("age 6", "(minor)");
+    }
+
+    @Test
+    void a_supervisor_sees_the_team_counts_and_their_chart() {
+        taskApi.houstonTeamTask();
+        browser.signIn("supervisor");
+
+        browser.waitUntil(d -> "yes".equals(d.findElement(By.cssSelector("canvas.chart")).getAttribute("data-drawn")));
+        checked("home-supervisor");
+    }
+
+    @Test
+    void auditors_partners_and_administrators_see_their_own_home_pages() {
+        for (String user : List.of("auditor", "partner", "admin")) {
+            browser.driver().manage().deleteAllCookies();
+            browser.signIn(user);
+            assertThat(browser.driver().findElements(By.cssSelector("section.panel"))).as(user).isNotEmpty();
+            checked("home-" + user);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin");
+        click(menu("Unmapped courts"));
+        checked("unmapped");
+        click(menu("Imports"));
+        checked("imports");
+    }
+
+    @Test
+    void the_sign_in_and_problem_pages_pass_axe() {
+        browser.open("/login");
+        checked("login");
+        browser.signIn("officer");
+        browser.open("/people/999999999");
+        assertThat(browser.driver().findElement(By.id("problem")).getText()).contains("no person");
+        checked("problem");
+        assertThat(Map.of()).isEmpty();
+    }
+}
