@@ -111,6 +111,28 @@ public class Docket {
                 .query((rs, n) -> new Access.Subject("CASE", String.valueOf(idncase), rs.getString(1))).optional();
     }
 
+    /**
+     * How other features name a person they hold by internal id: the A-number, or — for a household member who has
+     * none (a U.S.-citizen child) — the family (its lead case) and the person's name. Internal ids are never shown
+     * as a reference: nobody can open them.
+     */
+    public record PersonReference(long personId, String aNumber, long familyId, String name) {
+
+        /** Whether the person has an A-number of their own, by which anyone may open their record. */
+        public boolean hasANumber() {
+            return aNumber != null;
+        }
+    }
+
+    /** The person's public reference (A-number, or family and name); empty when there is no such person. */
+    public Optional<PersonReference> reference(long personId) {
+        return jdbc.sql("""
+                select p.id, p.a_number, m.family_id, p.given_name || ' ' || p.family_name
+                from person p join family_member m on m.person_id = p.id where p.id = ?""").param(personId)
+                .query((rs, n) -> new PersonReference(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4))).optional();
+    }
+
     /** The IDNCASE of the person's own case, if they have one. */
     public Optional<Long> caseOf(String aNumber) {
         return jdbc.sql("select idncase from person where a_number = ? and idncase is not null").param(aNumber)

@@ -243,10 +243,16 @@ public class Targets {
         return new Added(candidates.size(), added, already, notAdded);
     }
 
+    /**
+     * The lead cases of the operation's field offices whose latest order can ever be executed: a removal order, or
+     * voluntary departure, whose alternate order of removal takes effect on overstay (8 CFR 1240.26, 1241.1(f)). The
+     * gate judges each of them; none is left out because of what its order looks like, so a voluntary departure
+     * still running is counted among those not added with the gate's reason, never dropped unseen.
+     */
     List<Long> candidates(Operation op, Filter filter) {
         StringBuilder sql = new StringBuilder("""
                 select idncase from case_index where idncase = family_id and field_office_code = any (?::text[])
-                  and order_type = 'REMOVAL_ORDERED'""");
+                  and order_type in ('REMOVAL_ORDERED', 'VOLUNTARY_DEPARTURE')""");
         List<Object> params = new ArrayList<>();
         params.add("{" + String.join(",", op.fieldOffices()) + "}");
         if (filter != null) {
