@@ -133,6 +133,56 @@ public class Docket {
                         rs.getString(4))).optional();
     }
 
+    /**
+     * Which families to select by their lead case; {@code null} fields do not filter. {@code counselBeforeOrder}:
+     * counsel's appearance (EOIR-28) recorded before the order.
+     */
+    public record FamilyFilter(List<String> fieldOffices, Boolean inAbsentiaOnly, LocalDate orderedFrom,
+            LocalDate orderedTo, List<String> nationalities, Boolean represented, Boolean counselBeforeOrder,
+            Integer limit) {
+    }
+
+    /**
+     * The lead cases of the field offices' families whose latest order can ever be executed: a removal order, or
+     * voluntary departure, whose alternate order of removal takes effect on overstay (8 CFR 1240.26, 1241.1(f)).
+     * Whether it is executable on a date is the legal gate's question: nothing here is left out for what its order
+     * looks like. In IDNCASE order, at most {@code limit}.
+     */
+    public List<Long> familiesWithAnOrder(FamilyFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                select idncase from case_index where idncase = family_id and field_office_code = any (?::text[])
+                  and order_type in ('REMOVAL_ORDERED', 'VOLUNTARY_DEPARTURE')""");
+        List<Object> params = new ArrayList<>();
+        params.add("{" + String.join(",", filter.fieldOffices()) + "}");
+        if (Boolean.TRUE.equals(filter.inAbsentiaOnly())) {
+            sql.append(" and absentia");
+        }
+        if (filter.orderedFrom() != null) {
+            sql.append(" and comp_date >= ?");
+            params.add(filter.orderedFrom());
+        }
+        if (filter.orderedTo() != null) {
+            sql.append(" and comp_date <= ?");
+            params.add(filter.orderedTo());
+        }
+        if (filter.represented() != null) {
+            sql.append(filter.represented() ? " and represented" : " and not represented");
+        }
+        if (Boolean.TRUE.equals(filter.counselBeforeOrder())) {
+            sql.append(" and exists (select 1 from eoir_case c where c.idncase = case_index.idncase "
+                    + "and c.e28_date < case_index.comp_date)");
+        }
+        if (filter.nationalities() != null && !filter.nationalities().isEmpty()) {
+            sql.append(" and nat = any (?::text[])");
+            params.add("{" + String.join(",", filter.nationalities()) + "}");
+        }
+        sql.append(" order by idncase");
+        if (filter.limit() != null) {
+            sql.append(" limit ").append(Math.max(1, filter.limit()));
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+    }
+
     /** The IDNCASE of the person's own case, if they have one. */
     public Optional<Long> caseOf(String aNumber) {
         return jdbc.sql("select idncase from person where a_number = ? and idncase is not null").param(aNumber)

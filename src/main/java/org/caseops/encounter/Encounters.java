@@ -245,11 +245,7 @@ public class Encounters {
     }
 
     private boolean targetOf(Operation op, long personId) {
-        return jdbc.sql("""
-                select exists (select 1 from operation_member m join operation_target t
-                               on t.operation_id = m.operation_id and t.family_id = m.family_id
-                               where m.operation_id = ? and m.person_id = ? and m.standing = 'TARGET'
-                                 and t.status = 'TARGET')""").params(op.id(), personId).query(Boolean.class).single();
+        return targets.isTargetMember(op.id(), personId);
     }
 
     private List<Long> screen(long encounterId, Screening s, Instant at, String office,
@@ -380,7 +376,8 @@ public class Encounters {
                 select e.id, e.operation_id, e.family_id, e.person_id, e.described_as, e.kind, e.outcome,
                        e.occurred_at, e.officer, e.place, e.adult, e.legal_basis_kind, e.legal_basis, e.depart_by,
                        e.closed_at, ci.field_office_code
-                from encounter e left join case_index ci on ci.idncase = e.family_id where e.id = ?""").param(id)
+                from encounter e left join report_family_office ci on ci.family_id = e.family_id where e.id = ?""")
+                .param(id)
                 .query((rs, n) -> new Detail(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
                         (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9), rs.getString(10),

@@ -159,6 +159,24 @@ class ApplicationRoleTest {
         assertThat(HISTORY).doesNotContainAnyElementsOf(CHANGEABLE);
     }
 
+    /** A simple view is updatable through to its table with the owner's rights: the application only reads views. */
+    @Test
+    void the_application_role_only_reads_views() throws Exception {
+        List<String> views = jdbc.sql("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where n.nspname = 'public' and c.relkind in ('v', 'm') order by 1").query(String.class).list();
+        assertThat(views).contains("report_operation_target", "report_custody_move", "report_family_office");
+        try (Connection c = app()) {
+            for (String view : views) {
+                assertThat(one(c, "select has_table_privilege('" + view + "', 'SELECT')")).as(view).isEqualTo("t");
+                assertThat(one(c, "select has_table_privilege('" + view + "', 'INSERT') or has_table_privilege('"
+                        + view + "', 'UPDATE') or has_table_privilege('" + view + "', 'DELETE')")).as(view)
+                        .isEqualTo("f");
+            }
+            assertThatThrownBy(() -> run(c, "update report_custody_move set to_state = 'REMOVED'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+    }
+
     @Test
     void the_application_role_may_only_read_and_append_history() throws Exception {
         try (Connection c = app()) {
