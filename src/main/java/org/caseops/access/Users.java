@@ -107,6 +107,16 @@ public class Users {
         return jdbc.sql(USER_COLUMNS + " where username = ?").param(username).query(Users::user).optional();
     }
 
+    /** The users of these names that exist, by name, in one query. */
+    public java.util.Map<String, User> byName(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql(USER_COLUMNS + " where username = any (?::text[])")
+                .param(usernames.toArray(String[]::new)).query(Users::user).list().stream()
+                .collect(java.util.stream.Collectors.toMap(User::username, u -> u));
+    }
+
     public List<User> list() {
         return jdbc.sql(USER_COLUMNS + " order by username").query(Users::user).list();
     }

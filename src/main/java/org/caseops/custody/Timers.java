@@ -2,6 +2,7 @@ package org.caseops.custody;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,48 +60,53 @@ public class Timers {
         this.warnFraction = warnFraction;
     }
 
+    /** One person held, as the ledger and their record give it. */
+    private record Held(long personId, String aNumber, long familyId, String name, String office, Long operationId,
+            OffsetDateTime since, Duration limit, LocalDate birth) {
+    }
+
     /** Checks every clock as of {@code now} (a simulated day passes its own time) and opens the tasks due. */
     @Transactional
     public List<Finding> check(Instant now, String actor) {
-        List<Finding> findings = new ArrayList<>();
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        // read first, then open the tasks: no query runs inside a row callback
         // staging: since the person was staged (the status row's since), against the site's own limit
-        jdbc.sql("""
-                select s.person_id, p.a_number, s.since, coalesce(ss.max_hours, ?) * 3600, ci.field_office_code,
-                       s.operation_id
+        List<Held> staged = jdbc.sql("""
+                select s.person_id, p.a_number, s.family_id, p.given_name || ' ' || p.family_name,
+                       ci.field_office_code, s.operation_id, s.since, coalesce(ss.max_hours, ?) * 3600, p.birth_date
                 from custody_status s join person p on p.id = s.person_id
                 left join staging_site ss on ss.operation_id = s.operation_id and ss.name = s.site
                 left join case_index ci on ci.idncase = s.family_id
-                where s.state = 'STAGED'""").params(stagingLimit.toHours())
-                .query(rs -> {
-                    add(findings, rs.getLong(1), rs.getString(2), Clock.STAGING_HOURS,
-                            Duration.between(rs.getObject(3, OffsetDateTime.class), at),
-                            Duration.ofSeconds(rs.getLong(4)), rs.getString(5), (Long) rs.getObject(6), now, actor);
-                });
-        // minors held: since the first time they were taken into this custody
-        jdbc.sql("""
-                select s.person_id, p.a_number, (select max(e.occurred_at) from custody_event e
-                        where e.person_id = s.person_id and e.to_state = 'IN_CUSTODY'), ci.field_office_code,
-                       s.operation_id, p.birth_date
+                where s.state = 'STAGED'""").params(stagingLimit.toHours()).query(Timers::held).list();
+        // everyone held: since the first time they were taken into this custody
+        List<Held> held = jdbc.sql("""
+                select s.person_id, p.a_number, s.family_id, p.given_name || ' ' || p.family_name,
+                       ci.field_office_code, s.operation_id, (select max(e.occurred_at) from custody_event e
+                        where e.person_id = s.person_id and e.to_state = 'IN_CUSTODY'), 0, p.birth_date
                 from custody_status s join person p on p.id = s.person_id
                 left join case_index ci on ci.idncase = s.family_id
-                where s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')""")
-                .query(rs -> {
-                    OffsetDateTime taken = rs.getObject(3, OffsetDateTime.class);
-                    if (taken == null) {
-                        return;
-                    }
-                    Duration held = Duration.between(taken, at);
-                    boolean minor = org.caseops.docket.Docket.minor(rs.getObject(6, java.time.LocalDate.class),
-                            at.toLocalDate());
-                    if (minor) {
-                        add(findings, rs.getLong(1), rs.getString(2), Clock.FLORES_DAYS, held, floresLimit,
-                                rs.getString(4), (Long) rs.getObject(5), now, actor);
-                    }
-                    add(findings, rs.getLong(1), rs.getString(2), Clock.CUSTODY_REVIEW, held, reviewAfter,
-                            rs.getString(4), (Long) rs.getObject(5), now, actor);
-                });
+                where s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')""").query(Timers::held).list();
+        List<Finding> findings = new ArrayList<>();
+        for (Held h : staged) {
+            add(findings, h, Clock.STAGING_HOURS, Duration.between(h.since(), at), h.limit(), now, actor);
+        }
+        for (Held h : held) {
+            if (h.since() == null) {
+                continue;
+            }
+            Duration time = Duration.between(h.since(), at);
+            if (org.caseops.docket.Docket.minor(h.birth(), at.toLocalDate())) {
+                add(findings, h, Clock.FLORES_DAYS, time, floresLimit, now, actor);
+            }
+            add(findings, h, Clock.CUSTODY_REVIEW, time, reviewAfter, now, actor);
+        }
         return findings;
+    }
+
+    private static Held held(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Held(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                (Long) rs.getObject(6), rs.getObject(7, OffsetDateTime.class), Duration.ofSeconds(rs.getLong(8)),
+                rs.getObject(9, LocalDate.class));
     }
 
     /**
@@ -116,26 +122,32 @@ public class Timers {
         return findings;
     }
 
-    private void add(List<Finding> findings, long personId, String aNumber, Clock clock, Duration held, Duration limit,
-            String office, Long operationId, Instant now, String actor) {
+    /**
+     * A task about the person by their A-number; about a person without one (a U.S.-citizen child) through their
+     * family's lead case, with their name in the title — never by an internal id nobody can open.
+     */
+    private void add(List<Finding> findings, Held h, Clock clock, Duration held, Duration limit, Instant now,
+            String actor) {
         boolean breached = held.compareTo(limit) >= 0;
         boolean near = held.toSeconds() >= limit.toSeconds() * (1 - warnFraction);
         if (!breached && !near) {
             return;
         }
-        String subject = aNumber == null ? String.valueOf(personId) : aNumber;
+        SubjectType subjectType = h.aNumber() == null ? SubjectType.FAMILY : SubjectType.PERSON;
+        String subject = h.aNumber() == null ? String.valueOf(h.familyId()) : h.aNumber();
         TaskType type = clock == Clock.CUSTODY_REVIEW ? TaskType.CUSTODY_REVIEW : TaskType.CUSTODY_ESCALATION;
-        String marker = "[" + clock + "]";
-        boolean open = tasks.openOn(SubjectType.PERSON, subject).stream()
+        String marker = "[" + clock + "]" + (h.aNumber() == null ? " " + h.name() + ":" : "");
+        boolean open = tasks.openOn(subjectType, subject).stream()
                 .anyMatch(t -> t.type() == type && t.title().startsWith(marker));
         Long taskId = null;
-        if (!open && office != null) {
+        if (!open && h.office() != null) {
             NewTask task = NewTask.of(type, marker + " " + (breached ? "breached" : "near breach") + ": held "
-                    + hours(held) + " of " + hours(limit) + " allowed", office, Assignee.ofTeam(office))
-                    .about(SubjectType.PERSON, subject).due(breached ? now : now.plus(limit.minus(held)));
-            taskId = tasks.createAsSystem(operationId == null ? task : task.operation(operationId), actor).id();
+                    + hours(held) + " of " + hours(limit) + " allowed", h.office(), Assignee.ofTeam(h.office()))
+                    .about(subjectType, subject).due(breached ? now : now.plus(limit.minus(held)));
+            taskId = tasks.createAsSystem(h.operationId() == null ? task : task.operation(h.operationId()), actor)
+                    .id();
         }
-        findings.add(new Finding(personId, aNumber, office, clock, breached, held, limit, taskId));
+        findings.add(new Finding(h.personId(), h.aNumber(), h.office(), clock, breached, held, limit, taskId));
     }
 
     private static String hours(Duration d) {

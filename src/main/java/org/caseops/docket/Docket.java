@@ -138,6 +138,78 @@ public class Docket {
                 .query((rs, n) -> new Access.Subject("CASE", String.valueOf(idncase), rs.getString(1))).optional();
     }
 
+    /**
+     * How other features name a person they hold by internal id: the A-number, or — for a household member who has
+     * none (a U.S.-citizen child) — the family (its lead case) and the person's name. Internal ids are never shown
+     * as a reference: nobody can open them.
+     */
+    public record PersonReference(long personId, String aNumber, long familyId, String name) {
+
+        /** Whether the person has an A-number of their own, by which anyone may open their record. */
+        public boolean hasANumber() {
+            return aNumber != null;
+        }
+    }
+
+    /** The person's public reference (A-number, or family and name); empty when there is no such person. */
+    public Optional<PersonReference> reference(long personId) {
+        return jdbc.sql("""
+                select p.id, p.a_number, m.family_id, p.given_name || ' ' || p.family_name
+                from person p join family_member m on m.person_id = p.id where p.id = ?""").param(personId)
+                .query((rs, n) -> new PersonReference(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4))).optional();
+    }
+
+    /**
+     * Which families to select by their lead case; {@code null} fields do not filter. {@code counselBeforeOrder}:
+     * counsel's appearance (EOIR-28) recorded before the order.
+     */
+    public record FamilyFilter(List<String> fieldOffices, Boolean inAbsentiaOnly, LocalDate orderedFrom,
+            LocalDate orderedTo, List<String> nationalities, Boolean represented, Boolean counselBeforeOrder,
+            Integer limit) {
+    }
+
+    /**
+     * The lead cases of the field offices' families whose latest order can ever be executed: a removal order, or
+     * voluntary departure, whose alternate order of removal takes effect on overstay (8 CFR 1240.26, 1241.1(f)).
+     * Whether it is executable on a date is the legal gate's question: nothing here is left out for what its order
+     * looks like. In IDNCASE order, at most {@code limit}.
+     */
+    public List<Long> familiesWithAnOrder(FamilyFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                select idncase from case_index where idncase = family_id and field_office_code = any (?::text[])
+                  and order_type in ('REMOVAL_ORDERED', 'VOLUNTARY_DEPARTURE')""");
+        List<Object> params = new ArrayList<>();
+        params.add("{" + String.join(",", filter.fieldOffices()) + "}");
+        if (Boolean.TRUE.equals(filter.inAbsentiaOnly())) {
+            sql.append(" and absentia");
+        }
+        if (filter.orderedFrom() != null) {
+            sql.append(" and comp_date >= ?");
+            params.add(filter.orderedFrom());
+        }
+        if (filter.orderedTo() != null) {
+            sql.append(" and comp_date <= ?");
+            params.add(filter.orderedTo());
+        }
+        if (filter.represented() != null) {
+            sql.append(filter.represented() ? " and represented" : " and not represented");
+        }
+        if (Boolean.TRUE.equals(filter.counselBeforeOrder())) {
+            sql.append(" and exists (select 1 from eoir_case c where c.idncase = case_index.idncase "
+                    + "and c.e28_date < case_index.comp_date)");
+        }
+        if (filter.nationalities() != null && !filter.nationalities().isEmpty()) {
+            sql.append(" and nat = any (?::text[])");
+            params.add("{" + String.join(",", filter.nationalities()) + "}");
+        }
+        sql.append(" order by idncase");
+        if (filter.limit() != null) {
+            sql.append(" limit ").append(Math.max(1, filter.limit()));
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+    }
+
     /** The IDNCASE of the person's own case, if they have one. */
     public Optional<Long> caseOf(String aNumber) {
         return jdbc.sql("select idncase from person where a_number = ? and idncase is not null").param(aNumber)

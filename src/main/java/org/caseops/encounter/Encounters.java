@@ -245,11 +245,7 @@ public class Encounters {
     }
 
     private boolean targetOf(Operation op, long personId) {
-        return jdbc.sql("""
-                select exists (select 1 from operation_member m join operation_target t
-                               on t.operation_id = m.operation_id and t.family_id = m.family_id
-                               where m.operation_id = ? and m.person_id = ? and m.standing = 'TARGET'
-                                 and t.status = 'TARGET')""").params(op.id(), personId).query(Boolean.class).single();
+        return targets.isTargetMember(op.id(), personId);
     }
 
     private List<Long> screen(long encounterId, Screening s, Instant at, String office,
@@ -288,11 +284,9 @@ public class Encounters {
                 custody.recordCaregiver(null, c.personId(), c.caregiverName(), "named at the encounter",
                         c.caregiverContact(), c.location().name());
             }
-            taskIds.add(task(NewTask.of(TaskType.CHILD_WELFARE_CHECK, "Confirm " + c.name() + " ("
-                    + c.location() + ") is with a caregiver or reunited", office, Assignee.ofTeam(office))
-                    .about(c.personId() == null ? SubjectType.ENCOUNTER : SubjectType.PERSON,
-                            c.personId() == null ? String.valueOf(encounterId) : String.valueOf(c.personId()))
-                    .due(at.plus(childWelfareDeadline)), operationId));
+            NewTask check = NewTask.of(TaskType.CHILD_WELFARE_CHECK, "Confirm " + c.name() + " ("
+                    + c.location() + ") is with a caregiver or reunited", office, Assignee.ofTeam(office));
+            taskIds.add(task(aboutChild(check, c, encounterId).due(at.plus(childWelfareDeadline)), operationId));
         }
         return taskIds;
     }
@@ -324,6 +318,21 @@ public class Encounters {
         access.audit("ENCOUNTER_CLOSED", new Access.Subject("ENCOUNTER", String.valueOf(encounterId), null), null);
     }
 
+    /**
+     * A welfare check is about the child by a reference anyone on the case can open: their A-number; a child on
+     * record without one (a U.S. citizen) through their family's lead case, named in the title; a child not on
+     * record through the encounter that named them. Never an internal person id.
+     */
+    private NewTask aboutChild(NewTask task, Child c, long encounterId) {
+        if (c.personId() == null) {
+            return task.about(SubjectType.ENCOUNTER, String.valueOf(encounterId));
+        }
+        Docket.PersonReference ref = docket.reference(c.personId())
+                .orElseThrow(() -> new BadInput("screening.children", "no person " + c.personId()));
+        return ref.hasANumber() ? task.about(SubjectType.PERSON, ref.aNumber())
+                : task.about(SubjectType.FAMILY, String.valueOf(ref.familyId()));
+    }
+
     private long task(NewTask task, Long operationId) {
         return tasks.create(operationId == null ? task : task.operation(operationId)).id();
     }
@@ -335,12 +344,12 @@ public class Encounters {
         }
         if (met.personId() != null) {
             // a person without an A-number is a row whose a_number is null: read it as such, not as no row
-            String a = jdbc.sql("select a_number from person where id = ?").param(met.personId())
-                    .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional()
-                    .orElseThrow(() -> new NotFound("no person " + met.personId())).orElse(null);
+            Docket.PersonReference ref = docket.reference(met.personId())
+                    .orElseThrow(() -> new NotFound("no person " + met.personId()));
+            String a = ref.aNumber();
             if (a == null && met.outcome() == Outcome.ARRESTED) {
                 // a person without an A-number has no removal order: a U.S.-citizen child is the usual case
-                long family = custody.familyOf(met.personId());
+                long family = ref.familyId();
                 boolean citizen = docket.family(family, day).stream().flatMap(f -> f.people().stream())
                         .anyMatch(p -> p.personId() == met.personId() && p.usCitizen());
                 refuse(family, "person " + met.personId() + (citizen ? " is a U.S. citizen and" : " has no removal "
@@ -367,7 +376,8 @@ public class Encounters {
                 select e.id, e.operation_id, e.family_id, e.person_id, e.described_as, e.kind, e.outcome,
                        e.occurred_at, e.officer, e.place, e.adult, e.legal_basis_kind, e.legal_basis, e.depart_by,
                        e.closed_at, ci.field_office_code
-                from encounter e left join case_index ci on ci.idncase = e.family_id where e.id = ?""").param(id)
+                from encounter e left join report_family_office ci on ci.family_id = e.family_id where e.id = ?""")
+                .param(id)
                 .query((rs, n) -> new Detail(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
                         (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9), rs.getString(10),

@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The oversight funnel of an operation, per city (field office) and in total, counted from the record itself —
  * targets, encounters and the custody ledger — never typed in: targeted, encountered, arrested (targets, collateral),
- * released by reason, instructed to depart, on ATD, transported. Counts only; no person is named.
+ * released by reason, instructed to depart, on ATD, transported. Counts only; no person is named. It reads the
+ * encounters, its own table, and the views made for it (V56: {@code report_operation_target},
+ * {@code report_custody_move}, {@code report_family_office}), never the operation's, custody's or the docket's tables.
  */
 @Service
 public class Funnels {
@@ -45,12 +47,11 @@ public class Funnels {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Map<String, Long>> released = new TreeMap<>();
         count(counts, 0, """
-                select ci.field_office_code, count(*) from operation_member m
-                join operation_target t on t.operation_id = m.operation_id and t.family_id = m.family_id
-                left join case_index ci on ci.idncase = m.family_id
-                where m.operation_id = ? and m.standing = 'TARGET' and t.status = 'TARGET' group by 1""", id);
+                select field_office_code, count(*) from report_operation_target where operation_id = ?
+                group by 1""", id);
         String byEncounter = """
-                select ci.field_office_code, count(*) from encounter e left join case_index ci on ci.idncase = e.family_id
+                select f.field_office_code, count(*) from encounter e
+                left join report_family_office f on f.family_id = e.family_id
                 where e.operation_id = ? and %s group by 1""";
         count(counts, 1, byEncounter.formatted("true"), id);
         count(counts, 2, byEncounter.formatted("e.outcome in ('NOT_PRESENT', 'MOVED', 'REFUSED_ENTRY')"), id);
@@ -59,23 +60,21 @@ public class Funnels {
         count(counts, 5, byEncounter.formatted("e.outcome = 'INSTRUCTED_TO_DEPART'"), id);
         count(counts, 6, """
                 select office, count(distinct who) from (
-                    select ci.field_office_code as office, 'e' || e.id as who from encounter e
-                    left join case_index ci on ci.idncase = e.family_id
+                    select f.field_office_code as office, 'e' || e.id as who from encounter e
+                    left join report_family_office f on f.family_id = e.family_id
                     where e.operation_id = ? and e.outcome = 'ENROLLED_ATD'
                     union all
-                    select ci.field_office_code, 'p' || c.person_id from custody_event c
-                    left join case_index ci on ci.idncase = c.family_id
+                    select c.field_office_code, 'p' || c.person_id from report_custody_move c
                     where c.operation_id = ? and c.to_state = 'RELEASED' and c.release_reason = 'ATD') x
                 group by 1""", id, id);
         String byLedger = """
-                select ci.field_office_code, count(distinct c.person_id) from custody_event c
-                left join case_index ci on ci.idncase = c.family_id
+                select c.field_office_code, count(distinct c.person_id) from report_custody_move c
                 where c.operation_id = ? and c.to_state = '%s' group by 1""";
         count(counts, 7, byLedger.formatted("TRANSPORTED"), id);
         count(counts, 8, byLedger.formatted("REMOVED"), id);
         jdbc.sql("""
-                select coalesce(ci.field_office_code, '?'), c.release_reason, count(distinct c.person_id)
-                from custody_event c left join case_index ci on ci.idncase = c.family_id
+                select coalesce(c.field_office_code, '?'), c.release_reason, count(distinct c.person_id)
+                from report_custody_move c
                 where c.operation_id = ? and c.to_state = 'RELEASED' group by 1, 2""").param(id)
                 .query(rs -> {
                     released.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));

@@ -22,8 +22,9 @@ public class Care {
             String contact, String notes, String recordedBy, Instant recordedAt) {
     }
 
+    /** An arrangement to record; {@code version}, optional, is the operation's version the client read. */
     public record NewArrangement(Long personId, Kind kind, String caregiverName, String relationship, String contact,
-            String notes) {
+            String notes, Integer version) {
     }
 
     private final JdbcClient jdbc;

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The operation's actions that move it through {@link OperationState}: one transaction each, preconditions first,
- * then the transition (event and audit entry written by {@link Operations#transition}).
+ * then the transition (event and audit entry written by {@link Operations#transition}). Each takes the version the
+ * client read, optionally: an operation changed since is a 409 naming its current version, never overwritten.
  */
 @Service
 public class Lifecycle {
@@ -35,8 +36,8 @@ public class Lifecycle {
 
     /** DRAFT → LEGAL_REVIEW: the plan goes to counsel. Needs at least one target unit. */
     @Transactional
-    public Operation submitForLegalReview(long id) {
-        Operation op = operations.get(id);
+    public Operation submitForLegalReview(long id, Integer version) {
+        Operation op = operations.get(id, version);
         operations.requirePlanner(op);
         if (targets.units(id, true).isEmpty()) {
             throw new Conflict("operation " + id + " has no target units to review");
@@ -50,8 +51,8 @@ public class Lifecycle {
      * reported); the operation stays in LEGAL_REVIEW until its director approves.
      */
     @Transactional
-    public List<Targets.Change> clearLegalReview(long id, String note) {
-        Operation op = operations.get(id);
+    public List<Targets.Change> clearLegalReview(long id, String note, Integer version) {
+        Operation op = operations.get(id, version);
         Actor actor = access.actor();
         if (!actor.is(Role.ATTORNEY)) {
             throw new Forbidden("legal review is counsel's");
@@ -78,8 +79,8 @@ public class Lifecycle {
 
     /** LEGAL_REVIEW → DRAFT: counsel sends the plan back with findings. */
     @Transactional
-    public Operation returnToDraft(long id, String findings) {
-        Operation op = operations.get(id);
+    public Operation returnToDraft(long id, String findings, Integer version) {
+        Operation op = operations.get(id, version);
         if (!access.actor().is(Role.ATTORNEY)) {
             throw new Forbidden("legal review is counsel's");
         }
@@ -97,8 +98,8 @@ public class Lifecycle {
      * unit, and a dry run with no conflict.
      */
     @Transactional
-    public Operation approve(long id) {
-        Operation op = operations.get(id);
+    public Operation approve(long id, Integer version) {
+        Operation op = operations.get(id, version);
         Actor actor = access.actor();
         if (!actor.is(Role.DIRECTOR) || !op.fieldOffices().contains(actor.fieldOffice())) {
             throw new Forbidden("an operation is approved by the director of one of its field offices");
@@ -125,8 +126,8 @@ public class Lifecycle {
 
     /** LEGAL_REVIEW or APPROVED → POSTPONED: clearance and approval lapse; a new window is set on resuming. */
     @Transactional
-    public Operation postpone(long id, String reason) {
-        Operation op = operations.get(id);
+    public Operation postpone(long id, String reason, Integer version) {
+        Operation op = operations.get(id, version);
         operations.requirePlanner(op);
         requireText(reason, "reason");
         Operation postponed = operations.transition(op, OperationState.POSTPONED, "POSTPONED", reason.trim());
@@ -142,8 +143,9 @@ public class Lifecycle {
      * old plan is dropped (its days are gone), and what changed is returned.
      */
     @Transactional
-    public Resumed resume(long id, LocalDate windowStart, LocalDate windowEnd, OperationState to) {
-        Operation op = operations.get(id);
+    public Resumed resume(long id, LocalDate windowStart, LocalDate windowEnd, OperationState to,
+            Integer version) {
+        Operation op = operations.get(id, version);
         operations.requirePlanner(op);
         if (to != OperationState.DRAFT && to != OperationState.LEGAL_REVIEW) {
             throw new BadInput("to", "a postponed operation resumes as DRAFT or LEGAL_REVIEW");
@@ -167,8 +169,8 @@ public class Lifecycle {
 
     /** APPROVED → ACTIVE: refused while the dry run finds any conflict. */
     @Transactional
-    public Operation launch(long id) {
-        Operation op = operations.get(id);
+    public Operation launch(long id, Integer version) {
+        Operation op = operations.get(id, version);
         operations.requirePlanner(op);
         DryRun.Report report = dryRun.run(op);
         if (!report.conflicts().isEmpty()) {
@@ -179,15 +181,15 @@ public class Lifecycle {
     }
 
     @Transactional
-    public Operation close(long id, String summary) {
-        Operation op = operations.get(id);
+    public Operation close(long id, String summary, Integer version) {
+        Operation op = operations.get(id, version);
         operations.requirePlanner(op);
         return operations.transition(op, OperationState.CLOSED, "CLOSED", summary == null ? "closed" : summary);
     }
 
     @Transactional
-    public Operation cancel(long id, String reason) {
-        Operation op = operations.get(id);
+    public Operation cancel(long id, String reason, Integer version) {
+        Operation op = operations.get(id, version);
         operations.requirePlanner(op);
         requireText(reason, "reason");
         return operations.transition(op, OperationState.CANCELLED, "CANCELLED", reason.trim());

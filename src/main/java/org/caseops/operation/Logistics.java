@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.caseops.system.BadInput;
+import org.caseops.access.Users;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,8 +26,9 @@ public class Logistics {
             int capacityFamilyRooms, int maxHours, List<LocalTime> departures) {
     }
 
+    /** A staging site to add; {@code version}, optional, is the operation's version the client read. */
     public record NewSite(String name, String address, SiteKind kind, String fieldOffice, Integer capacityPeople,
-            Integer capacityFamilyRooms, Integer maxHours, List<LocalTime> departures) {
+            Integer capacityFamilyRooms, Integer maxHours, List<LocalTime> departures, Integer version) {
     }
 
     public record Shift(LocalDate day, LocalTime starts, LocalTime ends) {
@@ -35,13 +37,17 @@ public class Logistics {
     public record Team(long id, String name, String fieldOffice, int size, List<Shift> shifts) {
     }
 
-    public record NewTeam(String name, String fieldOffice, Integer size, List<Shift> shifts) {
+    /** A team to add; {@code version}, optional, is the operation's version the client read. */
+    public record NewTeam(String name, String fieldOffice, Integer size, List<Shift> shifts, Integer version) {
     }
 
     private final JdbcClient jdbc;
 
-    Logistics(JdbcClient jdbc) {
+    private final Users users;
+
+    Logistics(JdbcClient jdbc, Users users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     RosterEntry addToRoster(Operation op, String username, Duty duty, String actor) {
@@ -51,10 +57,9 @@ public class Logistics {
         if (duty == null) {
             throw new BadInput("duty", "duty is one of " + Arrays.toString(Duty.values()));
         }
-        RosterEntry entry = jdbc.sql("select username, role, field_office_code from app_user where username = ? "
-                + "and enabled").param(username)
-                .query((rs, n) -> new RosterEntry(rs.getString(1), duty, rs.getString(2), rs.getString(3)))
-                .optional().orElseThrow(() -> new BadInput("username", "no enabled user " + username));
+        RosterEntry entry = users.find(username).filter(Users.User::enabled)
+                .map(u -> new RosterEntry(u.username(), duty, u.role().name(), u.fieldOffice()))
+                .orElseThrow(() -> new BadInput("username", "no enabled user " + username));
         if (!List.of("OFFICER", "SUPERVISOR", "DIRECTOR").contains(entry.role())
                 || !op.fieldOffices().contains(entry.fieldOffice())) {
             throw new BadInput("username", username + " (" + entry.role() + ", " + entry.fieldOffice()
@@ -68,11 +73,16 @@ public class Logistics {
     }
 
     List<RosterEntry> roster(long operationId) {
-        return jdbc.sql("""
-                select r.username, r.duty, u.role, u.field_office_code from operation_roster r
-                join app_user u on u.username = r.username where r.operation_id = ? order by r.username""")
-                .param(operationId).query((rs, n) -> new RosterEntry(rs.getString(1), Duty.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4))).list();
+        record Row(String username, Duty duty) {
+        }
+        List<Row> rows = jdbc.sql("select username, duty from operation_roster where operation_id = ? "
+                + "order by username").param(operationId)
+                .query((rs, n) -> new Row(rs.getString(1), Duty.valueOf(rs.getString(2)))).list();
+        // the users' roles and offices are the access feature's: asked of it, in one query
+        java.util.Map<String, Users.User> known = users.byName(rows.stream().map(Row::username).toList());
+        return rows.stream().filter(r -> known.containsKey(r.username()))
+                .map(r -> new RosterEntry(r.username(), r.duty(), known.get(r.username()).role().name(),
+                        known.get(r.username()).fieldOffice())).toList();
     }
 
     Site addSite(Operation op, NewSite site) {

@@ -50,6 +50,20 @@ public class Operations {
         return find(id).orElseThrow(() -> new NotFound("no operation " + id));
     }
 
+    /**
+     * The operation as a change reads it: {@code version}, when the client sends it, is the one it read; an
+     * operation changed since is a 409 naming its current state and version, never overwritten. The change's own
+     * conditional update then counts its row against the same version.
+     */
+    public Operation get(long id, Integer version) {
+        Operation op = get(id);
+        if (version != null && version != op.version()) {
+            throw new Conflict("operation " + id + " is " + op.state() + " at version " + op.version() + ", not "
+                    + version + ": it was changed meanwhile; reload it and try again");
+        }
+        return op;
+    }
+
     /** Operations the actor may know of: those of their field office (counsel, oversight: all). */
     public List<Operation> visible(Actor actor) {
         if (actor.is(Role.ATTORNEY, Role.AUDITOR)) {

@@ -24,13 +24,21 @@ import org.caseops.operation.schedule.StagingKind;
 import org.caseops.operation.schedule.StagingSite;
 import org.caseops.operation.schedule.Team;
 import org.caseops.operation.schedule.UnitToPlace;
+import java.util.function.Function;
+import org.caseops.access.Access;
+import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
+import org.caseops.system.ConnectionNesting;
+import org.caseops.system.NotFound;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Turns an operation's targets, teams and staging sites into the solver's input, runs the solver
- * (docs/operations-scheduling.md) and stores the plan: one visit per target unit.
+ * (docs/operations-scheduling.md) outside any transaction, and stores the plan in a short one with a version check:
+ * one visit per target unit.
  */
 @Service
 public class Planner {
@@ -45,8 +53,13 @@ public class Planner {
     private final Operations operations;
     private final ObjectMapper json;
 
+    private final Access access;
+    private final TransactionTemplate transaction;
+
     Planner(JdbcClient jdbc, Targets targets, Logistics logistics, ProtectedAreas protectedAreas,
-            Operations operations, ObjectMapper json) {
+            Operations operations, ObjectMapper json, Access access, TransactionTemplate transaction) {
+        this.access = access;
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.targets = targets;
         this.logistics = logistics;
@@ -88,18 +101,53 @@ public class Planner {
             int visits, List<Long> unplannedUnits, List<org.caseops.operation.schedule.Violation> violations) {
     }
 
-    /** Plans the operation (a DRAFT) and replaces its stored plan. */
-    Plan plan(Operation op, Duration limit, String actor) {
-        ScheduleInput input = input(op, limit, false);
+    /** The solver the planner calls: {@link ScheduleSolver#solve}; a test may put a probe around it. */
+    private volatile Function<ScheduleInput, ScheduleResult> solver = ScheduleSolver::solve;
+
+    void solveWith(Function<ScheduleInput, ScheduleResult> solver) {
+        this.solver = solver;
+    }
+
+    /**
+     * Plans the operation (a DRAFT) and replaces its stored plan. The solver runs for up to {@code seconds} (1–300,
+     * {@link #DEFAULT_LIMIT} when null) with no database connection held and no transaction open; its result is then
+     * saved in one short transaction that counts the operation's row at the version read before solving (or the one
+     * the client sends): an operation changed while the solver ran is a 409 naming its current version, and nothing
+     * of the plan is saved.
+     */
+    public Plan plan(long id, Integer seconds, Integer version) {
+        Operation op = operations.get(id, version);
+        operations.requirePlanner(op);
+        operations.requireEditable(op);
+        int limit = seconds == null ? (int) DEFAULT_LIMIT.toSeconds() : seconds;
+        if (limit < 1 || limit > 300) {
+            throw new BadInput("seconds", "the solver runs 1 to 300 seconds");
+        }
+        String actor = access.actor().username();
+        ScheduleInput input = input(op, Duration.ofSeconds(limit), false);
         if (input.units().isEmpty()) {
             throw new Conflict("operation " + op.id() + " has no target units to plan");
         }
-        ScheduleResult result;
+        ScheduleResult result = solve(op, input);
+        return transaction.execute(status -> save(op, result, actor));
+    }
+
+    private ScheduleResult solve(Operation op, ScheduleInput input) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                || ConnectionNesting.heldByThisThread() > 0) {
+            throw new IllegalStateException("the solver never runs inside a database transaction or while holding "
+                    + "a connection (operation " + op.id() + ")");
+        }
         try {
-            result = ScheduleSolver.solve(input);
+            return solver.apply(input);
         } catch (IllegalArgumentException e) {
             throw new Conflict("operation " + op.id() + " cannot be planned: " + e.getMessage());
         }
+    }
+
+    /** Saves the solver's result if the operation is still as it was read ({@code op}'s version). */
+    private Plan save(Operation op, ScheduleResult result, String actor) {
+        operations.touch(op); // the version check: counts the operation's row at the version read, locks it
         jdbc.sql("delete from plan_visit where operation_id = ?").param(op.id()).update();
         for (Assignment a : result.assignments()) {
             jdbc.sql("insert into plan_visit (operation_id, family_id, day, starts, team_id, site_id) "
@@ -120,13 +168,19 @@ public class Planner {
                   score = excluded.score, feasible = excluded.feasible, solver_ms = excluded.solver_ms,
                   violations = excluded.violations""")
                 .params(op.id(), actor, result.score(), result.feasible(), millis, violations).update();
-        operations.touch(op);
         operations.event(op, "PLANNED", null, null, result.assignments().size() + " visits, score "
                 + result.score() + (result.feasible() ? ", feasible" : ", NOT feasible: "
                 + result.hardViolations().size() + " hard violations"));
         return new Plan(op.id(), result.score(), result.feasible(), millis,
                 result.timings().firstFeasibleIfAny().map(Duration::toMillis).orElse(null),
                 result.assignments().size(), result.unassignedUnitIds(), result.violations());
+    }
+
+    /** The stored plan, for whoever needs to know the operation's targets. */
+    public StoredPlan storedFor(long id) {
+        Operation op = operations.get(id);
+        operations.requireNeedToKnow(op);
+        return stored(id).orElseThrow(() -> new NotFound("operation " + id + " has no plan yet"));
     }
 
     public record Visit(long familyId, LocalDate day, LocalTime starts, long teamId, long siteId) {

@@ -243,44 +243,18 @@ public class Targets {
         return new Added(candidates.size(), added, already, notAdded);
     }
 
+    /**
+     * The lead cases of the operation's field offices whose order can ever be executed, as the filter selects them
+     * ({@link Docket#familiesWithAnOrder}); the gate judges each of them.
+     */
     List<Long> candidates(Operation op, Filter filter) {
-        StringBuilder sql = new StringBuilder("""
-                select idncase from case_index where idncase = family_id and field_office_code = any (?::text[])
-                  and order_type = 'REMOVAL_ORDERED'""");
-        List<Object> params = new ArrayList<>();
-        params.add("{" + String.join(",", op.fieldOffices()) + "}");
-        if (filter != null) {
-            if (Boolean.TRUE.equals(filter.inAbsentiaOnly())) {
-                sql.append(" and absentia");
-            }
-            if (filter.orderedFrom() != null) {
-                sql.append(" and comp_date >= ?");
-                params.add(filter.orderedFrom());
-            }
-            if (filter.orderedTo() != null) {
-                sql.append(" and comp_date <= ?");
-                params.add(filter.orderedTo());
-            }
-            if (filter.represented() != null) {
-                sql.append(filter.represented() ? " and represented" : " and not represented");
-            }
-            if (Boolean.TRUE.equals(filter.counselBeforeOrder())) {
-                sql.append(" and exists (select 1 from eoir_case c where c.idncase = case_index.idncase "
-                        + "and c.e28_date < case_index.comp_date)");
-            }
-            if (filter.nationalities() != null && !filter.nationalities().isEmpty()) {
-                sql.append(" and nat = any (?::text[])");
-                params.add("{" + String.join(",", filter.nationalities()) + "}");
-            }
+        if (filter != null && filter.limit() != null && filter.limit() < 1) {
+            throw new BadInput("limit", "a limit is at least 1");
         }
-        sql.append(" order by idncase");
-        if (filter != null && filter.limit() != null) {
-            if (filter.limit() < 1) {
-                throw new BadInput("limit", "a limit is at least 1");
-            }
-            sql.append(" limit ").append(filter.limit());
-        }
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+        Filter f = filter == null ? new Filter(null, null, null, null, null, null, null, null) : filter;
+        return docket.familiesWithAnOrder(new Docket.FamilyFilter(op.fieldOffices(), f.inAbsentiaOnly(),
+                f.orderedFrom(), f.orderedTo(), f.nationalities(), f.represented(), f.counselBeforeOrder(),
+                f.limit()));
     }
 
     /** Takes a unit off the operation (kept as EXCLUDED with the reason). */
@@ -371,6 +345,16 @@ public class Targets {
     /** Whether every member with a case reported or departed as the call-in letter asked, by {@code day}. */
     public boolean complied(long familyId, LocalDate day) {
         return !callIns.familiesThatComplied(List.of(familyId), day).isEmpty();
+    }
+
+    /** Whether the person is a target member of one of the operation's target units. */
+    public boolean isTargetMember(long operationId, long personId) {
+        return jdbc.sql("""
+                select exists (select 1 from operation_member m join operation_target t
+                               on t.operation_id = m.operation_id and t.family_id = m.family_id
+                               where m.operation_id = ? and m.person_id = ? and m.standing = 'TARGET'
+                                 and t.status = 'TARGET')""").params(operationId, personId).query(Boolean.class)
+                .single();
     }
 
     public boolean isTarget(long operationId, long familyId) {

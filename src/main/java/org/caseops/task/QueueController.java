@@ -14,37 +14,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class QueueController {
 
-    private final Tasks tasks;
+    private final Queues queues;
 
-    QueueController(Tasks tasks) {
-        this.tasks = tasks;
+    QueueController(Queues queues) {
+        this.queues = queues;
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/queues/mine")
     Queue mine(@RequestParam(required = false) TaskStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return tasks.mine(status, page, size);
+        return queues.mine(status, page, size);
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
     @GetMapping("/api/queues/team/{team}")
     Queue team(@PathVariable String team, @RequestParam(required = false) TaskStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return tasks.team(team, status, page, size);
+        return queues.team(team, status, page, size);
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
     @GetMapping("/api/queues/overdue")
     Queue overdue(@RequestParam(required = false) TaskStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return tasks.overdue(status, page, size);
+        return queues.overdue(status, page, size);
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
     @GetMapping("/api/queues/operation/{operationId}")
     Queue operation(@PathVariable long operationId, @RequestParam(required = false) TaskStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return tasks.operation(operationId, status, page, size);
+        return queues.operation(operationId, status, page, size);
     }
 }

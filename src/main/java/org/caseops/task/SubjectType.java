@@ -5,7 +5,10 @@ package org.caseops.task;
  * database checks only the form of the name, so no migration is needed).
  */
 public enum SubjectType {
-    /** A person, by A-number (or the person's id for a household member without a case). */
+    /**
+     * A person, by A-number. A person without one (a U.S.-citizen household member) is a task's subject through
+     * their {@link #FAMILY}, named in the title: an internal person id is never a subject, as nobody can open it.
+     */
     PERSON,
     /** A family unit, by its lead case. */
     FAMILY,

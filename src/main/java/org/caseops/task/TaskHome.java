@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 /**
  * The start page's task panel: the user's own open tasks, due first with the overdue marked; for supervisors and
  * directors also their field office's team queue and its overdue count, by status. Read through the queues of
- * {@link Tasks}, with their rules and audit entries.
+ * {@link Queues}, with their rules and audit entries.
  */
 @Component
 class TaskHome implements HomePanel {
 
     static final int SHOWN = 8;
 
-    private final Tasks tasks;
+    private final Queues queues;
 
-    TaskHome(Tasks tasks) {
-        this.tasks = tasks;
+    TaskHome(Queues queues) {
+        this.queues = queues;
     }
 
     @Override
@@ -30,7 +30,7 @@ class TaskHome implements HomePanel {
         if (!actor.is(Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY)) {
             return Optional.empty();
         }
-        Queue mine = tasks.mine(null, 0, SHOWN);
+        Queue mine = queues.mine(null, 0, SHOWN);
         List<Item> items = mine.tasks().stream().map(t -> new Item(t.title(), TaskLinks.subjectHref(t),
                 TaskLinks.label(t.type().name()) + ", " + TaskLinks.label(t.status().name())
                         + (t.dueAt() == null ? "" : ", due " + TaskLinks.when(t.dueAt())), t.overdue())).toList();
@@ -41,9 +41,9 @@ class TaskHome implements HomePanel {
             String office = actor.fieldOffice();
             for (TaskStatus status : List.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.ON_HOLD)) {
                 counts.add(new Count("team: " + TaskLinks.label(status.name()).toLowerCase(java.util.Locale.ROOT),
-                        tasks.team(office, status, 0, 1).total(), "/queues?tab=team&status=" + status));
+                        queues.team(office, status, 0, 1).total(), "/queues?tab=team&status=" + status));
             }
-            counts.add(new Count("overdue in " + office, tasks.overdue(null, 0, 1).total(), "/queues?tab=overdue"));
+            counts.add(new Count("overdue in " + office, queues.overdue(null, 0, 1).total(), "/queues?tab=overdue"));
         }
         return Optional.of(new Panel(1, "tasks", actor.is(Role.ATTORNEY) ? "Reviews waiting for me"
                 : "What needs me now", counts, items, "No open tasks.", "/queues", "All my queues"));

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The queue pages (docs/web.md): tabs Mine, Team (the field office's) and Overdue, each a {@link Tasks} queue with its
+ * The queue pages (docs/web.md): tabs Mine, Team (the field office's) and Overdue, each a {@link Queues} queue with its
  * rules and audit entries; start and complete from the row, with the task's version so that two people acting on one
  * task get a clear "already done by …" instead of a silent overwrite.
  */
@@ -39,7 +39,7 @@ import org.springframework.web.servlet.view.RedirectView;
 class TaskPages {
 
     /** How many open tasks one queue page reads at most (its CSV too): the queue's own page size, a few times. */
-    static final int MAX_READ = 5 * Tasks.MAX_PAGE_SIZE;
+    static final int MAX_READ = 5 * Queues.MAX_PAGE_SIZE;
 
     static final List<Column> COLUMNS = List.of(Column.sortable("due", "Due (UTC)"),
             Column.sortable("task", "Task"), Column.sortable("type", "Type"), Column.sortable("status", "Status"),
@@ -47,10 +47,12 @@ class TaskPages {
             Column.sortable("waiting", "Days waiting"), Column.plain("actions", "Actions"));
 
     private final Tasks tasks;
+    private final Queues queues;
     private final Access access;
 
-    TaskPages(Tasks tasks, Access access) {
+    TaskPages(Tasks tasks, Queues queues, Access access) {
         this.tasks = tasks;
+        this.queues = queues;
         this.access = access;
     }
 
@@ -160,12 +162,12 @@ class TaskPages {
         List<Task> all = new ArrayList<>();
         for (int p = 0; all.size() < MAX_READ; p++) {
             Queue q = switch (tab) {
-                case "team" -> tasks.team(actor.fieldOffice(), status, p, Tasks.MAX_PAGE_SIZE);
-                case "overdue" -> tasks.overdue(status, p, Tasks.MAX_PAGE_SIZE);
-                default -> tasks.mine(status, p, Tasks.MAX_PAGE_SIZE);
+                case "team" -> queues.team(actor.fieldOffice(), status, p, Queues.MAX_PAGE_SIZE);
+                case "overdue" -> queues.overdue(status, p, Queues.MAX_PAGE_SIZE);
+                default -> queues.mine(status, p, Queues.MAX_PAGE_SIZE);
             };
             all.addAll(q.tasks());
-            if ((long) (p + 1) * Tasks.MAX_PAGE_SIZE >= q.total()) {
+            if ((long) (p + 1) * Queues.MAX_PAGE_SIZE >= q.total()) {
                 break;
             }
         }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tasks and queues (docs/tasks.md), the public API for every feature that gives people work: encounters create
- * child-welfare checks and collateral reviews, custody creates escalations and reviews.
+ * Task commands (docs/tasks.md), the public API for every feature that gives people work: encounters create
+ * child-welfare checks and collateral reviews, custody creates escalations and reviews. Who may read and work on a
+ * task is {@link TaskRules}'; the queues are {@link Queues}.
  *
  * <p>Each action is one transaction: it checks who acts, asks {@link TaskStatus}'s table, changes the row only if
  * nobody changed it meanwhile (409 otherwise), and writes the task's event and an audit entry ({@code TASK_*}). A
@@ -38,8 +39,6 @@ public class Tasks {
 
     /** Who system work is recorded as: {@code system:} and a name. */
     public static final String SYSTEM_PREFIX = "system:";
-    /** The longest page a queue returns. */
-    public static final int MAX_PAGE_SIZE = 200;
     private static final int MAX_RESOLUTION = 10_000;
 
     private final TaskRows rows;
@@ -100,7 +99,7 @@ public class Tasks {
     View read(long id) {
         Task task = get(id);
         Actor actor = access.actor();
-        if (!mayRead(actor, task)) {
+        if (!TaskRules.mayRead(actor, task)) {
             throw hidden(actor, task);
         }
         access.audit("TASK_READ", subject(task), task.type() + " " + task.status());
@@ -119,106 +118,6 @@ public class Tasks {
     private NotFound hidden(Actor actor, Task task) {
         return access.hidden(subject(task), actor.role() + " of " + actor.fieldOffice() + " may not see task "
                 + task.id() + " of " + task.fieldOffice(), notFound(task.id()));
-    }
-
-    /**
-     * Who sees a task: the officers, supervisors and directors of its field office, its assignee, and counsel for
-     * legal reviews (in any field office).
-     */
-    static boolean mayRead(Actor actor, Task task) {
-        return inOffice(actor, task) || actor.username().equals(task.assigneeUser())
-                || (actor.is(Role.ATTORNEY) && task.type() == TaskType.LEGAL_REVIEW);
-    }
-
-    private static boolean inOffice(Actor actor, Task task) {
-        return actor.role().officeScoped() && task.fieldOffice().equals(actor.fieldOffice());
-    }
-
-    // ---- queues -------------------------------------------------------------------------------------------------
-
-    /** Open tasks assigned to the signed-in user, in any field office. */
-    @Transactional
-    public Queue mine(TaskStatus status, int page, int size) {
-        Actor actor = access.actor();
-        return audited(rows.queue("mine", "t.assignee_user = ?", List.of(actor.username()), openStatus(status),
-                checkedPage(page), checkedSize(size)), actor.fieldOffice());
-    }
-
-    /**
-     * Open tasks of a team of the signed-in user's field office. A field office's code names the whole office: its
-     * queue is readable only in that office.
-     */
-    @Transactional
-    public Queue team(String team, TaskStatus status, int page, int size) {
-        Actor actor = officeUser("team queues");
-        String name = teamName(team, "team");
-        if (rows.fieldOfficeExists(name) && !name.equals(actor.fieldOffice())) {
-            throw new Forbidden(actor.username() + " reads the team queues of field office " + actor.fieldOffice()
-                    + ", not of " + name);
-        }
-        return audited(rows.queue("team " + name, "t.field_office_code = ? and t.assignee_team = ?",
-                List.of(actor.fieldOffice(), name), openStatus(status), checkedPage(page), checkedSize(size)),
-                actor.fieldOffice());
-    }
-
-    /** Open tasks of the signed-in supervisor's or director's field office whose due time has passed. */
-    @Transactional
-    public Queue overdue(TaskStatus status, int page, int size) {
-        Actor actor = officeUser("the overdue queue");
-        if (!actor.is(Role.SUPERVISOR, Role.DIRECTOR)) {
-            throw new Forbidden("the overdue queue is for supervisors and directors");
-        }
-        return audited(rows.queue("overdue", "t.field_office_code = ? and t.due_at < now()",
-                List.of(actor.fieldOffice()), openStatus(status), checkedPage(page), checkedSize(size)),
-                actor.fieldOffice());
-    }
-
-    /**
-     * Open tasks of an operation in the signed-in user's field office. Whether the user is on the operation's
-     * roster is the operation's business (a package above this one): this queue is scoped by field office only, so
-     * that an officer sees the operation's tasks their office would see anyway.
-     */
-    @Transactional
-    public Queue operation(long operationId, TaskStatus status, int page, int size) {
-        Actor actor = officeUser("operation queues");
-        return audited(rows.queue("operation " + operationId, "t.operation_id = ? and t.field_office_code = ?",
-                List.of(operationId, actor.fieldOffice()), openStatus(status), checkedPage(page), checkedSize(size)),
-                actor.fieldOffice());
-    }
-
-    private Queue audited(Queue queue, String office) {
-        access.audit("TASK_QUEUE_READ", new Access.Subject("QUEUE", queue.name(), office),
-                "page " + queue.page() + ": " + queue.tasks().size() + " of " + queue.total() + " open tasks");
-        return queue;
-    }
-
-    private Actor officeUser(String what) {
-        Actor actor = access.actor();
-        if (!actor.role().officeScoped()) {
-            throw new Forbidden(what + " belong to field offices: " + actor.role() + " has none");
-        }
-        return actor;
-    }
-
-    private static TaskStatus openStatus(TaskStatus status) {
-        if (status != null && status.closed()) {
-            throw new BadInput("status", "queues hold open tasks: ASSIGNED, IN_PROGRESS or ON_HOLD");
-        }
-        return status;
-    }
-
-    private static int checkedPage(int page) {
-        if (page < 0) {
-            throw new BadInput("page", "must be 0 or more");
-        }
-        return page;
-    }
-
-    private static int checkedSize(int size) {
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return size;
     }
 
     // ---- creating -----------------------------------------------------------------------------------------------
@@ -265,8 +164,8 @@ public class Tasks {
                     + " tasks come from the feature that needs them");
         }
         if (task.parentId() != null) {
-            rows.find(task.parentId()).filter(p -> !inOffice(actor, p)).ifPresent(p -> {
-                if (!mayRead(actor, p)) {
+            rows.find(task.parentId()).filter(p -> !TaskRules.inOffice(actor, p)).ifPresent(p -> {
+                if (!TaskRules.mayRead(actor, p)) {
                     throw new BadInput("parentId", "no task " + p.id());
                 }
                 throw new Forbidden("task " + p.id() + " is not a task of your field office");
@@ -354,7 +253,7 @@ public class Tasks {
             }
             return Assignee.ofUser(name);
         }
-        String name = teamName(assignee.team(), "team");
+        String name = TaskRules.teamName(rows, assignee.team(), "team");
         if (rows.fieldOfficeExists(name) && !name.equals(office)) {
             throw new BadInput("team", "a task of field office " + office + " stays there: team " + name
                     + " is another field office");
@@ -362,22 +261,12 @@ public class Tasks {
         return Assignee.ofTeam(name);
     }
 
-    /** A team's name as stored: trimmed; a field office's code in upper case. */
-    private String teamName(String team, String field) {
-        String name = team == null ? "" : team.trim();
-        if (name.isEmpty() || name.length() > 100) {
-            throw new BadInput(field, "a team's name has 1 to 100 characters");
-        }
-        String upper = name.toUpperCase(Locale.ROOT);
-        return !upper.equals(name) && rows.fieldOfficeExists(upper) ? upper : name;
-    }
-
     // ---- working on a task --------------------------------------------------------------------------------------
 
     /**
      * ASSIGNED → IN_PROGRESS. A team's task is taken by whoever starts it: it becomes theirs.
      *
-     * @throws Forbidden when the user may not work on the task (see {@link #mayWork})
+     * @throws Forbidden when the user may not work on the task (see {@link TaskRules#mayWork})
      * @throws Conflict  when the task is not ASSIGNED, or changed meanwhile
      */
     @Transactional
@@ -469,8 +358,9 @@ public class Tasks {
 
     private Task cancel(long id, String reason, Integer expectedVersion, By by) {
         Task locked = lockWithParent(id, expectedVersion);
-        if (!by.system() && !(inOffice(by.actor(), locked) && by.actor().is(Role.SUPERVISOR, Role.DIRECTOR))) {
-            if (!mayRead(by.actor(), locked)) {
+        if (!by.system()
+                && !(TaskRules.inOffice(by.actor(), locked) && by.actor().is(Role.SUPERVISOR, Role.DIRECTOR))) {
+            if (!TaskRules.mayRead(by.actor(), locked)) {
                 throw hidden(by.actor(), locked);
             }
             throw new Forbidden("tasks are cancelled by supervisors and directors of the task's field office; an "
@@ -538,20 +428,9 @@ public class Tasks {
         return get(id);
     }
 
-    /**
-     * Who may work on a task (start, complete, reassign): its assignee; for a team's task, every officer, supervisor
-     * and director of its field office; the supervisors and directors of its field office always; counsel on legal
-     * reviews.
-     */
-    static boolean mayWork(Actor actor, Task task) {
-        return (inOffice(actor, task) && (actor.is(Role.SUPERVISOR, Role.DIRECTOR) || task.assigneeTeam() != null))
-                || actor.username().equals(task.assigneeUser())
-                || (actor.is(Role.ATTORNEY) && task.type() == TaskType.LEGAL_REVIEW);
-    }
-
     private void requireMayWork(Task task, By by) {
-        if (!by.system() && !mayWork(by.actor(), task)) {
-            if (!mayRead(by.actor(), task)) {
+        if (!by.system() && !TaskRules.mayWork(by.actor(), task)) {
+            if (!TaskRules.mayRead(by.actor(), task)) {
                 throw hidden(by.actor(), task);
             }
             throw new Forbidden(by.name() + " (" + by.actor().role() + ") may not work on task " + task.id()

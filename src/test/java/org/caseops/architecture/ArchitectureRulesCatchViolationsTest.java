@@ -1,5 +1,6 @@
 package org.caseops.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -54,5 +55,17 @@ class ArchitectureRulesCatchViolationsTest {
     void audit_and_system_importing_a_feature_are_refused() {
         fails(ArchitectureTest.auditImportsNoFeature(BAD), "AuditReadsDocket");
         fails(ArchitectureTest.systemImportsNoFeature(BAD), "SystemReadsDocket");
+    }
+
+    @Test
+    void a_feature_reading_another_features_table_is_refused() {
+        fails(ArchitectureTest.featuresReadOnlyTheirOwnTables(BAD, java.util.Map.of()), "ReadsOperationTables");
+        fails(ArchitectureTest.featuresReadOnlyTheirOwnTables(BAD, java.util.Map.of()), "operation.operation_target");
+    }
+
+    @Test
+    void a_view_made_for_the_reader_and_the_catalogue_are_allowed() {
+        assertThat(Tables.foreignTables(bad.get(org.caseops.architecture.bad.notice.ReadsAViewAndTheCatalogue.class),
+                BAD)).isEmpty();
     }
 }

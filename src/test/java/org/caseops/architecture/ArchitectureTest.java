@@ -1,17 +1,23 @@
 package org.caseops.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
@@ -20,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The dependency rules of DESIGN.md, floor by floor: features depend downwards only; no cycles between packages;
  * controllers are package-private and nobody imports them; the pure cores use no Spring and no JDBC; cli and system
- * stay at the edges. {@link ArchitectureRulesCatchViolationsTest} shows each rule failing on a deliberately bad class
+ * stay at the edges; no feature reads another's tables. {@link ArchitectureRulesCatchViolationsTest} shows each rule failing on a deliberately bad class
  * set, so none of them passes vacuously.
  */
 class ArchitectureTest {
@@ -112,6 +118,35 @@ class ArchitectureTest {
                         root + ".jurisdiction..", root + ".audit..", root + ".cli..", root + ".task..",
                         root + ".operation..", root + ".encounter..", root + ".custody..", root + ".notice..")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * No feature names another feature's table in its SQL: it calls the owner's public query methods, or reads a view
+     * made for it; the reference catalogue is read by all ({@link Tables}).
+     */
+    static ArchRule featuresReadOnlyTheirOwnTables(String root, Map<String, Set<String>> notYetMoved) {
+        return classes().that().resideInAPackage(root + "..")
+                .should(Tables.readOnlyTheirFeaturesTables(root, notYetMoved)).allowEmptyShould(true);
+    }
+
+    @Test
+    void features_read_only_their_own_tables_and_the_views_made_for_them() {
+        featuresReadOnlyTheirOwnTables(ROOT, Tables.NOT_YET_MOVED).check(classes);
+    }
+
+    /** The reads not yet moved are real: an entry whose class no longer reads the table must leave the list. */
+    @Test
+    void the_list_of_reads_not_yet_moved_only_shrinks() {
+        Map<String, Set<String>> actual = new TreeMap<>();
+        for (JavaClass c : classes) {
+            Set<String> foreign = Tables.foreignTables(c, ROOT);
+            if (!foreign.isEmpty()) {
+                actual.computeIfAbsent(Tables.topLevelName(c), k -> new TreeSet<>()).addAll(foreign);
+            }
+        }
+        Tables.NOT_YET_MOVED.forEach((name, tables) -> assertThat(actual.getOrDefault(name, Set.of()))
+                .as(name + " no longer reads some of " + tables + ": take them off Tables.NOT_YET_MOVED")
+                .containsAll(tables));
     }
 
     @Test

@@ -87,11 +87,29 @@ class PostEncountersTest {
                 .query(String.class).list()).containsOnly("IN_CUSTODY");
         assertThat(jdbc.sql("select caregiver_name from minor_caregiver where person_id = ? and ended_at is null")
                 .param(mateo).query(String.class).single()).isEqualTo("Day-care director (synthetic)");
+        // Mateo, a U.S. citizen, has no A-number: the task is about his family (its lead case) and names him
         var task = jdbc.sql("select type, due_at, field_office_code from task where type = 'CHILD_WELFARE_CHECK' "
-                + "and subject_id = ? and operation_id = ?").params(String.valueOf(mateo), operation).query().singleRow();
+                + "and subject_type = 'FAMILY' and subject_id = '1001' and title like 'Confirm Mateo %' "
+                + "and operation_id = ?").params(operation).query().singleRow();
         assertThat(task.get("field_office_code")).isEqualTo("HOU");
         assertThat(((java.sql.Timestamp) task.get("due_at")).toInstant())
                 .isEqualTo(Instant.parse(AT).plusSeconds(4 * 3600));
+    }
+
+    @Test
+    void a_child_welfare_task_is_about_the_childs_a_number_never_an_internal_person_id() {
+        ResponseEntity<JsonNode> response = visit(List.of(
+                Map.of("aNumber", "991000001", "kind", "TARGET", "outcome", "ARRESTED", "screening", screening(List.of(
+                        Map.of("personId", sofia, "name", "Sofia", "age", 6, "location", "SCHOOL",
+                                "caregiverName", "School principal (synthetic)"),
+                        Map.of("personId", mateo, "name", "Mateo", "age", 2, "location", "DAY_CARE",
+                                "caregiverName", "Day-care director (synthetic)"))))));
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+
+        var subjects = jdbc.sql("select subject_type || ' ' || subject_id from task where type = 'CHILD_WELFARE_CHECK' "
+                + "and operation_id = ? order by subject_type").param(operation).query(String.class).list();
+        assertThat(subjects).containsExactly("FAMILY 1001", "PERSON 991000002")
+                .doesNotContain("PERSON " + sofia, "PERSON " + mateo);
     }
 
     @Test
