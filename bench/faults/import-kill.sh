@@ -6,6 +6,7 @@
 #   bench/faults/import-kill.sh            (or bench/run.sh faults-import-kill)
 #
 # Environment: CASES=3000 SEED=7 ROUNDS=20 KILL_SEED=13 REIMPORT_TIMEOUT_S=600
+#   IMPORT_JAVA_OPTS="-Xmx256m -XX:TieredStopAtLevel=1" (C1 only: a shorter JVM start on a busy machine)
 # Odd rounds start from an empty docket (the kill interrupts a first import); even rounds from the clean docket (the
 # kill interrupts a re-import of unchanged files). The kill point is uniform over [1 s, the clean import's wall time].
 # Output: bench/out/faults/import-kill/{rounds.tsv,summary.txt,machine.txt,*.log}. Stops what it started.
@@ -17,6 +18,7 @@ SEED=${SEED:-7}
 ROUNDS=${ROUNDS:-20}
 KILL_SEED=${KILL_SEED:-13}
 REIMPORT_TIMEOUT_S=${REIMPORT_TIMEOUT_S:-600}
+IMPORT_JAVA_OPTS=${IMPORT_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}
 dir="$OUT/import-kill"
 export CASEOPS_HOME="$WORK/import-kill-home"
 IMPORT_PID=
@@ -34,12 +36,13 @@ machine_info "$dir/machine.txt"
 generate_docket
 start_server "$dir/server.log"
 
-import_cmd() { java -Xmx256m -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" --show-quarantine 0; }
+# exec: run in the background, $! is the importer JVM itself, so kill -9 hits it and not a subshell
+import_cmd() { exec java $IMPORT_JAVA_OPTS -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" --show-quarantine 0; }
 imports() { sql -A -t -c "select count(*) from import_run"; }
 
 log "clean import of $CASES cases"
 t0=$(now)
-import_cmd >"$dir/clean.log" 2>&1
+( import_cmd ) >"$dir/clean.log" 2>&1
 clean_s=$(secs "$t0" "$(now)")
 clean=$(docket_fingerprint)
 empty_fp=$(clear_docket >/dev/null; docket_fingerprint)
@@ -91,7 +94,7 @@ for r in $(seq "$ROUNDS"); do
         and backend_type = 'client backend' and query not ilike '%pg_stat_activity%'")
     t0=$(now)
     set +e
-    timeout -s KILL "$REIMPORT_TIMEOUT_S" java -Xmx256m -jar "$JAR" import --eoir "$DATA" \
+    timeout -s KILL "$REIMPORT_TIMEOUT_S" java $IMPORT_JAVA_OPTS -jar "$JAR" import --eoir "$DATA" \
         --persons "$DATA/persons.csv" --show-quarantine 0 >"$dir/round-$r-reimport.log" 2>&1
     rc=$?
     set -e

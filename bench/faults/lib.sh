@@ -48,7 +48,7 @@ start_server() {  # $1 = log file, $2... = extra arguments
     PORT=$HTTP_PORT java ${SERVER_JAVA_OPTS:--Xmx512m} -jar "$JAR" serve --port "$HTTP_PORT" "$@" >>"$logfile" 2>&1 &
     SERVER_PID=$!
     local i
-    for i in $(seq "${START_WAIT_S:-240}"); do
+    for i in $(seq "${START_WAIT_S:-600}"); do
         if curl -sf -m 5 "http://localhost:$HTTP_PORT/actuator/health/readiness" >/dev/null 2>&1; then
             PG_PORT=$(head -1 "$CASEOPS_HOME/postgres.port")
             log "CaseOps serve (pid $SERVER_PID) ready after $i s on port $HTTP_PORT; PostgreSQL on $PG_PORT"
@@ -57,7 +57,7 @@ start_server() {  # $1 = log file, $2... = extra arguments
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$logfile" >&2; log "server died"; return 1; }
         sleep 1
     done
-    log "server not ready after ${START_WAIT_S:-240} s (see $logfile)"
+    log "server not ready after ${START_WAIT_S:-600} s (see $logfile)"
     return 1
 }
 
