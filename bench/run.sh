@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
-#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api]   (default: all; api and startup only by name)
+#   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api|startup]   (default: all; api and startup only by name)
+#   bench/run.sh faults | faults-import-kill | faults-server-kill | faults-writers | faults-soak | faults-fuzz
+#                 the fault campaigns of issue 13 (bench/faults/, see bench/README.md); `faults` runs all five
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -709,12 +711,52 @@ bench_startup() {
     column -t -s $'\t' "$dir/runs.tsv"
 }
 
+# ------------------------------------------------------------------ fault campaigns (issue 13)
+# Each is bounded and stops what it started; the shell ones live in bench/faults/, the two in the test suite run
+# here scaled up by a system property. Results go to bench/out/faults/<campaign>/.
+faults_maven() {  # $1 = campaign, $2 = test class, $3... = -D properties
+    local dir="$OUT/faults/$1" campaign=$1 class=$2
+    shift 2
+    rm -rf "$dir"
+    mkdir -p "$dir" "$WORK"
+    machine_info "$dir/machine.txt"
+    log "$campaign: mvn test -Dtest=$class $*"
+    local rc=0
+    (cd "$ROOT" && mvn -B -q test -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+        >"$dir/maven.log" 2>&1) || rc=$?
+    cp "$ROOT/target/surefire-reports/TEST-org.caseops.hardening.$class.xml" "$dir/" 2>/dev/null || true
+    echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
+    grep -E 'Tests run:|fuzz seed|FAIL' "$dir/maven.log" | head -20 || true
+    echo "$campaign: $([ $rc -eq 0 ] && echo passed || echo FAILED) ($dir)"
+    return $rc
+}
+
+run_faults() {
+    local rc=0
+    case "$1" in
+        faults-import-kill|faults) "$BENCH_DIR/faults/import-kill.sh" || rc=1 ;;&
+        faults-server-kill|faults) "$BENCH_DIR/faults/server-kill.sh" || rc=1 ;;&
+        faults-writers|faults) faults_maven writers SixtyFourWritersTest \
+            -Dcaseops.writers="${WRITERS:-64}" -Dcaseops.writers.rounds="${WRITER_ROUNDS:-10}" || rc=1 ;;&
+        faults-soak|faults) "$BENCH_DIR/faults/soak.sh" || rc=1 ;;&
+        faults-fuzz|faults) faults_maven fuzz ImporterFuzzTest -Dcaseops.fuzz.rows="${FUZZ_ROWS:-100000}" \
+            -Dcaseops.fuzz.seed="${FUZZ_SEED:-13}" || rc=1 ;;
+    esac
+    return $rc
+}
+
 # ------------------------------------------------------------------ main
 what=${1:-all}
 case "$what" in
+    faults|faults-import-kill|faults-server-kill|faults-writers|faults-soak|faults-fuzz)
+        mkdir -p "$OUT" "$WORK"
+        trap - EXIT
+        run_faults "$what"
+        exit $? ;;
     all|import|screening|schedule|schedule-family-op|audit|api|startup) ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup)" >&2; exit 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup|faults|faults-...)" >&2
+       exit 2 ;;
 esac
 mkdir -p "$OUT" "$WORK"
 if [ "$what" != schedule ] && [ "$what" != schedule-family-op ]; then
