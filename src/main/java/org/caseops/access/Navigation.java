@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -34,10 +35,11 @@ public final class Navigation {
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"});
 
-    private final RequestMappingHandlerMapping mappings;
+    /** Looked up when the menu is first drawn: the command-line tools run without a web server and without it. */
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private final Map<String, Set<Role>> allowed = new ConcurrentHashMap<>();
 
-    Navigation(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+    Navigation(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
     }
 
@@ -63,7 +65,7 @@ public final class Navigation {
     }
 
     private Set<Role> lookUp(String path) {
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getObject().getHandlerMethods().entrySet()) {
             RequestMappingInfo info = m.getKey();
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             if ((methods.isEmpty() || methods.contains(RequestMethod.GET))

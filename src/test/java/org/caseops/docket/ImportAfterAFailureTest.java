@@ -49,7 +49,8 @@ class ImportAfterAFailureTest {
             blocker.jdbc().sql("lock table eoir_case in exclusive mode").update();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
             while (waitingImports() == 0) {
-                assertThat(Instant.now()).as("the import reaches its first merge").isBefore(deadline);
+                assertThat(Instant.now()).as("the import reaches its first merge; it printed:%n%s", cli.output())
+                        .isBefore(deadline);
                 Thread.sleep(100);
             }
             cli.kill();
