@@ -60,14 +60,17 @@ public class CaseRecords {
         return hold;
     }
 
-    private Access.Subject changing(String aNumber) {
+    /** The person's case as the subject of a change, after checking the actor may change it. */
+    Access.Subject changing(String aNumber) {
         Access.Subject subject = caseOf(aNumber);
         access.mayChange(subject, noCase(aNumber));
         return subject;
     }
 
-    private Access.Subject reading(String aNumber, String action) {
+    /** The person's case as the subject of a read, checked and audited as {@code action}. */
+    Access.Subject reading(String aNumber, String action) {
         Access.Subject subject = caseOf(aNumber);
+        // a case the caller may not see answers as one that does not exist (issue 13)
         access.read(action, subject, PartnerScope.CASE_STATUS, noCase(aNumber));
         return subject;
     }
@@ -81,7 +84,7 @@ public class CaseRecords {
         return "no case for A-number " + Docket.aNumber(aNumber);
     }
 
-    private static long idncase(Access.Subject caseSubject) {
+    static long idncase(Access.Subject caseSubject) {
         return Long.parseLong(caseSubject.id());
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Access;
 import org.caseops.access.Allow;
-import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
 import org.caseops.docket.Docket;
 import org.caseops.legal.rules.DepartureDeadlineFacts;
@@ -28,11 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class LegalRecordsController {
 
     private final LegalRecords records;
+    private final CaseRecords cases;
     private final Docket docket;
     private final Access access;
 
-    LegalRecordsController(LegalRecords records, Docket docket, Access access) {
+    LegalRecordsController(LegalRecords records, CaseRecords cases, Docket docket, Access access) {
         this.records = records;
+        this.cases = cases;
         this.docket = docket;
         this.access = access;
     }
@@ -67,8 +68,8 @@ class LegalRecordsController {
     @PostMapping("/api/cases/{aNumber}/holds")
     @Transactional
     ResponseEntity<LegalRecords.Hold> placeHold(@PathVariable String aNumber, @RequestBody PlaceHold request) {
-        Access.Subject subject = changing(aNumber);
-        LegalRecords.Hold hold = records.placeHold(idncase(subject), orToday(request.placedOn()), request.reason(),
+        Access.Subject subject = cases.changing(aNumber);
+        LegalRecords.Hold hold = records.placeHold(CaseRecords.idncase(subject), orToday(request.placedOn()), request.reason(),
                 actor());
         access.audit("LEGAL_HOLD_PLACED", subject, request.reason());
         return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/holds")).body(hold);
@@ -78,8 +79,8 @@ class LegalRecordsController {
     @PostMapping("/api/cases/{aNumber}/holds/lift")
     @Transactional
     LegalRecords.Hold liftHold(@PathVariable String aNumber, @RequestBody LiftHold request) {
-        Access.Subject subject = changing(aNumber);
-        LegalRecords.Hold hold = records.liftHold(idncase(subject), orToday(request.liftedOn()), request.reason(),
+        Access.Subject subject = cases.changing(aNumber);
+        LegalRecords.Hold hold = records.liftHold(CaseRecords.idncase(subject), orToday(request.liftedOn()), request.reason(),
                 actor());
         access.audit("LEGAL_HOLD_LIFTED", subject, request.reason());
         return hold;
@@ -88,8 +89,8 @@ class LegalRecordsController {
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/cases/{aNumber}/holds")
     List<LegalRecords.Hold> holds(@PathVariable String aNumber) {
-        Access.Subject subject = reading(aNumber, "HOLDS_READ");
-        return records.holds(idncase(subject));
+        Access.Subject subject = cases.reading(aNumber, "HOLDS_READ");
+        return records.holds(CaseRecords.idncase(subject));
     }
 
     /** Records a stay of removal granted outside the court record (I-246 administrative, or judicial). */
@@ -97,8 +98,8 @@ class LegalRecordsController {
     @PostMapping("/api/cases/{aNumber}/stays")
     @Transactional
     ResponseEntity<LegalRecords.Stay> recordStay(@PathVariable String aNumber, @RequestBody RecordStay request) {
-        Access.Subject subject = changing(aNumber);
-        LegalRecords.Stay stay = records.recordStay(idncase(subject), request.kind(), request.from(),
+        Access.Subject subject = cases.changing(aNumber);
+        LegalRecords.Stay stay = records.recordStay(CaseRecords.idncase(subject), request.kind(), request.from(),
                 request.until(), request.reference(), actor());
         access.audit("STAY_RECORDED", subject, stay.kind() + " stay " + stay.id());
         return ResponseEntity.created(URI.create("/api/stays/" + stay.id())).body(stay);
@@ -107,8 +108,8 @@ class LegalRecordsController {
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/cases/{aNumber}/stays")
     List<LegalRecords.Stay> stays(@PathVariable String aNumber) {
-        Access.Subject subject = reading(aNumber, "STAYS_READ");
-        return records.staysOf(idncase(subject));
+        Access.Subject subject = cases.reading(aNumber, "STAYS_READ");
+        return records.staysOf(CaseRecords.idncase(subject));
     }
 
     @Allow({Role.ATTORNEY, Role.DIRECTOR})
@@ -133,8 +134,8 @@ class LegalRecordsController {
     @Transactional
     ResponseEntity<LegalRecords.Protection> recordProtection(@PathVariable String aNumber,
             @RequestBody RecordProtection request) {
-        Access.Subject subject = changing(aNumber);
-        LegalRecords.Protection p = records.recordProtection(idncase(subject), request.kind(), request.from(),
+        Access.Subject subject = cases.changing(aNumber);
+        LegalRecords.Protection p = records.recordProtection(CaseRecords.idncase(subject), request.kind(), request.from(),
                 request.until(), request.evidence(), actor());
         access.audit("PROTECTION_RECORDED", subject, p.kind() + " protection " + p.id() + ": " + p.evidence());
         return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/protections")).body(p);
@@ -143,8 +144,8 @@ class LegalRecordsController {
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/cases/{aNumber}/protections")
     List<LegalRecords.Protection> protections(@PathVariable String aNumber) {
-        Access.Subject subject = reading(aNumber, "PROTECTIONS_READ");
-        return records.protections(idncase(subject));
+        Access.Subject subject = cases.reading(aNumber, "PROTECTIONS_READ");
+        return records.protections(CaseRecords.idncase(subject));
     }
 
     /** Ends a protection (it no longer applies from that day); a reason is required. A second end is a 409. */
@@ -153,8 +154,8 @@ class LegalRecordsController {
     @Transactional
     LegalRecords.Protection endProtection(@PathVariable String aNumber, @PathVariable long id,
             @RequestBody EndProtection request) {
-        Access.Subject subject = changing(aNumber);
-        LegalRecords.Protection p = records.endProtection(idncase(subject), id, orToday(request.endedOn()),
+        Access.Subject subject = cases.changing(aNumber);
+        LegalRecords.Protection p = records.endProtection(CaseRecords.idncase(subject), id, orToday(request.endedOn()),
                 request.reason(), actor());
         access.audit("PROTECTION_ENDED", subject, "protection " + id + ": " + request.reason());
         return p;
@@ -169,8 +170,8 @@ class LegalRecordsController {
     @Transactional
     ResponseEntity<LegalRecords.AttorneyDetermination> recordDetermination(@PathVariable String aNumber,
             @RequestBody RecordDetermination request) {
-        Access.Subject subject = changing(aNumber);
-        LegalRecords.AttorneyDetermination d = records.recordDetermination(idncase(subject), request.subject(),
+        Access.Subject subject = cases.changing(aNumber);
+        LegalRecords.AttorneyDetermination d = records.recordDetermination(CaseRecords.idncase(subject), request.subject(),
                 request.meaning(), request.reason(), orToday(request.recordedOn()), actor());
         access.audit("DETERMINATION_RECORDED", subject, d.subject() + " means " + d.meaning() + ": " + d.reason());
         return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/determinations")).body(d);
@@ -179,8 +180,8 @@ class LegalRecordsController {
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/cases/{aNumber}/determinations")
     List<LegalRecords.AttorneyDetermination> determinations(@PathVariable String aNumber) {
-        Access.Subject subject = reading(aNumber, "DETERMINATIONS_READ");
-        return records.determinations(idncase(subject));
+        Access.Subject subject = cases.reading(aNumber, "DETERMINATIONS_READ");
+        return records.determinations(CaseRecords.idncase(subject));
     }
 
     /** Records a voluntary-departure deadline from the order that set it (IJ order, BIA order, DHS extension). */
@@ -189,8 +190,8 @@ class LegalRecordsController {
     @Transactional
     ResponseEntity<LegalRecords.DepartureDeadline> recordDepartureDeadline(@PathVariable String aNumber,
             @RequestBody RecordDepartureDeadline request) {
-        Access.Subject subject = changing(aNumber);
-        LegalRecords.DepartureDeadline d = records.recordDepartureDeadline(idncase(subject), request.lastDay(),
+        Access.Subject subject = cases.changing(aNumber);
+        LegalRecords.DepartureDeadline d = records.recordDepartureDeadline(CaseRecords.idncase(subject), request.lastDay(),
                 request.source(), request.orderedOn(), request.reference(), actor());
         access.audit("DEPARTURE_DEADLINE_RECORDED", subject, "until " + d.lastDay() + " (" + d.source() + ")");
         return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/departure-deadlines")).body(d);
@@ -199,35 +200,8 @@ class LegalRecordsController {
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/cases/{aNumber}/departure-deadlines")
     List<LegalRecords.DepartureDeadline> departureDeadlines(@PathVariable String aNumber) {
-        Access.Subject subject = reading(aNumber, "DEPARTURE_DEADLINES_READ");
-        return records.departureDeadlines(idncase(subject));
-    }
-
-    /** The person's case as the subject of a change, after checking the actor may change it. */
-    private Access.Subject changing(String aNumber) {
-        Access.Subject subject = caseOf(aNumber);
-        access.mayChange(subject, noCase(aNumber));
-        return subject;
-    }
-
-    private Access.Subject reading(String aNumber, String action) {
-        Access.Subject subject = caseOf(aNumber);
-        // a case the caller may not see answers as one that does not exist (issue 13)
-        access.read(action, subject, PartnerScope.CASE_STATUS, noCase(aNumber));
-        return subject;
-    }
-
-    private Access.Subject caseOf(String aNumber) {
-        long idncase = docket.caseOf(Docket.aNumber(aNumber)).orElseThrow(() -> new NotFound(noCase(aNumber)));
-        return docket.caseSubject(idncase).orElseThrow(() -> new NotFound(noCase(aNumber)));
-    }
-
-    private static String noCase(String aNumber) {
-        return "no case for A-number " + Docket.aNumber(aNumber);
-    }
-
-    private static long idncase(Access.Subject caseSubject) {
-        return Long.parseLong(caseSubject.id());
+        Access.Subject subject = cases.reading(aNumber, "DEPARTURE_DEADLINES_READ");
+        return records.departureDeadlines(CaseRecords.idncase(subject));
     }
 
     private String actor() {
