@@ -131,11 +131,19 @@ final class EoirValues {
         if (c != ' ' && c != 'T') {
             return false;
         }
-        return TIME.matcher(s).region(at + 1, s.length()).matches();
+        java.util.regex.Matcher time = TIME.matcher(s).region(at + 1, s.length());
+        if (!time.matches()) {
+            return false;
+        }
+        // a time of day that exists: 0-23 h (1-12 with AM/PM), minutes and seconds 0-59 (25:00 is not a time)
+        int hour = Integer.parseInt(time.group(1));
+        boolean twelveHour = time.group(5) != null;
+        return (twelveHour ? hour >= 1 && hour <= 12 : hour <= 23) && Integer.parseInt(time.group(2)) <= 59
+                && (time.group(3) == null || Integer.parseInt(time.group(3)) <= 59);
     }
 
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile(
-            "[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?( ?[AaPp][Mm])?");
+            "([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(\\.[0-9]{1,9})?)?(?: ?([AaPp][Mm]))?");
 
     private static int digits(String s, int from, int to) {
         if (to <= from || to - from > 4) {

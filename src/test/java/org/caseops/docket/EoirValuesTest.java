@@ -19,12 +19,18 @@ class EoirValuesTest {
     }
 
     @Test
-    void refuses_what_is_not_a_date_with_a_reason() {
+    void refuses_what_is_not_a_date_with_a_reason() throws Exception {
         assertThatThrownBy(() -> EoirValues.date("2019-02-30")).hasMessageContaining("no such date");
         assertThatThrownBy(() -> EoirValues.date("11/2004")).hasMessageContaining("a month without a day");
         assertThatThrownBy(() -> EoirValues.date("2019-02-11 garbage")).hasMessageContaining("not a date");
         assertThatThrownBy(() -> EoirValues.date("maybe")).hasMessageContaining("not a date");
         assertThatThrownBy(() -> EoirValues.date("3019-02-11")).hasMessageContaining("implausible year");
+        for (String noTime : new String[] {"2019-06-15T25:00", "2019-06-15 23:60:00", "2019-06-15 10:00:61",
+                "6/15/2019 13:00:00 PM", "6/15/2019 0:00 AM"}) {
+            assertThatThrownBy(() -> EoirValues.date(noTime)).as(noTime).hasMessageContaining("not a date");
+        }
+        assertThat(EoirValues.date("2019-06-15 23:59:59.999")).isEqualTo("2019-06-15");
+        assertThat(EoirValues.date("6/15/2019 12:30 PM")).isEqualTo("2019-06-15");
     }
 
     @Test
