@@ -115,6 +115,12 @@ public class LegalGate {
 
     /** The rules that stand in the way of removal (blocking or freezing), in the order the gate found them. */
     static List<String> reasons(Verdict verdict) {
-        return verdict.findings().stream().filter(Finding::holds).map(Finding::ruleId).distinct().toList();
+        List<String> reasons = new java.util.ArrayList<>(4);
+        for (Finding f : verdict.findings()) {
+            if (f.holds() && !reasons.contains(f.ruleId())) {
+                reasons.add(f.ruleId());
+            }
+        }
+        return reasons;
     }
 }

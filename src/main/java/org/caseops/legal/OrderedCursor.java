@@ -13,14 +13,18 @@ import org.springframework.jdbc.core.RowMapper;
  * time; several of them read in step on one connection and one snapshot.
  */
 final class OrderedCursor implements AutoCloseable {
+    static final int FETCH_SIZE = 4_000;
     private final PreparedStatement statement;
     final ResultSet rows;
     private boolean pending;
+    /** The case of the pending row (read once per row, not once per call). */
+    private long pendingCase;
     private boolean exhausted;
 
     OrderedCursor(Connection connection, String sql, Object... params) throws SQLException {
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        statement.setFetchSize(20_000);
+        // Sixteen cursors read in step: their fetch buffers are most of the screening's heap, so keep each modest.
+        statement.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, params[i]);
         }
@@ -40,8 +44,9 @@ final class OrderedCursor implements AutoCloseable {
                     break;
                 }
                 pending = true;
+                pendingCase = rows.getLong(1);
             }
-            long rowCase = rows.getLong(1);
+            long rowCase = pendingCase;
             if (rowCase > idncase) {
                 break;
             }

@@ -12,7 +12,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +28,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.caseops.legal.rules.PolicySet;
+import org.caseops.legal.rules.Status;
 import org.caseops.legal.rules.Verdict;
 import org.caseops.system.OneTransaction;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
@@ -73,9 +82,14 @@ public class Screening {
     public record Phases(long selectMillis, long evaluateMillis, long storeMillis) {
     }
 
+    /**
+     * A screening's outcome. {@code reused}: verdicts taken over from an earlier screening of the same date because the
+     * case's facts and the rules are unchanged (the others were judged); {@code rules}: the fingerprint of the rules
+     * the verdicts were judged with (see {@link #rulesFingerprint()}).
+     */
     public record Report(long screeningId, LocalDate asOf, String fieldOffice, long cases, long changed,
             long unchanged, VerdictCounts verdicts, List<ReasonCount> reasons, List<OfficeCounts> fieldOffices,
-            long millis, Phases phases) {
+            long millis, Phases phases, long reused, String rules) {
     }
 
     public Report screen(LocalDate asOf, String fieldOffice, String actor) {
@@ -107,6 +121,9 @@ public class Screening {
         tx.sql("select pg_advisory_xact_lock(hashtext('caseops.screening'))").query().singleRow();
         long id = tx.sql("insert into screening (as_of, field_office, actor) values (?, ?, ?) returning id")
                 .params(asOf, fieldOffice, actor).query(Long.class).single();
+        String rules = rulesFingerprint();
+        Set<Long> sameRules = new HashSet<>(tx.sql("select id from screening where as_of = ? and finished_at is not "
+                + "null and report->>'rules' = ?").params(asOf, rules).query(Long.class).list());
         long mark = System.nanoTime();
         tx.sql("set local work_mem = '256MB'").update();
         tx.sql(SCREEN_CASES + (fieldOffice == null ? "" : " where field_office_code = ?"))
@@ -115,7 +132,7 @@ public class Screening {
         long selectMillis = millisSince(mark);
 
         mark = System.nanoTime();
-        Tally tally = new Tally();
+        Tally tally = new Tally(sameRules);
         evaluateAll(connection, asOf, changedVerdicts, fieldOffice == null, tally);
         long evaluateMillis = millisSince(mark);
 
@@ -133,15 +150,20 @@ public class Screening {
         long storeMillis = millisSince(mark);
 
         Report report = tally.report(id, asOf, fieldOffice, millisSince(started),
-                new Phases(selectMillis, evaluateMillis, storeMillis));
+                new Phases(selectMillis, evaluateMillis, storeMillis), rules);
         tx.sql("update screening set finished_at = now(), cases = ?, evaluated = ?, reused = ?, "
                 + "report = ?::jsonb where id = ?")
-                .params(report.cases(), report.cases(), report.unchanged(), toJson(report), id).update();
+                .params(report.cases(), report.cases() - report.reused(), report.reused(), toJson(report), id)
+                .update();
         return report;
     }
 
+    /** A verdict as stored for the date: its line as {@link #judge} writes it, its facts' fingerprint, its screening. */
+    private record Stored(String line, String factsHash, long screeningId) {
+    }
+
     /** One case as read: its facts and field office, and its verdict as stored for the same date (or null). */
-    private record Read(DocketFacts.Screened screened, String stored) {
+    private record Read(DocketFacts.Screened screened, Stored stored) {
     }
 
     private static final List<Read> END = List.of();
@@ -200,12 +222,13 @@ public class Screening {
         try (OrderedCursor stored = new OrderedCursor(connection, """
                 select idncase, status || E'\\t' || reason || E'\\t' || reasons::text || E'\\t'
                        || coalesce(changes_on::text, E'\\\\N') || E'\\t' || facts_hash || E'\\t'
-                       || coalesce(field_office_code, E'\\\\N')
+                       || coalesce(field_office_code, E'\\\\N'), facts_hash, screening_id
                 from case_verdict where as_of = ? order by idncase""", asOf)) {
             AtomicReference<List<Read>> batch = new AtomicReference<>(new ArrayList<>(1000));
             DocketFacts.forEach(connection, wholeDocket, screened -> {
                 try {
-                    List<String> before = stored.rowsOf(screened.facts().idnCase(), (rs, n) -> rs.getString(2));
+                    List<Stored> before = stored.rowsOf(screened.facts().idnCase(),
+                            (rs, n) -> new Stored(rs.getString(2), rs.getString(3), rs.getLong(4)));
                     batch.get().add(new Read(screened, before.isEmpty() ? null : before.get(0)));
                     if (batch.get().size() == 1000) {
                         queue.put(batch.getAndSet(new ArrayList<>(1000)));
@@ -229,21 +252,94 @@ public class Screening {
     private void judge(Read read, LocalDate asOf, StringBuilder line, Tally tally, BufferedWriter writer)
             throws IOException {
         DocketFacts.Screened screened = read.screened();
+        String factsHash = Integer.toHexString(screened.facts().hashCode());
+        Stored stored = read.stored();
+        if (stored != null && stored.factsHash().equals(factsHash) && tally.sameRules.contains(stored.screeningId())) {
+            reuse(stored, screened, line, tally, writer);
+            return;
+        }
         Verdict verdict = gate.evaluate(screened.facts(), asOf);
         String reason = verdict.reason().ruleId();
         line.setLength(0);
-        line.append(verdict.status().name()).append('\t').append(reason).append("\t{")
-                .append(String.join(",", LegalGate.reasons(verdict))).append("}\t")
-                .append(verdict.changesOn().map(LocalDate::toString).orElse("\\N")).append('\t')
-                .append(Integer.toHexString(screened.facts().hashCode())).append('\t')
+        line.append(verdict.status().name()).append('\t').append(reason).append("\t{");
+        List<String> reasons = LegalGate.reasons(verdict);
+        for (int i = 0; i < reasons.size(); i++) {
+            line.append(i == 0 ? "" : ",").append(reasons.get(i));
+        }
+        line.append("}\t").append(verdict.changesOn().isPresent() ? verdict.changesOn().get().toString() : "\\N")
+                .append('\t')
+                .append(factsHash).append('\t')
                 .append(screened.fieldOffice() == null ? "\\N" : screened.fieldOffice());
-        tally.count(verdict.status().name(), reason, screened.fieldOffice());
-        if (read.stored() != null) {
+        tally.count(verdict.status(), reason, screened.fieldOffice());
+        if (stored != null) {
             tally.stored++;
         }
-        if (read.stored() == null || !read.stored().contentEquals(line)) {
+        // a verdict stored under other rules is rewritten even when it reads the same, so that its screening says
+        // which rules it was judged with and the next screening can reuse it
+        if (stored == null || !stored.line().contentEquals(line) || !tally.sameRules.contains(stored.screeningId())) {
             tally.changed++;
             writer.append(String.valueOf(screened.facts().idnCase())).append('\t').append(line).append('\n');
+        }
+    }
+
+    /**
+     * The same facts judged by the same rules on the same date: the gate is a pure function of the three, so the
+     * stored verdict is the verdict. Only the field office (not a fact the gate reads) may have moved.
+     */
+    private static void reuse(Stored stored, DocketFacts.Screened screened, StringBuilder line, Tally tally,
+            BufferedWriter writer) throws IOException {
+        String s = stored.line();
+        int status = s.indexOf('\t');
+        int reason = s.indexOf('\t', status + 1);
+        int office = s.lastIndexOf('\t') + 1;
+        tally.count(Status.valueOf(s.substring(0, status)), s.substring(status + 1, reason), screened.fieldOffice());
+        tally.stored++;
+        tally.reused++;
+        String now = screened.fieldOffice() == null ? "\\N" : screened.fieldOffice();
+        if (s.length() - office != now.length() || !s.startsWith(now, office)) {
+            line.setLength(0);
+            line.append(s, 0, office).append(now);
+            tally.changed++;
+            writer.append(String.valueOf(screened.facts().idnCase())).append('\t').append(line).append('\n');
+        }
+    }
+
+    private volatile String rulesFingerprint;
+
+    /**
+     * What a verdict was judged with besides the facts and the date: the SHA-256 of the rule classes' bytecode (any
+     * change to a rule, a code table or the calendar changes it) and of the policy set in force (its versions and the
+     * data-staleness bound). A stored verdict is reused only under the same fingerprint.
+     */
+    String rulesFingerprint() {
+        String known = rulesFingerprint;
+        if (known != null) {
+            return known;
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Resource[] classes = new PathMatchingResourcePatternResolver(Verdict.class.getClassLoader())
+                    .getResources("classpath*:org/caseops/legal/rules/**/*.class");
+            if (classes.length == 0) {
+                throw new IllegalStateException("the legal rules' classes are not on the class path");
+            }
+            Arrays.sort(classes, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            for (Resource r : classes) {
+                digest.update(String.valueOf(r.getFilename()).getBytes(StandardCharsets.UTF_8));
+                try (var in = r.getInputStream()) {
+                    digest.update(in.readAllBytes());
+                }
+            }
+            PolicySet policies = gate.policies();
+            digest.update((policies.versions() + "|" + policies.calendar().getClass().getName() + "|"
+                    + policies.dataStaleAfterDays()).getBytes(StandardCharsets.UTF_8));
+            known = HexFormat.of().formatHex(digest.digest(), 0, 16);
+            rulesFingerprint = known;
+            return known;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -307,31 +403,43 @@ public class Screening {
     /** The report's counts, kept while the verdicts stream past. */
     private static final class Tally {
         private final long[] verdicts = new long[3];
-        private final Map<String, Long> reasons = new HashMap<>();
-        private final Map<String, long[]> offices = new TreeMap<>();
+        /** Per deciding rule, the cases by status (the rule ids are the same few constant strings). */
+        private final Map<String, long[]> reasons = new HashMap<>();
+        private final Map<String, long[]> offices = new HashMap<>();
         long changed;
         long stored;
+        long reused;
+        /** The screenings of the same date judged with the same rules: their verdicts can be reused. */
+        final Set<Long> sameRules;
 
-        void count(String status, String reason, String fieldOffice) {
-            int i = status.equals("EXECUTABLE") ? 0 : status.equals("NOT_EXECUTABLE") ? 1 : 2;
+        Tally(Set<Long> sameRules) {
+            this.sameRules = sameRules;
+        }
+
+        private static final Status[] BY_INDEX = {Status.EXECUTABLE, Status.NOT_EXECUTABLE, Status.FROZEN};
+
+        void count(Status status, String reason, String fieldOffice) {
+            int i = status == Status.EXECUTABLE ? 0 : status == Status.NOT_EXECUTABLE ? 1 : 2;
             verdicts[i]++;
-            reasons.merge(status + "\t" + reason, 1L, Long::sum);
+            reasons.computeIfAbsent(reason, k -> new long[3])[i]++;
             offices.computeIfAbsent(fieldOffice == null ? "?" : fieldOffice, k -> new long[3])[i]++;
         }
 
-        Report report(long id, LocalDate asOf, String fieldOffice, long millis, Phases phases) {
+        Report report(long id, LocalDate asOf, String fieldOffice, long millis, Phases phases, String rules) {
             long cases = verdicts[0] + verdicts[1] + verdicts[2];
             List<ReasonCount> byReason = reasons.entrySet().stream()
-                    .map(e -> new ReasonCount(e.getKey().split("\t")[1], e.getKey().split("\t")[0], e.getValue()))
+                    .flatMap(e -> java.util.stream.IntStream.range(0, 3).filter(i -> e.getValue()[i] > 0)
+                            .mapToObj(i -> new ReasonCount(e.getKey(), BY_INDEX[i].name(), e.getValue()[i])))
                     .sorted(Comparator.comparing(ReasonCount::verdict)
                             .thenComparing(ReasonCount::cases, Comparator.reverseOrder())
                             .thenComparing(ReasonCount::reason))
                     .toList();
-            List<OfficeCounts> byOffice = offices.entrySet().stream()
+            List<OfficeCounts> byOffice = new TreeMap<>(offices).entrySet().stream()
                     .map(e -> new OfficeCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                     .toList();
             return new Report(id, asOf, fieldOffice, cases, changed, cases - changed,
-                    new VerdictCounts(verdicts[0], verdicts[1], verdicts[2]), byReason, byOffice, millis, phases);
+                    new VerdictCounts(verdicts[0], verdicts[1], verdicts[2]), byReason, byOffice, millis, phases, reused,
+                    rules);
         }
     }
 

@@ -54,6 +54,14 @@ class ScreeningAcceptanceTest {
     Screening screening;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    DocketFacts docketFacts;
+    @Autowired
+    org.caseops.docket.Docket docket;
+    @Autowired
+    ObjectMapper json;
 
     @BeforeAll
     static void generate() throws Exception {
@@ -132,6 +140,47 @@ class ScreeningAcceptanceTest {
         assertThat(again.changed()).isEqualTo(1);
         assertThat(jdbc.sql("select screening_id from case_verdict where idncase = ? and as_of = ?")
                 .params(motion[2], JUNE_23_2019).query(Long.class).single()).isEqualTo(again.screeningId());
+    }
+
+    /**
+     * The gate is a pure function of the facts, the date and the rules: a second screening of the date takes over every
+     * verdict whose facts' fingerprint and rules are unchanged instead of judging it again; under other rules (here a
+     * different data-staleness bound) nothing is reused and every verdict is judged and rewritten, and judging them
+     * all again under the first rules gives back exactly the verdicts first stored.
+     */
+    @Test
+    void a_second_screening_reuses_the_verdicts_of_unchanged_facts_under_the_same_rules_only() {
+        Screening.Report first = screening.screen(JUNE_23_2019, null, "test");
+        assertThat(first.reused()).isZero();
+        assertThat(first.rules()).isEqualTo(screening.rulesFingerprint()).hasSize(32);
+        Map<Long, String> judged = storedVerdicts();
+
+        Screening.Report second = screening.screen(JUNE_23_2019, null, "test");
+        assertThat(second.reused()).isEqualTo(second.cases()).isEqualTo(first.cases());
+        assertThat(second.changed()).isZero();
+        assertThat(second.verdicts()).isEqualTo(first.verdicts());
+        assertThat(second.reasons()).isEqualTo(first.reasons());
+        assertThat(second.fieldOffices()).isEqualTo(first.fieldOffices());
+
+        Screening otherRules = new Screening(dataSource, new LegalGate(docketFacts, docket, 30), json, jdbc);
+        assertThat(otherRules.rulesFingerprint()).isNotEqualTo(screening.rulesFingerprint());
+        Screening.Report third = otherRules.screen(JUNE_23_2019, null, "test");
+        assertThat(third.reused()).isZero();
+        assertThat(third.changed()).isEqualTo(third.cases());
+        assertThat(jdbc.sql("select count(*) from case_verdict where as_of = ? and screening_id <> ?")
+                .params(JUNE_23_2019, third.screeningId()).query(Long.class).single()).isZero();
+
+        Screening.Report fourth = screening.screen(JUNE_23_2019, null, "test");
+        assertThat(fourth.reused()).isZero();
+        assertThat(storedVerdicts()).isEqualTo(judged);
+    }
+
+    private Map<Long, String> storedVerdicts() {
+        Map<Long, String> verdicts = new HashMap<>();
+        jdbc.sql("select idncase, concat_ws('|', status, reason, reasons::text, changes_on, facts_hash, "
+                + "field_office_code) from case_verdict where as_of = ?").param(JUNE_23_2019)
+                .query((rs, n) -> verdicts.put(rs.getLong(1), rs.getString(2))).list();
+        return verdicts;
     }
 
     @Test

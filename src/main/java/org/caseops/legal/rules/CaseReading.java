@@ -2,11 +2,13 @@ package org.caseops.legal.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.caseops.legal.rules.Determination.Meaning;
 import org.caseops.legal.rules.Determination.Subject;
 import org.caseops.legal.rules.EoirCodes.AppealKind;
@@ -86,10 +88,10 @@ final class CaseReading {
      * @param state    final, not final, or an attorney must review a code
      * @param finalOn  the day it became final (FINAL)
      * @param until    the day it becomes final by itself if nothing happens (NOT_FINAL, an appeal period), or null
-     * @param how      the explanation, with its citation
+     * @param how      the explanation, with its citation (written when a finding's detail is read)
      * @param byBia    the BIA event that decided the state, when one did
      */
-    record Finality(FinalState state, LocalDate finalOn, LocalDate until, String how, Appeal byBia) {
+    record Finality(FinalState state, LocalDate finalOn, LocalDate until, Supplier<String> how, Appeal byBia) {
     }
 
     /** A voluntary-departure period. */
@@ -107,7 +109,7 @@ final class CaseReading {
     final List<ProceedingFacts> proceedings;
     final ProceedingFacts governing;
     /** The governing proceeding's decision as the gate reads it; null while undecided. */
-    final String decisionText;
+    final Supplier<String> decisionText;
     /** The unknown decision code that needs review, or null. */
     final String unknownDecision;
     final OrderKind order;
@@ -116,7 +118,9 @@ final class CaseReading {
     final boolean periodApplies;
     /** Last day to appeal (rolled forward over days the BIA was closed), when the period applies. */
     final LocalDate appealDeadline;
-    final String deadlineText;
+    private final LocalDate computedDeadline;
+    private final LocalDate recordedDeadline;
+    private final LocalDate laterDeadline;
     final List<Appeal> appeals;
     final List<Motion> motions;
     private final List<Appeal> appealsOfOrder;
@@ -141,12 +145,10 @@ final class CaseReading {
                 }
             }
         }
-        this.proceedings = ownCase ? facts.proceedings().stream()
-                .filter(p -> p.oscDate() == null || !p.oscDate().isAfter(asOf))
-                .sorted(Comparator.comparingLong(ProceedingFacts::idnProceeding)).toList() : List.of();
+        this.proceedings = ownCase ? openedBy(facts.proceedings(), asOf) : List.of();
         this.governing = proceedings.isEmpty() ? null : proceedings.get(proceedings.size() - 1);
 
-        String text = null;
+        Supplier<String> text = null;
         String unknown = null;
         OrderKind kind = OrderKind.NONE;
         if (governing != null && completed(governing)) {
@@ -156,29 +158,29 @@ final class CaseReading {
                 EoirCodes.IjDecisionCode known = EoirCodes.IJ_DECISIONS.get(key);
                 if (known != null) {
                     kind = kindOf(known.order());
-                    text = known.description() + " (" + key + ")";
+                    text = () -> known.description() + " (" + key + ")";
                 } else if (EoirCodes.CASE_TYPES.contains(g.caseType())
                         && EoirCodes.COURT_DECISION_LETTERS.containsKey(g.decCode())) {
-                    text = EoirCodes.COURT_DECISION_LETTERS.get(g.decCode()) + " (" + key + ", not an order of "
+                    text = () -> EoirCodes.COURT_DECISION_LETTERS.get(g.decCode()) + " (" + key + ", not an order of "
                             + "removal for this case type)";
                 } else {
                     Determination det = determinations.get(Subject.ijDecision(g.caseType(), g.decCode()));
                     if (det == null) {
                         unknown = key;
-                        text = "decided with code " + key;
+                        text = () -> "decided with code " + key;
                     } else {
                         kind = switch (det.meaning()) {
                             case ORDER_OF_REMOVAL -> OrderKind.REMOVAL;
                             case VOLUNTARY_DEPARTURE_ORDER -> OrderKind.VOLUNTARY_DEPARTURE;
                             default -> OrderKind.NONE;
                         };
-                        text = "decided with code " + key + ", which an attorney determined on " + det.recordedOn()
+                        text = () -> "decided with code " + key + ", which an attorney determined on " + det.recordedOn()
                                 + " means " + det.meaning() + " (\"" + det.reason() + "\")";
                     }
                 }
             } else {
                 String what = EoirCodes.OTHER_COMPLETIONS.get(g.otherComp());
-                text = (what == null ? "completed otherwise" : what) + " (OTHER_COMP " + g.otherComp() + ")";
+                text = () -> (what == null ? "completed otherwise" : what) + " (OTHER_COMP " + g.otherComp() + ")";
             }
         }
         this.decisionText = text;
@@ -191,22 +193,51 @@ final class CaseReading {
             LocalDate recorded = governing.appealDueDate();
             LocalDate later = recorded != null && recorded.isAfter(computed) ? recorded : computed;
             this.appealDeadline = calendar.onOrNextBusinessDay(later);
-            this.deadlineText = deadlineText(computed, recorded, later, appealDeadline);
+            this.computedDeadline = computed;
+            this.recordedDeadline = recorded;
+            this.laterDeadline = later;
         } else {
             this.appealDeadline = null;
-            this.deadlineText = null;
+            this.computedDeadline = null;
+            this.recordedDeadline = null;
+            this.laterDeadline = null;
         }
         this.appeals = readAppeals();
         this.motions = readMotions();
-        this.appealsOfOrder = appeals.isEmpty() ? List.of() : appeals.stream().filter(Appeal::ofOrder).toList();
-        this.motionsSinceOrder = order == OrderKind.NONE || motions.isEmpty() ? List.of() : motions.stream()
-                .filter(m -> (m.facts().idnProceeding() == null
-                        || m.facts().idnProceeding() == governing.idnProceeding())
-                        && !m.facts().receivedDate().isBefore(orderDate)).toList();
-        this.motionsAgainstOrder = motions.isEmpty() ? List.of() : motions.stream().filter(Motion::againstOrder)
-                .toList();
+        this.appealsOfOrder = Lists.filter(appeals, Appeal::ofOrder);
+        this.motionsSinceOrder = order == OrderKind.NONE ? List.of() : Lists.filter(motions,
+                m -> (m.facts().idnProceeding() == null || m.facts().idnProceeding() == governing.idnProceeding())
+                        && !m.facts().receivedDate().isBefore(orderDate));
+        this.motionsAgainstOrder = Lists.filter(motions, Motion::againstOrder);
         this.finality = order == OrderKind.NONE ? null : finality();
         this.departure = order == OrderKind.NONE ? null : departure();
+    }
+
+    private static final Comparator<Appeal> APPEALS_OWN_FIRST = Comparator.comparing((Appeal a) -> a.fromLead())
+            .thenComparingLong(a -> a.facts().idnAppeal());
+    private static final Comparator<Motion> MOTIONS_OWN_FIRST = Comparator.comparing((Motion m) -> m.fromLead())
+            .thenComparingLong(m -> m.facts().idnMotion());
+
+    /** The proceedings opened on or before asOf, by IDNPROCEEDING (most cases have one). */
+    private static List<ProceedingFacts> openedBy(List<ProceedingFacts> all, LocalDate asOf) {
+        if (all.size() == 1) {
+            ProceedingFacts p = all.get(0);
+            return p.oscDate() == null || !p.oscDate().isAfter(asOf) ? all : List.of();
+        }
+        // a case has a handful of proceedings: an insertion sort by IDNPROCEEDING, no comparator, no TimSort set-up
+        ProceedingFacts[] opened = new ProceedingFacts[all.size()];
+        int n = 0;
+        for (ProceedingFacts p : all) {
+            if (p.oscDate() == null || !p.oscDate().isAfter(asOf)) {
+                int i = n++;
+                while (i > 0 && opened[i - 1].idnProceeding() > p.idnProceeding()) {
+                    opened[i] = opened[i - 1];
+                    i--;
+                }
+                opened[i] = p;
+            }
+        }
+        return n == 0 ? List.of() : Arrays.asList(n == opened.length ? opened : Arrays.copyOf(opened, n));
     }
 
     private static OrderKind kindOf(IjOrder o) {
@@ -227,6 +258,11 @@ final class CaseReading {
     boolean completed(ProceedingFacts p) {
         return p.compDate() != null && !p.compDate().isAfter(asOf)
                 && (!p.decCode().isEmpty() || !p.otherComp().isEmpty());
+    }
+
+    /** The last day to appeal and how it was reckoned (when the period applies). */
+    String deadlineText() {
+        return deadlineText(computedDeadline, recordedDeadline, laterDeadline, appealDeadline);
     }
 
     private String deadlineText(LocalDate computed, LocalDate recorded, LocalDate later, LocalDate deadline) {
@@ -276,7 +312,9 @@ final class CaseReading {
                 }
             }
         }
-        out.sort(Comparator.comparing((Appeal a) -> a.fromLead()).thenComparingLong(a -> a.facts().idnAppeal()));
+        if (out.size() > 1) {
+            out.sort(APPEALS_OWN_FIRST);
+        }
         return List.copyOf(out);
     }
 
@@ -366,7 +404,9 @@ final class CaseReading {
                 }
             }
         }
-        out.sort(Comparator.comparing((Motion m) -> m.fromLead()).thenComparingLong(m -> m.facts().idnMotion()));
+        if (out.size() > 1) {
+            out.sort(MOTIONS_OWN_FIRST);
+        }
         return List.copyOf(out);
     }
 
@@ -434,30 +474,32 @@ final class CaseReading {
     /** The IJ's order on its own terms, as though no appeal had been taken. */
     private Finality onItsOwnTerms(String prefix) {
         if (governing.absentia()) {
-            return new Finality(FinalState.FINAL, orderDate, null, prefix + "An in-absentia order is final when it is "
+            return new Finality(FinalState.FINAL, orderDate, null, () -> prefix + "An in-absentia order is final when it is "
                     + "made: final on " + orderDate + " (8 CFR 1241.1(e)).", null);
         }
         if (!periodApplies) {
-            return new Finality(FinalState.FINAL, orderDate, null, prefix + "The respondent waived appeal "
+            return new Finality(FinalState.FINAL, orderDate, null, () -> prefix + "The respondent waived appeal "
                     + "(APPEAL_RSVD '" + governing.appealRsvd() + "': only DHS reserved): the order became final on "
                     + orderDate + " (8 CFR 1241.1(b)).", null);
         }
         if (!asOf.isAfter(appealDeadline)) {
-            return new Finality(FinalState.NOT_FINAL, null, appealDeadline.plusDays(1), prefix + "Not yet final: the "
+            return new Finality(FinalState.NOT_FINAL, null, appealDeadline.plusDays(1), () -> prefix + "Not yet final: the "
                     + "appeal period runs until " + appealDeadline + ". Final on " + appealDeadline.plusDays(1)
                     + " if no appeal is filed (8 CFR 1241.1(c)).", null);
         }
-        return new Finality(FinalState.FINAL, appealDeadline.plusDays(1), null, prefix + "No appeal was filed by "
+        return new Finality(FinalState.FINAL, appealDeadline.plusDays(1), null, () -> prefix + "No appeal was filed by "
                 + appealDeadline + (governing.appealNotFiled() ? " (APPEAL_NOT_FILED X)" : "")
                 + ": the order became final on " + appealDeadline.plusDays(1) + " (8 CFR 1241.1(c)).", null);
     }
 
     private Finality finality() {
-        List<Appeal> ofOrder = appealsOfOrder().stream().filter(Appeal::concernsOrder).toList();
-        Optional<Appeal> pendingCase = ofOrder.stream()
-                .filter(a -> a.kind() == AppealKind.CASE_APPEAL && a.pending()).findFirst();
+        List<Appeal> ofOrder = Lists.filter(appealsOfOrder(), Appeal::concernsOrder);
+        if (ofOrder.isEmpty()) {
+            return onItsOwnTerms("");
+        }
+        Optional<Appeal> pendingCase = Lists.first(ofOrder, a -> a.kind() == AppealKind.CASE_APPEAL && a.pending());
         if (pendingCase.isPresent()) {
-            return new Finality(FinalState.NOT_FINAL, null, null, "Not final: " + pendingCase.get().describe()
+            return new Finality(FinalState.NOT_FINAL, null, null, () -> "Not final: " + pendingCase.get().describe()
                     + " is pending before the BIA (see APPEAL_PENDING).", null);
         }
         List<Appeal> decided = ofOrder.stream().filter(a -> !a.pending())
@@ -470,7 +512,7 @@ final class CaseReading {
             Appeal a = review.get();
             String what = a.reviewCode() != null ? a.outcomeSource()
                     : "code " + a.facts().biaDecision() + " on a " + a.kind().name().toLowerCase().replace('_', ' ');
-            return new Finality(FinalState.REVIEW, null, null, "Not known to be final: the BIA decided "
+            return new Finality(FinalState.REVIEW, null, null, () -> "Not known to be final: the BIA decided "
                     + a.describe() + " with " + what + ": attorney review (see BIA_DECISION).", a);
         }
         Finality state = onItsOwnTerms("");
@@ -478,13 +520,13 @@ final class CaseReading {
             LocalDate on = a.decidedOn(orderDate);
             if (a.kind() == AppealKind.CASE_APPEAL) {
                 state = switch (a.outcome()) {
-                    case DISMISSED -> new Finality(FinalState.FINAL, on, null, "The BIA dismissed the appeal "
+                    case DISMISSED -> new Finality(FinalState.FINAL, on, null, () -> "The BIA dismissed the appeal "
                             + a.outcomeSource() + " on " + on + ": the order became final that day "
                             + "(8 CFR 1241.1(a)).", a);
                     case VOLUNTARY_DEPARTURE_30, VOLUNTARY_DEPARTURE_60 -> new Finality(FinalState.FINAL, on, null,
-                            "The BIA dismissed the appeal and granted voluntary departure " + a.outcomeSource()
+                            () -> "The BIA dismissed the appeal and granted voluntary departure " + a.outcomeSource()
                                     + " on " + on + ": the order became final that day (8 CFR 1241.1(a)).", a);
-                    case NO_FINAL_ORDER -> new Finality(FinalState.NOT_FINAL, null, null, "The BIA decided the "
+                    case NO_FINAL_ORDER -> new Finality(FinalState.NOT_FINAL, null, null, () -> "The BIA decided the "
                             + "appeal with " + a.outcomeSource() + " on " + on + " (remand, sustain, grant or "
                             + "another outcome that is not a dismissal): the order of " + orderDate
                             + " is not a final order until a new decision.", a);
@@ -497,7 +539,7 @@ final class CaseReading {
                     default -> state;
                 };
             } else if (a.outcome() == BiaOutcome.NO_FINAL_ORDER) {
-                state = new Finality(FinalState.NOT_FINAL, null, null, "The BIA granted " + a.describe() + " ("
+                state = new Finality(FinalState.NOT_FINAL, null, null, () -> "The BIA granted " + a.describe() + " ("
                         + a.outcomeSource() + ", " + on + "): the proceedings are reopened and the order of "
                         + orderDate + " is not a final order until a new decision (8 CFR 1003.2).", a);
             }

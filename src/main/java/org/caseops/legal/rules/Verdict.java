@@ -38,13 +38,22 @@ public record Verdict(Status status, List<Finding> findings, LocalDate asOf, Opt
             case FROZEN -> Effect.FREEZES;
             case EXECUTABLE -> null;
         };
-        return findings.stream()
-                .filter(f -> deciding == null ? f.ruleId().equals(Rule.FINALITY.name()) : f.effect() == deciding)
-                .findFirst().orElseThrow();
+        String finality = Rule.FINALITY.name();
+        for (Finding f : findings) {
+            if (deciding == null ? f.ruleId().equals(finality) : f.effect() == deciding) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no finding decides the status " + status);
     }
 
     /** True when the person has no court case of their own: "not subject to removal", whatever the family's orders. */
     public boolean notSubjectToRemoval() {
-        return findings.stream().anyMatch(f -> f.ruleId().equals(Rule.OWN_CASE.name()) && f.holds());
+        for (Finding f : findings) {
+            if (f.holds() && f.ruleId().equals(Rule.OWN_CASE.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -382,6 +382,17 @@ class ExecutabilityTest {
         assertThat(v.findings()).allSatisfy(f -> assertThat(f.holds()).isEqualTo(f.effect().standsInTheWay()));
     }
 
+    @Test
+    void explanations_are_written_when_read_and_read_the_same_every_time() {
+        Verdict v = aRespondent().citizenshipClaimOpen().withOrder(inPersonAppealReserved(on(2019, 6, 10)))
+                .asOf(on(2019, 6, 23));
+        Verdict again = aRespondent().citizenshipClaimOpen().withOrder(inPersonAppealReserved(on(2019, 6, 10)))
+                .asOf(on(2019, 6, 23));
+        assertThat(v.findings()).allSatisfy(f -> assertThat(f.detail()).isSameAs(f.detail()).isNotBlank());
+        assertThat(again).isEqualTo(v).hasSameHashCodeAs(v);
+        assertThat(finding(v, Rule.APPEAL_WINDOW).detail()).contains("2019-07-10");
+    }
+
     // ---- policy -------------------------------------------------------------------------------------------------
 
     @Test
