@@ -224,6 +224,16 @@ final class StagingLoader {
                 continue;
             }
             String raw = record.getField(positions[i]).trim();
+            if (raw.indexOf('\0') >= 0) {
+                // PostgreSQL text cannot hold a NUL: removed from free text with a warning on the line; in a key,
+                // a date or a code it could join two values into another one, so the row is quarantined
+                if (column.kind() != ValueKind.TEXT) {
+                    problems.add(column.source(), "contains a NUL character");
+                    continue;
+                }
+                raw = raw.replace("\0", "").trim();
+                problems.warn(column.source(), raw, "a NUL character was removed from the text");
+            }
             if (raw.isEmpty() || raw.equalsIgnoreCase("NULL")) {
                 if (column.required()) {
                     problems.add(column.source(), "missing (required)");
