@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.caseops.access.Access;
+import org.caseops.access.PartnerScope;
 import org.caseops.docket.Docket;
 import org.caseops.docket.Timeline;
 import org.caseops.system.BadInput;
@@ -39,15 +41,35 @@ public class CallInResponses {
 
     private final JdbcClient jdbc;
     private final Timeline timeline;
+    private final Docket docket;
+    private final Access access;
 
-    CallInResponses(JdbcClient jdbc, Timeline timeline) {
+    CallInResponses(JdbcClient jdbc, Timeline timeline, Docket docket, Access access) {
         this.timeline = timeline;
         this.jdbc = jdbc;
+        this.docket = docket;
+        this.access = access;
+    }
+
+    /**
+     * The use case: records that the person with this A-number reported or departed on {@code onDate}, as the
+     * signed-in actor, who must be allowed to change the person's record (404 or 403 before any check of the input);
+     * writes the case event and the audit entry in the same transaction.
+     */
+    @Transactional
+    public Response record(String aNumber, Kind kind, LocalDate onDate, String note) {
+        Access.Subject subject = subject(Docket.aNumber(aNumber));
+        access.mayChange(subject);
+        Response response = record(aNumber, kind, onDate, note, access.actor().username());
+        access.audit("CALL_IN_RESPONSE_RECORDED", subject, response.kind() + " on " + response.onDate()
+                + " (response " + response.id() + ")");
+        return response;
     }
 
     /**
      * Records that the person with this A-number reported or departed on {@code onDate}, and writes the
-     * {@code CALL_IN_REPORTED} or {@code CALL_IN_DEPARTED} event on their timeline.
+     * {@code CALL_IN_REPORTED} or {@code CALL_IN_DEPARTED} event on their timeline (the caller checks access and
+     * audits).
      *
      * @throws BadInput ({@code kind}, {@code onDate}, {@code note}) when one is missing or wrong; a date in the
      *                  future is refused: a response is recorded once it happened
@@ -80,6 +102,13 @@ public class CallInResponses {
         timeline.write(new Timeline.Entry(person.idncase(), person.id(), person.familyId(), "CALL_IN_" + kind.name(),
                 actor, summary, null, after));
         return jdbc.sql(SELECT + " where r.id = ?").param(id).query(CallInResponses::response).single();
+    }
+
+    /** The use case: the person's responses, as {@link #of}, after checking and auditing the read. */
+    @Transactional
+    public List<Response> read(String aNumber) {
+        access.read("CALL_IN_RESPONSES_READ", subject(Docket.aNumber(aNumber)), PartnerScope.CASE_STATUS);
+        return of(aNumber);
     }
 
     /** The person's responses, in the order they happened. */
@@ -129,6 +158,10 @@ public class CallInResponses {
     }
 
     private record Subject(long id, Long idncase, long familyId) {
+    }
+
+    private Access.Subject subject(String aNumber) {
+        return docket.personSubject(aNumber).orElseThrow(() -> new NotFound("no person with A-number " + aNumber));
     }
 
     private Subject person(String aNumber) {
