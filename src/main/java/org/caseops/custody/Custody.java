@@ -59,6 +59,14 @@ public class Custody {
             String location, String recordedBy, Instant recordedAt, Instant endedAt) {
     }
 
+    /**
+     * A family's custody as the API shows it: {@code version} is the family's custody version — how many changes
+     * its custody ledger holds (the ledger is append-only) — which a family move sends back; {@code members} are the
+     * members with a custody record.
+     */
+    public record FamilyCustody(long familyId, int version, List<Status> members) {
+    }
+
     /** A person's custody as the API shows it. */
     public record PersonCustody(String aNumber, Status status, List<Event> ledger, List<Caregiver> caregivers,
             List<Releases.Condition> releaseConditions) {
@@ -131,6 +139,20 @@ public class Custody {
                 .query(Long.class).list().stream().map(this::status).toList();
     }
 
+    /** The family's custody version: how many changes its custody ledger holds (never deleted, never changed). */
+    public int familyVersion(long familyId) {
+        return jdbc.sql("select count(*) from custody_event where family_id = ?").param(familyId)
+                .query(Integer.class).single();
+    }
+
+    /** The family's custody: its version and the members with a custody record (the caller audits the read). */
+    public FamilyCustody ofFamily(long familyId) {
+        familySubject(familyId);
+        List<Status> members = jdbc.sql("select person_id from custody_status where family_id = ? order by person_id")
+                .param(familyId).query(Long.class).list().stream().map(this::status).toList();
+        return new FamilyCustody(familyId, familyVersion(familyId), members);
+    }
+
     /** A person's custody, ledger, caregiver records and release conditions (the caller audits the read). */
     public PersonCustody of(String aNumber) {
         long id = person(aNumber).id();
@@ -149,8 +171,8 @@ public class Custody {
      * Takes members of a family into custody together, at one site (an arrest; a parent with the child beside them).
      * Every minor of the family must end up with a parent or a recorded caregiver, or nothing is taken.
      */
-    public List<Status> take(long familyId, List<Long> personIds, String site, Instant at, Long operationId,
-            String note) {
+    public List<Status> take(long familyId, Integer version, List<Long> personIds, String site, Instant at,
+            Long operationId, String note) {
         requireText(site, "site");
         if (personIds == null || personIds.isEmpty() || personIds.stream().anyMatch(java.util.Objects::isNull)) {
             throw new BadInput("personIds", "whom to take into custody");
@@ -174,6 +196,7 @@ public class Custody {
             throw new Conflict("refused: " + String.join("; ", refusals));
         }
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> taken = new ArrayList<>();
             for (Long id : personIds) {
                 taken.add(change(status(id), CustodyState.IN_CUSTODY, site.trim(), null, null, when, operationId,
@@ -187,11 +210,12 @@ public class Custody {
     }
 
     /** Brings every member of the family in custody to one staging site, together. */
-    public List<Status> stage(long familyId, String site, Instant at, String note) {
+    public List<Status> stage(long familyId, Integer version, String site, Instant at, String note) {
         requireText(site, "site");
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> staged = new ArrayList<>();
             for (Status held : held(familyId)) {
                 if (held.state() == CustodyState.IN_CUSTODY) {
@@ -209,8 +233,8 @@ public class Custody {
     }
 
     /** Releases one person, with the reason (and for ATD or an order of supervision, the conditions). */
-    public Status release(String aNumber, CustodyState.ReleaseReason reason, Instant at, String note,
-            Releases.Conditions conditions) {
+    public Status release(String aNumber, Integer version, CustodyState.ReleaseReason reason, Instant at,
+            String note, Releases.Conditions conditions) {
         requireReason(reason);
         if (supervised(reason) && conditions == null) {
             throw new BadInput("conditions", "a release on " + reason + " records its conditions: check-in "
@@ -220,7 +244,13 @@ public class Custody {
         DocketViews.Person person = person(aNumber);
         Access.Subject subject = docket.personSubject(person.aNumber()).orElseThrow();
         return inTransaction(() -> {
-            Status status = change(status(person.id()), CustodyState.RELEASED, null, null, reason, when, null, note);
+            Status current = status(person.id());
+            if (version != null && !version.equals(current.version())) {
+                throw new Conflict("person " + person.id() + "'s custody is " + current.state() + " at version "
+                        + current.version() + ", not " + version + ": it was changed meanwhile; reload and try again");
+            }
+            // the conditional update counts the row at the version the client read
+            Status status = change(current, CustodyState.RELEASED, null, null, reason, when, null, note);
             if (supervised(reason)) {
                 releases.record(person.id(), person.birthDate(), conditions, status.since(), actor());
             }
@@ -235,8 +265,8 @@ public class Custody {
      * an order of supervision the conditions are recorded for each adult; children are released in their parents'
      * care and get no device.
      */
-    public List<Status> releaseFamily(long familyId, CustodyState.ReleaseReason reason, Instant at, String note,
-            Releases.Conditions conditions) {
+    public List<Status> releaseFamily(long familyId, Integer version, CustodyState.ReleaseReason reason, Instant at,
+            String note, Releases.Conditions conditions) {
         requireReason(reason);
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
@@ -244,6 +274,7 @@ public class Custody {
         Map<Long, LocalDate> births = new HashMap<>();
         family(familyId, when).people().forEach(p -> births.put(p.personId(), p.birthDate()));
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> released = new ArrayList<>();
             for (Status held : held(familyId)) {
                 if (held.state() == CustodyState.TRANSPORTED) {
@@ -272,11 +303,12 @@ public class Custody {
      * Transports every member of the family who is held, together: all must be STAGED at one site. Refused (409)
      * naming who is not ready.
      */
-    public List<Status> transport(long familyId, String destination, Instant at) {
+    public List<Status> transport(long familyId, Integer version, String destination, Instant at) {
         requireText(destination, "destination");
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> held = held(familyId);
             if (held.isEmpty()) {
                 throw new Conflict("no member of family " + familyId + " is held");
@@ -306,10 +338,11 @@ public class Custody {
     }
 
     /** Records the removal of every member of the family who was transported, together. */
-    public List<Status> remove(long familyId, Instant at) {
+    public List<Status> remove(long familyId, Integer version, Instant at) {
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> held = held(familyId);
             List<String> notTransported = held.stream().filter(s -> s.state() != CustodyState.TRANSPORTED)
                     .map(s -> "person " + s.personId() + " is " + s.state()).toList();
@@ -410,6 +443,25 @@ public class Custody {
                     + "; reload and try again");
         }
         return status(personId);
+    }
+
+    /**
+     * Serializes the family's moves until the transaction ends, then compares the family's custody version with the
+     * one the client read ({@code null}: an internal caller, such as an arrest recorded at the door, that read none).
+     * A stale version is a 409 naming the current one; each member's row is then written by a conditional update on
+     * the version read with its state, under the same lock.
+     */
+    private void checkFamilyVersion(long familyId, Integer version) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('custody_family'), (? % 2147483647)::int)").param(familyId)
+                .query((rs, n) -> 1).list();
+        if (version == null) {
+            return;
+        }
+        int current = familyVersion(familyId);
+        if (current != version) {
+            throw new Conflict("family " + familyId + "'s custody is at version " + current + ", not " + version
+                    + ": it was changed meanwhile; reload and try again");
+        }
     }
 
     /** After a family's changes: no minor alone, then a case event per person (its own time) and one audit entry. */

@@ -10,6 +10,7 @@ import org.caseops.docket.Docket;
 import org.caseops.legal.rules.DepartureDeadlineFacts;
 import org.caseops.legal.rules.Determination;
 import org.caseops.legal.rules.ProtectionFacts;
+import org.caseops.system.BadInput;
 import org.caseops.system.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,38 +64,49 @@ public class CaseRecords {
         return records.departureDeadlines(idncase(reading(aNumber, "DEPARTURE_DEADLINES_READ")));
     }
 
-    /** Places an attorney's legal hold on the person's case, as {@code POST /api/cases/{aNumber}/holds}. */
+    /**
+     * Places an attorney's legal hold on the person's case, as {@code POST /api/cases/{aNumber}/holds}.
+     * {@code version} is required: the version of the case's holds the client read (how many it has had).
+     */
     @Transactional
-    public LegalRecords.Hold placeHold(String aNumber, LocalDate on, String reason) {
-        return change(aNumber, "LEGAL_HOLD_PLACED", (idncase, actor) -> records.placeHold(idncase, orToday(on),
-                reason, actor), hold -> reason);
+    public LegalRecords.Hold placeHold(String aNumber, Integer version, LocalDate on, String reason) {
+        return change(aNumber, "LEGAL_HOLD_PLACED", (idncase, actor) -> records.placeHold(idncase,
+                required(version, "the case's holds"), orToday(on), reason, actor), hold -> reason);
     }
 
-    /** Lifts the open legal hold, as {@code POST /api/cases/{aNumber}/holds/lift}. */
+    /**
+     * Lifts the open legal hold, as {@code POST /api/cases/{aNumber}/holds/lift}. {@code version} is required: the
+     * version of the case's holds the client read.
+     */
     @Transactional
-    public LegalRecords.Hold liftHold(String aNumber, LocalDate on, String reason) {
-        return change(aNumber, "LEGAL_HOLD_LIFTED", (idncase, actor) -> records.liftHold(idncase, orToday(on),
-                reason, actor), hold -> reason);
+    public LegalRecords.Hold liftHold(String aNumber, Integer version, LocalDate on, String reason) {
+        return change(aNumber, "LEGAL_HOLD_LIFTED", (idncase, actor) -> records.liftHold(idncase,
+                required(version, "the case's holds"), orToday(on), reason, actor), hold -> reason);
     }
 
-    /** Records a stay of removal granted outside the court record, as {@code POST /api/cases/{aNumber}/stays}. */
+    /**
+     * Records a stay of removal granted outside the court record, as {@code POST /api/cases/{aNumber}/stays}.
+     * {@code version} is required: the version of the case's stays the client read (how many it has had).
+     */
     @Transactional
-    public LegalRecords.Stay recordStay(String aNumber, LegalRecords.StayKind kind, LocalDate from, LocalDate until,
-            String reference) {
-        return change(aNumber, "STAY_RECORDED", (idncase, actor) -> records.recordStay(idncase, kind, from, until,
-                reference, actor), stay -> stay.kind() + " stay " + stay.id());
+    public LegalRecords.Stay recordStay(String aNumber, Integer version, LegalRecords.StayKind kind, LocalDate from,
+            LocalDate until, String reference) {
+        return change(aNumber, "STAY_RECORDED", (idncase, actor) -> records.recordStay(idncase,
+                required(version, "the case's stays"), kind, from, until, reference, actor),
+                stay -> stay.kind() + " stay " + stay.id());
     }
 
     /**
      * Lifts a recorded stay, as {@code POST /api/stays/{id}/lift}: a stay of a case the actor may not change answers
-     * as one that does not exist.
+     * as one that does not exist. {@code version} is required: the stay's version the client read.
      */
     @Transactional
-    public LegalRecords.Stay liftStay(long stayId, LocalDate on) {
+    public LegalRecords.Stay liftStay(long stayId, Integer version, LocalDate on) {
         LegalRecords.Stay stay = records.findStay(stayId).orElseThrow(() -> new NotFound("no stay " + stayId));
         Access.Subject subject = docket.caseSubject(stay.idncase()).orElseThrow();
         access.mayChange(subject, "no stay " + stayId);
-        LegalRecords.Stay lifted = records.liftStay(stayId, orToday(on), access.actor().username());
+        LegalRecords.Stay lifted = records.liftStay(stayId, required(version, "the stay"), orToday(on),
+                access.actor().username());
         access.audit("STAY_LIFTED", subject, "stay " + stayId);
         return lifted;
     }
@@ -142,6 +154,15 @@ public class CaseRecords {
         T written = write.apply(idncase(subject), access.actor().username());
         access.audit(action, subject, detail.apply(written));
         return written;
+    }
+
+    /** The version the client read, which a change of holds or stays requires (400 naming {@code version}). */
+    private static int required(Integer version, String of) {
+        if (version == null) {
+            throw new BadInput("version", "send the version of " + of + " you read (GET it first); a change made "
+                    + "meanwhile is then refused instead of overwritten");
+        }
+        return version;
     }
 
     private static LocalDate orToday(LocalDate date) {

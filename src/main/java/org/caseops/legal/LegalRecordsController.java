@@ -29,16 +29,21 @@ class LegalRecordsController {
         this.cases = cases;
     }
 
-    record PlaceHold(String reason, LocalDate placedOn) {
+    /** {@code version}: of the case's holds as read, how many it has had (the length of GET /holds). */
+    record PlaceHold(String reason, LocalDate placedOn, Integer version) {
     }
 
-    record LiftHold(String reason, LocalDate liftedOn) {
+    /** {@code version}: of the case's holds as read, how many it has had (the length of GET /holds). */
+    record LiftHold(String reason, LocalDate liftedOn, Integer version) {
     }
 
-    record RecordStay(LegalRecords.StayKind kind, LocalDate from, LocalDate until, String reference) {
+    /** {@code version}: of the case's stays as read, how many it has had (the length of GET /stays). */
+    record RecordStay(LegalRecords.StayKind kind, LocalDate from, LocalDate until, String reference,
+            Integer version) {
     }
 
-    record LiftStay(LocalDate liftedOn) {
+    /** {@code version}: the stay's, as read. */
+    record LiftStay(LocalDate liftedOn, Integer version) {
     }
 
     record RecordProtection(ProtectionFacts.Kind kind, LocalDate from, LocalDate until, String evidence) {
@@ -58,14 +63,15 @@ class LegalRecordsController {
     @Allow(Role.ATTORNEY)
     @PostMapping("/api/cases/{aNumber}/holds")
     ResponseEntity<LegalRecords.Hold> placeHold(@PathVariable String aNumber, @RequestBody PlaceHold request) {
-        LegalRecords.Hold hold = cases.placeHold(aNumber, request.placedOn(), request.reason());
+        LegalRecords.Hold hold = cases.placeHold(aNumber, request.version(), request.placedOn(),
+                request.reason());
         return ResponseEntity.created(URI.create("/api/cases/" + aNumber + "/holds")).body(hold);
     }
 
     @Allow(Role.ATTORNEY)
     @PostMapping("/api/cases/{aNumber}/holds/lift")
     LegalRecords.Hold liftHold(@PathVariable String aNumber, @RequestBody LiftHold request) {
-        return cases.liftHold(aNumber, request.liftedOn(), request.reason());
+        return cases.liftHold(aNumber, request.version(), request.liftedOn(), request.reason());
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
@@ -78,7 +84,7 @@ class LegalRecordsController {
     @Allow({Role.ATTORNEY, Role.DIRECTOR})
     @PostMapping("/api/cases/{aNumber}/stays")
     ResponseEntity<LegalRecords.Stay> recordStay(@PathVariable String aNumber, @RequestBody RecordStay request) {
-        LegalRecords.Stay stay = cases.recordStay(aNumber, request.kind(), request.from(), request.until(),
+        LegalRecords.Stay stay = cases.recordStay(aNumber, request.version(), request.kind(), request.from(), request.until(),
                 request.reference());
         return ResponseEntity.created(URI.create("/api/stays/" + stay.id())).body(stay);
     }
@@ -92,7 +98,7 @@ class LegalRecordsController {
     @Allow({Role.ATTORNEY, Role.DIRECTOR})
     @PostMapping("/api/stays/{id}/lift")
     LegalRecords.Stay liftStay(@PathVariable long id, @RequestBody LiftStay request) {
-        return cases.liftStay(id, request.liftedOn());
+        return cases.liftStay(id, request.version(), request.liftedOn());
     }
 
     /**
