@@ -161,8 +161,7 @@ public class Custody {
 
     /** The family a person belongs to, as the docket derives it (the database freezes the same on custody rows). */
     public long familyOf(long personId) {
-        return jdbc.sql("select family_id from family_member where person_id = ?").param(personId)
-                .query(Long.class).optional().orElseThrow(() -> new NotFound("no person " + personId));
+        return docket.familyOf(personId).orElseThrow(() -> new NotFound("no person " + personId));
     }
 
     // --------------------------------------------------------------------------------------------- changes
@@ -368,9 +367,7 @@ public class Custody {
             String location) {
         requireText(name, "caregiverName");
         requireText(relationship, "relationship");
-        long family = jdbc.sql("select family_id from family_member where person_id = ?").param(minorId)
-                .query(Long.class).optional()
-                .orElseThrow(() -> new BadInput("personId", "no person " + minorId));
+        long family = docket.familyOf(minorId).orElseThrow(() -> new BadInput("personId", "no person " + minorId));
         if (familyId != null && family != familyId) {
             throw new BadInput("personId", "a member of family " + familyId);
         }
@@ -493,9 +490,10 @@ public class Custody {
                         rs.getLong(1), rs.getLong(2), CustodyState.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(5), null, null, rs.getString(8), null, rs.getInt(10)))
                 .list().forEach(s -> where.put(s.personId(), s));
+        Long[] people = family.people().stream().map(DocketViews.FamilyMember::personId).toArray(Long[]::new);
         Set<Long> caregiven = new HashSet<>(jdbc.sql("""
-                select distinct c.person_id from minor_caregiver c join family_member m on m.person_id = c.person_id
-                where m.family_id = ? and c.ended_at is null""").param(familyId).query(Long.class).list());
+                select distinct person_id from minor_caregiver where person_id = any (?) and ended_at is null""")
+                .param(people).query(Long.class).list());
         FamilyGate.minorAlone(familyId, members, where, caregiven, day).ifPresent(problem -> {
             throw new Conflict(problem);
         });

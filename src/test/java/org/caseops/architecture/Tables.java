@@ -54,11 +54,12 @@ final class Tables {
     }
 
     /**
-     * Views made for other features to read (V56), by the feature whose tables they read and which keeps them true:
+     * Views made for other features to read (V56, V58), by the feature whose tables they read and which keeps them true:
      * any feature may read them.
      */
     static final Map<String, String> VIEWS_FOR_READERS = Map.of("report_operation_target", "operation",
-            "report_custody_move", "custody", "report_family_office", "docket");
+            "report_custody_move", "custody", "report_family_office", "docket", "person_reference", "docket",
+            "staging_limit", "operation");
 
     /**
      * The reference catalogue: field offices, courts, base cities and EOIR's codes. The jurisdiction feature loads
@@ -77,12 +78,6 @@ final class Tables {
             Map.entry("DocketFacts", Set.of("appeal", "appeal_fed_court", "court_application", "court_motion",
                     "eoir_case", "import_run", "lead_rider", "person", "proceeding")),
             Map.entry("Screening", Set.of("case_index")),
-            Map.entry("Custody", Set.of("family_member")),
-            Map.entry("Locator", Set.of("person")),
-            Map.entry("Timers", Set.of("case_index", "person", "staging_site")),
-            Map.entry("CallInResponses", Set.of("case_index", "family_member", "person")),
-            Map.entry("Targets", Set.of("case_index", "person")),
-            Map.entry("ProtectedAreas", Set.of("family_member")),
             Map.entry("ReferenceDataLoader", Set.of("case_index")),
             Map.entry("UnmappedCourts", Set.of("case_index")));
 
