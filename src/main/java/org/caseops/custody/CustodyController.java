@@ -88,7 +88,8 @@ class CustodyController {
     @PostMapping("/api/families/{id}/custody/take")
     List<Custody.Status> take(@PathVariable long id, @RequestBody Take request) {
         changingFamily(id);
-        return custody.take(id, version(request.version()), request.personIds(), request.site(), request.at(), request.operationId(),
+        return custody.take(id, version(request.version()), request.personIds(), request.site(), request.at(),
+                request.operationId(),
                 request.note());
     }
 
@@ -103,14 +104,16 @@ class CustodyController {
     Custody.Status release(@PathVariable String aNumber, @RequestBody Release request) {
         String a = Docket.aNumber(aNumber);
         access.mayChange(subject(a));
-        return custody.release(a, version(request.version()), request.reason(), request.at(), request.note(), request.conditions());
+        return custody.release(a, version(request.version()), request.reason(), request.at(), request.note(),
+                request.conditions());
     }
 
     /** Releases every member of the family who is held (in custody or staged), together. */
     @PostMapping("/api/families/{id}/custody/release")
     List<Custody.Status> releaseFamily(@PathVariable long id, @RequestBody Release request) {
         changingFamily(id);
-        return custody.releaseFamily(id, version(request.version()), request.reason(), request.at(), request.note(), request.conditions());
+        return custody.releaseFamily(id, version(request.version()), request.reason(), request.at(), request.note(),
+                request.conditions());
     }
 
     /** Transports the whole held family from its staging site to one destination, or refuses. */

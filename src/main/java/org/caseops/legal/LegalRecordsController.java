@@ -84,7 +84,8 @@ class LegalRecordsController {
     @Allow({Role.ATTORNEY, Role.DIRECTOR})
     @PostMapping("/api/cases/{aNumber}/stays")
     ResponseEntity<LegalRecords.Stay> recordStay(@PathVariable String aNumber, @RequestBody RecordStay request) {
-        LegalRecords.Stay stay = cases.recordStay(aNumber, request.version(), request.kind(), request.from(), request.until(),
+        LegalRecords.Stay stay = cases.recordStay(aNumber, request.version(), request.kind(), request.from(),
+                request.until(),
                 request.reference());
         return ResponseEntity.created(URI.create("/api/stays/" + stay.id())).body(stay);
     }

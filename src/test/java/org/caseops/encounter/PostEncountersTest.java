@@ -178,7 +178,8 @@ class PostEncountersTest {
 
     @Test
     void a_person_whose_order_is_no_longer_executable_cannot_be_recorded_as_arrested_on_it() {
-        api.as("attorney").postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "T visa filed",
+        api.as("attorney").postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason",
+                "T visa filed",
                 "placedOn", "2019-06-24"), LegalVersions.holds(api.as("attorney"), "991000001")), JsonNode.class);
 
         ResponseEntity<JsonNode> refused = visit(List.of(Map.of("aNumber", "991000001", "kind", "TARGET",

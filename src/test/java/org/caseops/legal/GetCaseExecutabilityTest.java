@@ -86,7 +86,8 @@ class GetCaseExecutabilityTest {
 
     @Test
     void an_attorneys_legal_hold_makes_an_executable_order_not_executable() {
-        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "Pending T visa", "placedOn", "2019-06-01"), LegalVersions.holds(http, "991000001")),
+        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "Pending T visa",
+                "placedOn", "2019-06-01"), LegalVersions.holds(http, "991000001")),
                 JsonNode.class);
 
         JsonNode verdict = verdict("991000001", "2019-06-23");
@@ -98,12 +99,15 @@ class GetCaseExecutabilityTest {
 
     @Test
     void a_recorded_judicial_stay_blocks_while_in_force_and_no_longer_once_lifted() {
-        long stay = http.postForObject("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind", "JUDICIAL", "from", "2019-06-01",
-                "reference", "Order of the Court of Appeals"), LegalVersions.stays(http, "991000001")), JsonNode.class).path("id").asLong();
+        long stay = http.postForObject("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind", "JUDICIAL",
+                "from", "2019-06-01",
+                "reference", "Order of the Court of Appeals"), LegalVersions.stays(http, "991000001")),
+                        JsonNode.class).path("id").asLong();
 
         assertThat(verdict("991000001", "2019-06-23").path("verdict").asText()).isEqualTo("NOT_EXECUTABLE");
 
-        http.postForEntity("/api/stays/" + stay + "/lift", Map.of("liftedOn", "2019-06-10", "version", 0), JsonNode.class);
+        http.postForEntity("/api/stays/" + stay + "/lift", Map.of("liftedOn", "2019-06-10", "version", 0),
+                JsonNode.class);
 
         assertThat(verdict("991000001", "2019-06-05").path("verdict").asText()).isEqualTo("NOT_EXECUTABLE");
         assertThat(verdict("991000001", "2019-06-23").path("verdict").asText()).isEqualTo("EXECUTABLE");

@@ -31,7 +31,8 @@ class PostHoldLiftTest {
     @BeforeEach
     void docketWithAHold() throws Exception {
         Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
-        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "review", "placedOn", "2019-06-01"), LegalVersions.holds(http, "991000001")),
+        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "review", "placedOn",
+                "2019-06-01"), LegalVersions.holds(http, "991000001")),
                 JsonNode.class);
     }
 

@@ -45,7 +45,8 @@ class PostponementTest {
         ok(ops.post("attorney", path + "/legal-review/clear", Map.of()), HttpStatus.OK);
         // a stay granted from 1 July: it does not touch the first window, only the new one
         ok(api.as("attorney").postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind", "JUDICIAL",
-                "from", "2019-07-01", "reference", "5th Cir. stay order (synthetic)"), LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class),
+                "from", "2019-07-01", "reference", "5th Cir. stay order (synthetic)"),
+                        LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class),
                 HttpStatus.CREATED);
 
         JsonNode postponed = ok(ops.post("director", path + "/postpone",
