@@ -36,6 +36,7 @@ public class FaultClients {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    static final Pattern HOLD = Pattern.compile("\"placedBy\"");
     static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern A_NUMBER = Pattern.compile("\"aNumber\"\\s*:\\s*\"(\\d{9})\"");
     static final Pattern FAMILY = Pattern.compile("\"familyId\"\\s*:\\s*(\\d+)");
@@ -110,6 +111,20 @@ public class FaultClients {
 
     static String json(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The version of the case's holds: how many it has had (0 when the read fails; the write then says why). */
+    int holdsVersion(String aNumber) {
+        Answer a = send("attorney", "GET", "/api/cases/" + aNumber + "/holds", null);
+        if (a.status() != 200) {
+            return 0;
+        }
+        Matcher m = HOLD.matcher(a.body());
+        int holds = 0;
+        while (m.find()) {
+            holds++;
+        }
+        return holds;
     }
 
     static long id(Answer a) {
@@ -203,15 +218,19 @@ public class FaultClients {
                             lastTask = -1;
                         }
                         default -> {
+                            // the client sends the version of the case's holds it read (docs/legal-rules.md)
+                            int version = holdsVersion(aNumber);
                             if (!holdOpen) {
                                 a = send("attorney", "POST", "/api/cases/" + aNumber + "/holds",
-                                        "{\"reason\":\"fault campaign " + client + "-" + seq + "\"}");
+                                        "{\"reason\":\"fault campaign " + client + "-" + seq + "\",\"version\":"
+                                                + version + "}");
                                 if (a.status() == 201) {
                                     acks.add("HOLD_PLACED\t" + id(a) + "\t" + aNumber);
                                 }
                             } else {
                                 a = send("attorney", "POST", "/api/cases/" + aNumber + "/holds/lift",
-                                        "{\"reason\":\"fault campaign " + client + "-" + seq + "\"}");
+                                        "{\"reason\":\"fault campaign " + client + "-" + seq + "\",\"version\":"
+                                                + version + "}");
                                 if (a.status() == 200) {
                                     acks.add("HOLD_LIFTED\t" + id(a) + "\t" + aNumber);
                                 }

@@ -10,7 +10,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,12 +23,15 @@ class AuthController {
     private final Tokens tokens;
     private final AuthProperties settings;
     private final Access access;
+    private final UserAdministration administration;
 
-    AuthController(AuthenticationManager passwords, Tokens tokens, AuthProperties settings, Access access) {
+    AuthController(AuthenticationManager passwords, Tokens tokens, AuthProperties settings, Access access,
+            UserAdministration administration) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.settings = settings;
         this.access = access;
+        this.administration = administration;
     }
 
     /** The password: at most 72 bytes in UTF-8 (BCrypt reads no more), so at most 72 characters. */
@@ -75,14 +77,8 @@ class AuthController {
      */
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.ATTORNEY, Role.DIRECTOR, Role.AUDITOR, Role.PARTNER, Role.ADMIN})
     @PostMapping("/api/me/tokens")
-    @Transactional
     ResponseEntity<Tokens.Issued> issue(@RequestBody NewToken request) {
-        Actor actor = access.actor();
-        java.time.Duration lifetime = request.days() == null ? settings.personalToken()
-                : java.time.Duration.ofDays(request.days());
-        Tokens.Issued issued = tokens.issue(actor.username(), Tokens.Kind.PERSONAL, request.name(), lifetime);
-        access.audit("TOKEN_ISSUED", new Access.Subject("USER", actor.username(), actor.fieldOffice()),
-                "personal token " + issued.id() + " until " + issued.expiresAt());
+        Tokens.Issued issued = administration.issuePersonalToken(request.name(), request.days());
         return ResponseEntity.created(URI.create("/api/me/tokens")).body(issued);
     }
 

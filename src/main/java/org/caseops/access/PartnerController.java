@@ -3,7 +3,6 @@ package org.caseops.access;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PartnerController {
 
     private final Partners partners;
-    private final Access access;
+    private final PartnerAdministration administration;
 
-    PartnerController(Partners partners, Access access) {
+    PartnerController(Partners partners, PartnerAdministration administration) {
         this.partners = partners;
-        this.access = access;
+        this.administration = administration;
     }
 
     record NewAgency(String name, Partners.Kind kind, String jurisdiction) {
@@ -39,11 +38,8 @@ class PartnerController {
 
     @Allow(Role.ADMIN)
     @PostMapping("/api/partners")
-    @Transactional
     ResponseEntity<Partners.Agency> addAgency(@RequestBody NewAgency request) {
-        Partners.Agency agency = partners.addAgency(request.name(), request.kind(), request.jurisdiction());
-        access.audit("PARTNER_ADDED", new Access.Subject("PARTNER", String.valueOf(agency.id()), null),
-                agency.name());
+        Partners.Agency agency = administration.addAgency(request.name(), request.kind(), request.jurisdiction());
         return ResponseEntity.created(URI.create("/api/partners/" + agency.id())).body(agency);
     }
 
@@ -55,28 +51,16 @@ class PartnerController {
 
     @Allow(Role.ADMIN)
     @PostMapping("/api/partners/{id}/agreements")
-    @Transactional
     ResponseEntity<Partners.Agreement> addAgreement(@PathVariable long id,
             @RequestBody Partners.NewAgreement request) {
-        Partners.Agreement agreement = partners.addAgreement(id, request, access.actor().username());
-        access.audit("AGREEMENT_ADDED", new Access.Subject("AGREEMENT", String.valueOf(agreement.id()),
-                agreement.fieldOffice()), "partner " + id + " scopes " + agreement.scopes());
+        Partners.Agreement agreement = administration.addAgreement(id, request);
         return ResponseEntity.created(URI.create("/api/agreements/" + agreement.id())).body(agreement);
     }
 
     /** Ends an agreement now: the partner's users are refused on their very next request. */
     @Allow({Role.ADMIN, Role.DIRECTOR})
     @PostMapping("/api/agreements/{id}/revoke")
-    @Transactional
     Partners.Agreement revoke(@PathVariable long id, @RequestBody Revocation request) {
-        Partners.Agreement agreement = partners.agreement(id);
-        Actor actor = access.actor();
-        if (actor.is(Role.DIRECTOR) && !agreement.fieldOffice().equals(actor.fieldOffice())) {
-            throw new org.caseops.system.Forbidden("a director revokes agreements of their own field office only");
-        }
-        Partners.Agreement revoked = partners.revoke(id, request.reason(), actor.username());
-        access.audit("AGREEMENT_REVOKED", new Access.Subject("AGREEMENT", String.valueOf(id),
-                agreement.fieldOffice()), request.reason());
-        return revoked;
+        return administration.revoke(id, request.reason());
     }
 }

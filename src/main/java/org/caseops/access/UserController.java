@@ -3,7 +3,6 @@ package org.caseops.access;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,11 +19,12 @@ class UserController {
 
     private final Users users;
     private final Tokens tokens;
-    private final Access access;
-    UserController(Users users, Tokens tokens, Access access) {
+    private final UserAdministration administration;
+
+    UserController(Users users, Tokens tokens, UserAdministration administration) {
         this.users = users;
         this.tokens = tokens;
-        this.access = access;
+        this.administration = administration;
     }
 
     @GetMapping("/api/users")
@@ -33,11 +33,8 @@ class UserController {
     }
 
     @PostMapping("/api/users")
-    @Transactional
     ResponseEntity<Users.User> add(@RequestBody Users.NewUser request) {
-        Users.User user = users.add(request, access.actor().username());
-        access.audit("USER_ADDED", new Access.Subject("USER", user.username(), user.fieldOffice()),
-                "role " + user.role());
+        Users.User user = administration.add(request);
         return ResponseEntity.created(URI.create("/api/users/" + user.username())).body(user);
     }
 
@@ -48,19 +45,13 @@ class UserController {
 
     /** Disables a user: their open sessions and tokens are refused from their next request on. */
     @PostMapping("/api/users/{username}/disable")
-    @Transactional
     Users.User disable(@PathVariable String username) {
-        Users.User user = users.setEnabled(username, false);
-        access.audit("USER_DISABLED", new Access.Subject("USER", username, user.fieldOffice()), null);
-        return user;
+        return administration.setEnabled(username, false);
     }
 
     @PostMapping("/api/users/{username}/enable")
-    @Transactional
     Users.User enable(@PathVariable String username) {
-        Users.User user = users.setEnabled(username, true);
-        access.audit("USER_ENABLED", new Access.Subject("USER", username, user.fieldOffice()), null);
-        return user;
+        return administration.setEnabled(username, true);
     }
 
     @GetMapping("/api/users/{username}/tokens")
@@ -70,10 +61,8 @@ class UserController {
     }
 
     @PostMapping("/api/tokens/{id}/revoke")
-    @Transactional
     ResponseEntity<Void> revoke(@PathVariable long id) {
-        tokens.revoke(id);
-        access.audit("TOKEN_REVOKED", new Access.Subject("TOKEN", String.valueOf(id), null), null);
+        administration.revokeToken(id);
         return ResponseEntity.noContent().build();
     }
 }

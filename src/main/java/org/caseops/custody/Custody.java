@@ -59,6 +59,14 @@ public class Custody {
             String location, String recordedBy, Instant recordedAt, Instant endedAt) {
     }
 
+    /**
+     * A family's custody as the API shows it: {@code version} is the family's custody version — how many changes
+     * its custody ledger holds (the ledger is append-only) — which a family move sends back; {@code members} are the
+     * members with a custody record.
+     */
+    public record FamilyCustody(long familyId, int version, List<Status> members) {
+    }
+
     /** A person's custody as the API shows it. */
     public record PersonCustody(String aNumber, Status status, List<Event> ledger, List<Caregiver> caregivers,
             List<Releases.Condition> releaseConditions) {
@@ -131,6 +139,20 @@ public class Custody {
                 .query(Long.class).list().stream().map(this::status).toList();
     }
 
+    /** The family's custody version: how many changes its custody ledger holds (never deleted, never changed). */
+    public int familyVersion(long familyId) {
+        return jdbc.sql("select count(*) from custody_event where family_id = ?").param(familyId)
+                .query(Integer.class).single();
+    }
+
+    /** The family's custody: its version and the members with a custody record (the caller audits the read). */
+    public FamilyCustody ofFamily(long familyId) {
+        familySubject(familyId);
+        List<Status> members = jdbc.sql("select person_id from custody_status where family_id = ? order by person_id")
+                .param(familyId).query(Long.class).list().stream().map(this::status).toList();
+        return new FamilyCustody(familyId, familyVersion(familyId), members);
+    }
+
     /** A person's custody, ledger, caregiver records and release conditions (the caller audits the read). */
     public PersonCustody of(String aNumber) {
         long id = person(aNumber).id();
@@ -139,8 +161,7 @@ public class Custody {
 
     /** The family a person belongs to, as the docket derives it (the database freezes the same on custody rows). */
     public long familyOf(long personId) {
-        return jdbc.sql("select family_id from family_member where person_id = ?").param(personId)
-                .query(Long.class).optional().orElseThrow(() -> new NotFound("no person " + personId));
+        return docket.familyOf(personId).orElseThrow(() -> new NotFound("no person " + personId));
     }
 
     // --------------------------------------------------------------------------------------------- changes
@@ -149,8 +170,8 @@ public class Custody {
      * Takes members of a family into custody together, at one site (an arrest; a parent with the child beside them).
      * Every minor of the family must end up with a parent or a recorded caregiver, or nothing is taken.
      */
-    public List<Status> take(long familyId, List<Long> personIds, String site, Instant at, Long operationId,
-            String note) {
+    public List<Status> take(long familyId, Integer version, List<Long> personIds, String site, Instant at,
+            Long operationId, String note) {
         requireText(site, "site");
         if (personIds == null || personIds.isEmpty() || personIds.stream().anyMatch(java.util.Objects::isNull)) {
             throw new BadInput("personIds", "whom to take into custody");
@@ -174,6 +195,7 @@ public class Custody {
             throw new Conflict("refused: " + String.join("; ", refusals));
         }
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> taken = new ArrayList<>();
             for (Long id : personIds) {
                 taken.add(change(status(id), CustodyState.IN_CUSTODY, site.trim(), null, null, when, operationId,
@@ -187,11 +209,12 @@ public class Custody {
     }
 
     /** Brings every member of the family in custody to one staging site, together. */
-    public List<Status> stage(long familyId, String site, Instant at, String note) {
+    public List<Status> stage(long familyId, Integer version, String site, Instant at, String note) {
         requireText(site, "site");
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> staged = new ArrayList<>();
             for (Status held : held(familyId)) {
                 if (held.state() == CustodyState.IN_CUSTODY) {
@@ -209,8 +232,8 @@ public class Custody {
     }
 
     /** Releases one person, with the reason (and for ATD or an order of supervision, the conditions). */
-    public Status release(String aNumber, CustodyState.ReleaseReason reason, Instant at, String note,
-            Releases.Conditions conditions) {
+    public Status release(String aNumber, Integer version, CustodyState.ReleaseReason reason, Instant at,
+            String note, Releases.Conditions conditions) {
         requireReason(reason);
         if (supervised(reason) && conditions == null) {
             throw new BadInput("conditions", "a release on " + reason + " records its conditions: check-in "
@@ -220,7 +243,13 @@ public class Custody {
         DocketViews.Person person = person(aNumber);
         Access.Subject subject = docket.personSubject(person.aNumber()).orElseThrow();
         return inTransaction(() -> {
-            Status status = change(status(person.id()), CustodyState.RELEASED, null, null, reason, when, null, note);
+            Status current = status(person.id());
+            if (version != null && !version.equals(current.version())) {
+                throw new Conflict("person " + person.id() + "'s custody is " + current.state() + " at version "
+                        + current.version() + ", not " + version + ": it was changed meanwhile; reload and try again");
+            }
+            // the conditional update counts the row at the version the client read
+            Status status = change(current, CustodyState.RELEASED, null, null, reason, when, null, note);
             if (supervised(reason)) {
                 releases.record(person.id(), person.birthDate(), conditions, status.since(), actor());
             }
@@ -235,8 +264,8 @@ public class Custody {
      * an order of supervision the conditions are recorded for each adult; children are released in their parents'
      * care and get no device.
      */
-    public List<Status> releaseFamily(long familyId, CustodyState.ReleaseReason reason, Instant at, String note,
-            Releases.Conditions conditions) {
+    public List<Status> releaseFamily(long familyId, Integer version, CustodyState.ReleaseReason reason, Instant at,
+            String note, Releases.Conditions conditions) {
         requireReason(reason);
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
@@ -244,6 +273,7 @@ public class Custody {
         Map<Long, LocalDate> births = new HashMap<>();
         family(familyId, when).people().forEach(p -> births.put(p.personId(), p.birthDate()));
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> released = new ArrayList<>();
             for (Status held : held(familyId)) {
                 if (held.state() == CustodyState.TRANSPORTED) {
@@ -272,11 +302,12 @@ public class Custody {
      * Transports every member of the family who is held, together: all must be STAGED at one site. Refused (409)
      * naming who is not ready.
      */
-    public List<Status> transport(long familyId, String destination, Instant at) {
+    public List<Status> transport(long familyId, Integer version, String destination, Instant at) {
         requireText(destination, "destination");
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> held = held(familyId);
             if (held.isEmpty()) {
                 throw new Conflict("no member of family " + familyId + " is held");
@@ -306,10 +337,11 @@ public class Custody {
     }
 
     /** Records the removal of every member of the family who was transported, together. */
-    public List<Status> remove(long familyId, Instant at) {
+    public List<Status> remove(long familyId, Integer version, Instant at) {
         Instant when = when(at);
         Access.Subject subject = familySubject(familyId);
         return inTransaction(() -> {
+            checkFamilyVersion(familyId, version);
             List<Status> held = held(familyId);
             List<String> notTransported = held.stream().filter(s -> s.state() != CustodyState.TRANSPORTED)
                     .map(s -> "person " + s.personId() + " is " + s.state()).toList();
@@ -335,9 +367,7 @@ public class Custody {
             String location) {
         requireText(name, "caregiverName");
         requireText(relationship, "relationship");
-        long family = jdbc.sql("select family_id from family_member where person_id = ?").param(minorId)
-                .query(Long.class).optional()
-                .orElseThrow(() -> new BadInput("personId", "no person " + minorId));
+        long family = docket.familyOf(minorId).orElseThrow(() -> new BadInput("personId", "no person " + minorId));
         if (familyId != null && family != familyId) {
             throw new BadInput("personId", "a member of family " + familyId);
         }
@@ -412,6 +442,25 @@ public class Custody {
         return status(personId);
     }
 
+    /**
+     * Serializes the family's moves until the transaction ends, then compares the family's custody version with the
+     * one the client read ({@code null}: an internal caller, such as an arrest recorded at the door, that read none).
+     * A stale version is a 409 naming the current one; each member's row is then written by a conditional update on
+     * the version read with its state, under the same lock.
+     */
+    private void checkFamilyVersion(long familyId, Integer version) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('custody_family'), (? % 2147483647)::int)").param(familyId)
+                .query((rs, n) -> 1).list();
+        if (version == null) {
+            return;
+        }
+        int current = familyVersion(familyId);
+        if (current != version) {
+            throw new Conflict("family " + familyId + "'s custody is at version " + current + ", not " + version
+                    + ": it was changed meanwhile; reload and try again");
+        }
+    }
+
     /** After a family's changes: no minor alone, then a case event per person (its own time) and one audit entry. */
     private void finish(long familyId, Instant when, List<Status> changed, String kind,
             java.util.function.Function<Status, String> summary, String auditAction, Access.Subject subject,
@@ -441,9 +490,10 @@ public class Custody {
                         rs.getLong(1), rs.getLong(2), CustodyState.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(5), null, null, rs.getString(8), null, rs.getInt(10)))
                 .list().forEach(s -> where.put(s.personId(), s));
+        Long[] people = family.people().stream().map(DocketViews.FamilyMember::personId).toArray(Long[]::new);
         Set<Long> caregiven = new HashSet<>(jdbc.sql("""
-                select distinct c.person_id from minor_caregiver c join family_member m on m.person_id = c.person_id
-                where m.family_id = ? and c.ended_at is null""").param(familyId).query(Long.class).list());
+                select distinct person_id from minor_caregiver where person_id = any (?) and ended_at is null""")
+                .param(people).query(Long.class).list());
         FamilyGate.minorAlone(familyId, members, where, caregiven, day).ifPresent(problem -> {
             throw new Conflict(problem);
         });

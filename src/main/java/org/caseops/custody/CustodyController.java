@@ -45,20 +45,40 @@ class CustodyController {
         return custody.of(a);
     }
 
-    record Move(String site, Instant at, Long operationId, String note) {
+    /**
+     * The family's custody version and its members with a custody record: a family move sends that {@code version}
+     * back, and one made on a family changed since is a 409 naming the current version.
+     */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/api/families/{id}/custody")
+    Custody.FamilyCustody readFamily(@PathVariable long id) {
+        access.read("CUSTODY_READ", docket.familySubject(id).orElseThrow(() -> new NotFound(noFamily(id))),
+                PartnerScope.PERSON_RECORD, noFamily(id));
+        return custody.ofFamily(id);
     }
 
-    /** {@code conditions} are required for ATD and ORDER_OF_SUPERVISION releases. */
-    record Release(CustodyState.ReleaseReason reason, Instant at, String note, Releases.Conditions conditions) {
+    /** {@code version}: the family's custody version as read ({@code GET /api/families/{id}/custody}). */
+    record Move(String site, Instant at, Long operationId, String note, Integer version) {
     }
 
-    record Transport(String destination, Instant at) {
+    /**
+     * {@code conditions} are required for ATD and ORDER_OF_SUPERVISION releases. {@code version}: of the person's
+     * custody ({@code status.version} of {@code GET /api/people/{aNumber}/custody}) for one person, of the family's
+     * custody for a family.
+     */
+    record Release(CustodyState.ReleaseReason reason, Instant at, String note, Releases.Conditions conditions,
+            Integer version) {
+    }
+
+    /** {@code version}: the family's custody version as read. */
+    record Transport(String destination, Instant at, Integer version) {
     }
 
     record NewCaregiver(Long personId, String caregiverName, String relationship, String contact, String location) {
     }
 
-    record Take(List<Long> personIds, String site, Instant at, Long operationId, String note) {
+    /** {@code version}: the family's custody version as read. */
+    record Take(List<Long> personIds, String site, Instant at, Long operationId, String note, Integer version) {
     }
 
     /**
@@ -68,7 +88,8 @@ class CustodyController {
     @PostMapping("/api/families/{id}/custody/take")
     List<Custody.Status> take(@PathVariable long id, @RequestBody Take request) {
         changingFamily(id);
-        return custody.take(id, request.personIds(), request.site(), request.at(), request.operationId(),
+        return custody.take(id, version(request.version()), request.personIds(), request.site(), request.at(),
+                request.operationId(),
                 request.note());
     }
 
@@ -76,34 +97,37 @@ class CustodyController {
     @PostMapping("/api/families/{id}/custody/stage")
     List<Custody.Status> stage(@PathVariable long id, @RequestBody Move request) {
         changingFamily(id);
-        return custody.stage(id, request.site(), request.at(), request.note());
+        return custody.stage(id, version(request.version()), request.site(), request.at(), request.note());
     }
 
     @PostMapping("/api/people/{aNumber}/custody/release")
     Custody.Status release(@PathVariable String aNumber, @RequestBody Release request) {
         String a = Docket.aNumber(aNumber);
         access.mayChange(subject(a));
-        return custody.release(a, request.reason(), request.at(), request.note(), request.conditions());
+        return custody.release(a, version(request.version()), request.reason(), request.at(), request.note(),
+                request.conditions());
     }
 
     /** Releases every member of the family who is held (in custody or staged), together. */
     @PostMapping("/api/families/{id}/custody/release")
     List<Custody.Status> releaseFamily(@PathVariable long id, @RequestBody Release request) {
         changingFamily(id);
-        return custody.releaseFamily(id, request.reason(), request.at(), request.note(), request.conditions());
+        return custody.releaseFamily(id, version(request.version()), request.reason(), request.at(), request.note(),
+                request.conditions());
     }
 
     /** Transports the whole held family from its staging site to one destination, or refuses. */
     @PostMapping("/api/families/{id}/custody/transport")
     List<Custody.Status> transport(@PathVariable long id, @RequestBody Transport request) {
         changingFamily(id);
-        return custody.transport(id, request.destination(), request.at());
+        return custody.transport(id, version(request.version()), request.destination(), request.at());
     }
 
     @PostMapping("/api/families/{id}/custody/remove")
     List<Custody.Status> remove(@PathVariable long id, @RequestBody(required = false) Transport request) {
         changingFamily(id);
-        return custody.remove(id, request == null ? null : request.at());
+        return custody.remove(id, version(request == null ? null : request.version()),
+                request == null ? null : request.at());
     }
 
     /**
@@ -137,7 +161,21 @@ class CustodyController {
     }
 
     private void changingFamily(long id) {
-        access.mayChange(docket.familySubject(id).orElseThrow(() -> new NotFound("no family with lead case " + id)));
+        access.mayChange(docket.familySubject(id).orElseThrow(() -> new NotFound(noFamily(id))));
+    }
+
+    private static String noFamily(long id) {
+        return "no family with lead case " + id;
+    }
+
+    /** The custody version the client read: every custody move requires it (400 naming {@code version}). */
+    private static int version(Integer version) {
+        if (version == null) {
+            throw new org.caseops.system.BadInput("version", "send the custody version you read (GET "
+                    + "/api/families/{id}/custody, or the person's custody status); a change made meanwhile is then "
+                    + "refused instead of overwritten");
+        }
+        return version;
     }
 
     private Access.Subject subject(String aNumber) {

@@ -40,8 +40,9 @@ public class Locator {
         Located located = jdbc.sql("""
                 select p.a_number, p.given_name, p.family_name, coalesce(n.description, p.nationality), s.state,
                        coalesce(s.site, s.destination), s.since,
-                       (select e.recorded_at from custody_event e where e.person_id = p.id order by e.id desc limit 1)
-                from person p join custody_status s on s.person_id = p.id
+                       (select e.recorded_at from custody_event e where e.person_id = p.person_id
+                        order by e.id desc limit 1)
+                from person_reference p join custody_status s on s.person_id = p.person_id
                 left join eoir_code n on n.code_table = 'nationality' and n.code = p.nationality
                 where p.a_number = ? and (upper(p.nationality) = upper(?) or upper(n.description) = upper(?))
                   and s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')""")

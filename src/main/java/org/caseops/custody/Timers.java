@@ -73,18 +73,18 @@ public class Timers {
         // staging: since the person was staged (the status row's since), against the site's own limit
         List<Held> staged = jdbc.sql("""
                 select s.person_id, p.a_number, s.family_id, p.given_name || ' ' || p.family_name,
-                       ci.field_office_code, s.operation_id, s.since, coalesce(ss.max_hours, ?) * 3600, p.birth_date
-                from custody_status s join person p on p.id = s.person_id
-                left join staging_site ss on ss.operation_id = s.operation_id and ss.name = s.site
-                left join case_index ci on ci.idncase = s.family_id
+                       f.field_office_code, s.operation_id, s.since, coalesce(ss.max_hours, ?) * 3600, p.birth_date
+                from custody_status s join person_reference p on p.person_id = s.person_id
+                left join staging_limit ss on ss.operation_id = s.operation_id and ss.site = s.site
+                left join report_family_office f on f.family_id = s.family_id
                 where s.state = 'STAGED'""").params(stagingLimit.toHours()).query(Timers::held).list();
         // everyone held: since the first time they were taken into this custody
         List<Held> held = jdbc.sql("""
                 select s.person_id, p.a_number, s.family_id, p.given_name || ' ' || p.family_name,
-                       ci.field_office_code, s.operation_id, (select max(e.occurred_at) from custody_event e
+                       f.field_office_code, s.operation_id, (select max(e.occurred_at) from custody_event e
                         where e.person_id = s.person_id and e.to_state = 'IN_CUSTODY'), 0, p.birth_date
-                from custody_status s join person p on p.id = s.person_id
-                left join case_index ci on ci.idncase = s.family_id
+                from custody_status s join person_reference p on p.person_id = s.person_id
+                left join report_family_office f on f.family_id = s.family_id
                 where s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')""").query(Timers::held).list();
         List<Finding> findings = new ArrayList<>();
         for (Held h : staged) {

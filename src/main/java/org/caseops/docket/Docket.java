@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.caseops.access.Access;
 import org.caseops.docket.DocketViews.Address;
@@ -208,6 +210,51 @@ public class Docket {
             sql.append(" limit ").append(Math.max(1, filter.limit()));
         }
         return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+    }
+
+    /**
+     * The family (by its lead case) a person belongs to, as the docket derives it from lead/rider and household
+     * records; empty when there is no such person. For features that hold a person by internal id.
+     */
+    public Optional<Long> familyOf(long personId) {
+        return jdbc.sql("select family_id from family_member where person_id = ?").param(personId)
+                .query(Long.class).optional();
+    }
+
+    /** A person's internal id, own case (if any) and family, by A-number: how other features refer to them. */
+    public record PersonKeys(long personId, Long idncase, long familyId) {
+    }
+
+    /** The person's internal id, own case and family; empty when no person has this A-number. */
+    public Optional<PersonKeys> keys(String aNumber) {
+        return jdbc.sql("""
+                select p.id, p.idncase, m.family_id from person p join family_member m on m.person_id = p.id
+                where p.a_number = ?""").param(aNumber)
+                .query((rs, n) -> new PersonKeys(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3)))
+                .optional();
+    }
+
+    /**
+     * Of the families given (by lead case), the members with a case of their own — the lead and its active riders
+     * (the case index's lead/rider rule), by internal id; a family with no such member is absent.
+     */
+    public Map<Long, List<Long>> membersWithACase(Collection<Long> familyIds) {
+        Map<Long, List<Long>> out = new java.util.HashMap<>();
+        if (familyIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select ci.family_id, p.id from case_index ci join person p on p.idncase = ci.idncase
+                where ci.family_id = any (?)""").param(familyIds.toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    /** The people of a family (its cases' people and its household members), by internal id, in id order. */
+    public List<Long> memberIds(long familyId) {
+        return jdbc.sql("select person_id from family_member where family_id = ? order by person_id")
+                .param(familyId).query(Long.class).list();
     }
 
     /** The IDNCASE of the person's own case, if they have one. */

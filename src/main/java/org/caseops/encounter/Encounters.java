@@ -189,7 +189,7 @@ public class Encounters {
             recorded.add(new Recorded(id, person == null ? null : person.id(), kind, met.outcome(), closed, taskIds));
         }
         // those arrested are taken into custody together, family by family, through the one custody service
-        arrestedByFamily.forEach((family, ids) -> custody.take(family, ids, visit.custodySite().trim(), at,
+        arrestedByFamily.forEach((family, ids) -> custody.take(family, null, ids, visit.custodySite().trim(), at,
                 visit.operationId(), "arrested"));
         return recorded;
     }

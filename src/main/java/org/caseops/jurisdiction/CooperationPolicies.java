@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.caseops.access.Access;
+import org.caseops.access.Actor;
+import org.caseops.access.Role;
 import org.caseops.system.BadInput;
+import org.caseops.system.Forbidden;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Local cooperation policy: whether a city, county or state in a field office's area honours ICE detainers, has a
@@ -30,9 +35,29 @@ public class CooperationPolicies {
             source, notes, recorded_by, recorded_at""";
 
     private final JdbcClient jdbc;
+    private final Access access;
 
-    CooperationPolicies(JdbcClient jdbc) {
+    CooperationPolicies(JdbcClient jdbc, Access access) {
         this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    /**
+     * Records a jurisdiction's policy for a field office as the actor, and audits it in the same transaction. Admin,
+     * or the director of that field office.
+     */
+    @Transactional
+    public Policy recordAudited(String fieldOffice, NewPolicy request) {
+        Actor actor = access.actor();
+        if (actor.is(Role.DIRECTOR) && !fieldOffice.equals(actor.fieldOffice())) {
+            throw new Forbidden("a director records the cooperation policies of their own field office only");
+        }
+        Policy policy = record(fieldOffice, request, actor.username());
+        access.audit("COOPERATION_POLICY_RECORDED", new Access.Subject("FIELD_OFFICE", fieldOffice, fieldOffice),
+                policy.jurisdiction() + ": detainers " + policy.honoursDetainers() + ", 287(g) "
+                        + policy.agreement287g() + ", databases " + policy.sharesDatabases() + " from "
+                        + policy.effectiveFrom());
+        return policy;
     }
 
     public Policy record(String fieldOffice, NewPolicy policy, String recordedBy) {

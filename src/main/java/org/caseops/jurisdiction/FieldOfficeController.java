@@ -3,12 +3,8 @@ package org.caseops.jurisdiction;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.caseops.access.Access;
-import org.caseops.access.Actor;
-import org.caseops.system.Forbidden;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,12 +25,10 @@ class FieldOfficeController {
 
     private final ReferenceData reference;
     private final CooperationPolicies policies;
-    private final Access access;
 
-    FieldOfficeController(ReferenceData reference, CooperationPolicies policies, Access access) {
+    FieldOfficeController(ReferenceData reference, CooperationPolicies policies) {
         this.reference = reference;
         this.policies = policies;
-        this.access = access;
     }
 
     /** One field office in full: its main office, the states and counties of its area, its hearing locations. */
@@ -69,19 +63,10 @@ class FieldOfficeController {
     /** Records a jurisdiction's policy (a new entry; earlier ones stay as history). Admin, or the office's director. */
     @Allow({Role.ADMIN, Role.DIRECTOR})
     @PostMapping("/{code}/cooperation-policies")
-    @Transactional
     ResponseEntity<CooperationPolicies.Policy> recordPolicy(@PathVariable String code,
             @RequestBody CooperationPolicies.NewPolicy request) {
         FieldOffice office = office(code);
-        Actor actor = access.actor();
-        if (actor.is(Role.DIRECTOR) && !office.code().equals(actor.fieldOffice())) {
-            throw new Forbidden("a director records the cooperation policies of their own field office only");
-        }
-        CooperationPolicies.Policy policy = policies.record(office.code(), request, actor.username());
-        access.audit("COOPERATION_POLICY_RECORDED", new Access.Subject("FIELD_OFFICE", office.code(), office.code()),
-                policy.jurisdiction() + ": detainers " + policy.honoursDetainers() + ", 287(g) "
-                        + policy.agreement287g() + ", databases " + policy.sharesDatabases() + " from "
-                        + policy.effectiveFrom());
+        CooperationPolicies.Policy policy = policies.recordAudited(office.code(), request);
         return ResponseEntity.created(URI.create("/api/field-offices/" + office.code() + "/cooperation-policies"))
                 .body(policy);
     }

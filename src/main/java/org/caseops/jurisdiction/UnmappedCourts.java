@@ -49,7 +49,7 @@ public class UnmappedCourts {
         List<Court> courts = jdbc.sql("""
                 select ci.hearing_loc_code, hl.name as hl_name, hl.code is not null as hl_known,
                        ci.base_city_code, bc.name as bc_name, bc.code is not null as bc_known, count(*) as cases
-                from case_index ci
+                from case_court ci
                 left join hearing_location hl on hl.code = ci.hearing_loc_code
                 left join base_city bc on bc.code = ci.base_city_code
                 where ci.field_office_code is null
@@ -57,7 +57,7 @@ public class UnmappedCourts {
                 .param(LIMIT)
                 .query((rs, n) -> new Court(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6), rs.getLong(7))).list();
-        long cases = jdbc.sql("select count(*) from case_index where field_office_code is null").query(Long.class)
+        long cases = jdbc.sql("select count(*) from case_court where field_office_code is null").query(Long.class)
                 .single();
         List<BaseCityWithoutOffice> baseCities = jdbc.sql("""
                 select code, name, city, state, field_office_method as method from base_city where field_office_code is null

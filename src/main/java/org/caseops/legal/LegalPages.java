@@ -63,18 +63,20 @@ class LegalPages {
     @Allow(Role.ATTORNEY)
     @PostMapping("/cases/{aNumber}/holds")
     ModelAndView placeHold(@PathVariable String aNumber, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate placedOn) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate placedOn,
+            @RequestParam(required = false) Integer version) {
         return change(aNumber, "hold", Map.of("reason", text(reason), "placedOn", text(placedOn)),
-                () -> records.placeHold(aNumber, placedOn == null ? workingDate.get() : placedOn, reason));
+                () -> records.placeHold(aNumber, version, placedOn == null ? workingDate.get() : placedOn, reason));
     }
 
     /** Lifts the open legal hold from the case page (counsel), as {@code POST /api/cases/{aNumber}/holds/lift}. */
     @Allow(Role.ATTORNEY)
     @PostMapping("/cases/{aNumber}/holds/lift")
     ModelAndView liftHold(@PathVariable String aNumber, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate liftedOn) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate liftedOn,
+            @RequestParam(required = false) Integer version) {
         return change(aNumber, "lift", Map.of("liftReason", text(reason), "liftedOn", text(liftedOn)),
-                () -> records.liftHold(aNumber, liftedOn == null ? workingDate.get() : liftedOn, reason));
+                () -> records.liftHold(aNumber, version, liftedOn == null ? workingDate.get() : liftedOn, reason));
     }
 
     @GetMapping("/families/{id}")

@@ -34,14 +34,16 @@ public class LegalRecords {
         this.jdbc = jdbc;
     }
 
+    /** A legal hold; {@code version} is the hold's own (0 while open, 1 once lifted). */
     public record Hold(long id, long idncase, LocalDate placedOn, String placedBy, String reason, Instant placedAt,
-            LocalDate liftedOn, String liftedBy, String liftReason) {
+            LocalDate liftedOn, String liftedBy, String liftReason, int version) {
     }
 
     public enum StayKind { ADMINISTRATIVE, JUDICIAL }
 
+    /** A stay recorded in CaseOps; {@code version} is the stay's own, sent back to lift it. */
     public record Stay(long id, long idncase, StayKind kind, LocalDate from, LocalDate until, String reference,
-            String recordedBy, LocalDate liftedOn, String liftedBy) {
+            String recordedBy, LocalDate liftedOn, String liftedBy, int version) {
     }
 
     /** A protection EOIR does not record, as entered by an attorney. */
@@ -62,28 +64,46 @@ public class LegalRecords {
 
     // ---- legal holds --------------------------------------------------------------------------------------------
 
+    /**
+     * Places a legal hold. {@code version}, when given (the API requires it), is the version of the case's holds the
+     * client read — how many holds the case has had, the length of {@code GET /holds}: when another hold was placed
+     * meanwhile, a 409 names the current version and nothing is written.
+     */
     @Transactional
-    public Hold placeHold(long idncase, LocalDate on, String reason, String actor) {
+    public Hold placeHold(long idncase, Integer version, LocalDate on, String reason, String actor) {
         requireReason(reason, "reason");
+        lockCase(idncase, "legal_hold");
+        checkVersion(version, holdsVersion(idncase), "case " + idncase + "'s legal holds");
         if (openHold(idncase).isPresent()) {
             throw new Conflict("case " + idncase + " already has an open legal hold; lift it before placing another");
         }
-        long id = jdbc.sql("insert into legal_hold (idncase, placed_on, placed_by, reason) values (?, ?, ?, ?) "
-                + "returning id").params(idncase, on, actor, reason.trim()).query(Long.class).single();
+        // conditional on the version the client read: counts the case's holds in the same statement
+        int expected = version == null ? holdsVersion(idncase) : version;
+        long id = jdbc.sql("insert into legal_hold (idncase, placed_on, placed_by, reason) select ?, ?, ?, ? "
+                + "where (select count(*) from legal_hold where idncase = ?) = ? returning id")
+                .params(idncase, on, actor, reason.trim(), idncase, expected).query(Long.class).optional()
+                .orElseThrow(() -> stale("case " + idncase + "'s legal holds", expected, holdsVersion(idncase)));
         event(idncase, "LEGAL_HOLD_PLACED", actor, "Legal hold placed on " + on + ": " + reason.trim());
         return hold(id);
     }
 
+    /**
+     * Lifts the case's open legal hold. {@code version}, when given (the API requires it), is the version of the
+     * case's holds the client read (how many holds it has had): the hold the client saw open is then the one lifted,
+     * never one placed since; a stale version is a 409 naming the current one.
+     */
     @Transactional
-    public Hold liftHold(long idncase, LocalDate on, String reason, String actor) {
+    public Hold liftHold(long idncase, Integer version, LocalDate on, String reason, String actor) {
         requireReason(reason, "reason");
+        lockCase(idncase, "legal_hold");
+        checkVersion(version, holdsVersion(idncase), "case " + idncase + "'s legal holds");
         Hold open = openHold(idncase).orElseThrow(() -> new Conflict(noOpenHold(idncase)));
         if (on.isBefore(open.placedOn())) {
             throw new BadInput("liftedOn", "a hold placed on " + open.placedOn() + " cannot be lifted on " + on);
         }
         int lifted = jdbc.sql("update legal_hold set lifted_on = ?, lifted_by = ?, lift_reason = ?, "
-                + "version = version + 1 where id = ? and lifted_on is null")
-                .params(on, actor, reason.trim(), open.id()).update();
+                + "version = version + 1 where id = ? and lifted_on is null and version = ?")
+                .params(on, actor, reason.trim(), open.id(), open.version()).update();
         if (lifted != 1) {
             // Another request lifted it between our read and our update: say what it did, write nothing.
             throw new Conflict(noOpenHold(idncase));
@@ -100,6 +120,37 @@ public class LegalRecords {
                 .map(h -> "case " + idncase + " has no open legal hold: the hold of " + h.placedOn() + " was lifted on "
                         + h.liftedOn() + " by " + h.liftedBy())
                 .orElse("case " + idncase + " has no open legal hold");
+    }
+
+    /** The version of the case's legal holds: how many it has had (holds are never deleted). */
+    public int holdsVersion(long idncase) {
+        return jdbc.sql("select count(*) from legal_hold where idncase = ?").param(idncase).query(Integer.class)
+                .single();
+    }
+
+    /** The version of the case's recorded stays: how many it has had (stays are never deleted). */
+    public int staysVersion(long idncase) {
+        return jdbc.sql("select count(*) from stay where idncase = ?").param(idncase).query(Integer.class).single();
+    }
+
+    /**
+     * Serializes the changes of one case's holds (or stays) until the transaction ends, so that a version counted
+     * is still the version when the change is written.
+     */
+    private void lockCase(long idncase, String what) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?), (? % 2147483647)::int)").params(what, idncase)
+                .query((rs, n) -> 1).list();
+    }
+
+    private static void checkVersion(Integer sent, int current, String what) {
+        if (sent != null && sent != current) {
+            throw stale(what, sent, current);
+        }
+    }
+
+    private static Conflict stale(String what, Integer sent, int current) {
+        return new Conflict(what + " are at version " + current + ", not " + sent
+                + ": they were changed meanwhile; reload and try again");
     }
 
     public Optional<Hold> openHold(long idncase) {
@@ -119,14 +170,20 @@ public class LegalRecords {
     private static Hold hold(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Hold(rs.getLong("id"), rs.getLong("idncase"), rs.getObject("placed_on", LocalDate.class),
                 rs.getString("placed_by"), rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(),
-                rs.getObject("lifted_on", LocalDate.class), rs.getString("lifted_by"), rs.getString("lift_reason"));
+                rs.getObject("lifted_on", LocalDate.class), rs.getString("lifted_by"), rs.getString("lift_reason"),
+                rs.getInt("version"));
     }
 
     // ---- stays --------------------------------------------------------------------------------------------------
 
+    /**
+     * Records a stay. {@code version}, when given (the API requires it), is the version of the case's stays the
+     * client read — how many stays it has had, the length of {@code GET /stays}; a stale one is a 409 naming the
+     * current version.
+     */
     @Transactional
-    public Stay recordStay(long idncase, StayKind kind, LocalDate from, LocalDate until, String reference,
-            String actor) {
+    public Stay recordStay(long idncase, Integer version, StayKind kind, LocalDate from, LocalDate until,
+            String reference, String actor) {
         if (kind == null) {
             throw new BadInput("kind", "ADMINISTRATIVE (I-246) or JUDICIAL");
         }
@@ -137,28 +194,43 @@ public class LegalRecords {
             throw new BadInput("until", "a stay cannot end (" + until + ") before it starts (" + from + ")");
         }
         requireReason(reference, "reference");
+        lockCase(idncase, "stay");
+        int expected = version == null ? staysVersion(idncase) : version;
         long id = jdbc.sql("insert into stay (idncase, kind, from_date, until_date, reference, recorded_by) "
-                + "values (?, ?, ?, ?, ?, ?) returning id")
-                .params(idncase, kind.name(), from, until, reference.trim(), actor).query(Long.class).single();
+                + "select ?, ?, ?, ?, ?, ? where (select count(*) from stay where idncase = ?) = ? returning id")
+                .params(idncase, kind.name(), from, until, reference.trim(), actor, idncase, expected)
+                .query(Long.class).optional()
+                .orElseThrow(() -> stale("case " + idncase + "'s stays", expected, staysVersion(idncase)));
         event(idncase, "STAY_RECORDED", actor, (kind == StayKind.ADMINISTRATIVE ? "Administrative stay (I-246)"
                 : "Judicial stay") + " from " + from + (until == null ? " until lifted" : " until " + until) + ": "
                 + reference.trim());
         return stay(id);
     }
 
+    /**
+     * Lifts a stay. {@code version}, when given (the API requires it), is the stay's version the client read; a stay
+     * changed since is a 409 naming its current version.
+     */
     @Transactional
-    public Stay liftStay(long stayId, LocalDate on, String actor) {
+    public Stay liftStay(long stayId, Integer version, LocalDate on, String actor) {
         Stay stay = stay(stayId);
+        if (version != null && version != stay.version()) {
+            throw new Conflict("stay " + stayId + " is at version " + stay.version() + ", not " + version
+                    + (stay.liftedOn() != null ? " (" + alreadyLifted(stay) + ")" : "") + "; reload and try again");
+        }
         if (stay.liftedOn() != null) {
             throw new Conflict(alreadyLifted(stay));
         }
         if (on.isBefore(stay.from())) {
             throw new BadInput("liftedOn", "a stay from " + stay.from() + " cannot be lifted on " + on);
         }
-        int lifted = jdbc.sql("update stay set lifted_on = ?, lifted_by = ? where id = ? and lifted_on is null")
-                .params(on, actor, stayId).update();
+        int lifted = jdbc.sql("update stay set lifted_on = ?, lifted_by = ?, version = version + 1 "
+                + "where id = ? and lifted_on is null and version = ?")
+                .params(on, actor, stayId, stay.version()).update();
         if (lifted != 1) {
-            throw new Conflict(alreadyLifted(stay(stayId)));
+            Stay now = stay(stayId);
+            throw new Conflict("stay " + stayId + " is at version " + now.version() + ", not " + stay.version()
+                    + " (" + alreadyLifted(now) + "); reload and try again");
         }
         event(stay.idncase(), "STAY_LIFTED", actor, "Stay " + stayId + " lifted on " + on);
         return stay(stayId);
@@ -185,7 +257,7 @@ public class LegalRecords {
         return new Stay(rs.getLong("id"), rs.getLong("idncase"), StayKind.valueOf(rs.getString("kind")),
                 rs.getObject("from_date", LocalDate.class), rs.getObject("until_date", LocalDate.class),
                 rs.getString("reference"), rs.getString("recorded_by"), rs.getObject("lifted_on", LocalDate.class),
-                rs.getString("lifted_by"));
+                rs.getString("lifted_by"), rs.getInt("version"));
     }
 
     // ---- protections EOIR does not record -----------------------------------------------------------------------

@@ -1,12 +1,14 @@
 package org.caseops.notice;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.caseops.access.Access;
+import org.caseops.access.PartnerScope;
 import org.caseops.docket.Docket;
 import org.caseops.docket.Timeline;
 import org.caseops.system.BadInput;
@@ -39,15 +41,35 @@ public class CallInResponses {
 
     private final JdbcClient jdbc;
     private final Timeline timeline;
+    private final Docket docket;
+    private final Access access;
 
-    CallInResponses(JdbcClient jdbc, Timeline timeline) {
+    CallInResponses(JdbcClient jdbc, Timeline timeline, Docket docket, Access access) {
         this.timeline = timeline;
         this.jdbc = jdbc;
+        this.docket = docket;
+        this.access = access;
+    }
+
+    /**
+     * The use case: records that the person with this A-number reported or departed on {@code onDate}, as the
+     * signed-in actor, who must be allowed to change the person's record (404 or 403 before any check of the input);
+     * writes the case event and the audit entry in the same transaction.
+     */
+    @Transactional
+    public Response record(String aNumber, Kind kind, LocalDate onDate, String note) {
+        Access.Subject subject = subject(Docket.aNumber(aNumber));
+        access.mayChange(subject);
+        Response response = record(aNumber, kind, onDate, note, access.actor().username());
+        access.audit("CALL_IN_RESPONSE_RECORDED", subject, response.kind() + " on " + response.onDate()
+                + " (response " + response.id() + ")");
+        return response;
     }
 
     /**
      * Records that the person with this A-number reported or departed on {@code onDate}, and writes the
-     * {@code CALL_IN_REPORTED} or {@code CALL_IN_DEPARTED} event on their timeline.
+     * {@code CALL_IN_REPORTED} or {@code CALL_IN_DEPARTED} event on their timeline (the caller checks access and
+     * audits).
      *
      * @throws BadInput ({@code kind}, {@code onDate}, {@code note}) when one is missing or wrong; a date in the
      *                  future is refused: a response is recorded once it happened
@@ -68,25 +90,32 @@ public class CallInResponses {
         if (text != null && text.length() > MAX_NOTE) {
             throw new BadInput("note", "a note has at most " + MAX_NOTE + " characters");
         }
-        Subject person = person(aNumber);
+        Docket.PersonKeys person = person(aNumber);
         long id = jdbc.sql("""
                 insert into call_in_response (person_id, kind, on_date, note, recorded_by)
                 values (?, ?, ?, ?, ?) returning id""")
-                .params(person.id(), kind.name(), onDate, text, actor).query(Long.class).single();
+                .params(person.personId(), kind.name(), onDate, text, actor).query(Long.class).single();
         String summary = (kind == Kind.REPORTED ? "Reported as the call-in letter asked on " + onDate
                 : "Departed the United States on " + onDate) + (text == null ? "" : ": " + text);
         String after = jdbc.sql("select to_jsonb(r)::text from call_in_response r where r.id = ?").param(id)
                 .query(String.class).single();
-        timeline.write(new Timeline.Entry(person.idncase(), person.id(), person.familyId(), "CALL_IN_" + kind.name(),
-                actor, summary, null, after));
-        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(CallInResponses::response).single();
+        timeline.write(new Timeline.Entry(person.idncase(), person.personId(), person.familyId(),
+                "CALL_IN_" + kind.name(), actor, summary, null, after));
+        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(response(Docket.aNumber(aNumber))).single();
+    }
+
+    /** The use case: the person's responses, as {@link #of}, after checking and auditing the read. */
+    @Transactional
+    public List<Response> read(String aNumber) {
+        access.read("CALL_IN_RESPONSES_READ", subject(Docket.aNumber(aNumber)), PartnerScope.CASE_STATUS);
+        return of(aNumber);
     }
 
     /** The person's responses, in the order they happened. */
     public List<Response> of(String aNumber) {
-        Subject person = person(aNumber);
-        return jdbc.sql(SELECT + " where r.person_id = ? order by r.on_date, r.id").param(person.id())
-                .query(CallInResponses::response).list();
+        Docket.PersonKeys person = person(aNumber);
+        return jdbc.sql(SELECT + " where r.person_id = ? order by r.on_date, r.id").param(person.personId())
+                .query(response(Docket.aNumber(aNumber))).list();
     }
 
     /**
@@ -97,8 +126,8 @@ public class CallInResponses {
      * persons with an IDNCASE — has a {@code REPORTED} or {@code DEPARTED} response dated on or before {@code
      * asOf}. Household members without a case (a U.S.-citizen child, an LPR grandparent) are not subject to removal
      * and are not asked to respond. A family with no member with a case in CaseOps never counts as complied, nor
-     * does an id that is no family's lead. Members are found through the case index ({@code case_index.family_id},
-     * the same lead/rider rule as {@code family_member}), by index.
+     * does an id that is no family's lead. Members are the docket's ({@link Docket#membersWithACase}: the case
+     * index's lead/rider rule, by index).
      */
     public Set<Long> familiesThatComplied(Collection<Long> familyIds, LocalDate asOf) {
         if (asOf == null) {
@@ -107,36 +136,32 @@ public class CallInResponses {
         if (familyIds.isEmpty()) {
             return Set.of();
         }
-        return jdbc.sql("""
-                with member as (
-                    select ci.family_id,
-                           exists (select 1 from call_in_response r
-                                   where r.person_id = p.id and r.on_date <= ?) as responded
-                    from case_index ci join person p on p.idncase = ci.idncase
-                    where ci.family_id = any (?))
-                select family_id from member group by family_id having bool_and(responded)""")
-                .params(asOf, familyIds.toArray(Long[]::new)).query(Long.class).set();
+        Map<Long, List<Long>> members = docket.membersWithACase(familyIds);
+        Long[] people = members.values().stream().flatMap(List::stream).toArray(Long[]::new);
+        Set<Long> responded = people.length == 0 ? Set.of() : jdbc.sql("""
+                select distinct person_id from call_in_response where person_id = any (?) and on_date <= ?""")
+                .params(people, asOf).query(Long.class).set();
+        return members.entrySet().stream().filter(family -> responded.containsAll(family.getValue()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     private static final String SELECT = """
-            select r.id, p.a_number, r.kind, r.on_date, r.note, r.recorded_by, r.recorded_at
-            from call_in_response r join person p on p.id = r.person_id""";
+            select r.id, r.kind, r.on_date, r.note, r.recorded_by, r.recorded_at from call_in_response r""";
 
-    private static Response response(ResultSet rs, int n) throws SQLException {
-        return new Response(rs.getLong("id"), rs.getString("a_number"), Kind.valueOf(rs.getString("kind")),
+    /** A response row of the person with this A-number. */
+    private static org.springframework.jdbc.core.RowMapper<Response> response(String aNumber) {
+        return (rs, n) -> new Response(rs.getLong("id"), aNumber, Kind.valueOf(rs.getString("kind")),
                 rs.getObject("on_date", LocalDate.class), rs.getString("note"), rs.getString("recorded_by"),
                 rs.getTimestamp("recorded_at").toInstant());
     }
 
-    private record Subject(long id, Long idncase, long familyId) {
+    private Access.Subject subject(String aNumber) {
+        return docket.personSubject(aNumber).orElseThrow(() -> new NotFound("no person with A-number " + aNumber));
     }
 
-    private Subject person(String aNumber) {
+    /** The person's internal id, case and family, through the docket's public query API. */
+    private Docket.PersonKeys person(String aNumber) {
         String a = Docket.aNumber(aNumber);
-        return jdbc.sql("""
-                select p.id, p.idncase, m.family_id from person p join family_member m on m.person_id = p.id
-                where p.a_number = ?""").param(a)
-                .query((rs, n) -> new Subject(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3)))
-                .optional().orElseThrow(() -> new NotFound("no person with A-number " + a));
+        return docket.keys(a).orElseThrow(() -> new NotFound("no person with A-number " + a));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.caseops.docket.Docket;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +35,11 @@ public class ProtectedAreas {
 
     private final JdbcClient jdbc;
 
-    ProtectedAreas(JdbcClient jdbc) {
+    private final Docket docket;
+
+    ProtectedAreas(JdbcClient jdbc, Docket docket) {
         this.jdbc = jdbc;
+        this.docket = docket;
     }
 
     public List<Policy> policies() {
@@ -69,10 +73,11 @@ public class ProtectedAreas {
     }
 
     public List<Flag> flagsOfFamily(long familyId) {
+        // the family's people as the docket derives them, through its public query API
+        Long[] people = docket.memberIds(familyId).toArray(Long[]::new);
         return jdbc.sql("""
-                select f.id, f.person_id, f.kind, f.distance_meters, f.description, f.recorded_by
-                from protected_area_flag f join family_member m on m.person_id = f.person_id
-                where m.family_id = ? order by f.id""").param(familyId)
+                select id, person_id, kind, distance_meters, description, recorded_by
+                from protected_area_flag where person_id = any (?) order by id""").param(people)
                 .query((rs, n) -> new Flag(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), rs.getString(6))).list();
     }

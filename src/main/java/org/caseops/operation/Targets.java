@@ -369,14 +369,14 @@ public class Targets {
         jdbc.sql("""
                 select m.family_id, m.person_id, p.a_number, p.given_name, p.family_name, p.relationship, m.minor,
                        p.us_citizen, m.standing, m.executable_days, m.reasons
-                from operation_member m join person p on p.id = m.person_id
+                from operation_member m join person_reference p on p.person_id = m.person_id
                 where m.operation_id = ? order by m.family_id, m.person_id""").param(operationId)
                 .query(rs -> {
                     members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(member(rs, arrangements));
                 });
         return jdbc.sql("""
-                select t.family_id, ci.field_office_code, t.status, t.reason from operation_target t
-                left join case_index ci on ci.idncase = t.family_id
+                select t.family_id, f.field_office_code, t.status, t.reason from operation_target t
+                left join report_family_office f on f.family_id = t.family_id
                 where t.operation_id = ?""" + (targetsOnly ? " and t.status = 'TARGET'" : "") + " order by t.family_id")
                 .param(operationId)
                 .query((rs, n) -> new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -193,8 +193,10 @@ class AuthorizationMatrixTest {
                 throw new IllegalStateException("the matrix needs " + person + " in family "
                         + byOffice.get("family").get(office) + " of field office " + office + ", but it is " + read);
             }
+            int stays = setUp("attorney", "GET", "/api/cases/" + person + "/stays", null, 200).size();
             JsonNode stay = setUp("attorney", "POST", "/api/cases/" + person + "/stays",
-                    "{\"kind\":\"JUDICIAL\",\"from\":\"2019-06-01\",\"reference\":\"matrix setup\"}", 201);
+                    "{\"kind\":\"JUDICIAL\",\"from\":\"2019-06-01\",\"reference\":\"matrix setup\","
+                            + "\"version\":" + stays + "}", 201);
             byOffice.computeIfAbsent("stay", k -> new HashMap<>()).put(office, stay.path("id").asText());
         }
         shared.put("screening", setUp("attorney", "POST", "/api/screenings", "{\"asOf\":\"2019-06-23\"}", 201)

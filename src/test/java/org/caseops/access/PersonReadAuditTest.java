@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
@@ -132,7 +133,8 @@ class PersonReadAuditTest {
     @Test
     void a_change_is_audited_in_its_transaction_with_the_actor() {
         ResponseEntity<JsonNode> hold = api.as("attorney").postForEntity("/api/cases/991000002/holds",
-                Map.of("reason", "Pending T visa"), JsonNode.class);
+                LegalVersions.with(Map.of("reason", "Pending T visa"), LegalVersions.holds(api.as("attorney"),
+                        "991000002")), JsonNode.class);
 
         assertThat(hold.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(jdbc.sql("select actor || ' ' || subject_type || ' ' || subject_id || ' ' || detail from audit_entry "

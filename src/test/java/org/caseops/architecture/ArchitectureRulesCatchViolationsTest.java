@@ -42,6 +42,16 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void a_controller_with_sql_or_its_own_transaction_is_refused() {
+        var rules = ArchitectureTest.controllersHoldNoSqlAndNoTransaction(BAD);
+        fails(rules.get(0), "ControllerWithSql");
+        fails(rules.get(0), "JdbcClient");
+        fails(rules.get(0), "DataSource");
+        fails(rules.get(1), "TransactionalClassController");
+        fails(rules.get(2), "TransactionalController.change()");
+    }
+
+    @Test
     void a_legal_rule_with_jdbc_is_refused() {
         fails(ArchitectureTest.pureLegalCore(BAD), "RuleWithSql");
     }

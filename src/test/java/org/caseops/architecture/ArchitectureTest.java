@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,11 +23,13 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dependency rules of DESIGN.md, floor by floor: features depend downwards only; no cycles between packages;
- * controllers are package-private and nobody imports them; the pure cores use no Spring and no JDBC; cli and system
+ * controllers are package-private, nobody imports them, and they hold no SQL and no transaction; the pure cores use no Spring and no JDBC; cli and system
  * stay at the edges; no feature reads another's tables. {@link ArchitectureRulesCatchViolationsTest} shows each rule failing on a deliberately bad class
  * set, so none of them passes vacuously.
  */
@@ -84,6 +88,31 @@ class ArchitectureTest {
                         .should().dependOnClassesThat(resideInAPackage(root + "..")
                                 .and(annotatedWith(RestController.class).or(annotatedWith(Controller.class))))
                         .allowEmptyShould(true));
+    }
+
+    /**
+     * Controllers parse, authorize, call one service method and map the answer (DESIGN.md): no SQL, no JDBC type, no
+     * transaction of their own. Rule 0: no dependency on JDBC (Spring's JdbcClient/JdbcTemplate, DataSource,
+     * Connection) or on a TransactionTemplate; rule 1: no {@code @Transactional} on the class; rule 2: none on a
+     * method.
+     */
+    static List<ArchRule> controllersHoldNoSqlAndNoTransaction(String root) {
+        DescribedPredicate<JavaClass> controller = DescribedPredicate.<JavaClass>describe("controllers",
+                c -> c.isAnnotatedWith(RestController.class) || c.isAnnotatedWith(Controller.class));
+        return List.of(
+                noClasses().that().resideInAPackage(root + "..").and(controller)
+                        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
+                                "java.sql..", "javax.sql..")
+                        .orShould().dependOnClassesThat().areAssignableTo(TransactionTemplate.class)
+                        .because("SQL and transactions live in services").allowEmptyShould(true),
+                noClasses().that().resideInAPackage(root + "..").and(controller)
+                        .should().beAnnotatedWith(Transactional.class)
+                        .orShould().beAnnotatedWith("jakarta.transaction.Transactional")
+                        .because("a use case's transaction is its service's").allowEmptyShould(true),
+                noMethods().that().areDeclaredInClassesThat(resideInAPackage(root + "..").and(controller))
+                        .should().beAnnotatedWith(Transactional.class)
+                        .orShould().beAnnotatedWith("jakarta.transaction.Transactional")
+                        .because("a use case's transaction is its service's").allowEmptyShould(true));
     }
 
     static ArchRule pureLegalCore(String root) {
@@ -162,6 +191,11 @@ class ArchitectureTest {
     @Test
     void controllers_are_package_private_and_imported_by_nobody() {
         controllersArePrivateToTheirFeature(ROOT).forEach(rule -> rule.check(classes));
+    }
+
+    @Test
+    void controllers_run_no_sql_and_open_no_transaction() {
+        controllersHoldNoSqlAndNoTransaction(ROOT).forEach(rule -> rule.check(classes));
     }
 
     @Test

@@ -54,11 +54,12 @@ final class Tables {
     }
 
     /**
-     * Views made for other features to read (V56), by the feature whose tables they read and which keeps them true:
+     * Views made for other features to read (V56, V58, V59), by the feature whose tables they read and which keeps them true:
      * any feature may read them.
      */
     static final Map<String, String> VIEWS_FOR_READERS = Map.of("report_operation_target", "operation",
-            "report_custody_move", "custody", "report_family_office", "docket");
+            "report_custody_move", "custody", "report_family_office", "docket", "person_reference", "docket",
+            "staging_limit", "operation", "case_court", "docket");
 
     /**
      * The reference catalogue: field offices, courts, base cities and EOIR's codes. The jurisdiction feature loads
@@ -71,20 +72,15 @@ final class Tables {
      * Reads of another feature's tables not yet moved behind the owner's query API or a view: class (simple name)
      * → the tables it still reads. This list only shrinks: {@code ArchitectureTest} fails on a read not listed here,
      * and on an entry that is no longer read. The legal gate's facts ({@code DocketFacts}) and the importer's
-     * statements read the docket's tables by design until the docket offers them as views.
+     * statements read the docket's tables by design until the docket offers them as views. The reference-data
+     * loader moves cases to the field office their court now maps to ({@code update case_index}) while the
+     * application context starts, before the docket's beans exist: it stays until that write has an owner's hook.
      */
     static final Map<String, Set<String>> NOT_YET_MOVED = Map.ofEntries(
             Map.entry("DocketFacts", Set.of("appeal", "appeal_fed_court", "court_application", "court_motion",
                     "eoir_case", "import_run", "lead_rider", "person", "proceeding")),
             Map.entry("Screening", Set.of("case_index")),
-            Map.entry("Custody", Set.of("family_member")),
-            Map.entry("Locator", Set.of("person")),
-            Map.entry("Timers", Set.of("case_index", "person", "staging_site")),
-            Map.entry("CallInResponses", Set.of("case_index", "family_member", "person")),
-            Map.entry("Targets", Set.of("case_index", "person")),
-            Map.entry("ProtectedAreas", Set.of("family_member")),
-            Map.entry("ReferenceDataLoader", Set.of("case_index")),
-            Map.entry("UnmappedCourts", Set.of("case_index")));
+            Map.entry("ReferenceDataLoader", Set.of("case_index")));
 
     private static final Pattern SQL_NAME = Pattern.compile(
             "(?i)\\b(?:from|join|into|update|truncate)\\s+([a-z_][a-z0-9_]*)");

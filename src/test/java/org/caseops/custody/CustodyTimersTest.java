@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CustodyVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,6 +34,11 @@ class CustodyTimersTest {
     JdbcClient jdbc;
     TestRestTemplate supervisor;
 
+    /** A custody move as the officer, who reads the custody version first (docs/custody.md). */
+    private static ResponseEntity<JsonNode> move(TestRestTemplate officer, String path, Map<String, ?> body) {
+        return officer.postForEntity(path, CustodyVersions.read(officer, path, body), JsonNode.class);
+    }
+
     @BeforeEach
     void familyStaged() throws Exception {
         Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
@@ -45,11 +52,11 @@ class CustodyTimersTest {
         assertThat(officer.postForEntity("/api/families/1001/caregivers", Map.of("personId", mateo,
                 "caregiverName", "Aunt (synthetic)", "relationship", "aunt"), JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        var taken = officer.postForEntity("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia),
-                "site", "Houston FO", "at", "2019-06-24T07:00:00Z"), JsonNode.class);
+        var taken = move(officer, "/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia),
+                "site", "Houston FO", "at", "2019-06-24T07:00:00Z"));
         assertThat(taken.getStatusCode()).as(String.valueOf(taken.getBody())).isEqualTo(HttpStatus.OK);
-        var staged = officer.postForEntity("/api/families/1001/custody/stage", Map.of("site", "Hotel A",
-                "at", "2019-06-24T09:00:00Z"), JsonNode.class);
+        var staged = move(officer, "/api/families/1001/custody/stage", Map.of("site", "Hotel A",
+                "at", "2019-06-24T09:00:00Z"));
         assertThat(staged.getStatusCode()).as(String.valueOf(staged.getBody())).isEqualTo(HttpStatus.OK);
         supervisor = api.as("supervisor");
     }

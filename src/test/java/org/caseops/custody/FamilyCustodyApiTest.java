@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.CustodyVersions;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.caseops.fixtures.Problems;
@@ -47,8 +49,9 @@ class FamilyCustodyApiTest {
         return jdbc.sql("select id from person where given_name = ?").param(given).query(Long.class).single();
     }
 
+    /** Posts as the officer, who reads the custody version first for a move that does not name its own. */
     private ResponseEntity<JsonNode> post(String path, Object body) {
-        return officer.postForEntity(path, body, JsonNode.class);
+        return officer.postForEntity(path, CustodyVersions.read(officer, path, body), JsonNode.class);
     }
 
     private void caregiverForMateo() {
@@ -121,10 +124,13 @@ class FamilyCustodyApiTest {
         caregiverForMateo();
         post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO"));
 
+        int read = CustodyVersions.family(officer, 1001);
+
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            answers.add(pool.submit(() -> post("/api/families/1001/custody/release", Map.of("reason", "OTHER"))));
+            answers.add(pool.submit(() -> post("/api/families/1001/custody/release", Map.of("reason", "OTHER",
+                    "version", read))));
         }
         List<HttpStatus> statuses = new java.util.ArrayList<>();
         for (var answer : answers) {
@@ -138,6 +144,57 @@ class FamilyCustodyApiTest {
                 .params(ana, sofia).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from case_event where kind = 'CUSTODY_RELEASED' and person_id in (?, ?)")
                 .params(ana, sofia).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_family_move_on_a_stale_version_is_a_409_naming_the_current_one_and_the_right_one_succeeds() {
+        caregiverForMateo();
+        int read = CustodyVersions.family(officer, 1001);
+        assertThat(post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia),
+                "site", "Houston FO", "version", read)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        int now = CustodyVersions.family(officer, 1001);
+        assertThat(now).isEqualTo(read + 2); // one ledger entry per person taken
+
+        // another officer read the family before the take, and stages it
+        ResponseEntity<JsonNode> stale = post("/api/families/1001/custody/stage", Map.of("site", "Hotel A",
+                "version", read));
+
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody().path("detail").asText()).contains("at version " + now).contains("not " + read);
+        assertThat(jdbc.sql("select count(*) from custody_status where state = 'STAGED' and person_id in (?, ?)")
+                .params(ana, sofia).query(Long.class).single()).isZero();
+        assertThat(post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "version", now))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void a_release_on_a_stale_version_of_the_persons_custody_is_a_409_naming_the_current_one() {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO"));
+        int read = CustodyVersions.person(officer, "991000002");
+        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A"));
+        int now = CustodyVersions.person(officer, "991000002");
+
+        ResponseEntity<JsonNode> stale = post("/api/people/991000002/custody/release", Map.of("reason", "OTHER",
+                "version", read));
+
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody().path("detail").asText()).contains("at version " + now).contains("not " + read);
+        assertThat(jdbc.sql("select state from custody_status where person_id = ?").param(sofia)
+                .query(String.class).single()).isEqualTo("STAGED");
+    }
+
+    @Test
+    void a_custody_move_without_the_version_read_is_a_400_naming_the_field() {
+        caregiverForMateo();
+        Problems.assertBadInput(officer.postForEntity("/api/families/1001/custody/take", Map.of("personIds",
+                List.of(ana, sofia), "site", "Houston FO"), JsonNode.class), "version");
+        Problems.assertBadInput(officer.postForEntity("/api/families/1001/custody/remove", null, JsonNode.class),
+                "version");
+        Problems.assertBadInput(officer.postForEntity("/api/people/991000001/custody/release",
+                Map.of("reason", "OTHER"), JsonNode.class), "version");
+        assertThat(jdbc.sql("select count(*) from custody_status where person_id in (?, ?)").params(ana, sofia)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -180,8 +237,9 @@ class FamilyCustodyApiTest {
         post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
                 "at", "2019-06-24T07:00:00Z"));
         post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", "2019-06-24T09:00:00Z"));
-        api.as("attorney").postForEntity("/api/cases/991000001/stays", Map.of("kind", "JUDICIAL",
-                "from", "2019-06-24", "reference", "emergency stay (synthetic)"), JsonNode.class);
+        api.as("attorney").postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind",
+                "JUDICIAL", "from", "2019-06-24", "reference", "emergency stay (synthetic)"),
+                LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class);
 
         ResponseEntity<JsonNode> refused = post("/api/families/1001/custody/transport", Map.of("destination",
                 "Dilley", "at", "2019-06-24T18:00:00Z"));

@@ -12,6 +12,7 @@ import org.caseops.access.Partners;
 import org.caseops.access.Role;
 import org.caseops.access.Users;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
@@ -53,10 +54,13 @@ class TimelineVisibilityTest {
             users.add(new Users.NewUser(partner, null, Role.PARTNER, null, agency.id(), Api.PASSWORD), "test");
         }
         assertThat(api.as("attorney").postForEntity("/api/cases/991000001/holds",
-                Map.of("reason", "motion to reopen pending", "placedOn", "2019-06-01"), JsonNode.class)
+                LegalVersions.with(Map.of("reason", "motion to reopen pending", "placedOn", "2019-06-01"),
+                        LegalVersions.holds(api.as("attorney"), "991000001")), JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(api.as("attorney").postForEntity("/api/cases/991000001/stays", Map.of("kind", "ADMINISTRATIVE",
-                "from", "2019-06-02", "until", "2019-09-01", "reference", "I-246 #77"), JsonNode.class)
+        assertThat(api.as("attorney").postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind",
+                "ADMINISTRATIVE",
+                "from", "2019-06-02", "until", "2019-09-01", "reference", "I-246 #77"),
+                        LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(api.as("officer").postForEntity("/api/people/991000001/notes", Map.of("text", "door knock"),
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);

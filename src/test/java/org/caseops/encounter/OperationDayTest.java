@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CustodyVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,6 +38,11 @@ class OperationDayTest {
     long operation;
     long sofia;
     long mateo;
+
+    /** A custody move as the officer, who reads the custody version first (docs/custody.md). */
+    private ResponseEntity<JsonNode> move(String path, Map<String, ?> body) {
+        return officer.postForEntity(path, CustodyVersions.read(officer, path, body), JsonNode.class);
+    }
 
     @BeforeEach
     void day() throws Exception {
@@ -60,14 +67,14 @@ class OperationDayTest {
                                         false, "soleCaregiver", false, "pregnantOrNursing", false)))),
                 JsonNode.class).getBody();
         assertThat(recorded.size()).as(String.valueOf(recorded)).isEqualTo(3);
-        officer.postForEntity("/api/families/1001/custody/stage", Map.of("site", "Hotel A",
-                "at", "2019-06-24T09:00:00Z"), JsonNode.class);
+        move("/api/families/1001/custody/stage", Map.of("site", "Hotel A",
+                "at", "2019-06-24T09:00:00Z"));
     }
 
     @Test
     void the_funnel_counts_the_day_from_the_record() {
-        officer.postForEntity("/api/families/1001/custody/transport", Map.of("destination", "Dilley FRC",
-                "at", "2019-06-24T18:00:00Z"), JsonNode.class);
+        move("/api/families/1001/custody/transport", Map.of("destination", "Dilley FRC",
+                "at", "2019-06-24T18:00:00Z"));
 
         JsonNode funnel = api.as("auditor").getForObject("/api/operations/" + operation + "/funnel", JsonNode.class);
 
@@ -96,21 +103,21 @@ class OperationDayTest {
 
     @Test
     void a_release_on_atd_records_its_conditions_and_a_device_is_for_adults_only() {
-        Problems.assertBadInput(officer.postForEntity("/api/people/991000001/custody/release",
-                Map.of("reason", "ATD", "at", "2019-06-24T10:00:00Z"), JsonNode.class), "conditions");
-        Problems.assertBadInput(officer.postForEntity("/api/people/991000002/custody/release", Map.of("reason", "ATD",
+        Problems.assertBadInput(move("/api/people/991000001/custody/release", Map.of("reason", "ATD",
+                "at", "2019-06-24T10:00:00Z")), "conditions");
+        Problems.assertBadInput(move("/api/people/991000002/custody/release", Map.of("reason", "ATD",
                 "at", "2019-06-24T10:00:00Z", "conditions", Map.of("program", "ATD", "technology",
                         "GPS_ANKLE_MONITOR", "checkInEveryDays", 7, "firstCheckIn", "2019-07-01",
-                        "reportingOffice", "Houston")), JsonNode.class), "conditions.technology");
+                        "reportingOffice", "Houston"))), "conditions.technology");
 
         // the daughter alone cannot be released while her mother is held and no one else cares for her
-        assertThat(officer.postForEntity("/api/people/991000002/custody/release", Map.of("reason", "HUMANITARIAN",
-                "at", "2019-06-24T10:00:00Z"), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(move("/api/people/991000002/custody/release", Map.of("reason", "HUMANITARIAN",
+                "at", "2019-06-24T10:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
-        JsonNode released = officer.postForEntity("/api/families/1001/custody/release", Map.of("reason", "ATD",
+        JsonNode released = move("/api/families/1001/custody/release", Map.of("reason", "ATD",
                 "at", "2019-06-24T10:00:00Z", "conditions", Map.of("program", "ATD", "technology",
                         "SMARTPHONE_CHECK_IN", "checkInEveryDays", 7, "firstCheckIn", "2019-07-01",
-                        "reportingOffice", "Houston field office")), JsonNode.class).getBody();
+                        "reportingOffice", "Houston field office"))).getBody();
 
         assertThat(released.findValuesAsText("state")).containsExactly("RELEASED", "RELEASED");
         assertThat(jdbc.sql("select p.given_name || ' ' || r.technology from release_condition r "

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
@@ -177,8 +178,9 @@ class PostEncountersTest {
 
     @Test
     void a_person_whose_order_is_no_longer_executable_cannot_be_recorded_as_arrested_on_it() {
-        api.as("attorney").postForEntity("/api/cases/991000001/holds", Map.of("reason", "T visa filed",
-                "placedOn", "2019-06-24"), JsonNode.class);
+        api.as("attorney").postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason",
+                "T visa filed",
+                "placedOn", "2019-06-24"), LegalVersions.holds(api.as("attorney"), "991000001")), JsonNode.class);
 
         ResponseEntity<JsonNode> refused = visit(List.of(Map.of("aNumber", "991000001", "kind", "TARGET",
                 "outcome", "ARRESTED", "screening", screening(List.of()))));

@@ -18,6 +18,7 @@ import org.caseops.docket.ImportProgress;
 import org.caseops.docket.synthetic.Scenario;
 import org.caseops.docket.synthetic.SyntheticDocketGenerator;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CustodyVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Database;
 import org.junit.jupiter.api.Test;
@@ -86,11 +87,13 @@ class SimulatedOperationDayTest {
             String office = jdbc.sql("select field_office_code from case_index where idncase = ?").param(family)
                     .query(String.class).single();
             TestRestTemplate officer = api.as("officer.sim." + office.toLowerCase());
-            ok(officer.postForEntity("/api/families/" + family + "/custody/stage", Map.of("site", office + " hotel",
-                    "at", FIRST + "T16:00:00Z"), JsonNode.class));
+            String stage = "/api/families/" + family + "/custody/stage";
+            ok(officer.postForEntity(stage, CustodyVersions.read(officer, stage, Map.of("site", office + " hotel",
+                    "at", FIRST + "T16:00:00Z")), JsonNode.class));
             if (i % 2 == 0) {
-                ok(officer.postForEntity("/api/families/" + family + "/custody/transport", Map.of("destination",
-                        "family residential center", "at", FIRST + "T20:00:00Z"), JsonNode.class));
+                String transport = "/api/families/" + family + "/custody/transport";
+                ok(officer.postForEntity(transport, CustodyVersions.read(officer, transport, Map.of("destination",
+                        "family residential center", "at", FIRST + "T20:00:00Z")), JsonNode.class));
             }
         }
 

@@ -89,9 +89,12 @@ class SixtyFourWritersTest {
             long placedAudits = audits("LEGAL_HOLD_PLACED");
             long liftedEvents = caseEvents("LEGAL_HOLD_LIFTED");
             long liftedAudits = audits("LEGAL_HOLD_LIFTED");
+            // every writer read the case's holds at the same version (how many it has had)
+            int version = (int) count("select count(*) from legal_hold where idncase = 1001");
 
             List<ResponseEntity<JsonNode>> placed = AllAtOnce.run(WRITERS, () -> post("attorney",
-                    "/api/cases/991000001/holds", Map.of("reason", "T visa review", "placedOn", "2019-06-01")));
+                    "/api/cases/991000001/holds", Map.of("reason", "T visa review", "placedOn", "2019-06-01",
+                            "version", version)));
 
             oneWinner(placed, 201);
             assertThat(count("select count(*) from legal_hold where idncase = 1001 and lifted_on is null"))
@@ -100,7 +103,8 @@ class SixtyFourWritersTest {
             assertThat(audits("LEGAL_HOLD_PLACED")).isEqualTo(placedAudits + 1);
 
             List<ResponseEntity<JsonNode>> lifted = AllAtOnce.run(WRITERS, () -> post("attorney",
-                    "/api/cases/991000001/holds/lift", Map.of("reason", "petition denied", "liftedOn", "2019-06-10")));
+                    "/api/cases/991000001/holds/lift", Map.of("reason", "petition denied", "liftedOn", "2019-06-10",
+                            "version", version + 1)));
 
             oneWinner(lifted, 200);
             assertThat(caseEvents("LEGAL_HOLD_LIFTED")).isEqualTo(liftedEvents + 1);

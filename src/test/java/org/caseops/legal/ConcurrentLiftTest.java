@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,13 +64,14 @@ class ConcurrentLiftTest {
 
     @Test
     void many_lifts_of_one_hold_lift_it_once() throws Exception {
-        http.postForEntity("/api/cases/991000001/holds", Map.of("reason", "U visa review", "placedOn", "2019-06-01"),
-                JsonNode.class);
+        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "U visa review",
+                "placedOn", "2019-06-01"), LegalVersions.holds(http, "991000001")), JsonNode.class);
         long audits = count("select count(*) from audit_entry where action = 'LEGAL_HOLD_LIFTED'");
+        int version = LegalVersions.holds(http, "991000001");
 
         List<ResponseEntity<JsonNode>> responses = atOnce(24, () -> http.postForEntity(
-                "/api/cases/991000001/holds/lift", Map.of("reason", "petition denied", "liftedOn", "2019-06-10"),
-                JsonNode.class));
+                "/api/cases/991000001/holds/lift", Map.of("reason", "petition denied", "liftedOn", "2019-06-10",
+                        "version", version), JsonNode.class));
 
         assertThat(responses).extracting(r -> r.getStatusCode().value()).containsOnly(200, 409);
         assertThat(responses.stream().filter(r -> r.getStatusCode().value() == 200)).hasSize(1);
@@ -83,12 +85,13 @@ class ConcurrentLiftTest {
 
     @Test
     void many_lifts_of_one_stay_lift_it_once() throws Exception {
-        long stay = http.postForEntity("/api/cases/991000001/stays", Map.of("kind", "JUDICIAL", "from", "2019-06-01",
-                "reference", "5th Cir. No. 19-60000 (synthetic)"), JsonNode.class).getBody().path("id").asLong();
+        long stay = http.postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind", "JUDICIAL",
+                "from", "2019-06-01", "reference", "5th Cir. No. 19-60000 (synthetic)"),
+                LegalVersions.stays(http, "991000001")), JsonNode.class).getBody().path("id").asLong();
         long audits = count("select count(*) from audit_entry where action = 'STAY_LIFTED'");
 
         List<ResponseEntity<JsonNode>> responses = atOnce(24, () -> http.postForEntity("/api/stays/" + stay + "/lift",
-                Map.of("liftedOn", "2019-07-01"), JsonNode.class));
+                Map.of("liftedOn", "2019-07-01", "version", 0), JsonNode.class));
 
         assertThat(responses).extracting(r -> r.getStatusCode().value()).containsOnly(200, 409);
         assertThat(responses.stream().filter(r -> r.getStatusCode().value() == 200)).hasSize(1);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.caseops.fixtures.Problems;
@@ -85,7 +86,8 @@ class GetCaseExecutabilityTest {
 
     @Test
     void an_attorneys_legal_hold_makes_an_executable_order_not_executable() {
-        http.postForEntity("/api/cases/991000001/holds", Map.of("reason", "Pending T visa", "placedOn", "2019-06-01"),
+        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "Pending T visa",
+                "placedOn", "2019-06-01"), LegalVersions.holds(http, "991000001")),
                 JsonNode.class);
 
         JsonNode verdict = verdict("991000001", "2019-06-23");
@@ -97,12 +99,15 @@ class GetCaseExecutabilityTest {
 
     @Test
     void a_recorded_judicial_stay_blocks_while_in_force_and_no_longer_once_lifted() {
-        long stay = http.postForObject("/api/cases/991000001/stays", Map.of("kind", "JUDICIAL", "from", "2019-06-01",
-                "reference", "Order of the Court of Appeals"), JsonNode.class).path("id").asLong();
+        long stay = http.postForObject("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind", "JUDICIAL",
+                "from", "2019-06-01",
+                "reference", "Order of the Court of Appeals"), LegalVersions.stays(http, "991000001")),
+                        JsonNode.class).path("id").asLong();
 
         assertThat(verdict("991000001", "2019-06-23").path("verdict").asText()).isEqualTo("NOT_EXECUTABLE");
 
-        http.postForEntity("/api/stays/" + stay + "/lift", Map.of("liftedOn", "2019-06-10"), JsonNode.class);
+        http.postForEntity("/api/stays/" + stay + "/lift", Map.of("liftedOn", "2019-06-10", "version", 0),
+                JsonNode.class);
 
         assertThat(verdict("991000001", "2019-06-05").path("verdict").asText()).isEqualTo("NOT_EXECUTABLE");
         assertThat(verdict("991000001", "2019-06-23").path("verdict").asText()).isEqualTo("EXECUTABLE");

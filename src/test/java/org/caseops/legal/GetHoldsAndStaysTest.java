@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.caseops.fixtures.Problems;
@@ -35,14 +36,18 @@ class GetHoldsAndStaysTest {
 
     @Test
     void lists_holds_and_stays_in_the_order_they_were_recorded_lifted_ones_included() {
-        http.postForEntity("/api/cases/991000001/holds", Map.of("reason", "first", "placedOn", "2019-05-01"),
+        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "first", "placedOn",
+                "2019-05-01"), LegalVersions.holds(http, "991000001")),
                 JsonNode.class);
-        http.postForEntity("/api/cases/991000001/holds/lift", Map.of("reason", "done", "liftedOn", "2019-05-02"),
+        http.postForEntity("/api/cases/991000001/holds/lift", LegalVersions.with(Map.of("reason", "done", "liftedOn",
+                "2019-05-02"), LegalVersions.holds(http, "991000001")),
                 JsonNode.class);
-        http.postForEntity("/api/cases/991000001/holds", Map.of("reason", "second", "placedOn", "2019-05-03"),
+        http.postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason", "second", "placedOn",
+                "2019-05-03"), LegalVersions.holds(http, "991000001")),
                 JsonNode.class);
-        http.postForEntity("/api/cases/991000001/stays", Map.of("kind", "ADMINISTRATIVE", "from", "2019-05-04",
-                "reference", "I-246"), JsonNode.class);
+        http.postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind", "ADMINISTRATIVE", "from",
+                "2019-05-04",
+                "reference", "I-246"), LegalVersions.stays(http, "991000001")), JsonNode.class);
 
         ResponseEntity<JsonNode> holds = http.getForEntity("/api/cases/991000001/holds", JsonNode.class);
         ResponseEntity<JsonNode> stays = http.getForEntity("/api/cases/991000001/stays", JsonNode.class);

@@ -76,8 +76,9 @@ class LegalPagesTest {
     void counsel_places_a_hold_from_the_page_and_sees_it_with_a_blocking_finding() {
         FormSession counsel = FormSession.signIn(environment, "attorney");
 
+        assertThat(counsel.get("/cases/991000001").body()).contains("name=\"version\" value=\"0\"");
         HttpResponse<String> placed = counsel.postForm("/cases/991000001/holds",
-                Map.of("reason", "Reviewing a motion to reopen", "placedOn", ""));
+                Map.of("reason", "Reviewing a motion to reopen", "placedOn", "", "version", "0"));
 
         assertThat(placed.statusCode()).isEqualTo(302);
         String body = counsel.get("/cases/991000001").body();
@@ -89,10 +90,28 @@ class LegalPagesTest {
     @Test
     void a_hold_without_a_reason_shows_the_problem_next_to_the_field_and_keeps_the_date() {
         HttpResponse<String> page = FormSession.signIn(environment, "attorney").postForm("/cases/991000001/holds",
-                Map.of("reason", " ", "placedOn", "2019-05-01"));
+                Map.of("reason", " ", "placedOn", "2019-05-01", "version", "0"));
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("id=\"hold-reason-error\"", "value=\"2019-05-01\"");
+    }
+
+    @Test
+    void a_form_read_before_another_attorneys_change_is_a_409_showing_the_case_as_it_is_now() {
+        FormSession counsel = FormSession.signIn(environment, "attorney");
+        // the form was read at version 0; meanwhile another attorney placed a hold and lifted it
+        assertThat(counsel.postForm("/cases/991000001/holds", Map.of("reason", "first", "version", "0"))
+                .statusCode()).isEqualTo(302);
+        assertThat(counsel.postForm("/cases/991000001/holds/lift", Map.of("reason", "done", "version", "1"))
+                .statusCode()).isEqualTo(302);
+
+        HttpResponse<String> stale = counsel.postForm("/cases/991000001/holds",
+                Map.of("reason", "from a stale form", "version", "0"));
+
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("at version 1, not 0", "name=\"version\" value=\"1\"");
+        assertThat(jdbc.sql("select count(*) from legal_hold where reason = 'from a stale form'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test

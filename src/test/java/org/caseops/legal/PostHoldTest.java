@@ -8,6 +8,7 @@ import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.Problems;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,11 @@ class PostHoldTest {
         Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
     }
 
+    /** Places a hold with the version of the case's holds just read, unless the body says its own. */
     private ResponseEntity<JsonNode> place(String aNumber, Map<String, Object> body) {
-        return http.postForEntity("/api/cases/" + aNumber + "/holds", body, JsonNode.class);
+        Map<String, Object> sent = body.containsKey("version") ? body
+                : LegalVersions.with(body, LegalVersions.holds(http, aNumber));
+        return http.postForEntity("/api/cases/" + aNumber + "/holds", sent, JsonNode.class);
     }
 
     @Test
@@ -63,6 +67,35 @@ class PostHoldTest {
         ResponseEntity<JsonNode> second = place("991000003", Map.of("reason", "second"));
 
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void a_hold_sent_without_the_version_read_is_a_400_naming_the_field() {
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/cases/991000003/holds",
+                Map.of("reason", "U visa petition"), JsonNode.class);
+
+        Problems.assertBadInput(response, "version");
+        assertThat(jdbc.sql("select count(*) from legal_hold").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_hold_placed_on_a_stale_version_is_a_409_naming_the_current_one_and_the_right_one_succeeds() {
+        int read = LegalVersions.holds(http, "991000003");
+        place("991000003", Map.of("reason", "first", "version", read));
+        place("991000003", Map.of("reason", "withdrawn", "version", read + 1));
+        http.postForEntity("/api/cases/991000003/holds/lift", Map.of("reason", "withdrawn", "version", read + 1),
+                JsonNode.class);
+
+        // another attorney read the case before those two changes
+        ResponseEntity<JsonNode> stale = place("991000003", Map.of("reason", "stale read", "version", read));
+
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getBody().path("detail").asText()).contains("at version " + (read + 1))
+                .contains("not " + read);
+        assertThat(jdbc.sql("select count(*) from legal_hold where reason = 'stale read'").query(Long.class)
+                .single()).isZero();
+        ResponseEntity<JsonNode> current = place("991000003", Map.of("reason", "fresh read", "version", read + 1));
+        assertThat(current.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
@@ -82,8 +83,9 @@ class OperationLifecycleTest {
 
     @Test
     void a_child_is_never_a_target_without_a_parent_taken() {
-        ok(api.as("attorney").postForEntity("/api/cases/991000001/holds", Map.of("reason",
-                "U visa petition pending", "placedOn", "2019-06-01"), JsonNode.class), HttpStatus.CREATED);
+        ok(api.as("attorney").postForEntity("/api/cases/991000001/holds", LegalVersions.with(Map.of("reason",
+                "U visa petition pending", "placedOn", "2019-06-01"), LegalVersions.holds(api.as("attorney"),
+                        "991000001")), JsonNode.class), HttpStatus.CREATED);
         long id = ops.houstonOperation();
 
         ResponseEntity<JsonNode> refused = ops.post("supervisor", "/api/operations/" + id + "/targets",

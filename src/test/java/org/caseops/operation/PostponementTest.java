@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
+import org.caseops.fixtures.LegalVersions;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
@@ -43,8 +44,9 @@ class PostponementTest {
         ok(ops.post("supervisor", path + "/submit", Map.of()), HttpStatus.OK);
         ok(ops.post("attorney", path + "/legal-review/clear", Map.of()), HttpStatus.OK);
         // a stay granted from 1 July: it does not touch the first window, only the new one
-        ok(api.as("attorney").postForEntity("/api/cases/991000001/stays", Map.of("kind", "JUDICIAL",
-                "from", "2019-07-01", "reference", "5th Cir. stay order (synthetic)"), JsonNode.class),
+        ok(api.as("attorney").postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind", "JUDICIAL",
+                "from", "2019-07-01", "reference", "5th Cir. stay order (synthetic)"),
+                        LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class),
                 HttpStatus.CREATED);
 
         JsonNode postponed = ok(ops.post("director", path + "/postpone",

@@ -118,7 +118,8 @@ class MalformedRequestsTest {
     void dates_out_of_range_in_a_body_are_a_400_naming_the_field() throws Exception {
         for (String date : List.of("+10000-01-01", "-0001-01-01", "10000-01-01", "1800-01-01")) {
             assertBadInput(post("attorney", "/api/cases/991000001/holds",
-                    "{\"reason\": \"motion pending\", \"placedOn\": \"" + date + "\"}"), "placedOn");
+                    "{\"reason\": \"motion pending\", \"version\": 0, \"placedOn\": \"" + date + "\"}"),
+                    "placedOn");
             assertBadInput(post("supervisor", "/api/operations", "{\"name\": \"x\", \"fieldOffices\": [\"HOU\"], "
                     + "\"windowStart\": \"" + date + "\", \"windowEnd\": \"2019-06-30\"}"), "windowStart");
         }
@@ -144,7 +145,8 @@ class MalformedRequestsTest {
     void a_string_of_a_megabyte_is_a_400_naming_the_field() throws Exception {
         String megabyte = "x".repeat(1_000_000);
         assertBadInput(post("officer", "/api/people/991000001/notes", "{\"text\": \"" + megabyte + "\"}"), "text");
-        assertBadInput(post("attorney", "/api/cases/991000001/holds", "{\"reason\": \"" + megabyte + "\"}"),
+        assertBadInput(post("attorney", "/api/cases/991000001/holds", "{\"version\": 0, \"reason\": \""
+                + megabyte + "\"}"),
                 "reason");
         assertBadInput(post("supervisor", "/api/tasks", "{\"title\": \"" + megabyte + "\", \"team\": \"HOU\"}"),
                 "title");

@@ -1,0 +1,60 @@
+package org.caseops.access;
+
+import java.time.Duration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases of users and their tokens, each one transaction that makes the change and writes its audit entry:
+ * an administrator adds, disables and enables users and revokes tokens; any user issues a personal token for
+ * themselves (a token acts, and is audited, as its user, so nobody makes one for someone else).
+ */
+@Service
+public class UserAdministration {
+
+    private final Users users;
+    private final Tokens tokens;
+    private final AuthProperties settings;
+    private final Access access;
+
+    UserAdministration(Users users, Tokens tokens, AuthProperties settings, Access access) {
+        this.users = users;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.access = access;
+    }
+
+    @Transactional
+    public Users.User add(Users.NewUser request) {
+        Users.User user = users.add(request, access.actor().username());
+        access.audit("USER_ADDED", new Access.Subject("USER", user.username(), user.fieldOffice()),
+                "role " + user.role());
+        return user;
+    }
+
+    /** Disables or enables a user: a disabled user's sessions and tokens are refused from their next request on. */
+    @Transactional
+    public Users.User setEnabled(String username, boolean enabled) {
+        Users.User user = users.setEnabled(username, enabled);
+        access.audit(enabled ? "USER_ENABLED" : "USER_DISABLED",
+                new Access.Subject("USER", username, user.fieldOffice()), null);
+        return user;
+    }
+
+    @Transactional
+    public void revokeToken(long id) {
+        tokens.revoke(id);
+        access.audit("TOKEN_REVOKED", new Access.Subject("TOKEN", String.valueOf(id), null), null);
+    }
+
+    /** A personal access token for the caller, for {@code days} or the configured lifetime; shown once. */
+    @Transactional
+    public Tokens.Issued issuePersonalToken(String name, Integer days) {
+        Actor actor = access.actor();
+        Duration lifetime = days == null ? settings.personalToken() : Duration.ofDays(days);
+        Tokens.Issued issued = tokens.issue(actor.username(), Tokens.Kind.PERSONAL, name, lifetime);
+        access.audit("TOKEN_ISSUED", new Access.Subject("USER", actor.username(), actor.fieldOffice()),
+                "personal token " + issued.id() + " until " + issued.expiresAt());
+        return issued;
+    }
+}
