@@ -54,7 +54,7 @@ class FamilyOpPlanningTest {
         SyntheticDocketGenerator.generate(Scenario.FAMILY_OP_2019, 0, 2019, dir);
         List<String> offices = imported(dir);
         assertThat(offices).hasSize(10).contains("HOU", "CHI", "NYC");
-        int units = planEveryEligibleUnit(offices, 20);
+        int units = planEveryEligibleUnit(offices, 10);
         assertThat(units).isGreaterThan(300);
     }
 
