@@ -38,45 +38,43 @@ import org.springframework.stereotype.Component;
 class DocketFacts {
 
     static final String PROCEEDINGS = "select idncase, idnproceeding, osc_date, case_type, dec_code, other_comp, "
-            + "comp_date, absentia, appeal_rsvd, appeal_not_filed, dec_type, date_appeal_due_status from proceeding";
+            + "comp_date, absentia, appeal_rsvd, appeal_not_filed, dec_type, date_appeal_due_status from gate_proceeding";
     static final String APPEALS = "select idncase, idnappeal, idnproceeding, appeal_filed, bia_decision, "
-            + "bia_decision_date, appeal_type, filed_by from appeal";
+            + "bia_decision_date, appeal_type, filed_by from gate_appeal";
     static final String MOTIONS = "select idncase, idnmotion, idnproceeding, motion_recd_date, dec, comp_date, "
-            + "stay_grant, rec_type, filing_party from court_motion";
+            + "stay_grant, rec_type, filing_party from gate_motion";
     static final String STAYS = "select idncase, kind, from_date, until_date, lifted_on, reference from stay";
     // (the column order of each SELECT is what the positional row mappers below read)
     static final String HOLDS = "select idncase, placed_on, lifted_on, reason from legal_hold";
     static final String APPLICATIONS = "select idncase, idnproceedingappln, idnproceeding, appl_code, appl_recd_date, "
-            + "appl_dec from court_application";
+            + "appl_dec from gate_application";
     static final String PROTECTIONS = "select idncase, kind, from_date, until_date, ended_on, evidence from protection";
     static final String DEADLINES = "select idncase, last_day, source, ordered_on, reference from departure_deadline";
     static final String DETERMINATIONS = "select idncase, subject, meaning, recorded_on, reason "
             + "from attorney_determination";
     /** Petitions for review, by the case of the appeal they follow (the importer's idncase may be blank). */
-    static final String PETITIONS = "select a.idncase, f.idnappealfedcourts, f.idnappeal, f.requested_by_oil, "
-            + "f.fed_court_decision_date, f.fed_court_decision from appeal_fed_court f "
-            + "join appeal a on a.idnappeal = f.idnappeal";
+    static final String PETITIONS = "select f.idncase, f.idnappealfedcourts, f.idnappeal, f.requested_by_oil, "
+            + "f.fed_court_decision_date, f.fed_court_decision from gate_petition f";
     /** The rider's link to its lead, the active one first. */
     static final String RIDING = "select r.rider_case as idncase, r.lead_case, r.active, r.severed_on "
-            + "from lead_rider r";
+            + "from gate_lead_rider r";
     /** The lead's appeals, by rider case. */
     static final String LEAD_APPEALS = "select r.rider_case as idncase, a.idnappeal, a.idnproceeding, a.appeal_filed, "
-            + "a.bia_decision, a.bia_decision_date, a.appeal_type, a.filed_by from lead_rider r "
-            + "join appeal a on a.idncase = r.lead_case";
+            + "a.bia_decision, a.bia_decision_date, a.appeal_type, a.filed_by from gate_lead_rider r "
+            + "join gate_appeal a on a.idncase = r.lead_case";
     /** The lead's motions, by rider case. */
     static final String LEAD_MOTIONS = "select r.rider_case as idncase, m.idnmotion, m.idnproceeding, "
-            + "m.motion_recd_date, m.dec, m.comp_date, m.stay_grant, m.rec_type, m.filing_party from lead_rider r "
-            + "join court_motion m on m.idncase = r.lead_case and not m.deleted";
+            + "m.motion_recd_date, m.dec, m.comp_date, m.stay_grant, m.rec_type, m.filing_party from gate_lead_rider r "
+            + "join gate_motion m on m.idncase = r.lead_case";
     /** The lead's proceedings, by rider case (which lead decision a lead filing is against). */
     static final String LEAD_PROCEEDINGS = "select r.rider_case as idncase, p.idnproceeding, p.osc_date, p.case_type, "
             + "p.dec_code, p.other_comp, p.comp_date, p.absentia, p.appeal_rsvd, p.appeal_not_filed, p.dec_type, "
-            + "p.date_appeal_due_status from lead_rider r join proceeding p on p.idncase = r.lead_case";
+            + "p.date_appeal_due_status from gate_lead_rider r join gate_proceeding p on p.idncase = r.lead_case";
     /**
      * The date of the docket data: the latest release date an import recorded, or for an import that recorded none
      * the day it ran (docs/legal-rules.md, "Data freshness").
      */
-    static final String DATA_AS_OF = "select max(coalesce(release_date, started_at::date)) from import_run "
-            + "where finished_at is not null";
+    static final String DATA_AS_OF = "select data_as_of from gate_data_release";
     /** With no import at all there is no docket data: every action date is past any bound. */
     static final LocalDate NO_DATA = LocalDate.of(1, 1, 1);
 
@@ -108,7 +106,7 @@ class DocketFacts {
         }
         Map<Long, PersonFacts> people = new LinkedHashMap<>();
         Map<Long, Long> caseOf = new HashMap<>();
-        jdbc.sql("select id, idncase, us_citizen, lpr, citizenship_claim_open from person where id = any(?::bigint[])")
+        jdbc.sql("select id, idncase, us_citizen, lpr, citizenship_claim_open from gate_person where id = any(?::bigint[])")
                 .param(array(personIds)).query(rs -> {
                     long id = rs.getLong("id");
                     Long idncase = rs.getObject("idncase", Long.class);
@@ -128,13 +126,13 @@ class DocketFacts {
                 DocketFacts::proceeding);
         var appeals = byCase(APPEALS + " where idncase" + any + " order by idncase, idnappeal", cases,
                 DocketFacts::appeal);
-        var motions = byCase(MOTIONS + " where not deleted and idncase" + any + " order by idncase, idnmotion", cases,
+        var motions = byCase(MOTIONS + " where idncase" + any + " order by idncase, idnmotion", cases,
                 DocketFacts::motion);
         var stays = byCase(STAYS + " where idncase" + any + " order by idncase, id", cases, DocketFacts::stay);
         var holds = byCase(HOLDS + " where idncase" + any + " order by idncase, id", cases, DocketFacts::hold);
         var applications = byCase(APPLICATIONS + " where idncase" + any + " order by idncase, idnproceedingappln",
                 cases, DocketFacts::application);
-        var petitions = byCase(PETITIONS + " where a.idncase" + any + " order by a.idncase, f.idnappealfedcourts",
+        var petitions = byCase(PETITIONS + " where f.idncase" + any + " order by f.idncase, f.idnappealfedcourts",
                 cases, DocketFacts::petition);
         var protections = byCase(PROTECTIONS + " where idncase" + any + " order by idncase, id", cases,
                 DocketFacts::protection);
@@ -311,11 +309,11 @@ class DocketFacts {
                 select s.idncase, s.field_office_code, coalesce(p.us_citizen, false) as us_citizen,
                        coalesce(p.lpr, c.lpr, false) as lpr, coalesce(p.citizenship_claim_open, false)
                        as citizenship_claim_open
-                from screen_cases s join eoir_case c on c.idncase = s.idncase
-                left join person p on p.idncase = s.idncase order by s.idncase""");
+                from screen_cases s join gate_case c on c.idncase = s.idncase
+                left join gate_person p on p.idncase = s.idncase order by s.idncase""");
              OrderedCursor proceedings = new OrderedCursor(connection, child(PROCEEDINGS, "t.idnproceeding desc", "", wholeDocket));
              OrderedCursor appeals = new OrderedCursor(connection, child(APPEALS, "t.idnappeal", "", wholeDocket));
-             OrderedCursor motions = new OrderedCursor(connection, child(MOTIONS, "t.idnmotion", "not t.deleted", wholeDocket));
+             OrderedCursor motions = new OrderedCursor(connection, child(MOTIONS, "t.idnmotion", "", wholeDocket));
              OrderedCursor stays = new OrderedCursor(connection, child(STAYS, "t.id", "", wholeDocket));
              OrderedCursor holds = new OrderedCursor(connection, child(HOLDS, "t.id", "", wholeDocket));
              OrderedCursor applications = new OrderedCursor(connection, child(APPLICATIONS, "t.idnproceedingappln", "",
@@ -324,8 +322,8 @@ class DocketFacts {
              OrderedCursor deadlines = new OrderedCursor(connection, child(DEADLINES, "t.id", "", wholeDocket));
              OrderedCursor determinations = new OrderedCursor(connection, child(DETERMINATIONS, "t.id", "",
                      wholeDocket));
-             OrderedCursor petitions = new OrderedCursor(connection, joined(PETITIONS, "a.idncase",
-                     "a.idncase, f.idnappealfedcourts", wholeDocket));
+             OrderedCursor petitions = new OrderedCursor(connection, joined(PETITIONS, "f.idncase",
+                     "f.idncase, f.idnappealfedcourts", wholeDocket));
              OrderedCursor riding = new OrderedCursor(connection, joined(RIDING, "r.rider_case",
                      "r.rider_case, r.active desc, r.idnleadrider desc", wholeDocket));
              OrderedCursor leadAppeals = new OrderedCursor(connection, joined(LEAD_APPEALS, "r.rider_case",

@@ -54,7 +54,7 @@ public class Screening {
 
     /** The cases to screen with their field office, from the case index. */
     private static final String SCREEN_CASES = "create temp table screen_cases on commit drop as "
-            + "select idncase, field_office_code from case_index";
+            + "select idncase, field_office_code from screening_case";
 
     private final DataSource dataSource;
     private final LegalGate gate;

@@ -165,7 +165,9 @@ class ApplicationRoleTest {
         List<String> views = jdbc.sql("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
                 + "where n.nspname = 'public' and c.relkind in ('v', 'm') order by 1").query(String.class).list();
         assertThat(views).contains("report_operation_target", "report_custody_move", "report_family_office",
-                "person_reference", "staging_limit", "case_court");
+                "person_reference", "staging_limit", "case_court", "gate_person", "gate_case", "gate_proceeding",
+                "gate_appeal", "gate_motion", "gate_application", "gate_petition", "gate_lead_rider",
+                "gate_data_release", "screening_case");
         try (Connection c = app()) {
             for (String view : views) {
                 assertThat(one(c, "select has_table_privilege('" + view + "', 'SELECT')")).as(view).isEqualTo("t");
