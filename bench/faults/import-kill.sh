@@ -70,7 +70,9 @@ for r in $(seq "$ROUNDS"); do
     if kill -0 "$IMPORT_PID" 2>/dev/null; then
         kill -9 "$IMPORT_PID"
         wait "$IMPORT_PID" 2>/dev/null || true
-        last=$(grep -v '^\s*$' "$dir/round-$r-killed.log" | tail -1 | cut -c1-80 | tr '\t' ' ')
+        # (grep finds nothing when the JVM was killed before it printed a line: not an error under pipefail)
+        last=$({ grep -v '^\s*$' "$dir/round-$r-killed.log" || true; } | tail -1 | cut -c1-80 | tr '\t' ' ')
+        [ -n "$last" ] || last="(killed before it printed a line)"
     else
         wait "$IMPORT_PID" 2>/dev/null || true
         last="(finished before the kill)"
