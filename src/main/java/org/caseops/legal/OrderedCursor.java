@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -25,6 +26,9 @@ final class OrderedCursor implements AutoCloseable {
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         // Sixteen cursors read in step: their fetch buffers are most of the screening's heap, so keep each modest.
         statement.setFetchSize(FETCH_SIZE);
+        // binary transfer (a server-prepared statement from the first execution): numbers and dates travel as their
+        // bytes, which PostgreSQL writes and PgJDBC reads without formatting or parsing text
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, params[i]);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.caseops.docket.DocketImporter;
@@ -62,6 +63,8 @@ class ScreeningAcceptanceTest {
     org.caseops.docket.Docket docket;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    LegalGate gate;
 
     @BeforeAll
     static void generate() throws Exception {
@@ -173,6 +176,29 @@ class ScreeningAcceptanceTest {
         Screening.Report fourth = screening.screen(JUNE_23_2019, null, "test");
         assertThat(fourth.reused()).isZero();
         assertThat(storedVerdicts()).isEqualTo(judged);
+    }
+
+    /**
+     * The screening streams the facts through server-side cursors in binary transfer; a single verdict reads them with
+     * ordinary queries as text. Both must read the same dates and codes, so both give the same verdict.
+     */
+    @Test
+    void the_screening_judges_each_case_as_a_single_verdict_does() {
+        screening.screen(JUNE_23_2019, null, "test");
+        List<String[]> stored = jdbc.sql("""
+                select p.a_number, v.status, coalesce(v.changes_on::text, ''), array_to_string(v.reasons, ',')
+                from case_verdict v join person p on p.idncase = v.idncase
+                where v.as_of = ? order by v.idncase""").param(JUNE_23_2019)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .list();
+        assertThat(stored).hasSizeGreaterThan(1000);
+        for (String[] v : stored.subList(0, 400)) {
+            LegalGate.CaseVerdict single = gate.ofPerson(v[0], JUNE_23_2019).orElseThrow();
+            assertThat(new String[] {single.verdict().name(), single.changesOn().map(LocalDate::toString).orElse(""),
+                    String.join(",", single.findings().stream().filter(f -> f.holds()).map(f -> f.ruleId())
+                            .distinct().toList())})
+                    .as(v[0]).containsExactly(v[1], v[2], v[3]);
+        }
     }
 
     private Map<Long, String> storedVerdicts() {
