@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,15 +46,28 @@ class DeskToolsBrowserTest {
 
     /** axe-core finds nothing on the page shown, at 1280 px and at 400 px (nothing scrolls sideways); screenshots. */
     private void checked(String name) {
+        checked(name, null);
+    }
+
+    /** The same, with {@code focus} scrolled into view for the screenshots (a problem next to its field). */
+    private void checked(String name, By focus) {
         assertThat(browser.axeViolations()).as("axe-core on " + name + " (" + browser.driver().getCurrentUrl() + ")")
                 .isEmpty();
+        show(focus);
         browser.screenshot(name + "-1280");
         browser.width(400, 900);
         assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
         Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
+        show(focus);
         browser.screenshot(name + "-400");
         browser.width(1280, 1000);
+    }
+
+    private void show(By focus) {
+        if (focus != null) {
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.driver().findElement(focus));
+        }
     }
 
     private WebElement menu(String label) {
@@ -95,5 +109,101 @@ class DeskToolsBrowserTest {
 
         click(menu("Search"));
         assertThat(browser.driver().getCurrentUrl()).endsWith("/search");
+    }
+
+    /** From the menu: Search, a name, the person, their case. */
+    private void openCaseOf(String name, String aNumber) {
+        click(menu("Search"));
+        WebElement form = id("search");
+        form.findElement(By.name("q")).sendKeys(name);
+        browser.submit(form);
+        if (!browser.driver().findElements(By.id("purpose-needed")).isEmpty()) {
+            // counsel searches every field office: the search asks why first, and the audit trail keeps it
+            WebElement again = id("search");
+            again.findElement(By.name("purpose")).sendKeys("Motion review");
+            browser.submit(again);
+        }
+        click(browser.driver().findElement(By.linkText(name)));
+        click(id("case-link"));
+        assertThat(browser.driver().getCurrentUrl()).contains("/cases/" + aNumber);
+    }
+
+    @Test
+    void counsel_records_a_protection_ends_it_and_records_a_determination_from_the_case_page() {
+        browser.signIn("attorney");
+        openCaseOf("Ana Lopez", "991000001");
+
+        // a protection that ends before it starts: the problem is shown next to the field, what was typed stays
+        WebElement form = id("record-protection");
+        new Select(form.findElement(By.name("kind"))).selectByVisibleText("Temporary Protected Status");
+        browser.script("arguments[0].value = '2019-03-01'", id("protection-from"));
+        browser.script("arguments[0].value = '2019-02-01'", id("protection-until"));
+        id("protection-evidence").sendKeys("USCIS I-797 approval notice EAC1990000001");
+        browser.submit(form);
+        assertThat(id("protection-until-error").getText()).contains("cannot end (2019-02-01) before it starts");
+        assertThat(id("protection-until").getAttribute("aria-describedby")).isEqualTo("protection-until-error");
+        assertThat(id("protection-evidence").getAttribute("value")).isEqualTo("USCIS I-797 approval notice EAC1990000001");
+        assertThat(new Select(id("protection-kind")).getFirstSelectedOption().getText())
+                .isEqualTo("Temporary Protected Status");
+        checked("case-protection-problem", By.id("protection-until-error"));
+
+        browser.script("arguments[0].value = ''", id("protection-until"));
+        browser.submit(id("record-protection"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#protections");
+        assertThat(browser.driver().findElement(By.cssSelector("tr.protection")).getText())
+                .contains("Temporary Protected Status", "INA 244(a)(1)(A)", "2019-03-01", "until ended",
+                        "EAC1990000001", "in force");
+        assertThat(id("verdict-status").getText()).isEqualTo("Not executable");
+        assertThat(id("findings").getText()).contains("Temporary Protected Status");
+
+        WebElement determination = id("record-determination");
+        determination.findElement(By.name("subject")).sendKeys("strBIADecision=XQZ");
+        new Select(determination.findElement(By.name("meaning"))).selectByValue("BIA_NO_FINAL_ORDER");
+        determination.findElement(By.name("reason")).sendKeys("The Board's letter: the appeal was never decided");
+        browser.submit(determination);
+        assertThat(browser.driver().findElement(By.cssSelector("tr.determination")).getText())
+                .contains("strBIADecision=XQZ", "BIA no final order", "never decided", "attorney");
+        checked("case-attorney-tools", By.id("protections"));
+
+        WebElement end = browser.driver().findElement(By.cssSelector("form[id^=end-protection-]"));
+        end.findElement(By.name("reason")).sendKeys("TPS designation for the country ended");
+        browser.submit(end);
+        assertThat(browser.driver().findElement(By.cssSelector("tr.protection")).getText())
+                .contains("by attorney: TPS designation for the country ended");
+        assertThat(browser.driver().findElements(By.cssSelector("form[id^=end-protection-]"))).isEmpty();
+    }
+
+    @Test
+    void a_director_records_a_judicial_stay_and_lifts_it_but_has_no_counsel_forms() {
+        browser.signIn("director");
+        openCaseOf("Ana Lopez", "991000001");
+        assertThat(browser.driver().findElements(By.id("record-protection"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("record-determination"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("place-hold"))).isEmpty();
+
+        WebElement form = id("record-stay");
+        new Select(form.findElement(By.name("kind"))).selectByVisibleText("Judicial stay");
+        browser.script("arguments[0].value = '2019-05-01'", id("stay-from"));
+        id("stay-reference").sendKeys("5th Cir. No. 19-60001, order of 2019-05-01");
+        browser.submit(form);
+
+        assertThat(browser.driver().findElement(By.cssSelector("tr.stay")).getText())
+                .contains("Judicial", "2019-05-01", "until lifted", "19-60001", "in force");
+        assertThat(id("verdict-status").getText()).isEqualTo("Not executable");
+        checked("case-director-stay", By.id("stays"));
+
+        browser.submit(browser.driver().findElement(By.cssSelector("form[id^=lift-stay-]")));
+        assertThat(browser.driver().findElement(By.cssSelector("tr.stay")).getText()).contains("by director");
+        assertThat(browser.driver().findElements(By.cssSelector("form[id^=lift-stay-]"))).isEmpty();
+    }
+
+    @Test
+    void an_officer_reads_stays_protections_and_determinations_without_any_form() {
+        browser.signIn("officer");
+        openCaseOf("Ana Lopez", "991000001");
+
+        assertThat(id("protections").getText()).contains("No protection recorded.");
+        assertThat(id("determinations").getText()).contains("No determination recorded.");
+        assertThat(browser.driver().findElements(By.cssSelector("#content form"))).isEmpty();
     }
 }
