@@ -97,6 +97,13 @@ class DeskToolsBrowserTest {
         }
     }
 
+    /** The text at {@code url}, fetched by the page's own browser (its cookie), as a download would get it. */
+    private Object fetched(String url) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done)", url);
+    }
+
     @Test
     void an_unknown_address_shows_the_not_found_page_and_the_menu_leads_on() {
         browser.signIn("officer");
@@ -205,5 +212,55 @@ class DeskToolsBrowserTest {
         assertThat(id("protections").getText()).contains("No protection recorded.");
         assertThat(id("determinations").getText()).contains("No determination recorded.");
         assertThat(browser.driver().findElements(By.cssSelector("#content form"))).isEmpty();
+    }
+
+    @Test
+    void counsel_runs_a_screening_and_browses_its_verdicts_by_verdict_and_rule() {
+        browser.signIn("attorney");
+        click(menu("Screenings"));
+
+        WebElement form = id("run-screening");
+        browser.script("arguments[0].value = '2019-06-23'", id("screen-as-of"));
+        id("screen-office").sendKeys("Houston");
+        browser.submit(form);
+        assertThat(id("screen-office-error").getText()).contains("three letters");
+        assertThat(id("screen-office").getAttribute("value")).isEqualTo("Houston");
+        assertThat(id("screen-as-of").getAttribute("value")).isEqualTo("2019-06-23");
+        checked("screenings-problem", By.id("screen-office-error"));
+
+        id("screen-office").clear();
+        id("screen-office").sendKeys("hou");
+        browser.submit(id("run-screening"));
+        assertThat(browser.driver().findElement(By.tagName("h2")).getText())
+                .isEqualTo("As of 2019-06-23, field office HOU");
+        long cases = jdbc.sql("select count(*) from case_verdict where as_of = '2019-06-23' "
+                + "and field_office_code = 'HOU'").query(Long.class).single();
+        assertThat(cases).isPositive();
+        assertThat(id("verdicts").findElement(By.tagName("caption")).getText()).contains("of " + cases + ")");
+        checked("screening");
+
+        // the first deciding rule of the report: the table keeps only its cases
+        WebElement reason = browser.driver().findElement(By.cssSelector("#reasons tr.reason"));
+        String rule = reason.findElement(By.tagName("a")).getText();
+        String count = reason.findElements(By.tagName("td")).get(2).getText();
+        click(reason.findElement(By.tagName("a")));
+        assertThat(id("verdicts").findElement(By.tagName("caption")).getText()).contains("of " + count + ")");
+        List<String> rules = browser.driver().findElements(By.cssSelector("#verdicts tbody tr td:nth-child(4)"))
+                .stream().map(WebElement::getText).distinct().toList();
+        assertThat(rules).containsExactly(rule);
+        assertThat(new Select(id("browse-rule")).getFirstSelectedOption().getText()).isEqualTo(rule);
+
+        String csv = id("verdicts").findElement(By.linkText("Download CSV")).getAttribute("href");
+        Object text = fetched(csv);
+        assertThat(text.toString().lines().toList()).hasSize(Integer.parseInt(count) + 1)
+                .first().asString().startsWith("Case (IDNCASE),Field office,Verdict,Deciding rule");
+    }
+
+    @Test
+    void an_officer_sees_no_screenings_and_may_not_open_them() {
+        browser.signIn("officer");
+        assertThat(menuLabels()).doesNotContain("Screenings", "Audit");
+        browser.open("/screenings");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     }
 }
