@@ -9,6 +9,7 @@ import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Database;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
+import org.caseops.docket.ImportReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -261,6 +262,64 @@ class DeskToolsBrowserTest {
         browser.signIn("officer");
         assertThat(menuLabels()).doesNotContain("Screenings", "Audit");
         browser.open("/screenings");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    }
+
+    /** The Houston families with three rows the importer must keep out, each for its own reasons. */
+    private long importWithBadRows() throws Exception {
+        EoirFiles files = EoirFiles.houstonFamilies();
+        files.raw("A_TblCase", EoirFiles.tab("1x", "GT", "SP", "X", "TX", "1", "RMV", "F", "0", "", "", "", "N", ""));
+        files.raw("A_TblCase", EoirFiles.tab(2, "GT", "SP", "X", "TX", "1", "RMV", "F", "0", "", "", "maybe", "N", ""));
+        files.raw("A_TblCase", EoirFiles.tab(3, "GT", "SP", "X", "TX", "1", "RMV", "F", "0", "1999-13-01", "", "maybe",
+                "N", ""));
+        ImportReport report = Dockets.freshlyImported(files, importer, jdbc);
+        return report.importId();
+    }
+
+    @Test
+    void counsel_reads_the_import_history_a_report_and_browses_its_quarantine() throws Exception {
+        long id = importWithBadRows();
+        browser.signIn("attorney");
+        click(menu("Imports"));
+        assertThat(id("imports").findElement(By.tagName("caption")).getText()).contains("Imports");
+        checked("imports-history");
+
+        click(id("imports").findElement(By.linkText(String.valueOf(id))));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Import " + id);
+        click(id("tables").findElement(By.linkText("3")));
+        assertThat(browser.driver().getCurrentUrl()).contains("/imports/" + id + "/quarantine", "table=A_TblCase");
+        assertThat(id("quarantined").findElement(By.tagName("caption")).getText()).contains("(1–3 of 3)");
+        List<WebElement> cells = browser.driver().findElements(By.cssSelector("#quarantined tbody tr:nth-child(3) td"));
+        assertThat(cells.get(0).getText()).isEqualTo("A_TblCase");
+        assertThat(cells.get(2).getText()).as("the first column at fault").isEqualTo("C_BIRTHDATE");
+        List<String> problems = cells.get(3).getText().lines().toList();
+        assertThat(problems).as("every problem of the row, one a line").hasSize(2);
+        assertThat(problems.get(0)).startsWith("C_BIRTHDATE: ");
+        assertThat(problems.get(1)).startsWith("DATE_OF_ENTRY: ");
+        assertThat(cells.get(4).getText()).contains("1999-13-01", "maybe");
+        checked("quarantine");
+
+        WebElement filter = id("quarantine-filter");
+        filter.findElement(By.name("reason")).sendKeys("IDNCASE");
+        browser.submit(filter);
+        assertThat(browser.driver().findElements(By.cssSelector("#quarantined tbody tr"))).hasSize(1);
+        assertThat(browser.driver().findElement(By.cssSelector("#quarantined tbody tr")).getText()).contains("1x");
+        String csv = id("quarantined").findElement(By.linkText("Download CSV")).getAttribute("href");
+        assertThat(fetched(csv).toString().lines().toList()).hasSize(2)
+                .first().asString().isEqualTo("Table,Line,Column,Problems,Raw text");
+    }
+
+    @Test
+    void an_auditor_reads_the_imports_but_not_the_quarantine() throws Exception {
+        long id = importWithBadRows();
+        browser.signIn("auditor");
+        click(menu("Imports"));
+        click(id("imports").findElement(By.linkText(String.valueOf(id))));
+        assertThat(browser.driver().findElements(By.id("quarantine-link"))).isEmpty();
+        assertThat(id("tables").findElements(By.tagName("a"))).isEmpty();
+        checked("import-auditor");
+
+        browser.open("/imports/" + id + "/quarantine");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     }
 }
