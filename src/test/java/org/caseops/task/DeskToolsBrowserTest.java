@@ -35,6 +35,8 @@ class DeskToolsBrowserTest {
     JdbcClient jdbc;
     @Autowired
     DocketImporter importer;
+    @Autowired
+    org.caseops.fixtures.Api api;
 
     @BeforeEach
     void data() throws Exception {
@@ -321,5 +323,33 @@ class DeskToolsBrowserTest {
 
         browser.open("/imports/" + id + "/quarantine");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    }
+
+    @Test
+    void an_auditor_verifies_the_chain_and_finds_counsel_s_hold_in_the_entries() {
+        org.springframework.http.ResponseEntity<String> placed = api.as("attorney").postForEntity(
+                "/api/cases/991000001/holds", java.util.Map.of("reason", "Audit page check"), String.class);
+        assertThat(placed.getStatusCode().value()).isEqualTo(201);
+        browser.signIn("auditor");
+        assertThat(menuLabels()).contains("Audit", "Screenings", "Imports").doesNotContain("Search", "Queues");
+        click(menu("Audit"));
+
+        browser.submit(id("verify-chain"));
+        browser.waitUntil(d -> !d.findElements(By.id("chain-status")).isEmpty());
+        assertThat(id("chain-status").getText()).isEqualTo("Intact");
+
+        WebElement filter = id("audit-filter");
+        filter.findElement(By.name("actor")).sendKeys("attorney");
+        filter.findElement(By.name("action")).sendKeys("LEGAL_HOLD_PLACED");
+        browser.submit(filter);
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#entries tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("attorney (Attorney", "LEGAL_HOLD_PLACED", "CASE 1001",
+                "Audit page check");
+        checked("audit");
+
+        String export = id("export").getAttribute("href");
+        String first = fetched(export).toString().lines().findFirst().orElse("");
+        assertThat(first).startsWith("{").contains("\"seq\":", "\"hash\":");
     }
 }
