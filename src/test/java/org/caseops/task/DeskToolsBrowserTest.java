@@ -176,6 +176,8 @@ class DeskToolsBrowserTest {
         checked("case-attorney-tools", By.id("protections"));
 
         WebElement end = browser.driver().findElement(By.cssSelector("form[id^=end-protection-]"));
+        assertThat(end.findElement(By.tagName("h3")).getText())
+                .isEqualTo("End the protection: Temporary Protected Status from 2019-03-01");
         end.findElement(By.name("reason")).sendKeys("TPS designation for the country ended");
         browser.submit(end);
         assertThat(browser.driver().findElement(By.cssSelector("tr.protection")).getText())
@@ -337,6 +339,8 @@ class DeskToolsBrowserTest {
         browser.submit(id("verify-chain"));
         browser.waitUntil(d -> !d.findElements(By.id("chain-status")).isEmpty());
         assertThat(id("chain-status").getText()).isEqualTo("Intact");
+        assertThat(id("verify-result").getText()).contains("chained entries checked");
+        checked("audit-verified", By.id("verify-result"));
 
         WebElement filter = id("audit-filter");
         filter.findElement(By.name("actor")).sendKeys("attorney");
