@@ -32,8 +32,10 @@ public final class Navigation {
             new String[] {"Home", "/"},
             new String[] {"Search", "/search"},
             new String[] {"Queues", "/queues"},
+            new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
-            new String[] {"Unmapped courts", "/reference/unmapped"});
+            new String[] {"Unmapped courts", "/reference/unmapped"},
+            new String[] {"Audit", "/audit"});
 
     /** Looked up when the menu is first drawn: the command-line tools run without a web server and without it. */
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;

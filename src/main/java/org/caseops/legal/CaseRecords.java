@@ -111,6 +111,15 @@ public class CaseRecords {
         return lifted;
     }
 
+    /** Lifts a stay from its case's page: a stay of another case answers as one that does not exist. */
+    @Transactional
+    public LegalRecords.Stay liftStay(String aNumber, long stayId, Integer version, LocalDate on) {
+        long idncase = idncase(changing(aNumber));
+        records.findStay(stayId).filter(s -> s.idncase() == idncase)
+                .orElseThrow(() -> new NotFound("no stay " + stayId + " on this case"));
+        return liftStay(stayId, version, on);
+    }
+
     /** Records a protection EOIR does not record, with its evidence. */
     @Transactional
     public LegalRecords.Protection recordProtection(String aNumber, ProtectionFacts.Kind kind, LocalDate from,

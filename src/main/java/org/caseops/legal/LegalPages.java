@@ -14,7 +14,9 @@ import org.caseops.access.Role;
 import org.caseops.access.WorkingDate;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
+import org.caseops.legal.rules.Determination;
 import org.caseops.legal.rules.Finding;
+import org.caseops.legal.rules.ProtectionFacts;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.NotFound;
@@ -65,7 +67,7 @@ class LegalPages {
     ModelAndView placeHold(@PathVariable String aNumber, @RequestParam(required = false) String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate placedOn,
             @RequestParam(required = false) Integer version) {
-        return change(aNumber, "hold", Map.of("reason", text(reason), "placedOn", text(placedOn)),
+        return change(aNumber, "hold", "holds", Map.of("reason", text(reason), "placedOn", text(placedOn)),
                 () -> records.placeHold(aNumber, version, placedOn == null ? workingDate.get() : placedOn, reason));
     }
 
@@ -75,8 +77,66 @@ class LegalPages {
     ModelAndView liftHold(@PathVariable String aNumber, @RequestParam(required = false) String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate liftedOn,
             @RequestParam(required = false) Integer version) {
-        return change(aNumber, "lift", Map.of("liftReason", text(reason), "liftedOn", text(liftedOn)),
+        return change(aNumber, "lift", "holds", Map.of("liftReason", text(reason), "liftedOn", text(liftedOn)),
                 () -> records.liftHold(aNumber, version, liftedOn == null ? workingDate.get() : liftedOn, reason));
+    }
+
+    /** Records a stay of removal from the case page (counsel, director), as {@code POST /api/cases/{aNumber}/stays}. */
+    @Allow({Role.ATTORNEY, Role.DIRECTOR})
+    @PostMapping("/cases/{aNumber}/stays")
+    ModelAndView recordStay(@PathVariable String aNumber, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String until,
+            @RequestParam(required = false) String reference, @RequestParam(required = false) Integer version) {
+        return change(aNumber, "stay", "holds", Map.of("stayKind", text(kind), "stayFrom", text(from),
+                "stayUntil", text(until), "stayReference", text(reference)),
+                () -> records.recordStay(aNumber, version, choice(LegalRecords.StayKind.class, "kind", kind,
+                        "administrative (I-246) or judicial"), date("from", from, workingDate.get()),
+                        date("until", until, null), reference));
+    }
+
+    /** Lifts a stay of this case (counsel, director), as {@code POST /api/stays/{id}/lift}. */
+    @Allow({Role.ATTORNEY, Role.DIRECTOR})
+    @PostMapping("/cases/{aNumber}/stays/{id}/lift")
+    ModelAndView liftStay(@PathVariable String aNumber, @PathVariable long id,
+            @RequestParam(required = false) String liftedOn, @RequestParam(required = false) Integer version) {
+        return change(aNumber, "stay-lift-" + id, "holds", Map.of("stayLiftedOn", text(liftedOn)),
+                () -> records.liftStay(aNumber, id, version, date("liftedOn", liftedOn, workingDate.get())));
+    }
+
+    /** Records a protection EOIR does not record (counsel), as {@code POST /api/cases/{aNumber}/protections}. */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/cases/{aNumber}/protections")
+    ModelAndView recordProtection(@PathVariable String aNumber, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String until,
+            @RequestParam(required = false) String evidence) {
+        return change(aNumber, "protection", "protections", Map.of("protectionKind", text(kind),
+                "protectionFrom", text(from), "protectionUntil", text(until), "evidence", text(evidence)),
+                () -> records.recordProtection(aNumber, choice(ProtectionFacts.Kind.class, "kind", kind,
+                        "the kind of protection"), date("from", from, workingDate.get()), date("until", until, null),
+                        evidence));
+    }
+
+    /** Ends a protection (counsel), as {@code POST /api/cases/{aNumber}/protections/{id}/end}. */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/cases/{aNumber}/protections/{id}/end")
+    ModelAndView endProtection(@PathVariable String aNumber, @PathVariable long id,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String endedOn) {
+        return change(aNumber, "protection-end-" + id, "protections", Map.of("endReason", text(reason),
+                "endedOn", text(endedOn)),
+                () -> records.endProtection(aNumber, id, date("endedOn", endedOn, workingDate.get()), reason));
+    }
+
+    /** Records an attorney determination (counsel), as {@code POST /api/cases/{aNumber}/determinations}. */
+    @Allow(Role.ATTORNEY)
+    @PostMapping("/cases/{aNumber}/determinations")
+    ModelAndView recordDetermination(@PathVariable String aNumber, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String meaning, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String recordedOn) {
+        return change(aNumber, "determination", "determinations", Map.of("about", text(subject),
+                "meaning", text(meaning), "determinationReason", text(reason), "recordedOn", text(recordedOn)),
+                () -> records.recordDetermination(aNumber, subject, choice(Determination.Meaning.class, "meaning",
+                        meaning, "what the subject means"), reason, date("recordedOn", recordedOn,
+                        workingDate.get())));
     }
 
     @GetMapping("/families/{id}")
@@ -135,7 +195,13 @@ class LegalPages {
         page.addObject("stays", hasCase ? records.stays(a) : List.of());
         page.addObject("asOf", asOf);
         page.addObject("purpose", Access.purpose());
+        page.addObject("protections", hasCase ? records.protections(a) : List.of());
+        page.addObject("determinations", hasCase ? records.determinations(a) : List.of());
         page.addObject("counsel", access.actor().is(Role.ATTORNEY));
+        page.addObject("mayStay", access.actor().is(Role.ATTORNEY, Role.DIRECTOR));
+        page.addObject("stayKinds", LegalRecords.StayKind.values());
+        page.addObject("protectionKinds", ProtectionFacts.Kind.values());
+        page.addObject("meanings", Determination.Meaning.values());
         page.addObject("keep", keep());
         page.addObject("typed", typed);
         page.addObject("errorField", errorField);
@@ -143,22 +209,25 @@ class LegalPages {
         return page;
     }
 
-    private ModelAndView change(String aNumber, String form, Map<String, String> typed, Runnable action) {
+    private ModelAndView change(String aNumber, String form, String section, Map<String, String> typed,
+            Runnable action) {
         String a = Docket.aNumber(aNumber);
         try {
             action.run();
         } catch (BadInput e) {
             ModelAndView page = casePage(a, typed, form + ":" + e.field(), e.getMessage());
+            page.addObject("errorSection", section);
             page.setStatus(HttpStatus.BAD_REQUEST);
             return page;
         } catch (Conflict e) {
             ModelAndView page = casePage(a, typed, form + ":", e.getMessage());
+            page.addObject("errorSection", section);
             page.setStatus(HttpStatus.CONFLICT);
             return page;
         }
         String purpose = Access.purpose();
         RedirectView view = new RedirectView("/cases/" + a + (purpose == null ? "" : "?purpose="
-                + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)) + "#holds", true);
+                + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)) + "#" + section, true);
         view.setExposeModelAttributes(false);
         return new ModelAndView(view);
     }
@@ -175,6 +244,31 @@ class LegalPages {
             return prompt;
         }
         return null;
+    }
+
+    /** A date typed in a form (yyyy-MM-dd); empty is {@code otherwise}. */
+    private static LocalDate date(String field, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadInput(field, "'" + value + "' is not a date (yyyy-MM-dd)");
+        }
+    }
+
+    /** One of an enum's values chosen in a form; empty or unknown names the field. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new BadInput(field, "choose " + what);
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(field, "'" + value + "' is not one of " + java.util.Arrays.toString(
+                    type.getEnumConstants()));
+        }
     }
 
     private static String text(Object value) {

@@ -1,0 +1,88 @@
+package org.caseops.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
+import org.caseops.fixtures.FormSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The auditor's page (docs/web.md): verify the chain, browse the entries, the NDJSON export; auditors only. */
+@CaseOpsTest
+class AuditPagesTest {
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    AuditLog log;
+    @Autowired
+    AuditSequencer sequencer;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void the_entries_filter_by_actor_action_subject_day_and_purpose_and_browsing_is_audited() {
+        List<AuditEntry> written = AuditTrail.write(log, sequencer, jdbc, 2);
+        String subject = written.get(1).subjectId();
+        String day = written.get(1).recordedAt().toString().substring(0, 10);
+        FormSession auditor = FormSession.signIn(environment, "auditor");
+
+        String page = auditor.get("/audit?actor=officer&action=PERSON_READ&subjectType=PERSON&subjectId=" + subject
+                + "&from=" + day + "&to=" + day + "&purpose=REVIEW").body();
+
+        assertThat(page).contains("(1–1 of 1)", "PERSON " + subject, "case review", "value=\"" + subject + "\"");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'AUDIT_READ' and actor = 'auditor' "
+                + "and detail like ?").param("%subjectId=" + subject + "%").query(Long.class).single()).isOne();
+        assertThat(auditor.get("/audit?actor=nobody.at.all").body()).contains("Nothing to show.");
+    }
+
+    @Test
+    void a_day_that_is_no_date_is_shown_next_to_its_field() {
+        HttpResponse<String> page = FormSession.signIn(environment, "auditor").get("/audit?from=2019-02-30&actor=x");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("id=\"audit-from-error\"", "aria-describedby=\"audit-from-error\"",
+                "value=\"x\"");
+    }
+
+    @Test
+    void verify_names_the_first_broken_entry_of_an_edited_trail() {
+        List<AuditEntry> written = AuditTrail.write(log, sequencer, jdbc, 3);
+        AuditEntry victim = written.get(1);
+        FormSession auditor = FormSession.signIn(environment, "auditor");
+        AuditTrail.chainAll(sequencer);
+        assertThat(auditor.get("/audit?verify=true").body()).contains("id=\"chain-status\">Intact<");
+
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("set session_replication_role = replica").update();
+            owner.jdbc().sql("update audit_entry set subject_id = '991999999' where seq = ?").param(victim.seq())
+                    .update();
+            try {
+                String page = auditor.get("/audit?verify=true").body();
+
+                assertThat(page).contains("id=\"chain-status\">Broken<",
+                        "id=\"first-broken\">" + victim.position() + "<", "(edited)");
+            } finally {
+                owner.jdbc().sql("update audit_entry set subject_id = ? where seq = ?")
+                        .params(victim.subjectId(), victim.seq()).update();
+            }
+        }
+    }
+
+    @Test
+    void only_auditors_see_the_link_and_open_the_page() {
+        for (String user : new String[] {"officer", "supervisor", "director", "attorney", "partner", "admin"}) {
+            FormSession session = FormSession.signIn(environment, user);
+            assertThat(session.get("/").body()).as(user).doesNotContain("href=\"/audit\"");
+            assertThat(session.get("/audit").statusCode()).as(user).isEqualTo(403);
+        }
+        FormSession auditor = FormSession.signIn(environment, "auditor");
+        assertThat(auditor.get("/").body()).contains("href=\"/audit\"");
+        assertThat(auditor.get("/audit").body()).contains("href=\"/api/audit/export\"");
+    }
+}
