@@ -290,7 +290,7 @@ public class FaultClients {
                     + "/executability?asOf=2019-06-23", null, 200));
             calls.add(new Call("timeline", "officer", "GET", "/api/people/" + a + "/timeline", null, 200));
             calls.add(new Call("notes", "officer", "GET", "/api/people/" + a + "/notes", null, 200));
-            calls.add(new Call("tasks", "supervisor", "GET", "/api/tasks?queue=team", null, 200));
+            calls.add(new Call("tasks", "supervisor", "GET", "/api/queues/team/HOU", null, 200));
             calls.add(new Call("note (write)", "officer", "POST", "/api/people/" + a + "/notes",
                     "{\"text\":\"soak: visited, nobody home\"}", 201));
             calls.add(new Call("task (write)", "supervisor", "POST", "/api/tasks",
