@@ -151,14 +151,9 @@ class ReferenceDataLoader implements InitializingBean {
             log.info("Reference data: {} hearing locations no longer in the files were made inactive", retired);
         }
 
-        // A court newly mapped (or remapped) moves its cases: the case index keeps each case's field office.
-        int moved = jdbc.sql("""
-                update case_index ci set field_office_code = m.office
-                from (select c.idncase, coalesce(hl.field_office_code, bc.field_office_code) as office
-                      from case_index c left join hearing_location hl on hl.code = c.hearing_loc_code
-                      left join base_city bc on bc.code = c.base_city_code) m
-                where m.idncase = ci.idncase and ci.field_office_code is distinct from m.office
-                """).update();
+        // A court newly mapped (or remapped) moves its cases: the docket's case index keeps each case's field office,
+        // and the docket's function (V67) makes it follow the new mappings.
+        int moved = jdbc.sql("select docket_follow_court_mappings()").query(Integer.class).single();
         if (moved > 0) {
             log.info("Reference data: {} cases moved to the field office their court now maps to", moved);
         }

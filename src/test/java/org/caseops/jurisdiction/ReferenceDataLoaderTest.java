@@ -1,6 +1,10 @@
 package org.caseops.jurisdiction;
 
+import org.caseops.docket.DocketImporter;
+import org.caseops.docket.ImportProgress;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
+import org.caseops.fixtures.EoirFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,9 @@ class ReferenceDataLoaderTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DocketImporter importer;
 
     @AfterEach
     void restore_the_shipped_files() {
@@ -146,6 +153,28 @@ class ReferenceDataLoaderTest {
                 .isEqualTo("EL CENTRO SERVICE PROCESSING CENTER");
         assertThat(reference.loadedVersion()).get().isNotEqualTo(version);
         assertThat(reference.fieldOfficeOfHearingLocation("ELC")).contains("SND");
+    }
+
+    /**
+     * A load that changes the courts' mappings makes the docket's case index follow them (the docket's own function,
+     * V67): a case whose field office no longer matches its court's is moved back to it.
+     */
+    @Test
+    void a_changed_load_moves_cases_to_the_field_office_their_court_maps_to() throws Exception {
+        Database.clearDocket(jdbc);
+        java.nio.file.Path files = EoirFiles.houstonFamilies().writeTo(java.nio.file.Files.createTempDirectory("eoir"));
+        importer.importFiles(files, null, "test", ImportProgress.NONE);
+        Map<String, Object> c = jdbc.sql("select idncase, field_office_code from case_index "
+                + "where field_office_code is not null order by idncase limit 1").query().singleRow();
+        String elsewhere = c.get("field_office_code").equals("NYC") ? "HOU" : "NYC";
+        jdbc.sql("update case_index set field_office_code = ? where idncase = ?")
+                .params(elsewhere, c.get("idncase")).update();
+
+        assertThat(loader.load(renaming("EL CENTRO, CALIFORNIA", "EL CENTRO (MOVED)")).outcome())
+                .isEqualTo(Outcome.LOADED);
+
+        assertThat(jdbc.sql("select field_office_code from case_index where idncase = ?").param(c.get("idncase"))
+                .query(String.class).single()).isEqualTo(c.get("field_office_code"));
     }
 
     @Test
