@@ -147,8 +147,8 @@ public class Letters {
                             removalCase != null && removalCase.inAbsentia())
                     .query(Long.class).single();
             for (LegalGate.MemberVerdict m : concerned) {
-                jdbc.sql("insert into letter_member (letter_id, person_id) values (?, ?)")
-                        .params(letterId, m.personId()).update();
+                jdbc.sql("insert into letter_member (letter_id, person_id, idncase) values (?, ?, ?)")
+                        .params(letterId, m.personId(), m.idncase()).update();
                 timeline.write(new Timeline.Entry(m.idncase(), m.personId(), familyId, "CALL_IN_LETTER_PRINTED",
                         actor.username(), "Call-in letter " + ref + " printed on " + printDate + " ("
                         + choice.template().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
@@ -309,9 +309,10 @@ public class Letters {
 
     private List<Member> members(String ref) {
         return jdbc.sql("""
-                select p.id, p.idncase, p.given_name || ' ' || p.family_name, p.a_number
-                from letter l join letter_member lm on lm.letter_id = l.id join person p on p.id = lm.person_id
-                where l.reference = ? order by p.birth_date, p.id""").param(ref)
+                select p.person_id, lm.idncase, p.given_name || ' ' || p.family_name, p.a_number
+                from letter l join letter_member lm on lm.letter_id = l.id
+                join person_reference p on p.person_id = lm.person_id
+                where l.reference = ? order by p.birth_date, p.person_id""").param(ref)
                 .query((rs, k) -> new Member(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
                         rs.getString(4))).list();
     }
@@ -351,8 +352,9 @@ public class Letters {
     private static final String SELECT = """
             select l.reference, l.batch_id, l.family_id, l.field_office_code, l.print_date, l.report_by,
                    l.eoir_language, l.template_language, l.interpreter, l.status, l.status_on, l.version,
-                   array_agg(p.a_number order by p.birth_date, p.id) as concerned
-            from letter l join letter_member lm on lm.letter_id = l.id join person p on p.id = lm.person_id""";
+                   array_agg(p.a_number order by p.birth_date, p.person_id) as concerned
+            from letter l join letter_member lm on lm.letter_id = l.id
+            join person_reference p on p.person_id = lm.person_id""";
 
     private Letter letter(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Letter(rs.getString("reference"), rs.getLong("batch_id"), rs.getLong("family_id"),
