@@ -24,6 +24,11 @@ public enum TaskType {
     CUSTODY_REVIEW(false, null),
     /** Counsel reviews a case, an operation or a decision; only an attorney completes it. */
     LEGAL_REVIEW(false, Role.ATTORNEY),
+    /**
+     * A call-in letter came back undelivered: verify the family's address through lawful channels (the person, their
+     * counsel, the court record), never outside data fusion. Completing it states what was found.
+     */
+    ADDRESS_VERIFICATION(true, null),
     /** Anything else a supervisor or director asks of someone in their field office. */
     GENERAL(false, null);
 

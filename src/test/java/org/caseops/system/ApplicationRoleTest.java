@@ -31,7 +31,8 @@ class ApplicationRoleTest {
      */
     static final List<String> HISTORY = List.of("case_event", "task_event", "operation_event", "call_in_response",
             "custody_event", "audit_entry", "audit_chain", "audit_checkpoint", "attorney_determination",
-            "departure_deadline", "case_note", "parental_screening", "screening_child", "release_condition");
+            "departure_deadline", "case_note", "parental_screening", "screening_child", "release_condition",
+            "letter_batch", "letter_member");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state
@@ -59,6 +60,8 @@ class ApplicationRoleTest {
             "encounter", "custody_status", "custody_transition", "minor_caregiver",
             // tasks (their events are history)
             "task",
+            // call-in letters: a letter's delivery status moves (its batch and members are history)
+            "letter",
             // the audit trail's head and queue, moved by the sequencer alone (the application may not change them)
             "audit_head", "audit_pending",
             // Flyway's own
