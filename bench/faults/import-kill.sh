@@ -8,7 +8,8 @@
 # Environment: CASES=3000 SEED=7 ROUNDS=20 KILL_SEED=13 REIMPORT_TIMEOUT_S=600
 #   IMPORT_JAVA_OPTS="-Xmx256m -XX:TieredStopAtLevel=1" (C1 only: a shorter JVM start on a busy machine)
 # Odd rounds start from an empty docket (the kill interrupts a first import); even rounds from the clean docket (the
-# kill interrupts a re-import of unchanged files). The kill point is uniform over [1 s, the clean import's wall time].
+# kill interrupts a re-import of unchanged files). The kill point is uniform over the import's work (from its first
+# "Reading" line) as long as the clean import's work took, and 10 % beyond it (a kill after the commit).
 # Output: bench/out/faults/import-kill/{rounds.tsv,summary.txt,machine.txt,*.log}. Stops what it started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -40,14 +41,31 @@ start_server "$dir/server.log"
 import_cmd() { exec java $IMPORT_JAVA_OPTS -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" --show-quarantine 0; }
 imports() { sql -A -t -c "select count(*) from import_run"; }
 
+# The importer's work starts when it prints "Reading <file>" (after the JVM and Spring have started): kill points are
+# drawn over the work itself, so that a loaded machine's slow JVM start does not take the kills.
+wait_for_work() {  # $1 = log file, $2 = pid; returns 1 if the process ended first
+    for _ in $(seq 6000); do
+        grep -q '^Reading ' "$1" 2>/dev/null && return 0
+        kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+
 log "clean import of $CASES cases"
 t0=$(now)
-( import_cmd ) >"$dir/clean.log" 2>&1
+import_cmd >"$dir/clean.log" 2>&1 &
+IMPORT_PID=$!
+wait_for_work "$dir/clean.log" "$IMPORT_PID" || true
+tw=$(now)
+wait "$IMPORT_PID"
+IMPORT_PID=
 clean_s=$(secs "$t0" "$(now)")
+work_s=$(secs "$tw" "$(now)")
 clean=$(docket_fingerprint)
 empty_fp=$(clear_docket >/dev/null; docket_fingerprint)
 log "clean import: $clean_s s; fingerprint $clean"
-echo "clean import wall s: $clean_s" >"$dir/summary.txt"
+echo "clean import wall s: $clean_s (of which the import's work after the JVM start: $work_s s)" >"$dir/summary.txt"
 echo "clean fingerprint: $clean" >>"$dir/summary.txt"
 
 printf 'round\tstart\tkill_at_s\tlast_line_before_kill\tleft_after_kill\torphan_backends\treimport_s\treimport_rc\tresult\n' \
@@ -63,9 +81,11 @@ for r in $(seq "$ROUNDS"); do
         before=$clean
     fi
     runs_before=$(imports)
-    kill_at=$(awk -v s="$KILL_SEED" -v r="$r" -v t="$clean_s" 'BEGIN { srand(s * 1000 + r); printf "%.2f", 1 + rand() * (t - 1) }')
+    # uniform over the import's work as the clean import took it, and a little beyond (a kill after the commit)
+    kill_at=$(awk -v s="$KILL_SEED" -v r="$r" -v t="$work_s" 'BEGIN { srand(s * 1000 + r); printf "%.2f", rand() * t * 1.1 }')
     import_cmd >"$dir/round-$r-killed.log" 2>&1 &
     IMPORT_PID=$!
+    wait_for_work "$dir/round-$r-killed.log" "$IMPORT_PID" || true
     sleep "$kill_at"
     if kill -0 "$IMPORT_PID" 2>/dev/null; then
         kill -9 "$IMPORT_PID"
