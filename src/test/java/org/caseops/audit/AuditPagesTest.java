@@ -35,7 +35,15 @@ class AuditPagesTest {
         String page = auditor.get("/audit?actor=officer&action=PERSON_READ&subjectType=PERSON&subjectId=" + subject
                 + "&from=" + day + "&to=" + day + "&purpose=REVIEW").body();
 
-        assertThat(page).contains("(1–1 of 1)", "PERSON " + subject, "case review", "value=\"" + subject + "\"");
+        // other tests of the suite write the same entries the same day: the page counts what the database holds
+        long matching = jdbc.sql("""
+                select count(*) from audit_entry where actor = 'officer' and action = 'PERSON_READ'
+                  and subject_type = 'PERSON' and subject_id = ? and purpose ilike '%review%'
+                  and (recorded_at at time zone 'UTC')::date = ?::date""").params(subject, day)
+                .query(Long.class).single();
+        assertThat(matching).isPositive();
+        assertThat(page).contains("(1–" + Math.min(matching, org.caseops.system.Listing.DEFAULT_SIZE) + " of " + matching + ")", "PERSON " + subject,
+                "case review", "value=\"" + subject + "\"");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'AUDIT_READ' and actor = 'auditor' "
                 + "and detail like ?").param("%subjectId=" + subject + "%").query(Long.class).single()).isOne();
         assertThat(auditor.get("/audit?actor=nobody.at.all").body()).contains("Nothing to show.");

@@ -330,7 +330,9 @@ class DeskToolsBrowserTest {
     @Test
     void an_auditor_verifies_the_chain_and_finds_counsel_s_hold_in_the_entries() {
         org.springframework.http.ResponseEntity<String> placed = api.as("attorney").postForEntity(
-                "/api/cases/991000001/holds", java.util.Map.of("reason", "Audit page check"), String.class);
+                "/api/cases/991000001/holds", org.caseops.fixtures.LegalVersions.with(java.util.Map.of("reason",
+                        "Audit page check"), org.caseops.fixtures.LegalVersions.holds(api.as("attorney"),
+                        "991000001")), String.class);
         assertThat(placed.getStatusCode().value()).isEqualTo(201);
         browser.signIn("auditor");
         assertThat(menuLabels()).contains("Audit", "Screenings", "Imports").doesNotContain("Search", "Queues");
