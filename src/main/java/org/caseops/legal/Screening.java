@@ -44,7 +44,8 @@ import org.springframework.stereotype.Service;
 /**
  * Screens the whole docket (or one field office) as of a date: every case's facts stream from the database in
  * IDNCASE order through the same pure rules as a single verdict, the verdicts go back by {@code COPY}, and only
- * verdicts whose facts or outcome changed since the last screening for that date are rewritten. One transaction.
+ * verdicts whose facts, rules or outcome changed since the last screening for that date are judged again and
+ * rewritten. One transaction.
  * A stored verdict is a report for planning and oversight, never a permission: actions re-check the gate.
  */
 @Service
@@ -169,11 +170,12 @@ public class Screening {
     private static final List<Read> END = List.of();
 
     /**
-     * Streams and judges every selected case, and writes only the verdicts that differ from those stored for the
-     * same date; counts every verdict for the report on the way. One thread reads (all JDBC stays on it: a
-     * connection is not shared between threads), the calling thread judges, compares and writes, so the two cores
-     * overlap. The facts' fingerprint is the records' own hash: it only decides whether an unchanged outcome is
-     * rewritten, so a collision costs nothing.
+     * Streams and judges every selected case (or reuses its stored verdict, see {@link #reuse}), and writes only the
+     * verdicts that differ from those stored for the same date; counts every verdict for the report on the way. One
+     * thread reads (all JDBC stays on it: a connection is not shared between threads), the calling thread judges,
+     * compares and writes, so the two cores overlap. The facts' fingerprint is the records' own 32-bit hash: a
+     * collision between changed facts keeps the old verdict in the report (about 1 in 4 billion per changed case,
+     * docs/operations.md); actions never rely on a stored verdict.
      */
     private void evaluateAll(Connection connection, LocalDate asOf, Path out, boolean wholeDocket, Tally tally)
             throws SQLException, IOException {
