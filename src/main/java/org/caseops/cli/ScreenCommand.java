@@ -28,10 +28,10 @@ final class ScreenCommand implements Callable<Integer> {
             Operator.audit(context, "SCREENING_RUN", "SCREENING", String.valueOf(report.screeningId()),
                     "as of " + asOf + (report.fieldOffice() == null ? "" : " in " + report.fieldOffice()));
             System.out.printf("Screening %d as of %s%s: %d cases in %.1f s (%d verdicts changed, %d unchanged; "
-                    + "%d judged, %d reused: same facts, same rules)%n",
+                    + "%d judged, %d reused: same facts, same rules; facts of %d cases read)%n",
                     report.screeningId(), report.asOf(), report.fieldOffice() == null ? "" : " in " + report.fieldOffice(),
                     report.cases(), report.millis() / 1000.0, report.changed(), report.unchanged(),
-                    report.cases() - report.reused(), report.reused());
+                    report.cases() - report.reused(), report.reused(), report.read());
             System.out.printf("  phases: select cases %.1f s, stream and judge %.1f s, store changed %.1f s%n",
                     report.phases().selectMillis() / 1000.0, report.phases().evaluateMillis() / 1000.0,
                     report.phases().storeMillis() / 1000.0);

@@ -86,11 +86,12 @@ public class Screening {
     /**
      * A screening's outcome. {@code reused}: verdicts taken over from an earlier screening of the same date because the
      * case's facts and the rules are unchanged (the others were judged); {@code rules}: the fingerprint of the rules
-     * the verdicts were judged with (see {@link #rulesFingerprint()}).
+     * the verdicts were judged with (see {@link #rulesFingerprint()}); {@code read}: the cases whose facts were read
+     * (every case in scope, or after an earlier screening of the date only those changed since, V84).
      */
     public record Report(long screeningId, LocalDate asOf, String fieldOffice, long cases, long changed,
             long unchanged, VerdictCounts verdicts, List<ReasonCount> reasons, List<OfficeCounts> fieldOffices,
-            long millis, Phases phases, long reused, String rules) {
+            long millis, Phases phases, long reused, String rules, long read) {
     }
 
     public Report screen(LocalDate asOf, String fieldOffice, String actor) {
@@ -120,25 +121,33 @@ public class Screening {
         long started = System.nanoTime();
         JdbcClient tx = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         tx.sql("select pg_advisory_xact_lock(hashtext('caseops.screening'))").query().singleRow();
-        long id = tx.sql("insert into screening (as_of, field_office, actor) values (?, ?, ?) returning id")
+        // taken before any fact is read: a change its snapshot does not see is one this screening has not judged (V84)
+        long id = tx.sql("insert into screening (as_of, field_office, actor, snapshot) "
+                + "values (?, ?, ?, pg_current_snapshot()) returning id")
                 .params(asOf, fieldOffice, actor).query(Long.class).single();
         String rules = rulesFingerprint();
         Set<Long> sameRules = new HashSet<>(tx.sql("select id from screening where as_of = ? and finished_at is not "
                 + "null and report->>'rules' = ?").params(asOf, rules).query(Long.class).list());
         long mark = System.nanoTime();
         tx.sql("set local work_mem = '256MB'").update();
-        tx.sql(SCREEN_CASES + (fieldOffice == null ? "" : " where field_office_code = ?"))
-                .params(fieldOffice == null ? List.of() : List.of(fieldOffice)).update();
+        Optional<String> since = unchangedDocketSince(tx, asOf, rules);
+        String scope = fieldOffice == null ? "" : (since.isPresent() ? " and" : " where") + " field_office_code = ?";
+        List<Object> params = new ArrayList<>();
+        since.ifPresent(params::add);
+        if (fieldOffice != null) {
+            params.add(fieldOffice);
+        }
+        tx.sql(SCREEN_CASES + (since.isPresent() ? CHANGED_CASES : "") + scope).params(params).update();
         tx.sql("analyze screen_cases").update();
         long selectMillis = millisSince(mark);
 
         mark = System.nanoTime();
         Tally tally = new Tally(sameRules);
-        evaluateAll(connection, asOf, changedVerdicts, fieldOffice == null, tally);
+        evaluateAll(connection, asOf, changedVerdicts, fieldOffice == null && since.isEmpty(), tally);
         long evaluateMillis = millisSince(mark);
 
         mark = System.nanoTime();
-        if (tally.stored == 0) {
+        if (tally.stored == 0 && since.isEmpty()) {
             // Nothing stored for this date yet: every verdict is new, so they go straight into the table.
             try (Reader reader = Files.newBufferedReader(changedVerdicts, StandardCharsets.UTF_8)) {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy case_verdict (idncase, status, "
@@ -147,6 +156,10 @@ public class Screening {
             }
         } else {
             storeChanged(tx, connection, changedVerdicts, asOf, id);
+        }
+        if (since.isPresent()) {
+            // the cases not read keep the verdicts stored for the date: count every case in scope from the table
+            tally.countStored(tx, asOf, fieldOffice);
         }
         long storeMillis = millisSince(mark);
 
@@ -157,6 +170,27 @@ public class Screening {
                 .params(report.cases(), report.cases() - report.reused(), report.reused(), toJson(report), id)
                 .update();
         return report;
+    }
+
+    /** Only the cases with a legal record written since the snapshot (docs/operations.md, "Re-screening"). */
+    private static final String CHANGED_CASES = " where idncase in (select idncase from legal_record_change "
+            + "where not pg_visible_in_snapshot(xid, ?::pg_snapshot))";
+
+    /**
+     * The snapshot of the last whole-docket screening of the date when the verdicts stored for the date are all it
+     * and later screenings judged under these rules and no transaction it did not see wrote the docket; then only the
+     * cases whose legal records changed since need reading. Empty when the whole docket must be read: no such
+     * screening, a screening under other rules since, or an import (or any docket write) it did not see.
+     */
+    private static Optional<String> unchangedDocketSince(JdbcClient tx, LocalDate asOf, String rules) {
+        return tx.sql("""
+                select b.snapshot::text from screening b
+                where b.as_of = ? and b.field_office is null and b.finished_at is not null and b.snapshot is not null
+                  and b.report->>'rules' = ?
+                  and not exists (select 1 from screening l where l.as_of = b.as_of and l.id > b.id
+                                    and l.finished_at is not null and l.report->>'rules' is distinct from ?)
+                  and not exists (select 1 from gate_change c where not pg_visible_in_snapshot(c.xid, b.snapshot))
+                order by b.id desc limit 1""").params(asOf, rules, rules).query(String.class).optional();
     }
 
     /** A verdict as stored for the date: its line as {@link #judge} writes it, its facts' fingerprint, its screening. */
@@ -225,7 +259,8 @@ public class Screening {
                 select idncase, status || E'\\t' || reason || E'\\t' || reasons::text || E'\\t'
                        || coalesce(changes_on::text, E'\\\\N') || E'\\t' || facts_hash || E'\\t'
                        || coalesce(field_office_code, E'\\\\N'), facts_hash, screening_id
-                from case_verdict where as_of = ? order by idncase""", asOf)) {
+                from case_verdict v where as_of = ?""" + (wholeDocket ? "" : " and exists (select 1 from screen_cases s where s.idncase = v.idncase)") + " order by idncase",
+                asOf)) {
             AtomicReference<List<Read>> batch = new AtomicReference<>(new ArrayList<>(1000));
             DocketFacts.forEach(connection, wholeDocket, screened -> {
                 try {
@@ -254,6 +289,7 @@ public class Screening {
     private void judge(Read read, LocalDate asOf, StringBuilder line, Tally tally, BufferedWriter writer)
             throws IOException {
         DocketFacts.Screened screened = read.screened();
+        tally.read++;
         String factsHash = Integer.toHexString(screened.facts().hashCode());
         Stored stored = read.stored();
         if (stored != null && stored.factsHash().equals(factsHash) && tally.sameRules.contains(stored.screeningId())) {
@@ -409,6 +445,7 @@ public class Screening {
         private final Map<String, long[]> reasons = new HashMap<>();
         private final Map<String, long[]> offices = new HashMap<>();
         long changed;
+        long read;
         long stored;
         long reused;
         /** The screenings of the same date judged with the same rules: their verdicts can be reused. */
@@ -421,10 +458,36 @@ public class Screening {
         private static final Status[] BY_INDEX = {Status.EXECUTABLE, Status.NOT_EXECUTABLE, Status.FROZEN};
 
         void count(Status status, String reason, String fieldOffice) {
+            count(status, reason, fieldOffice, 1);
+        }
+
+        void count(Status status, String reason, String fieldOffice, long cases) {
             int i = status == Status.EXECUTABLE ? 0 : status == Status.NOT_EXECUTABLE ? 1 : 2;
-            verdicts[i]++;
-            reasons.computeIfAbsent(reason, k -> new long[3])[i]++;
-            offices.computeIfAbsent(fieldOffice == null ? "?" : fieldOffice, k -> new long[3])[i]++;
+            verdicts[i] += cases;
+            reasons.computeIfAbsent(reason, k -> new long[3])[i] += cases;
+            offices.computeIfAbsent(fieldOffice == null ? "?" : fieldOffice, k -> new long[3])[i] += cases;
+        }
+
+        /**
+         * Counts again from the verdicts stored for the date, those just written included: every case in scope (as the
+         * case index places it, as a whole-docket read would) with its stored verdict. The cases judged by this
+         * screening were counted as read; they are not counted twice.
+         */
+        void countStored(JdbcClient tx, LocalDate asOf, String fieldOffice) {
+            long judged = verdicts[0] + verdicts[1] + verdicts[2];
+            Arrays.fill(verdicts, 0);
+            reasons.clear();
+            offices.clear();
+            tx.sql("""
+                    select v.status, v.reason, s.field_office_code, count(*)
+                    from screening_case s join case_verdict v on v.idncase = s.idncase and v.as_of = ?
+                    """ + (fieldOffice == null ? "" : "where s.field_office_code = ? ")
+                    + "group by 1, 2, 3")
+                    .params(fieldOffice == null ? List.of(asOf) : List.of(asOf, fieldOffice))
+                    .query(rs -> {
+                        count(Status.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4));
+                    });
+            reused = verdicts[0] + verdicts[1] + verdicts[2] - judged + reused;
         }
 
         Report report(long id, LocalDate asOf, String fieldOffice, long millis, Phases phases, String rules) {
@@ -441,7 +504,7 @@ public class Screening {
                     .toList();
             return new Report(id, asOf, fieldOffice, cases, changed, cases - changed,
                     new VerdictCounts(verdicts[0], verdicts[1], verdicts[2]), byReason, byOffice, millis, phases, reused,
-                    rules);
+                    rules, read);
         }
     }
 

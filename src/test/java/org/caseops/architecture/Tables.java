@@ -36,9 +36,9 @@ final class Tables {
         OWNERS.put("docket", Set.of("eoir_case", "proceeding", "court_motion", "appeal", "appeal_fed_court",
                 "court_application", "lead_rider", "juvenile_history", "person", "case_index", "case_summary",
                 "family_member", "case_event", "case_note", "quarantine", "import_file", "import_run",
-                "import_warning"));
+                "import_warning", "docket_change"));
         OWNERS.put("legal", Set.of("legal_hold", "stay", "protection", "screening", "case_verdict",
-                "attorney_determination", "departure_deadline"));
+                "attorney_determination", "departure_deadline", "legal_record_change"));
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
         OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version"));
         OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint"));
@@ -66,7 +66,9 @@ final class Tables {
             Map.entry("gate_proceeding", "docket"), Map.entry("gate_appeal", "docket"),
             Map.entry("gate_motion", "docket"), Map.entry("gate_application", "docket"),
             Map.entry("gate_petition", "docket"), Map.entry("gate_lead_rider", "docket"),
-            Map.entry("gate_data_release", "docket"), Map.entry("screening_case", "docket"));
+            Map.entry("gate_data_release", "docket"), Map.entry("screening_case", "docket"),
+            // V84: the docket's change log as the screening reads it
+            Map.entry("gate_change", "docket"));
 
     /**
      * The reference catalogue: field offices, courts, base cities and EOIR's codes. The jurisdiction feature loads

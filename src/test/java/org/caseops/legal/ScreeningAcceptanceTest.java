@@ -222,4 +222,168 @@ class ScreeningAcceptanceTest {
                 .query(Long.class).single()).isEqualTo(inHouston);
     }
 
+
+    // ---- re-screening reads only what changed (V84, docs/operations.md "Re-screening") ---------------------------
+
+    @Autowired
+    LegalRecords records;
+
+    /** An executable case of the date with no legal record yet. */
+    private long anExecutableCase() {
+        return jdbc.sql("""
+                select v.idncase from case_verdict v where v.as_of = ? and v.status = 'EXECUTABLE'
+                  and not exists (select 1 from legal_hold h where h.idncase = v.idncase)
+                order by v.idncase limit 1""").param(JUNE_23_2019).query(Long.class).single();
+    }
+
+    private String storedStatus(long idncase) {
+        return jdbc.sql("select status from case_verdict where idncase = ? and as_of = ?")
+                .params(idncase, JUNE_23_2019).query(String.class).single();
+    }
+
+    /** Makes the next screening read the whole docket, as an import would: a docket write it did not see. */
+    private void touchTheDocket() {
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("update case_index set field_office_code = field_office_code where false").update();
+        }
+    }
+
+    @Test
+    void a_re_screen_with_nothing_changed_reads_no_case_and_reports_what_a_whole_reading_reports() {
+        Screening.Report first = screening.screen(JUNE_23_2019, null, "test");
+        assertThat(first.read()).isEqualTo(first.cases());
+
+        Screening.Report again = screening.screen(JUNE_23_2019, null, "test");
+
+        assertThat(again.read()).isZero();
+        assertThat(again.reused()).isEqualTo(again.cases()).isEqualTo(first.cases());
+        assertThat(again.changed()).isZero();
+        assertThat(again.verdicts()).isEqualTo(first.verdicts());
+        assertThat(again.reasons()).isEqualTo(first.reasons());
+        assertThat(again.fieldOffices()).isEqualTo(first.fieldOffices());
+        assertThat(screening.report(again.screeningId()).orElseThrow().read()).isZero();
+    }
+
+    @Test
+    void a_hold_placed_after_a_screening_is_judged_at_the_next_and_only_its_case_is_read() {
+        Screening.Report first = screening.screen(JUNE_23_2019, null, "test");
+        long idncase = anExecutableCase();
+        records.placeHold(idncase, records.holdsVersion(idncase), JUNE_23_2019.minusDays(1), "pending review",
+                "test");
+
+        Screening.Report again = screening.screen(JUNE_23_2019, null, "test");
+
+        assertThat(again.read()).isEqualTo(1);
+        assertThat(again.changed()).isEqualTo(1);
+        String now = storedStatus(idncase);
+        assertThat(now).isNotEqualTo("EXECUTABLE")
+                .isEqualTo(gate.ofPerson(jdbc.sql("select a_number from person where idncase = ?").param(idncase)
+                        .query(String.class).single(), JUNE_23_2019).orElseThrow().verdict().name());
+        assertThat(again.verdicts().executable()).isEqualTo(first.verdicts().executable() - 1);
+        assertThat(again.cases()).isEqualTo(first.cases());
+
+        // reading the whole docket again judges every case as the incremental screening left it
+        touchTheDocket();
+        Screening.Report whole = screening.screen(JUNE_23_2019, null, "test");
+        assertThat(whole.read()).isEqualTo(whole.cases());
+        assertThat(whole.changed()).isZero();
+        assertThat(whole.verdicts()).isEqualTo(again.verdicts());
+        assertThat(whole.reasons()).isEqualTo(again.reasons());
+        assertThat(whole.fieldOffices()).isEqualTo(again.fieldOffices());
+    }
+
+    /**
+     * A hold written by a transaction still open while the screening reads is not in what the screening read: its
+     * commit comes after the screening's snapshot, so the next screening judges its case, whatever the order of ids.
+     */
+    @Test
+    void a_change_committed_while_a_screening_reads_is_judged_at_the_next() throws Exception {
+        screening.screen(JUNE_23_2019, null, "test");
+        long idncase = anExecutableCase();
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch screened = new java.util.concurrent.CountDownLatch(1);
+        // another thread, another pooled connection: the hold's transaction stays open while the screening reads
+        java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (java.sql.Connection open = dataSource.getConnection()) {
+                open.setAutoCommit(false);
+                try (var insert = open.prepareStatement("insert into legal_hold (idncase, placed_on, placed_by, "
+                        + "reason) values (?, ?, 'test', 'placed while a screening read')")) {
+                    insert.setLong(1, idncase);
+                    insert.setObject(2, JUNE_23_2019.minusDays(1));
+                    insert.executeUpdate();
+                }
+                written.countDown();
+                assertThat(screened.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                open.commit();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(written.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Screening.Report during = screening.screen(JUNE_23_2019, null, "test");
+        assertThat(during.read()).isZero();
+        assertThat(storedStatus(idncase)).isEqualTo("EXECUTABLE");
+        screened.countDown();
+        writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        Screening.Report after = screening.screen(JUNE_23_2019, null, "test");
+
+        assertThat(after.read()).isEqualTo(1);
+        assertThat(storedStatus(idncase)).isNotEqualTo("EXECUTABLE");
+    }
+
+    @Test
+    void an_import_after_a_screening_makes_the_next_read_the_whole_docket() throws Exception {
+        Screening.Report first = screening.screen(JUNE_23_2019, null, "test");
+        importer.importFiles(dir, dir.resolve("persons.csv"), "test", ImportProgress.NONE);
+
+        Screening.Report again = screening.screen(JUNE_23_2019, null, "test");
+
+        assertThat(again.read()).isEqualTo(again.cases()).isEqualTo(first.cases());
+        assertThat(again.changed()).isZero();
+    }
+
+    @Test
+    void a_field_office_re_screen_reads_only_its_changed_cases() {
+        screening.screen(JUNE_23_2019, null, "test");
+        long idncase = jdbc.sql("""
+                select v.idncase from case_verdict v join case_index i on i.idncase = v.idncase
+                where v.as_of = ? and v.status = 'EXECUTABLE' and i.field_office_code = 'HOU'
+                order by v.idncase limit 1""").param(JUNE_23_2019).query(Long.class).single();
+        long elsewhere = jdbc.sql("""
+                select v.idncase from case_verdict v join case_index i on i.idncase = v.idncase
+                where v.as_of = ? and v.status = 'EXECUTABLE' and i.field_office_code = 'CHI'
+                order by v.idncase limit 1""").param(JUNE_23_2019).query(Long.class).single();
+        records.placeHold(idncase, records.holdsVersion(idncase), JUNE_23_2019.minusDays(1), "review", "test");
+        records.placeHold(elsewhere, records.holdsVersion(elsewhere), JUNE_23_2019.minusDays(1), "review", "test");
+
+        Screening.Report houston = screening.screen(JUNE_23_2019, "HOU", "test");
+
+        assertThat(houston.read()).isEqualTo(1);
+        assertThat(houston.fieldOffices()).extracting(Screening.OfficeCounts::fieldOffice).containsExactly("HOU");
+        assertThat(houston.cases()).isEqualTo(jdbc.sql("select count(*) from case_index where field_office_code = "
+                + "'HOU'").query(Long.class).single());
+        assertThat(storedStatus(idncase)).isNotEqualTo("EXECUTABLE");
+        assertThat(storedStatus(elsewhere)).isEqualTo("EXECUTABLE");
+        // the next whole screening starts from the last whole one: it reads both cases, rewrites only Chicago's
+        Screening.Report whole = screening.screen(JUNE_23_2019, null, "test");
+        assertThat(whole.read()).isEqualTo(2);
+        assertThat(whole.changed()).isEqualTo(1);
+        assertThat(storedStatus(elsewhere)).isNotEqualTo("EXECUTABLE");
+    }
+
+    /** The application may read the change logs; only their triggers write them (no rewriting, no emptying). */
+    @Test
+    void the_application_role_cannot_rewrite_the_change_logs() {
+        screening.screen(JUNE_23_2019, null, "test");
+        long idncase = anExecutableCase();
+        records.placeHold(idncase, records.holdsVersion(idncase), JUNE_23_2019.minusDays(1), "review", "test");
+        for (String sql : List.of("delete from legal_record_change", "update legal_record_change set idncase = 0",
+                "delete from docket_change", "insert into docket_change (xid) values ('1')",
+                "truncate legal_record_change")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql)
+                    .rootCause().hasMessageContaining("permission denied");
+        }
+        assertThat(screening.screen(JUNE_23_2019, null, "test").read()).isEqualTo(1);
+    }
 }
