@@ -438,25 +438,41 @@ bench_screening() {
     cases=$(sql -A -t -c "select count(*) from eoir_case")
     final=$(sql -A -t -c "select count(*) from case_summary where order_type = 'REMOVAL_ORDERED'")
     log "$cases cases, $final with a removal order in their latest proceeding"
-    # Run 1 computes and stores every verdict (none stored for this date); later runs re-screen unchanged facts.
+    # Run 1 computes and stores every verdict (none stored for this date); runs 2..RUNS re-screen with nothing
+    # changed (only the change logs are read, V84); then one after 1,000 new legal holds (those cases are read), and
+    # one after a docket write (as an import would make: the whole docket is read again, unchanged facts reused).
     sql -c "delete from case_verdict where as_of = '$asof'" -c "vacuum case_verdict"
-    printf 'run\tscreening_ms\tcases\tchanged\texecutable\tnot_executable\tfrozen\tsql_ms\tsql_executable\n' \
+    printf 'run\tkind\tscreening_ms\tcases\tchanged\tread\texecutable\tnot_executable\tfrozen\tsql_ms\tsql_executable\n' \
         >"$dir/runs.tsv"
-    local i out ms report sqlms sqlexec
-    for i in $(seq "$runs"); do
+    local i kind out report sqlms sqlexec
+    for i in $(seq $((runs + 2))); do
+        kind=re-screen
+        [ "$i" = 1 ] && kind=first
+        if [ "$i" = $((runs + 1)) ]; then
+            kind=after-1000-holds
+            sql -c "insert into legal_hold (idncase, placed_on, placed_by, reason)
+                select idncase, '$asof'::date - 1, 'bench', 'bench: screening after new holds'
+                from case_verdict where as_of = '$asof' and status = 'EXECUTABLE' order by idncase limit 1000" >/dev/null
+        elif [ "$i" = $((runs + 2)) ]; then
+            kind=after-docket-write
+            sql -c "update case_index set field_office_code = field_office_code where false" >/dev/null
+        fi
         java -Xmx"$XMX" -jar "$JAR" screen --as-of "$asof" >"$dir/screen-$i.log" 2>&1
-        report=$(sql -A -t -F $'\t' -c "select (report->>'millis'), cases, evaluated,
-            report->'verdicts'->>'executable', report->'verdicts'->>'notExecutable', report->'verdicts'->>'frozen'
+        report=$(sql -A -t -F $'\t' -c "select (report->>'millis'), cases, cases - reused,
+            coalesce(report->>'read', ''), report->'verdicts'->>'executable', report->'verdicts'->>'notExecutable',
+            report->'verdicts'->>'frozen'
             from screening order by id desc limit 1")
         out=$(sql -v as_of="$asof" -A -t -F $'\t' -c '\timing on' -f "$ROOT/bench/screening/executable.sql" 2>&1)
         sqlms=$(printf '%s\n' "$out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
         sqlexec=$(printf '%s\n' "$out" | grep -E '^[0-9]+\s[0-9]+$' | cut -f1)
-        printf '%s\t%s\t%s\t%s\n' "$i" "$report" "$sqlms" "$sqlexec" >>"$dir/runs.tsv"
-        log "run $i: screening $(cut -f1 <<<"$report") ms, SQL boolean $sqlms ms"
+        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$kind" "$report" "$sqlms" "$sqlexec" >>"$dir/runs.tsv"
+        log "run $i ($kind): screening $(cut -f1 <<<"$report") ms, SQL boolean $sqlms ms"
     done
+    # the bench's holds go again (their cases are read by the next screening of the date)
+    sql -c "delete from legal_hold where placed_by = 'bench'" >/dev/null
     echo "cases	$cases" >"$dir/summary.tsv"
     echo "removal orders	$final" >>"$dir/summary.tsv"
-    awk -F'\t' 'NR > 1 { printf "run %s\tscreening %.1f s (%s verdicts written)\tSQL boolean %.1f s\tratio %.2f\texecutable %s (SQL %s)\n", $1, $2 / 1000, $4, $8 / 1000, $2 / $8, $5, $9 }' \
+    awk -F'\t' 'NR > 1 { printf "run %s %s\tscreening %.1f s (%s judged, facts of %s read)\tSQL boolean %.1f s\tratio %.2f\texecutable %s (SQL %s)\n", $1, $2, $3 / 1000, $5, $6, $10 / 1000, $3 / $10, $7, $11 }' \
         "$dir/runs.tsv" >>"$dir/summary.tsv"
     column -t -s $'\t' "$dir/summary.tsv"
     stop_server

@@ -60,9 +60,10 @@ begin
 end
 $$;
 
--- Emptying a legal record table (only the owner may truncate) names no case: every screening forgets its snapshot, so
--- the next screening of each date reads the whole docket again.
-create function legal_records_emptied() returns trigger
+-- Emptying a legal record table (only the owner may truncate) names no case, and deleting stored verdicts leaves
+-- cases with nothing to carry over: every screening forgets its snapshot, so the next screening of each date reads the
+-- whole docket again.
+create function screenings_forget_snapshots() returns trigger
     language plpgsql security definer set search_path = public, pg_temp as $$
 begin
     update screening set snapshot = null where snapshot is not null;
@@ -72,7 +73,7 @@ $$;
 
 revoke all on function docket_changed() from public;
 revoke all on function legal_record_changed() from public;
-revoke all on function legal_records_emptied() from public;
+revoke all on function screenings_forget_snapshots() from public;
 
 do $$
 declare
@@ -89,8 +90,10 @@ begin
         execute format('create trigger %I after insert or update or delete on %I '
                        'for each row execute function legal_record_changed()', t || '_changed', t);
         execute format('create trigger %I after truncate on %I '
-                       'for each statement execute function legal_records_emptied()', t || '_truncated', t);
+                       'for each statement execute function screenings_forget_snapshots()', t || '_truncated', t);
     end loop;
+    create trigger case_verdict_deleted after delete or truncate on case_verdict
+        for each statement execute function screenings_forget_snapshots();
 end
 $$;
 

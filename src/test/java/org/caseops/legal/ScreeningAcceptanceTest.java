@@ -332,6 +332,18 @@ class ScreeningAcceptanceTest {
         assertThat(storedStatus(idncase)).isNotEqualTo("EXECUTABLE");
     }
 
+    /** Stored verdicts deleted leave nothing to carry over: the next screening reads and stores every case again. */
+    @Test
+    void deleted_verdicts_make_the_next_screening_read_the_whole_docket() {
+        Screening.Report first = screening.screen(JUNE_23_2019, null, "test");
+        jdbc.sql("delete from case_verdict where as_of = ? and status = 'EXECUTABLE'").param(JUNE_23_2019).update();
+
+        Screening.Report again = screening.screen(JUNE_23_2019, null, "test");
+
+        assertThat(again.read()).isEqualTo(again.cases()).isEqualTo(first.cases());
+        assertThat(again.verdicts()).isEqualTo(first.verdicts());
+    }
+
     @Test
     void an_import_after_a_screening_makes_the_next_read_the_whole_docket() throws Exception {
         Screening.Report first = screening.screen(JUNE_23_2019, null, "test");
