@@ -58,6 +58,6 @@ class AccessHome implements HomePanel {
         List<Users.User> all = users.list();
         long disabled = all.stream().filter(u -> !u.enabled()).count();
         return new Panel(10, "users", "Users", List.of(new Count("users", all.size(), null),
-                new Count("disabled", disabled, null)), List.of(), null, null, null);
+                new Count("disabled", disabled, null)), List.of(), null, "/admin/users", "Manage the users");
     }
 }

@@ -35,7 +35,10 @@ public final class Navigation {
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},
-            new String[] {"Audit", "/audit"});
+            new String[] {"Audit", "/audit"},
+            new String[] {"Users", "/admin/users"},
+            new String[] {"Tokens", "/admin/tokens"},
+            new String[] {"Partners", "/partners"});
 
     /** Looked up when the menu is first drawn: the command-line tools run without a web server and without it. */
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;

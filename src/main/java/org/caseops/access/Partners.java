@@ -120,18 +120,26 @@ public class Partners {
                 .param(partnerId).query(Partners::agreement).list();
     }
 
+    /** Every agency's agreements, by id, in one query. */
+    public List<Agreement> agreements() {
+        return jdbc.sql("select " + AGREEMENT_COLUMNS + " from sharing_agreement order by id")
+                .query(Partners::agreement).list();
+    }
+
     /** Ends an agreement now. A second revocation is a conflict: the first one's record stands. */
     @Transactional
     public Agreement revoke(long id, String reason, String revokedBy) {
         if (reason == null || reason.isBlank()) {
             throw new BadInput("reason", "a revocation states its reason");
         }
-        Agreement agreement = agreement(id);
-        if (agreement.revokedAt() != null) {
-            throw new Conflict("agreement " + id + " was revoked at " + agreement.revokedAt());
+        agreement(id);
+        if (jdbc.sql("""
+                update sharing_agreement set revoked_at = now(), revoked_by = ?, revoked_reason = ?
+                where id = ? and revoked_at is null""").params(revokedBy, reason.trim(), id).update() == 0) {
+            Agreement first = agreement(id);
+            throw new Conflict("agreement " + id + " was revoked at " + first.revokedAt() + " by "
+                    + first.revokedBy());
         }
-        jdbc.sql("update sharing_agreement set revoked_at = now(), revoked_by = ?, revoked_reason = ? where id = ?")
-                .params(revokedBy, reason.trim(), id).update();
         return agreement(id);
     }
 

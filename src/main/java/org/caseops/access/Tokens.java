@@ -101,6 +101,24 @@ public class Tokens {
                         Users.instant(rs.getObject(8, OffsetDateTime.class)))).list();
     }
 
+    /**
+     * Every user's tokens, newest first, at most {@code limit}: only those still usable (neither revoked nor
+     * expired) when {@code usableOnly}. Never the secrets.
+     */
+    public List<Listed> all(boolean usableOnly, int limit) {
+        return jdbc.sql("""
+                select t.id, u.username, t.kind, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at
+                from access_token t join app_user u on u.id = t.user_id
+                where not ? or (t.revoked_at is null and t.expires_at > now())
+                order by t.id desc limit ?""")
+                .params(usableOnly, limit).query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2),
+                        Kind.valueOf(rs.getString(3)), rs.getString(4),
+                        Users.instant(rs.getObject(5, OffsetDateTime.class)),
+                        Users.instant(rs.getObject(6, OffsetDateTime.class)),
+                        Users.instant(rs.getObject(7, OffsetDateTime.class)),
+                        Users.instant(rs.getObject(8, OffsetDateTime.class)))).list();
+    }
+
     @Transactional
     public void revoke(long id) {
         if (jdbc.sql("update access_token set revoked_at = coalesce(revoked_at, now()) where id = ?").param(id)

@@ -41,6 +41,25 @@ public class UserAdministration {
         return user;
     }
 
+    /**
+     * Gives a user another role, field office or partner agency, from their next request on. Administrators do not
+     * change their own place (a slip would lock the last administrator out).
+     */
+    @Transactional
+    public Users.User change(String username, Role role, String fieldOffice, Long partnerId) {
+        if (username.equals(access.actor().username())) {
+            throw new org.caseops.system.Conflict("administrators do not change their own role or field office; "
+                    + "another administrator does");
+        }
+        Users.User before = users.find(username).orElseThrow(() -> new org.caseops.system.NotFound("no user "
+                + username));
+        Users.User after = users.change(username, role, fieldOffice, partnerId);
+        access.audit("USER_CHANGED", new Access.Subject("USER", username, after.fieldOffice()),
+                "role " + before.role() + " -> " + after.role() + ", field office " + before.fieldOffice() + " -> "
+                        + after.fieldOffice() + ", partner " + before.partnerId() + " -> " + after.partnerId());
+        return after;
+    }
+
     @Transactional
     public void revokeToken(long id) {
         tokens.revoke(id);

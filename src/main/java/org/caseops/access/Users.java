@@ -57,24 +57,7 @@ public class Users {
         if (user.username() == null || !user.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
             throw new BadInput("username", "a user name is 2-64 lower-case letters, digits, '.', '_' or '-'");
         }
-        if (user.role() == null) {
-            throw new BadInput("role", "a role is required: one of " + EnumSet.allOf(Role.class));
-        }
-        if (user.role().officeScoped() && user.fieldOffice() == null) {
-            throw new BadInput("fieldOffice", "a " + user.role() + " belongs to a field office");
-        }
-        if (user.fieldOffice() != null && !jdbc.sql("select exists (select 1 from field_office where code = ?)")
-                .param(user.fieldOffice()).query(Boolean.class).single()) {
-            throw new BadInput("fieldOffice", "no field office with code '" + user.fieldOffice() + "'");
-        }
-        if ((user.role() == Role.PARTNER) != (user.partnerId() != null)) {
-            throw new BadInput("partnerId", user.role() == Role.PARTNER ? "a partner user belongs to a partner agency"
-                    : "only a PARTNER user belongs to a partner agency");
-        }
-        if (user.partnerId() != null && !jdbc.sql("select exists (select 1 from partner_agency where id = ?)")
-                .param(user.partnerId()).query(Boolean.class).single()) {
-            throw new BadInput("partnerId", "no partner agency " + user.partnerId());
-        }
+        checkPlace(user.role(), user.fieldOffice(), user.partnerId());
         if (user.password() != null && user.password().length() < MIN_PASSWORD) {
             throw new BadInput("password", "a password has at least " + MIN_PASSWORD + " characters");
         }
@@ -97,6 +80,42 @@ public class Users {
                         user.fieldOffice(), user.partnerId(), createdBy)
                 .update();
         return find(user.username()).orElseThrow();
+    }
+
+    /** A role with its field office and partner agency: what {@link #add} and {@link #change} accept. */
+    private void checkPlace(Role role, String fieldOffice, Long partnerId) {
+        if (role == null) {
+            throw new BadInput("role", "a role is required: one of " + EnumSet.allOf(Role.class));
+        }
+        if (role.officeScoped() && fieldOffice == null) {
+            throw new BadInput("fieldOffice", "a " + role + " belongs to a field office");
+        }
+        if (fieldOffice != null && !jdbc.sql("select exists (select 1 from field_office where code = ?)")
+                .param(fieldOffice).query(Boolean.class).single()) {
+            throw new BadInput("fieldOffice", "no field office with code '" + fieldOffice + "'");
+        }
+        if ((role == Role.PARTNER) != (partnerId != null)) {
+            throw new BadInput("partnerId", role == Role.PARTNER ? "a partner user belongs to a partner agency"
+                    : "only a PARTNER user belongs to a partner agency");
+        }
+        if (partnerId != null && !jdbc.sql("select exists (select 1 from partner_agency where id = ?)")
+                .param(partnerId).query(Boolean.class).single()) {
+            throw new BadInput("partnerId", "no partner agency " + partnerId);
+        }
+    }
+
+    /**
+     * Gives a user another role, field office or partner agency. Counts from the user's next request on: every
+     * request reads its user anew ({@link #actor}).
+     */
+    @Transactional
+    public User change(String username, Role role, String fieldOffice, Long partnerId) {
+        checkPlace(role, fieldOffice, partnerId);
+        if (jdbc.sql("update app_user set role = ?, field_office_code = ?, partner_id = ? where username = ?")
+                .params(role.name(), fieldOffice, partnerId, username).update() == 0) {
+            throw new NotFound("no user " + username);
+        }
+        return find(username).orElseThrow();
     }
 
     private static final String USER_COLUMNS =

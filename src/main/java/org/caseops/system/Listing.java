@@ -60,15 +60,20 @@ public final class Listing {
      * resolution, a reason), {@code required} or not. {@code id} is unique on the page.
      */
     public record Action(String id, String label, String href, String field, String fieldLabel, boolean required,
-            java.util.Map<String, String> hidden) {
+            java.util.Map<String, String> hidden, String typed, String error) {
 
         public static Action button(String id, String label, String href, java.util.Map<String, String> hidden) {
-            return new Action(id, label, href, null, null, false, hidden);
+            return new Action(id, label, href, null, null, false, hidden, null, null);
         }
 
         public static Action withText(String id, String label, String href, String field, String fieldLabel,
                 boolean required, java.util.Map<String, String> hidden) {
-            return new Action(id, label, href, field, fieldLabel, required, hidden);
+            return new Action(id, label, href, field, fieldLabel, required, hidden, null, null);
+        }
+
+        /** The same button after its form failed: the problem shown next to its text box, what was typed kept. */
+        public Action failed(String typedText, String problem) {
+            return new Action(id, label, href, field, fieldLabel, required, hidden, typedText, problem);
         }
     }
 

@@ -3,7 +3,9 @@ package org.caseops.legal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import org.springframework.web.util.HtmlUtils;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
@@ -49,6 +51,30 @@ class ScreeningPagesTest {
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'SCREENING_RUN'").query(Long.class)
                 .single()).isPositive();
         assertThat(counsel.get("/screenings").body()).contains("href=\"" + report + "\"");
+    }
+
+    @Test
+    void the_report_names_each_deciding_rule_with_its_citation_never_its_code() {
+        FormSession counsel = FormSession.signIn(environment, "attorney");
+        String report = run(counsel);
+
+        String page = counsel.get(report).body();
+        List<org.caseops.legal.rules.Rule> named = new java.util.ArrayList<>();
+        for (org.caseops.legal.rules.Rule rule : org.caseops.legal.rules.Rule.values()) {
+            String name = org.caseops.access.PageLayout.label(rule.name());
+            assertThat(page).as(rule.name()).doesNotContain(">" + rule.name() + "<");
+            if (page.contains(">" + name + "</a>")) {
+                named.add(rule);
+                assertThat(page).as(rule.name()).contains(">" + name + "</option>",
+                        HtmlUtils.htmlEscape(rule.citation()));
+            }
+        }
+        assertThat(named).as("the report's deciding rules").isNotEmpty();
+        String code = named.get(0).name();
+        String csv = counsel.get(report + "?rule=" + code + "&format=csv").body();
+        assertThat(csv.lines().skip(1).toList()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(org.caseops.access.PageLayout.label(code))
+                        .doesNotContain(code));
     }
 
     @Test
