@@ -305,8 +305,9 @@ class DocketFacts {
     }
 
     /**
-     * Streams every case of {@code screen_cases} (a temporary table of idncase, field_office_code made by the caller
-     * in the same transaction) with its facts, in IDNCASE order. The cursors read in step; memory holds one case.
+     * Streams every case of the docket ({@code screening_case}), or with {@code wholeDocket} false every case of
+     * {@code screen_cases} (a temporary table of idncase, field_office_code made by the caller in the same
+     * transaction), with its facts, in IDNCASE order. The cursors read in step; memory holds one case.
      */
     static void forEach(Connection connection, boolean wholeDocket, java.util.function.Consumer<Screened> consumer)
             throws SQLException {
@@ -321,8 +322,9 @@ class DocketFacts {
                 select s.idncase, s.field_office_code, coalesce(p.us_citizen, false) as us_citizen,
                        coalesce(p.lpr, c.lpr, false) as lpr, coalesce(p.citizenship_claim_open, false)
                        as citizenship_claim_open
-                from screen_cases s join gate_case c on c.idncase = s.idncase
-                left join gate_person p on p.idncase = s.idncase order by s.idncase""");
+                from %s s join gate_case c on c.idncase = s.idncase
+                left join gate_person p on p.idncase = s.idncase order by s.idncase"""
+                .formatted(wholeDocket ? "screening_case" : "screen_cases"));
              OrderedCursor proceedings = new OrderedCursor(connection, child(PROCEEDINGS, "t.idnproceeding desc", "", wholeDocket));
              OrderedCursor appeals = new OrderedCursor(connection, child(APPEALS, "t.idnappeal", "", wholeDocket));
              OrderedCursor motions = new OrderedCursor(connection, child(MOTIONS, "t.idnmotion", "", wholeDocket));

@@ -53,7 +53,7 @@ public class Screening {
 
     private static final Logger log = LoggerFactory.getLogger(Screening.class);
 
-    /** The cases to screen with their field office, from the case index. */
+    /** The cases to screen with their field office, from the case index (a whole-docket read reads the view). */
     private static final String SCREEN_CASES = "create temp table screen_cases on commit drop as "
             + "select idncase, field_office_code from screening_case";
 
@@ -137,13 +137,16 @@ public class Screening {
         if (fieldOffice != null) {
             params.add(fieldOffice);
         }
-        tx.sql(SCREEN_CASES + (since.isPresent() ? CHANGED_CASES : "") + scope).params(params).update();
-        tx.sql("analyze screen_cases").update();
+        boolean wholeDocket = fieldOffice == null && since.isEmpty();
+        if (!wholeDocket) {
+            tx.sql(SCREEN_CASES + (since.isPresent() ? CHANGED_CASES : "") + scope).params(params).update();
+            tx.sql("analyze screen_cases").update();
+        }
         long selectMillis = millisSince(mark);
 
         mark = System.nanoTime();
         Tally tally = new Tally(sameRules);
-        evaluateAll(connection, asOf, changedVerdicts, fieldOffice == null && since.isEmpty(), tally);
+        evaluateAll(connection, asOf, changedVerdicts, wholeDocket, tally);
         long evaluateMillis = millisSince(mark);
 
         mark = System.nanoTime();

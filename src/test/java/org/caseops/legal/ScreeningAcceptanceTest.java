@@ -77,10 +77,30 @@ class ScreeningAcceptanceTest {
         }
     }
 
+    /** Whether the docket is the generated one as imported (a test that imports more sets it false). */
+    static boolean docketAsGenerated;
+
+    /**
+     * The generated docket, imported once for the class and again after a test that changed it; between tests only
+     * the screenings, their verdicts and the holds the tests placed are emptied.
+     */
     @BeforeEach
     void importDocket() {
+        if (docketAsGenerated) {
+            try (Database.Owner owner = Database.owner(jdbc)) {
+                owner.jdbc().sql("set session_replication_role = replica").update();
+                owner.jdbc().sql("truncate screening, case_verdict, legal_hold restart identity").update();
+            }
+            return;
+        }
         Database.clearDocket(jdbc);
         importer.importFiles(dir, dir.resolve("persons.csv"), "test", ImportProgress.NONE);
+        docketAsGenerated = true;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void forgetTheDocket() {
+        docketAsGenerated = false;
     }
 
     @Test
@@ -136,6 +156,7 @@ class ScreeningAcceptanceTest {
         String received = jdbc.sql("select motion_recd_date::text from court_motion where idnmotion = ?")
                 .param(motion[0]).query(String.class).single();
         denied.motion(motion[0], motion[1], motion[2], received, "D");
+        docketAsGenerated = false;
         importer.importFiles(denied.writeTo(Files.createTempDirectory("denied")), null, "test", ImportProgress.NONE);
 
         Screening.Report again = screening.screen(JUNE_23_2019, null, "test");
@@ -347,6 +368,7 @@ class ScreeningAcceptanceTest {
     @Test
     void an_import_after_a_screening_makes_the_next_read_the_whole_docket() throws Exception {
         Screening.Report first = screening.screen(JUNE_23_2019, null, "test");
+        docketAsGenerated = false;
         importer.importFiles(dir, dir.resolve("persons.csv"), "test", ImportProgress.NONE);
 
         Screening.Report again = screening.screen(JUNE_23_2019, null, "test");
