@@ -31,8 +31,8 @@ import java.util.concurrent.Executors;
  * written by hand.
  *
  * <ul>
- *   <li>{@code GET /api/people/{a}}: the person's access subject, the audit row, the person with their case, the case
- *       record's birth date (Docket.personSubject, Docket.person, CourtRecordBirths.of).</li>
+ *   <li>{@code GET /api/people/{a}}: one query for the person with their case, their access subject's field office
+ *       and their case record's birth date (Docket.personRecord, as PersonReads runs it), then the audit row.</li>
  *   <li>{@code GET /api/cases?fieldOffice=X&page=N&size=S}: the count and the page (Docket.cases), the audit row.</li>
  *   <li>{@code GET /api/families/{id}/executability}: the family's subject, the audit row, its members
  *       (Docket.family), the lead case's summary, the members' facts (DocketFacts.ofPeople: people, data date,
@@ -43,9 +43,6 @@ import java.util.concurrent.Executors;
  */
 public class ApiBaseline {
 
-    static final String PERSON_SUBJECT = """
-            select ci.field_office_code from person p join family_member m on m.person_id = p.id
-            left join case_index ci on ci.idncase = m.family_id where p.a_number = ?""";
     static final String PERSON_CASE_COLUMNS = """
             s.idncase as c_idncase, p.a_number as c_a_number, s.nat as c_nat, s.lang as c_lang,
             s.case_type as c_case_type, s.order_type as c_order_type, s.absentia as c_absentia,
@@ -53,14 +50,16 @@ public class ApiBaseline {
             hl.name as c_hearing_name, s.field_office_code as c_field_office_code, s.family_id as c_family_id,
             s.represented as c_represented, c.e28_date as c_e28_date, c.atty_nbr as c_atty_nbr,
             c.idncase as c_case""";
-    static final String PERSON = "select p.*, m.family_id, m.role, " + PERSON_CASE_COLUMNS + """
+    /** Docket.personRecord: the person, their access subject's field office and their case record's birth. */
+    static final String PERSON_RECORD = "select p.*, m.family_id, m.role, fam.field_office_code as subject_field_office, "
+            + "c.birth_year as c_birth_year, c.birth_month as c_birth_month, c.birth_date as c_birth_date, "
+            + "c.birth_precision as c_birth_precision, " + PERSON_CASE_COLUMNS + """
              from person p join family_member m on m.person_id = p.id
             left join case_index s on s.idncase = p.idncase
             left join eoir_case c on c.idncase = s.idncase
             left join hearing_location hl on hl.code = s.hearing_loc_code
+            left join case_index fam on fam.idncase = m.family_id
             where p.a_number = ?""";
-    static final String BIRTH = "select birth_year, birth_month, birth_date, birth_precision from eoir_case "
-            + "where idncase = ?";
     static final String CASE_COLUMNS = """
             s.idncase, p.a_number, s.nat, s.lang, s.case_type, s.order_type, s.absentia, s.comp_date, s.dec_code,
             s.hearing_loc_code, hl.name as hearing_name, s.field_office_code, s.family_id, s.represented,
@@ -68,8 +67,11 @@ public class ApiBaseline {
     static final String CASE_FROM = " from case_index s join eoir_case c on c.idncase = s.idncase"
             + " left join person p on p.idncase = s.idncase left join hearing_location hl on hl.code = s.hearing_loc_code";
     static final String CASE_COUNT = "select count(*) from case_index s where s.field_office_code = ?";
-    static final String CASE_PAGE = "select " + CASE_COLUMNS + CASE_FROM
-            + " where s.field_office_code = ? order by s.idncase limit ? offset ?";
+    /** Docket.cases: the page's cases from the case index alone, then their columns. */
+    static final String CASE_PAGE = "select " + CASE_COLUMNS + " from (select s.idncase from case_index s"
+            + " where s.field_office_code = ? order by s.idncase limit ? offset ?) pg"
+            + CASE_FROM.replaceFirst("^ from case_index s", " join case_index s on s.idncase = pg.idncase")
+            + " order by s.idncase";
     static final String FAMILY_SUBJECT = "select field_office_code from case_index where idncase = ? "
             + "and family_id = idncase";
     static final String FAMILY = """
@@ -201,44 +203,17 @@ public class ApiBaseline {
 
     static String person(HttpExchange exchange, Connection c) throws SQLException {
         String a = last(exchange.getRequestURI());
-        String office;
-        try (PreparedStatement s = c.prepareStatement(PERSON_SUBJECT)) {
-            s.setString(1, a);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                office = rs.getString(1);
-            }
-        }
-        audit(c, exchange, "PERSON_READ", "PERSON", a, null);
         StringBuilder json = new StringBuilder();
-        long idncase;
-        try (PreparedStatement s = c.prepareStatement(PERSON)) {
+        try (PreparedStatement s = c.prepareStatement(PERSON_RECORD)) {
             s.setString(1, a);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 object(json, rs);
-                idncase = rs.getLong("c_idncase");
             }
         }
-        if (idncase != 0) {
-            try (PreparedStatement s = c.prepareStatement(BIRTH)) {
-                s.setLong(1, idncase);
-                json.setLength(json.length() - 1);
-                json.append(",\"courtRecordBirth\":");
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        object(json, rs);
-                    } else {
-                        json.append("null");
-                    }
-                }
-                json.append('}');
-            }
-        }
+        audit(c, exchange, "PERSON_READ", "PERSON", a, null);
         return json.toString();
     }
 
