@@ -88,30 +88,29 @@ public class ApiBaseline {
             order by case m.role when 'LEAD' then 0 when 'RIDER' then 1 else 2 end, p.birth_date, p.id"""
             .replace(":family", "?::bigint");
     static final String CASE_SUMMARY = "select " + CASE_COLUMNS + CASE_FROM + " where s.idncase = ?";
-    static final String FACT_PEOPLE = "select id, idncase, us_citizen, lpr, citizenship_claim_open from person "
+    /** DocketFacts.ofPeople: the people, the data date, then each fact table (the gate_* views of V66) by case. */
+    static final String FACT_PEOPLE = "select id, idncase, us_citizen, lpr, citizenship_claim_open from gate_person "
             + "where id = any(?::bigint[])";
-    static final String DATA_AS_OF = "select max(coalesce(release_date, started_at::date)) from import_run "
-            + "where finished_at is not null";
+    static final String DATA_AS_OF = "select data_as_of from gate_data_release";
     static final String ANY = " = any(?::bigint[])";
     /** DocketFacts' per-table reads, by case (org.caseops.legal.DocketFacts, same order and SQL). */
     static final List<String> FACTS = List.of(
             "select idncase, idnproceeding, osc_date, case_type, dec_code, other_comp, comp_date, absentia, "
-                    + "appeal_rsvd, appeal_not_filed, dec_type, date_appeal_due_status from proceeding where idncase"
+                    + "appeal_rsvd, appeal_not_filed, dec_type, date_appeal_due_status from gate_proceeding where idncase"
                     + ANY + " order by idncase, idnproceeding",
             "select idncase, idnappeal, idnproceeding, appeal_filed, bia_decision, bia_decision_date, appeal_type, "
-                    + "filed_by from appeal where idncase" + ANY + " order by idncase, idnappeal",
+                    + "filed_by from gate_appeal where idncase" + ANY + " order by idncase, idnappeal",
             "select idncase, idnmotion, idnproceeding, motion_recd_date, dec, comp_date, stay_grant, rec_type, "
-                    + "filing_party from court_motion where not deleted and idncase" + ANY
-                    + " order by idncase, idnmotion",
+                    + "filing_party from gate_motion where idncase" + ANY + " order by idncase, idnmotion",
             "select idncase, kind, from_date, until_date, lifted_on, reference from stay where idncase" + ANY
                     + " order by idncase, id",
             "select idncase, placed_on, lifted_on, reason from legal_hold where idncase" + ANY
                     + " order by idncase, id",
             "select idncase, idnproceedingappln, idnproceeding, appl_code, appl_recd_date, appl_dec "
-                    + "from court_application where idncase" + ANY + " order by idncase, idnproceedingappln",
-            "select a.idncase, f.idnappealfedcourts, f.idnappeal, f.requested_by_oil, f.fed_court_decision_date, "
-                    + "f.fed_court_decision from appeal_fed_court f join appeal a on a.idnappeal = f.idnappeal "
-                    + "where a.idncase" + ANY + " order by a.idncase, f.idnappealfedcourts",
+                    + "from gate_application where idncase" + ANY + " order by idncase, idnproceedingappln",
+            "select f.idncase, f.idnappealfedcourts, f.idnappeal, f.requested_by_oil, f.fed_court_decision_date, "
+                    + "f.fed_court_decision from gate_petition f where f.idncase" + ANY
+                    + " order by f.idncase, f.idnappealfedcourts",
             "select idncase, kind, from_date, until_date, ended_on, evidence from protection where idncase" + ANY
                     + " order by idncase, id",
             "select idncase, last_day, source, ordered_on, reference from departure_deadline where idncase" + ANY
@@ -119,21 +118,20 @@ public class ApiBaseline {
             "select idncase, subject, meaning, recorded_on, reason from attorney_determination where idncase" + ANY
                     + " order by idncase, id");
     static final String RIDING = "select r.rider_case as idncase, r.lead_case, r.active, r.severed_on "
-            + "from lead_rider r where r.rider_case" + ANY
+            + "from gate_lead_rider r where r.rider_case" + ANY
             + " order by r.rider_case, r.active desc, r.idnleadrider desc";
     static final String LINK = " where (r.rider_case, r.lead_case) in (select unnest(?::bigint[]), "
             + "unnest(?::bigint[]))";
     static final List<String> LEAD_FACTS = List.of(
             "select r.rider_case as idncase, a.idnappeal, a.idnproceeding, a.appeal_filed, a.bia_decision, "
-                    + "a.bia_decision_date, a.appeal_type, a.filed_by from lead_rider r "
-                    + "join appeal a on a.idncase = r.lead_case" + LINK + " order by r.rider_case, a.idnappeal",
+                    + "a.bia_decision_date, a.appeal_type, a.filed_by from gate_lead_rider r "
+                    + "join gate_appeal a on a.idncase = r.lead_case" + LINK + " order by r.rider_case, a.idnappeal",
             "select r.rider_case as idncase, m.idnmotion, m.idnproceeding, m.motion_recd_date, m.dec, m.comp_date, "
-                    + "m.stay_grant, m.rec_type, m.filing_party from lead_rider r "
-                    + "join court_motion m on m.idncase = r.lead_case and not m.deleted" + LINK
-                    + " order by r.rider_case, m.idnmotion",
+                    + "m.stay_grant, m.rec_type, m.filing_party from gate_lead_rider r "
+                    + "join gate_motion m on m.idncase = r.lead_case" + LINK + " order by r.rider_case, m.idnmotion",
             "select r.rider_case as idncase, p.idnproceeding, p.osc_date, p.case_type, p.dec_code, p.other_comp, "
                     + "p.comp_date, p.absentia, p.appeal_rsvd, p.appeal_not_filed, p.dec_type, "
-                    + "p.date_appeal_due_status from lead_rider r join proceeding p on p.idncase = r.lead_case"
+                    + "p.date_appeal_due_status from gate_lead_rider r join gate_proceeding p on p.idncase = r.lead_case"
                     + LINK + " order by r.rider_case, p.idnproceeding");
     static final String AUDIT = """
             insert into bench_api.audit_row (actor, role, field_office, action, subject_type, subject_id, purpose,
