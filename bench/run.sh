@@ -607,7 +607,12 @@ bench_api() {
     start_server "$API_DIR/server.log"
     local caseops="http://localhost:$HTTP_PORT"
     sql -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
-    sql -A -t -c "select count(*) from eoir_case" >"$API_DIR/cases.txt"
+    sql -A -t -c "select count(*) from eoir_case" >"$API_DIR/docket-cases.txt"
+    {
+        echo "caseops threads (CASEOPS_HTTP_THREADS): ${CASEOPS_HTTP_THREADS:-default}; pool (CASEOPS_DB_POOL_SIZE): ${CASEOPS_DB_POOL_SIZE:-default}; connection per request: ${CASEOPS_DB_CONNECTION_PER_REQUEST:-default}"
+        echo "baseline threads: ${API_BASELINE_THREADS:-200}; pool: ${API_BASELINE_POOL:-10}"
+        echo "jar: $JAR"
+    } >>"$API_DIR/machine.txt"
     # The busiest field office; an officer of it (so a purpose is not required, but one is sent and recorded)
     local office; office=$(sql -A -t -c "select field_office_code from case_index where field_office_code is not null
         group by 1 order by count(*) desc limit 1")
@@ -650,24 +655,29 @@ bench_api() {
             printf '%s\t%s\t%s\n' "$p" "$c" "$health" >>"$API_DIR/health.tsv"
         done
     done
-    # The profile, in a run of its own after the measured ones (recording costs the server CPU): CaseOps' person
-    # reads at 64 connections under JFR, and pg_stat_statements over the same span
+    # The profile, in a run of its own after the measured ones (recording costs the server CPU): CaseOps' reads of
+    # API_PROFILE_READS (default people) at 64 connections under JFR, and pg_stat_statements over the same span
     API_S=${API_PROFILE_S:-30}
-    sql -c "select pg_stat_statements_reset()" >/dev/null 2>&1 || true
-    jcmd "$SERVER_PID" JFR.start name=api duration="${API_S}s" filename="$API_DIR/caseops-people-64.jfr" \
-        >/dev/null 2>&1 || true
-    api_wrk profile "$caseops" "$API_DIR/people.txt" 64
-    sql -A -F $'\t' -P footer=off -c "select calls, round(total_exec_time::numeric, 0) as ms,
-        round((total_exec_time / calls)::numeric, 3) as ms_per_call, rows,
-        left(regexp_replace(query, '\s+', ' ', 'g'), 140) as query from pg_stat_statements
-        order by total_exec_time desc limit 25" >"$API_DIR/caseops-people-64-statements.tsv" 2>/dev/null || true
+    for p in ${API_PROFILE_READS:-people}; do
+        sql -c "select pg_stat_statements_reset()" >/dev/null 2>&1 || true
+        jcmd "$SERVER_PID" JFR.start name="api-$p" duration="${API_S}s" filename="$API_DIR/caseops-$p-64.jfr" \
+            >/dev/null 2>&1 || true
+        api_wrk profile "$caseops" "$API_DIR/$p.txt" 64
+        sql -A -F $'\t' -P footer=off -c "select calls, round(total_exec_time::numeric, 0) as ms,
+            round((total_exec_time / calls)::numeric, 3) as ms_per_call, rows,
+            left(regexp_replace(query, '\s+', ' ', 'g'), 140) as query from pg_stat_statements
+            order by total_exec_time desc limit 25" >"$API_DIR/caseops-$p-64-statements.tsv" 2>/dev/null || true
+        sleep 2
+    done
     API_S=$saved
     kill "$baseline_pid" 2>/dev/null || true
     wait "$baseline_pid" 2>/dev/null || true
     sleep 2
-    if [ -f "$API_DIR/caseops-people-64.jfr" ]; then
-        "$BENCH_DIR/api/jfr-top.sh" "$API_DIR/caseops-people-64.jfr" >"$API_DIR/caseops-people-64-profile.txt" 2>&1 || true
-    fi
+    for p in ${API_PROFILE_READS:-people}; do
+        if [ -f "$API_DIR/caseops-$p-64.jfr" ]; then
+            "$BENCH_DIR/api/jfr-top.sh" "$API_DIR/caseops-$p-64.jfr" >"$API_DIR/caseops-$p-64-profile.txt" 2>&1 || true
+        fi
+    done
     stop_server
     echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$API_DIR/machine.txt"
     # ratio CaseOps / baseline per read and connection count
@@ -677,7 +687,7 @@ bench_api() {
                   printf "%s\t%s\t%s\t%.3f\t%s\t%s\n", k, c[k], b[k], c[k] / b[k], p[k], e[k] } }' \
         "$API_DIR/runs.tsv" >"$API_DIR/summary.tsv"
     echo
-    echo "== API benchmark: $(cat "$API_DIR/cases.txt" 2>/dev/null | head -1) ($API_DIR)"
+    echo "== API benchmark: $(cat "$API_DIR/docket-cases.txt" 2>/dev/null | head -1) cases ($API_DIR)"
     column -t -s $'\t' "$API_DIR/summary.tsv"
 }
 

@@ -31,8 +31,8 @@ import java.util.concurrent.Executors;
  * written by hand.
  *
  * <ul>
- *   <li>{@code GET /api/people/{a}}: the person's access subject, the audit row, the person with their case, the case
- *       record's birth date (Docket.personSubject, Docket.person, CourtRecordBirths.of).</li>
+ *   <li>{@code GET /api/people/{a}}: one query for the person with their case, their access subject's field office
+ *       and their case record's birth date (Docket.personRecord, as PersonReads runs it), then the audit row.</li>
  *   <li>{@code GET /api/cases?fieldOffice=X&page=N&size=S}: the count and the page (Docket.cases), the audit row.</li>
  *   <li>{@code GET /api/families/{id}/executability}: the family's subject, the audit row, its members
  *       (Docket.family), the lead case's summary, the members' facts (DocketFacts.ofPeople: people, data date,
@@ -43,9 +43,6 @@ import java.util.concurrent.Executors;
  */
 public class ApiBaseline {
 
-    static final String PERSON_SUBJECT = """
-            select ci.field_office_code from person p join family_member m on m.person_id = p.id
-            left join case_index ci on ci.idncase = m.family_id where p.a_number = ?""";
     static final String PERSON_CASE_COLUMNS = """
             s.idncase as c_idncase, p.a_number as c_a_number, s.nat as c_nat, s.lang as c_lang,
             s.case_type as c_case_type, s.order_type as c_order_type, s.absentia as c_absentia,
@@ -53,14 +50,16 @@ public class ApiBaseline {
             hl.name as c_hearing_name, s.field_office_code as c_field_office_code, s.family_id as c_family_id,
             s.represented as c_represented, c.e28_date as c_e28_date, c.atty_nbr as c_atty_nbr,
             c.idncase as c_case""";
-    static final String PERSON = "select p.*, m.family_id, m.role, " + PERSON_CASE_COLUMNS + """
+    /** Docket.personRecord: the person, their access subject's field office and their case record's birth. */
+    static final String PERSON_RECORD = "select p.*, m.family_id, m.role, fam.field_office_code as subject_field_office, "
+            + "c.birth_year as c_birth_year, c.birth_month as c_birth_month, c.birth_date as c_birth_date, "
+            + "c.birth_precision as c_birth_precision, " + PERSON_CASE_COLUMNS + """
              from person p join family_member m on m.person_id = p.id
             left join case_index s on s.idncase = p.idncase
             left join eoir_case c on c.idncase = s.idncase
             left join hearing_location hl on hl.code = s.hearing_loc_code
+            left join case_index fam on fam.idncase = m.family_id
             where p.a_number = ?""";
-    static final String BIRTH = "select birth_year, birth_month, birth_date, birth_precision from eoir_case "
-            + "where idncase = ?";
     static final String CASE_COLUMNS = """
             s.idncase, p.a_number, s.nat, s.lang, s.case_type, s.order_type, s.absentia, s.comp_date, s.dec_code,
             s.hearing_loc_code, hl.name as hearing_name, s.field_office_code, s.family_id, s.represented,
@@ -68,8 +67,11 @@ public class ApiBaseline {
     static final String CASE_FROM = " from case_index s join eoir_case c on c.idncase = s.idncase"
             + " left join person p on p.idncase = s.idncase left join hearing_location hl on hl.code = s.hearing_loc_code";
     static final String CASE_COUNT = "select count(*) from case_index s where s.field_office_code = ?";
-    static final String CASE_PAGE = "select " + CASE_COLUMNS + CASE_FROM
-            + " where s.field_office_code = ? order by s.idncase limit ? offset ?";
+    /** Docket.cases: the page's cases from the case index alone, then their columns. */
+    static final String CASE_PAGE = "select " + CASE_COLUMNS + " from (select s.idncase from case_index s"
+            + " where s.field_office_code = ? order by s.idncase limit ? offset ?) pg"
+            + CASE_FROM.replaceFirst("^ from case_index s", " join case_index s on s.idncase = pg.idncase")
+            + " order by s.idncase";
     static final String FAMILY_SUBJECT = "select field_office_code from case_index where idncase = ? "
             + "and family_id = idncase";
     static final String FAMILY = """
@@ -86,30 +88,29 @@ public class ApiBaseline {
             order by case m.role when 'LEAD' then 0 when 'RIDER' then 1 else 2 end, p.birth_date, p.id"""
             .replace(":family", "?::bigint");
     static final String CASE_SUMMARY = "select " + CASE_COLUMNS + CASE_FROM + " where s.idncase = ?";
-    static final String FACT_PEOPLE = "select id, idncase, us_citizen, lpr, citizenship_claim_open from person "
+    /** DocketFacts.ofPeople: the people, the data date, then each fact table (the gate_* views of V66) by case. */
+    static final String FACT_PEOPLE = "select id, idncase, us_citizen, lpr, citizenship_claim_open from gate_person "
             + "where id = any(?::bigint[])";
-    static final String DATA_AS_OF = "select max(coalesce(release_date, started_at::date)) from import_run "
-            + "where finished_at is not null";
+    static final String DATA_AS_OF = "select data_as_of from gate_data_release";
     static final String ANY = " = any(?::bigint[])";
     /** DocketFacts' per-table reads, by case (org.caseops.legal.DocketFacts, same order and SQL). */
     static final List<String> FACTS = List.of(
             "select idncase, idnproceeding, osc_date, case_type, dec_code, other_comp, comp_date, absentia, "
-                    + "appeal_rsvd, appeal_not_filed, dec_type, date_appeal_due_status from proceeding where idncase"
+                    + "appeal_rsvd, appeal_not_filed, dec_type, date_appeal_due_status from gate_proceeding where idncase"
                     + ANY + " order by idncase, idnproceeding",
             "select idncase, idnappeal, idnproceeding, appeal_filed, bia_decision, bia_decision_date, appeal_type, "
-                    + "filed_by from appeal where idncase" + ANY + " order by idncase, idnappeal",
+                    + "filed_by from gate_appeal where idncase" + ANY + " order by idncase, idnappeal",
             "select idncase, idnmotion, idnproceeding, motion_recd_date, dec, comp_date, stay_grant, rec_type, "
-                    + "filing_party from court_motion where not deleted and idncase" + ANY
-                    + " order by idncase, idnmotion",
+                    + "filing_party from gate_motion where idncase" + ANY + " order by idncase, idnmotion",
             "select idncase, kind, from_date, until_date, lifted_on, reference from stay where idncase" + ANY
                     + " order by idncase, id",
             "select idncase, placed_on, lifted_on, reason from legal_hold where idncase" + ANY
                     + " order by idncase, id",
             "select idncase, idnproceedingappln, idnproceeding, appl_code, appl_recd_date, appl_dec "
-                    + "from court_application where idncase" + ANY + " order by idncase, idnproceedingappln",
-            "select a.idncase, f.idnappealfedcourts, f.idnappeal, f.requested_by_oil, f.fed_court_decision_date, "
-                    + "f.fed_court_decision from appeal_fed_court f join appeal a on a.idnappeal = f.idnappeal "
-                    + "where a.idncase" + ANY + " order by a.idncase, f.idnappealfedcourts",
+                    + "from gate_application where idncase" + ANY + " order by idncase, idnproceedingappln",
+            "select f.idncase, f.idnappealfedcourts, f.idnappeal, f.requested_by_oil, f.fed_court_decision_date, "
+                    + "f.fed_court_decision from gate_petition f where f.idncase" + ANY
+                    + " order by f.idncase, f.idnappealfedcourts",
             "select idncase, kind, from_date, until_date, ended_on, evidence from protection where idncase" + ANY
                     + " order by idncase, id",
             "select idncase, last_day, source, ordered_on, reference from departure_deadline where idncase" + ANY
@@ -117,21 +118,20 @@ public class ApiBaseline {
             "select idncase, subject, meaning, recorded_on, reason from attorney_determination where idncase" + ANY
                     + " order by idncase, id");
     static final String RIDING = "select r.rider_case as idncase, r.lead_case, r.active, r.severed_on "
-            + "from lead_rider r where r.rider_case" + ANY
+            + "from gate_lead_rider r where r.rider_case" + ANY
             + " order by r.rider_case, r.active desc, r.idnleadrider desc";
     static final String LINK = " where (r.rider_case, r.lead_case) in (select unnest(?::bigint[]), "
             + "unnest(?::bigint[]))";
     static final List<String> LEAD_FACTS = List.of(
             "select r.rider_case as idncase, a.idnappeal, a.idnproceeding, a.appeal_filed, a.bia_decision, "
-                    + "a.bia_decision_date, a.appeal_type, a.filed_by from lead_rider r "
-                    + "join appeal a on a.idncase = r.lead_case" + LINK + " order by r.rider_case, a.idnappeal",
+                    + "a.bia_decision_date, a.appeal_type, a.filed_by from gate_lead_rider r "
+                    + "join gate_appeal a on a.idncase = r.lead_case" + LINK + " order by r.rider_case, a.idnappeal",
             "select r.rider_case as idncase, m.idnmotion, m.idnproceeding, m.motion_recd_date, m.dec, m.comp_date, "
-                    + "m.stay_grant, m.rec_type, m.filing_party from lead_rider r "
-                    + "join court_motion m on m.idncase = r.lead_case and not m.deleted" + LINK
-                    + " order by r.rider_case, m.idnmotion",
+                    + "m.stay_grant, m.rec_type, m.filing_party from gate_lead_rider r "
+                    + "join gate_motion m on m.idncase = r.lead_case" + LINK + " order by r.rider_case, m.idnmotion",
             "select r.rider_case as idncase, p.idnproceeding, p.osc_date, p.case_type, p.dec_code, p.other_comp, "
                     + "p.comp_date, p.absentia, p.appeal_rsvd, p.appeal_not_filed, p.dec_type, "
-                    + "p.date_appeal_due_status from lead_rider r join proceeding p on p.idncase = r.lead_case"
+                    + "p.date_appeal_due_status from gate_lead_rider r join gate_proceeding p on p.idncase = r.lead_case"
                     + LINK + " order by r.rider_case, p.idnproceeding");
     static final String AUDIT = """
             insert into bench_api.audit_row (actor, role, field_office, action, subject_type, subject_id, purpose,
@@ -201,44 +201,17 @@ public class ApiBaseline {
 
     static String person(HttpExchange exchange, Connection c) throws SQLException {
         String a = last(exchange.getRequestURI());
-        String office;
-        try (PreparedStatement s = c.prepareStatement(PERSON_SUBJECT)) {
-            s.setString(1, a);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                office = rs.getString(1);
-            }
-        }
-        audit(c, exchange, "PERSON_READ", "PERSON", a, null);
         StringBuilder json = new StringBuilder();
-        long idncase;
-        try (PreparedStatement s = c.prepareStatement(PERSON)) {
+        try (PreparedStatement s = c.prepareStatement(PERSON_RECORD)) {
             s.setString(1, a);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 object(json, rs);
-                idncase = rs.getLong("c_idncase");
             }
         }
-        if (idncase != 0) {
-            try (PreparedStatement s = c.prepareStatement(BIRTH)) {
-                s.setLong(1, idncase);
-                json.setLength(json.length() - 1);
-                json.append(",\"courtRecordBirth\":");
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        object(json, rs);
-                    } else {
-                        json.append("null");
-                    }
-                }
-                json.append('}');
-            }
-        }
+        audit(c, exchange, "PERSON_READ", "PERSON", a, null);
         return json.toString();
     }
 

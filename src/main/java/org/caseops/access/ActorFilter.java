@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads the signed-in user from the database on every request, whatever signed them in (session, token, JWT), and
  * makes that the request's authentication. A user who was disabled or deleted is refused (401) and their session
- * ended; a changed role or a revoked partner agreement counts from this request on.
+ * ended; a changed role or a revoked partner agreement counts from this request on. A CaseOps bearer token's user was
+ * read in this request already, in the token's own query ({@link Tokens#bearer}), and is not read twice.
  */
 final class ActorFilter extends OncePerRequestFilter {
 
@@ -34,6 +35,10 @@ final class ActorFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof ActorAuthentication fresh && fresh.readThisRequest()) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             Optional<Actor> actor = users.actor(auth.getName());
             if (actor.isEmpty()) {

@@ -14,13 +14,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -231,7 +230,10 @@ class SecurityConfig {
         return new ProviderManager(providers);
     }
 
-    /** Accepts {@code cop_} tokens; leaves anything else to the next provider (a JWT, when OIDC is on). */
+    /**
+     * Accepts {@code cop_} tokens; leaves anything else to the next provider (a JWT, when OIDC is on). The token, its
+     * user and a partner's grants are one query, on the request's one connection.
+     */
     private record TokenSignIn(Tokens tokens) implements AuthenticationProvider {
         @Override
         public Authentication authenticate(Authentication authentication) {
@@ -239,9 +241,13 @@ class SecurityConfig {
             if (!token.startsWith(Tokens.PREFIX)) {
                 return null;
             }
-            String username = tokens.resolve(token)
+            Tokens.Bearer bearer = tokens.bearer(token)
                     .orElseThrow(() -> new BadCredentialsException("the token is unknown, expired or revoked"));
-            return UsernamePasswordAuthenticationToken.authenticated(username, null, AuthorityUtils.NO_AUTHORITIES);
+            if (!bearer.enabled()) {
+                throw new DisabledException("user " + bearer.actor().username() + " is unknown or disabled");
+            }
+            // the user as this request's actor, read in the token's query: ActorFilter does not read it again
+            return new ActorAuthentication(bearer.actor(), true);
         }
 
         @Override

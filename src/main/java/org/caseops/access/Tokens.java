@@ -68,25 +68,32 @@ public class Tokens {
     /** How fresh a token's {@code last_used_at} is kept: it is written at most once in this span. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
+    /** What a bearer token stands for: its user as this request's actor, and whether that user is enabled. */
+    record Bearer(Actor actor, boolean enabled) {
+    }
+
     /**
-     * The user name a token stands for, if the token is known, unrevoked and unexpired. Notes when it was last used,
-     * to the minute: the row is updated only when its {@code last_used_at} is older than
-     * {@link #LAST_USED_RESOLUTION}, so that concurrent requests with one token do not queue behind one another's
-     * row lock and commit (issue 12), and most requests write nothing.
+     * The user a token stands for, as an actor (role, field office, a partner's grants in force now), if the token is
+     * known, unrevoked and unexpired: one query, so that a request's sign-in is one statement on the request's one
+     * connection (issue 12), read afresh on every request — a revoked token, a disabled user or a changed role counts
+     * from the next request on. Notes when the token was last used, to the minute: the row is updated only when its
+     * {@code last_used_at} is older than {@link #LAST_USED_RESOLUTION}, so that concurrent requests with one token do
+     * not queue behind one another's row lock and commit (issue 12), and most requests write nothing.
      */
-    public Optional<String> resolve(String token) {
+    Optional<Bearer> bearer(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
         return jdbc.sql("""
                 with valid as (
-                    select t.id, u.username from access_token t join app_user u on u.id = t.user_id
+                    select t.id as token_id, t.user_id from access_token t
                     where t.token_hash = ? and t.revoked_at is null and t.expires_at > now()),
                 touched as (
                     update access_token a set last_used_at = now() from valid
-                    where a.id = valid.id and (a.last_used_at is null or a.last_used_at < now() - ?::interval))
-                select username from valid""")
-                .params(hash(token), LAST_USED_RESOLUTION.toSeconds() + " seconds").query(String.class).optional();
+                    where a.id = valid.token_id and (a.last_used_at is null or a.last_used_at < now() - ?::interval))
+                select\s""" + Users.ACTOR_COLUMNS + " from valid join app_user u on u.id = valid.user_id")
+                .params(hash(token), LAST_USED_RESOLUTION.toSeconds() + " seconds")
+                .query((rs, n) -> new Bearer(Users.actor(rs), rs.getBoolean("enabled"))).optional();
     }
 
     public List<Listed> of(String username) {

@@ -167,29 +167,40 @@ public class Users {
         return find(username).orElseThrow();
     }
 
+    /**
+     * The columns of an actor ({@link #actor(java.sql.ResultSet)}), from {@code app_user u}: the user, and a partner's
+     * grants from its agency's agreements in force now (two arrays, office and scope, one element per grant), so
+     * that the user and the grants are one query and one snapshot (issue 12).
+     */
+    static final String ACTOR_COLUMNS = """
+            u.id, u.username, u.role, u.field_office_code, u.partner_id, u.enabled,
+            array(select a.field_office_code from sharing_agreement a cross join lateral unnest(a.scopes) s
+                  where a.partner_id = u.partner_id and a.revoked_at is null and a.effective_from <= current_date
+                    and (a.expires_on is null or a.expires_on >= current_date) order by a.id, s) as grant_offices,
+            array(select s from sharing_agreement a cross join lateral unnest(a.scopes) s
+                  where a.partner_id = u.partner_id and a.revoked_at is null and a.effective_from <= current_date
+                    and (a.expires_on is null or a.expires_on >= current_date) order by a.id, s) as grant_scopes""";
+
     /** The actor for a request: the enabled user with the grants of its agency's agreements in force now. */
     public Optional<Actor> actor(String username) {
-        // The user first, then a partner's grants: never a query inside the row mapper (issue 12)
-        return jdbc.sql("""
-                select id, username, role, field_office_code, partner_id from app_user
-                where username = ? and enabled""").param(username)
-                .query((rs, n) -> new Actor(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getString(4), (Long) rs.getObject(5), Map.of())).optional()
-                .map(actor -> actor.partnerId() == null ? actor : new Actor(actor.userId(), actor.username(),
-                        actor.role(), actor.fieldOffice(), actor.partnerId(), grants(actor.partnerId())));
+        return jdbc.sql("select " + ACTOR_COLUMNS + " from app_user u where u.username = ? and u.enabled")
+                .param(username).query((rs, n) -> actor(rs)).optional();
     }
 
-    private Map<String, Set<PartnerScope>> grants(long partnerId) {
+    /** The actor of a row with {@link #ACTOR_COLUMNS}. */
+    static Actor actor(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Long partnerId = (Long) rs.getObject("partner_id");
         Map<String, Set<PartnerScope>> grants = new HashMap<>();
-        jdbc.sql("""
-                select field_office_code, unnest(scopes) from sharing_agreement
-                where partner_id = ? and revoked_at is null and effective_from <= current_date
-                  and (expires_on is null or expires_on >= current_date)""").param(partnerId)
-                .query(rs -> {
-                    grants.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(PartnerScope.class))
-                            .add(PartnerScope.valueOf(rs.getString(2)));
-                });
-        return grants;
+        if (partnerId != null) {
+            String[] offices = (String[]) rs.getArray("grant_offices").getArray();
+            String[] scopes = (String[]) rs.getArray("grant_scopes").getArray();
+            for (int i = 0; i < offices.length; i++) {
+                grants.computeIfAbsent(offices[i], k -> EnumSet.noneOf(PartnerScope.class))
+                        .add(PartnerScope.valueOf(scopes[i]));
+            }
+        }
+        return new Actor(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
+                rs.getString("field_office_code"), partnerId, grants);
     }
 
     Optional<Credentials> credentials(String username) {

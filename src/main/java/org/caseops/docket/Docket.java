@@ -348,8 +348,15 @@ public class Docket {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<CaseSummary> items = jdbc.sql("select " + CASE_COLUMNS + CASE_FROM + clause
-                + " order by s.idncase limit ? offset ?")
+        // The page's cases first, from the case index alone (an index-only scan for a field office), then the
+        // columns of those cases only: with the offset on top of the joins, every case the offset skips was joined
+        // with its case record and person, seconds at page 1,000 of a national docket (issue 12). The same cases:
+        // every case_index row is made from a case record (the case_summary view) and case records are never
+        // deleted, so the inner join with eoir_case drops none of them.
+        String pageOfCases = "select s.idncase from case_index s" + clause + " order by s.idncase limit ? offset ?";
+        List<CaseSummary> items = jdbc.sql("select " + CASE_COLUMNS + " from (" + pageOfCases + ") pg"
+                + CASE_FROM.replaceFirst("^ from case_index s", " join case_index s on s.idncase = pg.idncase")
+                + " order by s.idncase")
                 .params(pageParams).query(Docket::caseSummary).list();
         return new Page<>(page, size, total, items);
     }

@@ -30,6 +30,7 @@ import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.ConnectionNesting;
 import org.caseops.system.NotFound;
+import org.caseops.system.RequestConnection;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,6 +134,7 @@ public class Planner {
     }
 
     private ScheduleResult solve(Operation op, ScheduleInput input) {
+        RequestConnection.handBack(); // the request's connection goes back to the pool while the solver works
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 || ConnectionNesting.heldByThisThread() > 0) {
             throw new IllegalStateException("the solver never runs inside a database transaction or while holding "

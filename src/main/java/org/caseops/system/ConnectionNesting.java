@@ -43,6 +43,9 @@ public class ConnectionNesting {
     /** Connections the current thread holds from the guarded pool. */
     private static final ThreadLocal<int[]> HELD = ThreadLocal.withInitial(() -> new int[1]);
 
+    /** Connections the current thread has taken from the guarded pool so far (never goes down). */
+    private static final ThreadLocal<long[]> TAKEN = ThreadLocal.withInitial(() -> new long[1]);
+
     @Bean
     static BeanPostProcessor connectionNestingGuard(Environment environment) {
         Mode mode = Mode.valueOf(environment.getProperty("caseops.db.nested-connections", "warn").trim()
@@ -67,6 +70,15 @@ public class ConnectionNesting {
     /** How many pooled connections the current thread holds. */
     public static int heldByThisThread() {
         return HELD.get()[0];
+    }
+
+    /**
+     * How many times the current thread has taken a connection from the pool, ever: the difference over a span of
+     * work is the number of checkouts it made ({@link RequestConnection} counts them per request). Counted only while
+     * the guard is on ({@code caseops.db.nested-connections} {@code warn} or {@code fail}).
+     */
+    public static long takenByThisThread() {
+        return TAKEN.get()[0];
     }
 
     /** The guarded pool: counts the connections each thread holds and acts on a second one. */
@@ -129,6 +141,7 @@ public class ConnectionNesting {
         private static Connection track(Connection connection) {
             int[] held = HELD.get();
             held[0]++;
+            TAKEN.get()[0]++;
             AtomicBoolean closed = new AtomicBoolean();
             InvocationHandler handler = (proxy, method, args) -> {
                 if (method.getName().equals("close") && method.getParameterCount() == 0) {

@@ -8,7 +8,9 @@ import javax.sql.DataSource;
 /**
  * Bulk work (imports, screenings) on one connection in one transaction: what it needs beyond Spring's transactions is
  * the connection itself (PgJDBC {@code COPY}, server-side cursors, temporary tables). Commits when the work returns;
- * rolls back when it throws, so a failed or killed run leaves the database as it was.
+ * rolls back when it throws, so a failed or killed run leaves the database as it was. Run from a request, it first
+ * hands the request's idle connection back to the pool ({@link RequestConnection#handBack()}), so that the thread
+ * holds one connection at a time.
  */
 public final class OneTransaction {
 
@@ -21,6 +23,7 @@ public final class OneTransaction {
     }
 
     public static <T> T run(DataSource dataSource, Work<T> work) throws SQLException, IOException {
+        RequestConnection.handBack();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

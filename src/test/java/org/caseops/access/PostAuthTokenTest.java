@@ -73,6 +73,64 @@ class PostAuthTokenTest {
         assertThat(lastUsed(token)).isAfter(first.minusSeconds(61));
     }
 
+    /**
+     * No cache between a token and its user: with eight clients sending requests with one token without pause, every
+     * request sent after the revocation has been answered is refused, and a change of field office is seen by the
+     * next request (issue 12: the token, the user and the grants are one query on every request).
+     */
+    @Test
+    void a_token_in_use_by_many_clients_is_refused_from_the_first_request_after_its_revocation() throws Exception {
+        users.add(new Users.NewUser("officer.busy", null, Role.OFFICER, "HOU", null, Api.PASSWORD), "test");
+        String busy = token("officer.busy", Api.PASSWORD).getBody().path("token").asText();
+        assertThat(me(busy).getBody().path("fieldOffice").asText()).isEqualTo("HOU");
+        jdbc.sql("update app_user set field_office_code = 'CHI' where username = 'officer.busy'").update();
+        assertThat(me(busy).getBody().path("fieldOffice").asText()).as("the next request").isEqualTo("CHI");
+
+        java.util.concurrent.atomic.AtomicLong revokedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Queue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.List<Thread> clients = new java.util.ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            Thread client = new Thread(() -> {
+                while (!stop.get()) {
+                    long sent = System.nanoTime();
+                    HttpStatus status = HttpStatus.valueOf(me(busy).getStatusCode().value());
+                    if (status == HttpStatus.OK) {
+                        answered.incrementAndGet();
+                    } else if (status == HttpStatus.UNAUTHORIZED) {
+                        refused.incrementAndGet();
+                    }
+                    boolean afterRevocation = sent - revokedAt.get() > 0;
+                    if (afterRevocation ? status != HttpStatus.UNAUTHORIZED
+                            : status != HttpStatus.OK && status != HttpStatus.UNAUTHORIZED) {
+                        wrong.add(status + (afterRevocation ? " after the revocation" : " before"));
+                    }
+                }
+            }, "token-client-" + c);
+            client.setDaemon(true);
+            clients.add(client);
+            client.start();
+        }
+        java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500);
+        TestRestTemplate admin = api.as("admin");
+        long id = admin.getForObject("/api/users/officer.busy/tokens", JsonNode.class).get(0).path("id").asLong();
+        assertThat(admin.postForEntity("/api/tokens/" + id + "/revoke", null, Void.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        revokedAt.set(System.nanoTime());
+        java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500);
+        stop.set(true);
+        for (Thread client : clients) {
+            client.join(10_000);
+        }
+
+        assertThat(wrong).isEmpty();
+        assertThat(answered.get()).as("answered before the revocation").isPositive();
+        assertThat(refused.get()).as("refused after it").isPositive();
+        assertThat(me(busy).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     private java.time.OffsetDateTime lastUsed(String token) {
         return jdbc.sql("select last_used_at from access_token where token_hash = ?").param(Tokens.hash(token))
                 .query(java.time.OffsetDateTime.class).single();

@@ -1,0 +1,217 @@
+package org.caseops.system;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.datasource.ConnectionHandle;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One pooled connection per request (issue 12, docs/operations.md "Connection pool"). A request's first query takes a
+ * connection from the pool; every later query of the request — the sign-in's token and user, the read's transaction
+ * and its audit entry — runs on that same connection, so that a request waits for the pool at most once instead of
+ * once per step (token, user, read), and a thread that has begun a request is never sent to the back of the pool's
+ * line halfway through it.
+ *
+ * <p>The connection goes back to the pool when the request's first transaction ends (committed or rolled back), or
+ * at the end of the request if it never opened one: the response is written without holding it. A later query of the
+ * same request takes one again. Code that is about to work a long time without the database (the planner's solver)
+ * or that needs a connection of its own for bulk work ({@link OneTransaction}) calls {@link #handBack()} first.
+ *
+ * <p>Spring's own mechanism does the sharing: the connection is bound to the request's thread as a pre-bound
+ * {@link ConnectionHolder} (as Spring's "open session in view" filters do), which {@code JdbcClient} and the
+ * transaction manager use when it is there. Uploads ({@code multipart/*}) are left out, so that no connection waits
+ * idle while a large body arrives; so is a thread that already has a connection bound (a test's transaction). Off
+ * with {@code caseops.db.connection-per-request=false}.
+ *
+ * <p>How many connections each request took is recorded in the meter {@code caseops.db.request.checkouts} (counted by
+ * {@link ConnectionNesting}'s guard, so only when {@code caseops.db.nested-connections} is not {@code off}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+public class RequestConnection extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestConnection.class);
+
+    /** The name of the meter that records each request's number of checkouts. */
+    public static final String CHECKOUTS_METER = "caseops.db.request.checkouts";
+
+    private static final ThreadLocal<Holder> CURRENT = new ThreadLocal<>();
+
+    private final DataSource dataSource;
+    private final boolean enabled;
+    private final DistributionSummary checkouts;
+
+    RequestConnection(DataSource dataSource,
+            @Value("${caseops.db.connection-per-request:true}") boolean enabled,
+            ObjectProvider<MeterRegistry> meters) {
+        this.dataSource = dataSource;
+        this.enabled = enabled;
+        MeterRegistry registry = meters.getIfAvailable();
+        this.checkouts = registry == null || !(dataSource instanceof ConnectionNesting.Guarded) ? null
+                : DistributionSummary.builder(CHECKOUTS_METER)
+                        .description("pooled database connections one HTTP request took").baseUnit("connections")
+                        .register(registry);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long taken = ConnectionNesting.takenByThisThread();
+        if (!enabled || multipart(request) || TransactionSynchronizationManager.hasResource(dataSource)) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                record(taken);
+            }
+            return;
+        }
+        Holder holder = new Holder(dataSource);
+        TransactionSynchronizationManager.bindResource(dataSource, holder);
+        CURRENT.set(holder);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            CURRENT.remove();
+            if (TransactionSynchronizationManager.getResource(dataSource) == holder) {
+                TransactionSynchronizationManager.unbindResource(dataSource);
+            }
+            holder.lazy.close();
+            record(taken);
+        }
+    }
+
+    private void record(long takenBefore) {
+        if (checkouts != null) {
+            checkouts.record(ConnectionNesting.takenByThisThread() - takenBefore);
+        }
+    }
+
+    private static boolean multipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /**
+     * Gives the current request's connection back to the pool if it has one and nothing uses it now (no transaction,
+     * no query running); the request's next query takes one again. Does nothing outside a request.
+     *
+     * @return whether a connection went back
+     */
+    public static boolean handBack() {
+        Holder holder = CURRENT.get();
+        return holder != null && holder.handBack();
+    }
+
+    /** The request's connection holder: bound to the thread, with a connection taken on first use. */
+    private static final class Holder extends ConnectionHolder {
+
+        final Lazy lazy;
+
+        Holder(DataSource pool) {
+            this(new Lazy(pool));
+        }
+
+        private Holder(Lazy lazy) {
+            super(lazy);
+            this.lazy = lazy;
+            lazy.holder = this;
+        }
+
+        /** Called by the transaction manager when a transaction on this connection has ended. */
+        @Override
+        public void clear() {
+            super.clear();
+            handBack();
+        }
+
+        boolean handBack() {
+            if (isOpen() || isTransactionActive() || lazy.connection == null) {
+                return false;
+            }
+            lazy.handingBack = true;
+            try {
+                // lets ConnectionHolder forget the connection it hands out (and tell the handle to let it go)
+                requested();
+                released();
+            } finally {
+                lazy.handingBack = false;
+            }
+            lazy.close();
+            return true;
+        }
+    }
+
+    /** Takes the pool's connection on first use and keeps it until told to let it go. */
+    private static final class Lazy implements ConnectionHandle {
+
+        private final DataSource pool;
+        Holder holder;
+        Connection connection;
+        boolean handingBack;
+
+        Lazy(DataSource pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Connection getConnection() {
+            if (connection == null) {
+                try {
+                    connection = pool.getConnection();
+                } catch (SQLException e) {
+                    throw failed(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", e));
+                } catch (IllegalStateException e) {
+                    throw failed(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", e));
+                } catch (RuntimeException e) {
+                    throw failed(e);
+                }
+            }
+            return connection;
+        }
+
+        /** A transaction that could not begin leaves the holder as it was, not half-begun. */
+        private RuntimeException failed(RuntimeException e) {
+            holder.setSynchronizedWithTransaction(false);
+            return e;
+        }
+
+        /** Called after every use outside a transaction: the connection stays for the request's next query. */
+        @Override
+        public void releaseConnection(Connection con) {
+            if (handingBack) {
+                close();
+            }
+        }
+
+        void close() {
+            Connection c = connection;
+            connection = null;
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    log.warn("Could not return the request's connection to the pool", e);
+                }
+            }
+        }
+    }
+}
