@@ -12,7 +12,8 @@
 #   GEN_XMX=1g      -Xmx of the generator JVM
 #   PHASES=1        restart the server once with pg_stat_statements to time the importer's SQL per statement
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
-#   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10   the schedule benchmark's operation and solver limits
+#   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10 SCHEDULE_XMX=1g   the schedule benchmark's operation, solver
+#                 limits and heap (OFFICES up to 25; UNITS=50000 OFFICES=25 LIMIT_S=240 is the national operation)
 #   AUDIT_CLIENTS=1,16,64 AUDIT_S=20 AUDIT_WARMUP_S=3   the audit benchmark's client counts and seconds per run
 #   API_S=60 API_CONNECTIONS="1 16 64" API_READS="people cases families" API_HOME=bench/work/api-home
 #   DATA=(generated dir) API_IMPORT_ONLY=0 API_OUT=bench/out/api   the API benchmark
@@ -484,6 +485,7 @@ bench_screening() {
 bench_schedule() {
     local dir="$OUT/schedule" classes="$WORK/schedule-classes" cpfile="$WORK/schedule-classpath.txt"
     local units=${UNITS:-711} offices=${OFFICES:-10} limit=${LIMIT_S:-30} unimproved=${UNIMPROVED_S:-10}
+    local xmx=${SCHEDULE_XMX:-1g}
     rm -rf "$dir" "$classes"
     mkdir -p "$dir" "$classes"
     machine_info "$dir/machine.txt"
@@ -493,7 +495,7 @@ bench_schedule() {
     local cp="$ROOT/target/classes:$(cat "$cpfile")"
     javac -d "$classes" -cp "$cp" "$BENCH_DIR/schedule/ScheduleBench.java"
     log "scheduling $units units in $offices offices (seed $SEED), greedy then solver (limit ${limit} s, unimproved ${unimproved} s)"
-    java -Xmx1g -Dlogback.configurationFile="$BENCH_DIR/schedule/logback.xml" -cp "$classes:$cp" ScheduleBench \
+    java -Xmx"$xmx" -Dlogback.configurationFile="$BENCH_DIR/schedule/logback.xml" -cp "$classes:$cp" ScheduleBench \
         "$SEED" "$units" "$offices" "$limit" "$unimproved" "$dir" >"$dir/stdout.txt" 2>"$dir/solver.log"
     echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
     echo

@@ -1,5 +1,9 @@
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.caseops.operation.schedule.GreedyScheduler;
 import org.caseops.operation.schedule.ScheduleConstraints;
@@ -29,7 +34,10 @@ import org.caseops.operation.schedule.Violation;
  */
 public final class ScheduleBench {
 
-    private static final int GREEDY_RUNS = 5;
+    /** Greedy runs after the warm-up (their median is reported); one on national operations, where each takes seconds. */
+    private static int greedyRuns(int units) {
+        return units >= 10_000 ? 1 : 5;
+    }
 
     public static void main(String[] args) throws IOException {
         long seed = Long.parseLong(args[0]);
@@ -43,17 +51,46 @@ public final class ScheduleBench {
         ScheduleInput input = SyntheticSchedules.problem(seed, units, offices, limits);
         long generateMs = (System.nanoTime() - t0) / 1_000_000;
 
-        // The greedy baseline: one warm-up (class loading, Timefold's scoring set-up), then the median of 5 runs.
+        // The greedy baseline: one warm-up (class loading, Timefold's scoring set-up), then the median of 5 runs
+        // (1 run from 10,000 units on).
         ScheduleResult greedy = GreedyScheduler.schedule(input);
         List<Duration> greedyTimes = new ArrayList<>();
-        for (int i = 0; i < GREEDY_RUNS; i++) {
+        int greedyRuns = greedyRuns(units);
+        for (int i = 0; i < greedyRuns; i++) {
             greedy = GreedyScheduler.schedule(input);
             greedyTimes.add(greedy.timings().total());
         }
         greedyTimes.sort(null);
-        double greedyMs = millis(greedyTimes.get(GREEDY_RUNS / 2));
+        double greedyMs = millis(greedyTimes.get(greedyRuns / 2));
 
+        // Heap and GC while the solver runs: the heap pools' peaks (reset first), a sampler of the used heap every
+        // 20 ms, the collectors' counts and times, and the live heap after a full GC at the end.
+        System.gc();
+        long liveBeforeMb = usedHeapBytes() >> 20;
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long[] gcBefore = gcCountAndMillis();
+        AtomicLong sampledPeak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                sampledPeak.accumulateAndGet(usedHeapBytes(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long solveStarted = System.nanoTime();
         ScheduleResult solved = ScheduleSolver.solve(input);
+        double solveWallMs = (System.nanoTime() - solveStarted) / 1e6;
+        sampler.interrupt();
+        long poolPeakBytes = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long[] gcAfter = gcCountAndMillis();
+        System.gc();
+        long liveAfterMb = usedHeapBytes() >> 20;
         double firstFeasibleMs = solved.timings().firstFeasible() == null ? Double.NaN
                 : millis(solved.timings().firstFeasible());
         double solverMs = millis(solved.timings().total());
@@ -70,11 +107,14 @@ public final class ScheduleBench {
         summary.put("time_limit_s", Long.toString(limits.timeLimit().toSeconds()));
         summary.put("unimproved_limit_s", Long.toString(limits.unimprovedTimeLimit().toSeconds()));
         summary.put("generate_ms", Long.toString(generateMs));
-        summary.put("greedy_ms_median_of_" + GREEDY_RUNS, fmt(greedyMs));
+        summary.put("greedy_ms_median_of_" + greedyRuns, fmt(greedyMs));
         summary.put("greedy_score", greedy.score());
         summary.put("greedy_feasible", Boolean.toString(greedy.feasible()));
         summary.put("solver_first_feasible_ms", fmt(firstFeasibleMs));
+        summary.put("solver_constructed_ms", solved.timings().constructed() == null ? ""
+                : fmt(millis(solved.timings().constructed())));
         summary.put("solver_total_ms", fmt(solverMs));
+        summary.put("solver_with_score_analysis_ms", fmt(solveWallMs));
         summary.put("solver_score", solved.score());
         summary.put("solver_feasible", Boolean.toString(solved.feasible()));
         summary.put("soft_lower_bound", Long.toString(-bound));
@@ -83,6 +123,13 @@ public final class ScheduleBench {
         summary.put("ratio_solver_soft_to_greedy", ratio(solved.softScore(), greedy.softScore()));
         summary.put("ratio_solver_over_bound_to_greedy", ratio(-solved.softScore() - bound, -greedy.softScore() - bound));
         summary.put("ratio_first_feasible_to_greedy_time", fmt(firstFeasibleMs / greedyMs));
+        summary.put("heap_max_mb", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
+        summary.put("heap_live_before_solver_mb", Long.toString(liveBeforeMb));
+        summary.put("solver_heap_peak_sampled_mb", Long.toString(sampledPeak.get() >> 20));
+        summary.put("solver_heap_pools_peak_mb", Long.toString(poolPeakBytes >> 20));
+        summary.put("solver_gc_count", Long.toString(gcAfter[0] - gcBefore[0]));
+        summary.put("solver_gc_ms", Long.toString(gcAfter[1] - gcBefore[1]));
+        summary.put("heap_live_after_solver_mb", Long.toString(liveAfterMb));
 
         Files.createDirectories(out);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("summary.tsv")))) {
@@ -137,6 +184,20 @@ public final class ScheduleBench {
             p[column] += v.penalty();
             p[column + 2]++;
         }
+    }
+
+    private static long usedHeapBytes() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long[] gcCountAndMillis() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static double millis(Duration d) {

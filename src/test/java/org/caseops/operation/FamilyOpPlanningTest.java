@@ -54,7 +54,8 @@ class FamilyOpPlanningTest {
         SyntheticDocketGenerator.generate(Scenario.FAMILY_OP_2019, 0, 2019, dir);
         List<String> offices = imported(dir);
         assertThat(offices).hasSize(10).contains("HOU", "CHI", "NYC");
-        int units = planEveryEligibleUnit(offices, 10);
+        // the first complete plan comes after about 0.2 s (bench/RESULTS.md); the rest of the limit only improves it
+        int units = planEveryEligibleUnit(offices, 3);
         assertThat(units).isGreaterThan(300);
     }
 
@@ -92,7 +93,7 @@ class FamilyOpPlanningTest {
         Path dir = Files.createTempDirectory("national");
         SyntheticDocketGenerator.generate(Scenario.NATIONAL, 400, seed, dir);
         List<String> offices = imported(dir);
-        planEveryEligibleUnit(offices.contains("HOU") ? offices : List.of(), 5);
+        planEveryEligibleUnit(offices.contains("HOU") ? offices : List.of(), 2);
     }
 
     private List<String> imported(Path dir) {

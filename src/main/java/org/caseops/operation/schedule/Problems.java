@@ -50,10 +50,15 @@ final class Problems {
             sitesByOffice.computeIfAbsent(site.fieldOffice(), o -> new ArrayList<>()).add(fact);
         }
 
+        // immutable, so that the visits of an office share one list (List.copyOf of an immutable list is that list)
+        teamsByOffice.replaceAll((office, list) -> List.copyOf(list));
+        sitesByOffice.replaceAll((office, list) -> List.copyOf(list));
         List<Visit> visits = new ArrayList<>(input.units().size());
+        Map<String, Visit.SlotRanges> slotRanges = new HashMap<>();
         for (UnitToPlace unit : input.units()) {
-            visits.add(new Visit(unit, days, slots, teamsByOffice.get(unit.fieldOffice()),
-                    sitesByOffice.get(unit.fieldOffice())));
+            List<TeamFact> officeTeams = teamsByOffice.get(unit.fieldOffice());
+            visits.add(new Visit(unit, days, officeTeams, sitesByOffice.get(unit.fieldOffice()),
+                    slotRanges.computeIfAbsent(unit.fieldOffice(), o -> new Visit.SlotRanges(slots, officeTeams))));
         }
         return new Schedule(List.copyOf(slots), List.copyOf(teams), List.copyOf(sites), visits,
                 weights(input.preferences().weights()));

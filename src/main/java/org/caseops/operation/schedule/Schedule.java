@@ -56,6 +56,10 @@ final class Schedule {
         return visits;
     }
 
+    ConstraintWeightOverrides<HardSoftLongScore> constraintWeightOverrides() {
+        return constraintWeightOverrides;
+    }
+
     HardSoftLongScore score() {
         return score;
     }

@@ -1,7 +1,7 @@
 package org.caseops.operation.schedule;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
-import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toList;
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toSet;
 
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
@@ -12,6 +12,7 @@ import ai.timefold.solver.core.api.score.stream.quad.QuadConstraintStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -127,12 +128,12 @@ public final class ScheduleConstraints implements ConstraintProvider {
     }
 
     /** Per site and clock hour: the people held, and the visits (units) held. */
-    private static QuadConstraintStream<SiteFact, LocalDateTime, Integer, List<Visit>> heldPerSiteHour(
+    private static QuadConstraintStream<SiteFact, LocalDateTime, Integer, Set<Visit>> heldPerSiteHour(
             ConstraintFactory factory) {
         return factory.forEach(Visit.class)
                 .flatten(Visit::heldHours)
                 .groupBy((v, hour) -> v.site(), (v, hour) -> hour, sum((v, hour) -> v.people()),
-                        toList((v, hour) -> v));
+                        toSet((v, hour) -> v));
     }
 
     Constraint sitePeopleCapacity(ConstraintFactory factory) {
@@ -188,7 +189,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
 
     Constraint dayLoad(ConstraintFactory factory) {
         return factory.forEach(Visit.class)
-                .groupBy(Visit::office, Visit::date, toList())
+                .groupBy(Visit::office, Visit::date, toSet())
                 .penalizeLong(ONE_SOFT, (office, date, visits) -> (long) visits.size() * visits.size())
                 .justifyWith((office, date, visits, score) -> Finding.of(visits, office + " has " + visits.size()
                         + " visits on " + date + " (" + date.getDayOfWeek() + ")"))
@@ -197,7 +198,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
 
     Constraint teamLoad(ConstraintFactory factory) {
         return factory.forEach(Visit.class)
-                .groupBy(Visit::team, toList())
+                .groupBy(Visit::team, toSet())
                 .penalizeLong(ONE_SOFT, (team, visits) -> (long) visits.size() * visits.size())
                 .justifyWith((team, visits, score) -> Finding.of(visits, "team " + team.id() + " (" + team.office()
                         + ") has " + visits.size() + " visits"))
@@ -206,9 +207,9 @@ public final class ScheduleConstraints implements ConstraintProvider {
 
     Constraint travel(ConstraintFactory factory) {
         return factory.forEach(Visit.class)
-                // toList, sorted when used: a sorted collector would have to find a moved visit by its new slot
-                .groupBy(Visit::team, Visit::date, toList())
-                .filter((team, date, route) -> routeKm(team, route) > 0)
+                // a set, sorted when used: a sorted collector would have to find a moved visit by its new slot. No
+                // filter on km > 0: it would compute every route twice; a route of 0 km costs 0 and is not reported
+                .groupBy(Visit::team, Visit::date, toSet())
                 .penalizeLong(ONE_SOFT, (team, date, route) -> routeKm(team, route))
                 .justifyWith((team, date, route, score) -> Finding.of(route, "team " + team.id() + " on " + date
                         + " travels " + routeKm(team, route) + " km: " + routeLegs(team, route)))
@@ -227,7 +228,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
     // ------------------------------------------------------------------ helpers
 
     /** The route's length in whole kilometres: team home → first visit → … → last visit. */
-    static long routeKm(TeamFact team, List<Visit> visits) {
+    static long routeKm(TeamFact team, Collection<Visit> visits) {
         double km = 0;
         GeoPoint previous = team.home();
         for (Visit v : inRouteOrder(visits)) {
@@ -240,7 +241,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
         return Math.round(km);
     }
 
-    private static List<Visit> inRouteOrder(List<Visit> visits) {
+    private static Collection<Visit> inRouteOrder(Collection<Visit> visits) {
         if (visits.size() < 2) {
             return visits;
         }
@@ -249,7 +250,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
         return route;
     }
 
-    private static String routeLegs(TeamFact team, List<Visit> visits) {
+    private static String routeLegs(TeamFact team, Collection<Visit> visits) {
         List<String> legs = new ArrayList<>();
         legs.add("home");
         GeoPoint previous = team.home();
@@ -274,7 +275,7 @@ public final class ScheduleConstraints implements ConstraintProvider {
         return hour.toLocalDate() + " " + hour.toLocalTime() + "–" + hour.toLocalTime().plusHours(1);
     }
 
-    private static String units(List<Visit> visits) {
+    private static String units(Collection<Visit> visits) {
         return (visits.size() == 1 ? "unit " : "units ")
                 + visits.stream().map(Visit::unitId).sorted().map(String::valueOf).collect(Collectors.joining(", "));
     }

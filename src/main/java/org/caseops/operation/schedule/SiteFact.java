@@ -16,6 +16,8 @@ final class SiteFact {
     private final LocalDateTime[] departure;
     private final long[] heldMinutes;
     private final List<List<LocalDateTime>> heldHours;
+    /** Per slot: the clock hours held, as hours since midnight of the first slot's day (for {@link Construction}). */
+    private final int[][] heldHourIndices;
 
     SiteFact(StagingSite site, List<TimeSlot> slots, Duration processing) {
         this.site = site;
@@ -23,12 +25,17 @@ final class SiteFact {
         this.departure = new LocalDateTime[n];
         this.heldMinutes = new long[n];
         this.heldHours = new ArrayList<>(n);
+        this.heldHourIndices = new int[n][];
+        LocalDateTime origin = slots.isEmpty() ? null : slots.get(0).date().atStartOfDay();
         for (TimeSlot slot : slots) {
             LocalDateTime arrival = slot.startDateTime();
             LocalDateTime leaves = site.departureFor(arrival, processing);
             departure[slot.index()] = leaves;
             heldMinutes[slot.index()] = Duration.between(arrival, leaves).toMinutes();
-            heldHours.add(hoursTouched(arrival, leaves));
+            List<LocalDateTime> hours = hoursTouched(arrival, leaves);
+            heldHours.add(hours);
+            heldHourIndices[slot.index()] = hours.stream().mapToInt(h -> (int) ChronoUnit.HOURS.between(origin, h))
+                    .toArray();
         }
     }
 
@@ -75,6 +82,15 @@ final class SiteFact {
 
     List<LocalDateTime> heldHours(TimeSlot slot) {
         return heldHours.get(slot.index());
+    }
+
+    int[][] heldHourIndices() {
+        return heldHourIndices;
+    }
+
+    /** {@link #heldHours} as hours since midnight of the window's first day. */
+    int[] heldHourIndices(TimeSlot slot) {
+        return heldHourIndices[slot.index()];
     }
 
     @Override

@@ -31,12 +31,19 @@ import java.util.Set;
  */
 public final class SyntheticSchedules {
 
-    /** The field offices used, in order: {@code problem(seed, units, 3)} uses the first three. */
+    /**
+     * The field offices used, in order: {@code problem(seed, units, 3)} uses the first three. The first ten are the
+     * cities of the June 2019 operation; the other fifteen complete ICE's 25 ERO field offices (a national operation).
+     */
     public static final List<String> OFFICES = List.of("ATL", "BAL", "CHI", "DEN", "HOU", "LOS", "MIA", "NOL", "NYC",
-            "SFR");
+            "SFR", "BOS", "BUF", "DAL", "DET", "ELP", "HLG", "NEW", "PHI", "PHO", "SEA", "SLC", "SNA", "SND", "SPM",
+            "WAS");
     private static final double[][] CENTRES = {
             {33.749, -84.388}, {39.290, -76.612}, {41.878, -87.630}, {39.739, -104.990}, {29.760, -95.370},
-            {34.052, -118.244}, {25.762, -80.192}, {29.951, -90.072}, {40.713, -74.006}, {37.775, -122.419}};
+            {34.052, -118.244}, {25.762, -80.192}, {29.951, -90.072}, {40.713, -74.006}, {37.775, -122.419},
+            {42.360, -71.058}, {42.886, -78.878}, {32.777, -96.797}, {42.331, -83.046}, {31.762, -106.485},
+            {26.190, -97.696}, {40.736, -74.172}, {39.953, -75.165}, {33.448, -112.074}, {47.606, -122.332},
+            {40.761, -111.891}, {29.424, -98.494}, {32.716, -117.161}, {44.954, -93.090}, {38.907, -77.037}};
 
     public static final LocalDate FIRST_DAY = LocalDate.of(2019, 6, 23);
     public static final SolverLimits DEFAULT_LIMITS = SolverLimits.of(Duration.ofSeconds(30), Duration.ofSeconds(10));
@@ -60,7 +67,7 @@ public final class SyntheticSchedules {
     /**
      * @param seed    the same seed gives the same input
      * @param units   family units in all (spread evenly over the offices)
-     * @param offices how many of {@link #OFFICES} take part, 1–10
+     * @param offices how many of {@link #OFFICES} take part, 1–25
      */
     public static ScheduleInput problem(long seed, int units, int offices, SolverLimits limits) {
         if (offices < 1 || offices > OFFICES.size()) {

@@ -6,8 +6,10 @@ import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The planning entity: the visit of one family unit. One entity per unit, so a unit is always visited whole, in one
@@ -25,7 +27,7 @@ import java.util.List;
  * The hard constraints on office, shift, executability and approval still exist: they report the units of such
  * inputs, and they guard schedules made elsewhere (the greedy baseline, a schedule edited by hand and re-scored).
  */
-@PlanningEntity(comparatorClass = Visit.Difficulty.class)
+@PlanningEntity
 final class Visit {
 
     @PlanningId
@@ -56,8 +58,9 @@ final class Visit {
     Visit() {
     }
 
-    Visit(UnitToPlace unit, List<LocalDate> days, List<TimeSlot> slots, List<TeamFact> teamRange,
-          List<SiteFact> siteRange) {
+    /** @param slotRanges the slot ranges of the unit's field office, shared by its visits */
+    Visit(UnitToPlace unit, List<LocalDate> days, List<TeamFact> teamRange, List<SiteFact> siteRange,
+          SlotRanges slotRanges) {
         this.id = unit.unitId();
         this.unit = unit;
         this.teamRange = List.copyOf(teamRange);
@@ -75,11 +78,38 @@ final class Visit {
         }
         this.feasibleDays = feasible;
         this.hasMinor = unit.hasMinor();
-        List<TimeSlot> usable = slots.stream()
-                .filter(s -> notExecutableByDay[s.dayIndex()] == 0 && !approvalMissingByDay[s.dayIndex()])
-                .filter(s -> teamRange.stream().anyMatch(t -> t.onShift(s)))
-                .toList();
-        this.slotRange = usable.isEmpty() ? List.copyOf(slots) : usable;
+        boolean[] allowedDays = new boolean[days.size()];
+        for (int d = 0; d < days.size(); d++) {
+            allowedDays[d] = notExecutableByDay[d] == 0 && !approvalMissingByDay[d];
+        }
+        this.slotRange = slotRanges.on(allowedDays);
+    }
+
+    /**
+     * The slot ranges of one field office: for a set of allowed days, the slots of those days in which at least one
+     * of the office's teams is on shift, or the whole grid when there is none. Visits with the same allowed days
+     * share one list.
+     */
+    static final class SlotRanges {
+        private final List<TimeSlot> slots;
+        private final List<TimeSlot> staffed;
+        private final Map<List<Boolean>, List<TimeSlot>> byDays = new HashMap<>();
+
+        SlotRanges(List<TimeSlot> slots, List<TeamFact> teams) {
+            this.slots = List.copyOf(slots);
+            this.staffed = slots.stream().filter(s -> teams.stream().anyMatch(t -> t.onShift(s))).toList();
+        }
+
+        List<TimeSlot> on(boolean[] allowedDays) {
+            List<Boolean> key = new ArrayList<>(allowedDays.length);
+            for (boolean b : allowedDays) {
+                key.add(b);
+            }
+            return byDays.computeIfAbsent(key, k -> {
+                List<TimeSlot> usable = staffed.stream().filter(s -> allowedDays[s.dayIndex()]).toList();
+                return usable.isEmpty() ? slots : usable;
+            });
+        }
     }
 
     Long id() {
@@ -205,28 +235,5 @@ final class Visit {
     public String toString() {
         return "unit " + id + (slot == null ? "" : " @ " + slot.label()) + (team == null ? "" : " by " + team.id())
                 + (site == null ? "" : " to " + site.id());
-    }
-
-    /**
-     * Construction order (first fit decreasing): the harder a unit is to place, the earlier. Harder = fewer days on
-     * which it may be visited, then more people to hold, then a lower id for a stable order.
-     */
-    public static final class Difficulty implements Comparator<Visit> {
-        /** For Timefold, which instantiates it reflectively. */
-        public Difficulty() {
-        }
-
-        @Override
-        public int compare(Visit a, Visit b) {
-            int byDays = Integer.compare(b.feasibleDays, a.feasibleDays);
-            if (byDays != 0) {
-                return byDays;
-            }
-            int byPeople = Integer.compare(a.people(), b.people());
-            if (byPeople != 0) {
-                return byPeople;
-            }
-            return Long.compare(b.id, a.id);
-        }
     }
 }

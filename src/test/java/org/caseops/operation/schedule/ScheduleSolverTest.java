@@ -153,6 +153,22 @@ class ScheduleSolverTest {
     }
 
     @Test
+    void solves_each_field_office_within_the_time_limit_of_the_whole_operation() {
+        ScheduleInput input = SyntheticSchedules.problem(9, 400, 8,
+                SolverLimits.of(Duration.ofSeconds(3), Duration.ofSeconds(3)));
+
+        ScheduleResult solved = ScheduleSolver.solve(input);
+        ScheduleResult greedy = GreedyScheduler.schedule(input);
+
+        assertThat(solved.feasible()).isTrue();
+        assertThat(solved.assignments()).hasSize(400);
+        assertThat(solved.timings().constructed()).isNotNull().isLessThanOrEqualTo(solved.timings().total());
+        assertThat(solved.timings().firstFeasible()).isNotNull().isLessThanOrEqualTo(solved.timings().total());
+        assertThat(solved.timings().total()).isLessThan(Duration.ofMillis(3_800));
+        assertThat(solved.softScore()).isGreaterThan(greedy.softScore());
+    }
+
+    @Test
     void an_operation_without_units_is_an_empty_feasible_schedule() {
         ScheduleResult result = ScheduleSolver.solve(anOperation().input());
 
