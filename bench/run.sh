@@ -696,42 +696,75 @@ bench_api() {
 # ------------------------------------------------------------------ startup
 # Start-up to healthy (readiness UP): `serve --demo` on a fresh home (database created, migrations, reference data,
 # demo docket generated and imported), then `serve` on that home, then `serve --demo` on it again (demo data already
-# there). Each start's log lines are printed with their offset from the launch, which shows where the time goes.
-startup_run() {  # $1 = label, $2... = serve arguments; appends to runs.tsv
-    local label=$1 dir="$OUT/startup" http t0 t1 pid
-    shift
+# there), for each way of running the jar in STARTUP_MODES:
+#   readme  the README's command: the extracted jar with the build's class-data-sharing archive and the client
+#           compiler only (-XX:TieredStopAtLevel=1)
+#   server  the extracted jar with the archive, both compilers (docs/operations.md, "Start-up": for a server)
+#   fat     java -jar target/caseops.jar, as every start before issue 12's goal 6 was measured
+# Each start's log lines are printed with their offset from the launch, which shows where the time goes.
+STARTUP_MODES=${STARTUP_MODES:-readme server fat}
+EXTRACTED=${EXTRACTED:-"$ROOT/target/caseops"}
+
+startup_command() {  # $1 = mode: prints the java command line before "serve"
+    case "$1" in
+        readme) echo "java -Xmx512m -XX:SharedArchiveFile=$EXTRACTED/caseops.jsa -XX:TieredStopAtLevel=1 -jar $EXTRACTED/caseops.jar" ;;
+        server) echo "java -Xmx512m -XX:SharedArchiveFile=$EXTRACTED/caseops.jsa -jar $EXTRACTED/caseops.jar" ;;
+        fat)    echo "java -Xmx512m -jar $JAR" ;;
+        *) echo "unknown start-up mode $1 (readme, server, fat)" >&2; exit 2 ;;
+    esac
+}
+
+startup_run() {  # $1 = mode, $2 = label, $3... = serve arguments; appends to runs.tsv
+    local mode=$1 label=$2 dir="$OUT/startup" http t0 t1 pid cpu
+    shift 2
     http=$(free_port)
     t0=$(now)
-    CASEOPS_DEMO_PASSWORD=bench-password-2019 PORT=$http nohup java -Xmx512m -jar "$JAR" serve --port "$http" "$@" \
-        >"$dir/$label.log" 2>&1 &
+    # shellcheck disable=SC2046
+    (cd "$ROOT" && CASEOPS_DEMO_PASSWORD=bench-password-2019 PORT=$http exec $(startup_command "$mode") serve \
+        --port "$http" "$@" >"$dir/$mode-$label.log" 2>&1) &
     pid=$!
     SERVER_PID=$pid
-    for _ in $(seq $(( ${START_TIMEOUT:-600} * 5 ))); do
+    for _ in $(seq $(( ${START_TIMEOUT:-600} * 10 ))); do
         curl -sf "http://localhost:$http/actuator/health/readiness" >/dev/null 2>&1 && break
-        kill -0 "$pid" 2>/dev/null || { tail -30 "$dir/$label.log" >&2; echo "server died" >&2; exit 1; }
-        sleep 0.2
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$dir/$mode-$label.log" >&2; echo "server died" >&2; exit 1; }
+        sleep 0.1
     done
     t1=$(now)
-    printf '%s\t%s\t%s\n' "$label" "$(secs "$t0" "$t1")" "$(cut -d' ' -f1 /proc/loadavg)" >>"$dir/runs.tsv"
-    log "$label: healthy after $(secs "$t0" "$t1") s"
+    # the JVM's CPU seconds (user + system, all its threads) until it answered: a figure the machine's load
+    # changes far less than the wall-clock one
+    cpu=$(awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$pid/stat")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$mode" "$label" "$(secs "$t0" "$t1")" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" \
+        >>"$dir/runs.tsv"
+    log "$mode $label: healthy after $(secs "$t0" "$t1") s (JVM CPU $cpu s)"
     # offsets of the log lines from the launch (log times are UTC ISO-8601 with milliseconds)
     awk -v t0="$t0" '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T/ {  # (mawk: no {n} intervals)
             cmd = "date -d " $1 " +%s.%N"; cmd | getline t; close(cmd)
             msg = $0; sub(/^.*\] [^ ]+ +: /, "", msg)
-            printf "%7.1f s  %s\n", t - t0, substr(msg, 1, 150) }' "$dir/$label.log" >"$dir/$label-timeline.txt"
+            printf "%7.1f s  %s\n", t - t0, substr(msg, 1, 150) }' "$dir/$mode-$label.log" >"$dir/$mode-$label-timeline.txt"
     stop_server
 }
 
 bench_startup() {
-    local dir="$OUT/startup"
-    rm -rf "$dir" "$WORK/startup-home"
-    mkdir -p "$dir" "$WORK/startup-home"
+    local dir="$OUT/startup" mode
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    for mode in $STARTUP_MODES; do
+        if [ "$mode" != fat ] && [ ! -f "$EXTRACTED/caseops.jsa" ]; then
+            log "building $EXTRACTED (the extracted jar and its class-data-sharing archive)"
+            (cd "$ROOT" && mvn -B -q -DskipTests package)
+        fi
+    done
     machine_info "$dir/machine.txt"
-    export CASEOPS_HOME="$WORK/startup-home"
-    printf 'start\tseconds_to_healthy\tload_1min\n' >"$dir/runs.tsv"
-    startup_run demo-fresh-home --demo
-    startup_run serve-existing-home
-    startup_run demo-existing-home --demo
+    printf 'mode\tstart\tseconds_to_healthy\tjvm_cpu_seconds\tload_1min\n' >"$dir/runs.tsv"
+    for mode in $STARTUP_MODES; do
+        rm -rf "$WORK/startup-home"
+        mkdir -p "$WORK/startup-home"
+        export CASEOPS_HOME="$WORK/startup-home"
+        echo "$mode: $(startup_command "$mode") serve ..." >>"$dir/machine.txt"
+        startup_run "$mode" demo-fresh-home --demo
+        startup_run "$mode" serve-existing-home
+        startup_run "$mode" demo-existing-home --demo
+    done
     echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$dir/machine.txt"
     rm -rf "$WORK/startup-home"
     echo

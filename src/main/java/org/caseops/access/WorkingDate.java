@@ -1,7 +1,10 @@
 package org.caseops.access;
 
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -9,15 +12,35 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The date the user is working on (docs/web.md): ages, minority and verdicts on the pages are as of this date, never
- * silently as of the machine's clock. The user sets it in the top bar; it lives in the browser session and defaults to
- * today.
+ * silently as of the machine's clock. The user sets it in the top bar; it lives in the browser session. Until the user
+ * chooses one it is the default: today, or in demo mode the demo scenario's date (a {@link DefaultWorkingDate} bean:
+ * 2019-06-23 for the June 2019 family operation), so that the demo's ages and verdicts are those of its story.
  */
 @Component
 public class WorkingDate {
 
     static final String SESSION_KEY = "caseops.workingDate";
 
-    /** The signed-in user's working date, today when none is chosen (or outside a request). */
+    private final ObjectProvider<DefaultWorkingDate> defaults;
+    private final Clock clock;
+
+    @Autowired
+    WorkingDate(ObjectProvider<DefaultWorkingDate> defaults) {
+        this(defaults, Clock.systemDefaultZone());
+    }
+
+    WorkingDate(ObjectProvider<DefaultWorkingDate> defaults, Clock clock) {
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    /** The date when the user chose none: the demo scenario's in demo mode, otherwise today. */
+    public LocalDate byDefault() {
+        DefaultWorkingDate given = defaults.getIfAvailable();
+        return given != null ? given.workingDate() : LocalDate.now(clock);
+    }
+
+    /** The signed-in user's working date; the default when none is chosen (or outside a request). */
     public LocalDate get() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {
@@ -26,12 +49,12 @@ public class WorkingDate {
                 return chosen;
             }
         }
-        return LocalDate.now();
+        return byDefault();
     }
 
-    /** True when the user chose a date other than today. */
+    /** True when the working date is not today (chosen by the user, or the demo's default): the bar says so. */
     public boolean chosen() {
-        return !get().equals(LocalDate.now());
+        return !get().equals(LocalDate.now(clock));
     }
 
     void set(HttpSession session, LocalDate date) {

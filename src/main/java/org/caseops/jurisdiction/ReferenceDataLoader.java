@@ -2,10 +2,14 @@ package org.caseops.jurisdiction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.caseops.jurisdiction.ReferenceSet.DecisionCode;
 import org.caseops.jurisdiction.ReferenceSet.EoirCode;
@@ -27,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * waits, then finds the content hash already recorded and does nothing. Tables that later data points at by foreign
  * key ({@code field_office}, {@code base_city}, {@code hearing_location}) are upserted; a hearing location no longer in
  * the files is made inactive rather than deleted. Code tables nobody references are replaced whole.
+ *
+ * <p>Incremental (issue 12, goal 6): the SHA-256 of each file as last loaded is kept in {@code reference_file} (V86).
+ * When the set changed, only the {@link Group}s fed by a changed file are written: a new decision-code file rewrites
+ * the decision codes and leaves the courts' mappings — and the docket's cases, which follow them — alone. A new
+ * {@link ReferenceSources#LOADER_VERSION}, or a database without the files' hashes, writes every group.
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -39,8 +48,47 @@ class ReferenceDataLoader implements InitializingBean {
 
     enum Outcome { LOADED, UNCHANGED }
 
-    /** What a load did; {@code set} is null when nothing changed. */
-    record Report(Outcome outcome, String contentHash, ReferenceSet set) {
+    /** The tables written together, and the files each is read from (a file may feed several). */
+    enum Group {
+        FIELD_OFFICES(ReferenceSources.AOR, ReferenceSources.OFFICES),
+        COURTS(ReferenceSources.AOR, ReferenceSources.OFFICES, ReferenceSources.LOOKUPS,
+                ReferenceSources.HEARING_LOCATIONS, ReferenceSources.BASE_CITIES,
+                ReferenceSources.HEARING_LOCATION_OVERRIDES, ReferenceSources.BASE_CITY_OVERRIDES,
+                ReferenceSources.BASE_CITY_PLACES),
+        EOIR_CODES(ReferenceSources.LOOKUPS, ReferenceSources.NATIONALITIES, ReferenceSources.CASE_TYPES),
+        DECISION_CODES(ReferenceSources.DECISION_CODES);
+
+        final Set<String> files;
+
+        Group(String... files) {
+            this.files = Set.of(files);
+        }
+
+        /** The groups fed by any of these files; every group for a file no group names. */
+        static Set<Group> fedBy(Collection<String> files) {
+            Set<Group> groups = EnumSet.noneOf(Group.class);
+            for (String file : files) {
+                boolean known = false;
+                for (Group group : values()) {
+                    if (group.files.contains(file)) {
+                        groups.add(group);
+                        known = true;
+                    }
+                }
+                if (!known) {
+                    return EnumSet.allOf(Group.class);
+                }
+            }
+            return groups;
+        }
+    }
+
+    /**
+     * What a load did; {@code set} is null when nothing changed. {@code changedFiles}: the files whose hash differs
+     * from the one recorded (every file when none was); {@code written}: the groups rewritten.
+     */
+    record Report(Outcome outcome, String contentHash, ReferenceSet set, List<String> changedFiles,
+            Set<Group> written) {
     }
 
     private final JdbcClient jdbc;
@@ -65,33 +113,94 @@ class ReferenceDataLoader implements InitializingBean {
     }
 
     Report load(ReferenceSources sources) {
-        String hash = sources.contentHash();
+        long started = System.nanoTime();
+        ReferenceSources.Digest digest = sources.digest();
+        String hash = digest.contentHash();
         Report report = transaction.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query((rs, i) -> 1).list();
             Optional<String> loaded = jdbc.sql("select content_hash from reference_data_version where id = 1")
                     .query(String.class).optional();
+            Map<String, String> recorded = new HashMap<>();
+            jdbc.sql("select path, sha256 from reference_file").query((rs, i) ->
+                    recorded.put(rs.getString(1), rs.getString(2))).list();
             if (loaded.filter(hash::equals).isPresent()) {
-                return new Report(Outcome.UNCHANGED, hash, null);
+                return new Report(Outcome.UNCHANGED, hash, null, List.of(), Set.of());
             }
+            if (recorded.isEmpty() && loaded.filter(sources.contentHashBeforeV86()::equals).isPresent()) {
+                // loaded before the files' own hashes were kept (V86), from these very files: record them, write nothing
+                recordFiles(digest.files());
+                jdbc.sql("update reference_data_version set content_hash = ? where id = 1").param(hash).update();
+                return new Report(Outcome.UNCHANGED, hash, null, List.of(), Set.of());
+            }
+            List<String> changed = digest.files().entrySet().stream()
+                    .filter(f -> !f.getValue().equals(recorded.get(f.getKey()))).map(Map.Entry::getKey).sorted()
+                    .toList();
+            Optional<String> loaderVersion = jdbc.sql(
+                    "select summary ->> 'loaderVersion' from reference_data_version where id = 1")
+                    .query(String.class).optional();
+            boolean whole = recorded.isEmpty() || loaded.isEmpty()
+                    || !loaderVersion.filter(ReferenceSources.LOADER_VERSION::equals).isPresent();
+            Set<Group> groups = whole ? EnumSet.allOf(Group.class) : Group.fedBy(changed);
             ReferenceSet set = new ReferenceFiles(sources).read();
-            write(set, hash);
-            return new Report(Outcome.LOADED, hash, set);
+            write(set, hash, groups);
+            recordFiles(digest.files());
+            return new Report(Outcome.LOADED, hash, set, whole ? List.copyOf(digest.files().keySet()) : changed,
+                    Set.copyOf(groups));
         });
+        long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.outcome() == Outcome.LOADED) {
             generation++;
             ReferenceSet set = report.set();
-            log.info("Reference data {} loaded: {} field offices, {} base cities {}, {} hearing locations {}, "
-                    + "{} EOIR codes, {} decision codes", hash.substring(0, 12), set.fieldOffices().size(),
-                    set.baseCities().size(), set.baseCityMethods(), set.hearingLocations().size(),
-                    set.hearingLocationMethods(), set.eoirCodes().size(), set.decisionCodes().size());
+            log.info("Reference data {} loaded in {} ms ({} of {} files changed; written: {}): {} field offices, "
+                    + "{} base cities {}, {} hearing locations {}, {} EOIR codes, {} decision codes",
+                    hash.substring(0, 12), millis, report.changedFiles().size(), ReferenceSources.ALL.size(),
+                    report.written(), set.fieldOffices().size(), set.baseCities().size(), set.baseCityMethods(),
+                    set.hearingLocations().size(), set.hearingLocationMethods(), set.eoirCodes().size(),
+                    set.decisionCodes().size());
             set.warnings().forEach(w -> log.warn("Reference data: {}", w));
         } else {
-            log.debug("Reference data {} already loaded", hash.substring(0, 12));
+            log.info("Reference data {} already loaded ({} ms): nothing written", hash.substring(0, 12), millis);
         }
         return report;
     }
 
-    private void write(ReferenceSet set, String hash) {
+    private void recordFiles(Map<String, String> files) {
+        jdbc.sql("delete from reference_file where path <> all(?::text[])")
+                .param(files.keySet().toArray(String[]::new)).update();
+        jdbc.sql("""
+                insert into reference_file (path, sha256, loaded_at)
+                select p, h, now() from unnest(?::text[], ?::text[]) as f(p, h)
+                on conflict (path) do update set sha256 = excluded.sha256, loaded_at = excluded.loaded_at
+                where reference_file.sha256 <> excluded.sha256
+                """)
+                .param(files.keySet().toArray(String[]::new)).param(files.values().toArray(String[]::new))
+                .update();
+    }
+
+    private void write(ReferenceSet set, String hash, Set<Group> groups) {
+        if (groups.contains(Group.FIELD_OFFICES)) {
+            writeFieldOffices(set);
+        }
+        if (groups.contains(Group.COURTS)) {
+            writeCourts(set);
+        }
+        if (groups.contains(Group.EOIR_CODES)) {
+            writeEoirCodes(set);
+        }
+        if (groups.contains(Group.DECISION_CODES)) {
+            writeDecisionCodes(set);
+        }
+        jdbc.sql("""
+                insert into reference_data_version (id, content_hash, loaded_at, summary)
+                values (1, ?, now(), ?::jsonb)
+                on conflict (id) do update set content_hash = excluded.content_hash, loaded_at = excluded.loaded_at,
+                    summary = excluded.summary
+                """)
+                .param(hash).param(summary(set))
+                .update();
+    }
+
+    private void writeFieldOffices(ReferenceSet set) {
         List<FieldOffice> offices = set.fieldOffices();
         jdbc.sql("""
                 insert into field_office (code, name, city, state, address, latitude, longitude)
@@ -115,7 +224,9 @@ class ReferenceDataLoader implements InitializingBean {
                 .param(texts(areas, FieldOfficeArea::fieldOfficeCode)).param(texts(areas, FieldOfficeArea::state))
                 .param(texts(areas, FieldOfficeArea::county))
                 .update();
+    }
 
+    private void writeCourts(ReferenceSet set) {
         List<BaseCity> cities = set.baseCities();
         jdbc.sql("""
                 insert into base_city (code, name, city, state, field_office_code, field_office_method)
@@ -157,7 +268,9 @@ class ReferenceDataLoader implements InitializingBean {
         if (moved > 0) {
             log.info("Reference data: {} cases moved to the field office their court now maps to", moved);
         }
+    }
 
+    private void writeEoirCodes(ReferenceSet set) {
         List<EoirCode> codes = set.eoirCodes();
         jdbc.sql("delete from eoir_code").update();
         jdbc.sql("""
@@ -167,7 +280,9 @@ class ReferenceDataLoader implements InitializingBean {
                 .param(texts(codes, EoirCode::codeTable)).param(texts(codes, EoirCode::code))
                 .param(texts(codes, EoirCode::description))
                 .update();
+    }
 
+    private void writeDecisionCodes(ReferenceSet set) {
         List<DecisionCode> decisions = set.decisionCodes();
         jdbc.sql("delete from decision_code").update();
         jdbc.sql("""
@@ -176,15 +291,6 @@ class ReferenceDataLoader implements InitializingBean {
                 """)
                 .param(texts(decisions, DecisionCode::caseType)).param(texts(decisions, DecisionCode::decCode))
                 .param(texts(decisions, DecisionCode::decType)).param(texts(decisions, DecisionCode::description))
-                .update();
-
-        jdbc.sql("""
-                insert into reference_data_version (id, content_hash, loaded_at, summary)
-                values (1, ?, now(), ?::jsonb)
-                on conflict (id) do update set content_hash = excluded.content_hash, loaded_at = excluded.loaded_at,
-                    summary = excluded.summary
-                """)
-                .param(hash).param(summary(set))
                 .update();
     }
 

@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * The shipped reference files, read by path under {@code reference/}. The content hash covers every file the loader
- * reads plus {@link #LOADER_VERSION}, so a changed file or a changed mapping rule makes the next start reload.
+ * reads (by its SHA-256) plus {@link #LOADER_VERSION}, so a changed file or a changed mapping rule makes the next start
+ * reload; the files' own hashes say which tables to write again.
  */
 @FunctionalInterface
 interface ReferenceSources {
@@ -49,7 +53,42 @@ interface ReferenceSources {
         };
     }
 
+    /**
+     * The SHA-256 of each file (what {@code reference_file} records) and the content hash of the whole set (what
+     * {@code reference_data_version} records): the SHA-256 of {@link #LOADER_VERSION} and each file's path and
+     * SHA-256. One pass over the files' bytes.
+     */
+    record Digest(String contentHash, Map<String, String> files) {
+    }
+
+    default Digest digest() {
+        try {
+            Map<String, String> files = new LinkedHashMap<>();
+            MessageDigest whole = MessageDigest.getInstance("SHA-256");
+            whole.update(LOADER_VERSION.getBytes(StandardCharsets.UTF_8));
+            for (String path : ALL) {
+                String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(read(path)));
+                files.put(path, sha);
+                whole.update((byte) 0);
+                whole.update(path.getBytes(StandardCharsets.UTF_8));
+                whole.update((byte) 0);
+                whole.update(sha.getBytes(StandardCharsets.UTF_8));
+            }
+            return new Digest(HexFormat.of().formatHex(whole.digest()), Collections.unmodifiableMap(files));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     default String contentHash() {
+        return digest().contentHash();
+    }
+
+    /**
+     * The content hash CaseOps recorded before the files' own hashes were kept (V86): over every file's bytes. Read
+     * only on the first start of a database loaded then, to recognise unchanged files without writing them again.
+     */
+    default String contentHashBeforeV86() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(LOADER_VERSION.getBytes(StandardCharsets.UTF_8));

@@ -2,12 +2,16 @@ package org.caseops.system;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -43,7 +47,8 @@ class DatabaseConfig {
 
     /** The embedded server, or {@code null}-equivalent holder when an external URL is configured. */
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(CaseOpsProperties properties) {
+    DatabaseServer databaseServer(CaseOpsProperties properties,
+            @Qualifier(EarlyDatabase.BEAN) ObjectProvider<EarlyDatabase> early) {
         CaseOpsProperties.Db db = properties.db();
         if (db.external()) {
             log.info("Using PostgreSQL at {}: migrations as {}, the application as {}", db.url(), db.user(),
@@ -57,9 +62,16 @@ class DatabaseConfig {
                     new DatabaseLogins.Login(db.user(), db.password()),
                     new DatabaseLogins.Login(db.appUser(), db.appPassword())));
         }
-        EmbeddedPostgresServer server = properties.embedded().ephemeral()
-                ? EmbeddedPostgresServer.ephemeral()
-                : EmbeddedPostgresServer.startOrJoin(properties.home(), properties.embedded().port());
+        CaseOpsProperties.Embedded embedded = properties.embedded();
+        // started while the context started (EarlyDatabase), unless that was switched off or for other settings
+        EarlyDatabase started = early.getIfAvailable();
+        EmbeddedPostgresServer server = started == null ? null
+                : started.take(new EarlyDatabase.Settings(properties.home(), embedded.ephemeral(), embedded.port()));
+        if (server == null) {
+            server = embedded.ephemeral()
+                    ? EmbeddedPostgresServer.ephemeral()
+                    : EmbeddedPostgresServer.startOrJoin(properties.home(), embedded.port());
+        }
         return new DatabaseServer(server, server.jdbcUrl(), server.logins());
     }
 
@@ -80,14 +92,26 @@ class DatabaseConfig {
     }
 
     /**
-     * The owner's connection, for Flyway only: migrations create tables, triggers and grants, which the application
+     * The owner's connection, for the migrations only: migrations create tables, triggers and grants, which the application
      * role itself may not. Not a default candidate, so nothing else gets it by type.
      */
     @Bean(defaultCandidate = false)
-    @FlywayDataSource
     DataSource ownerDataSource(DatabaseServer server) {
         return new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(),
                 server.logins().owner().user(), server.logins().owner().password());
+    }
+
+    /**
+     * The migrations, as the schema's owner, when the context starts: by Flyway only when the migration files or the
+     * schema history changed since it last ran (V85).
+     */
+    @Bean
+    DatabaseMigrations databaseMigrations(@Qualifier("ownerDataSource") DataSource owner, Environment environment,
+            ResourceLoader resources) {
+        List<String> locations = List.of(environment.getProperty("spring.flyway.locations", String[].class,
+                new String[] {"classpath:db/migration"}));
+        boolean outOfOrder = environment.getProperty("spring.flyway.out-of-order", Boolean.class, false);
+        return new DatabaseMigrations(owner, locations, outOfOrder, resources.getClassLoader());
     }
 
     /** Where the database is and who signs in; owns the embedded server's life when there is one. */

@@ -36,11 +36,11 @@ final class Tables {
         OWNERS.put("docket", Set.of("eoir_case", "proceeding", "court_motion", "appeal", "appeal_fed_court",
                 "court_application", "lead_rider", "juvenile_history", "person", "case_index", "case_summary",
                 "family_member", "case_event", "case_note", "quarantine", "import_file", "import_run",
-                "import_warning", "docket_change"));
+                "import_warning", "docket_change", "demo_data_version"));
         OWNERS.put("legal", Set.of("legal_hold", "stay", "protection", "screening", "case_verdict",
                 "attorney_determination", "departure_deadline", "legal_record_change"));
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
-        OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version"));
+        OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file"));
         OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint"));
         OWNERS.put("notice", Set.of("call_in_response"));
         OWNERS.put("operation", Set.of("operation", "operation_event", "operation_member", "operation_target",

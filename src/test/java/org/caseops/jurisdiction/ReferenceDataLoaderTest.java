@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.caseops.jurisdiction.ReferenceDataLoader.Group;
 import org.caseops.jurisdiction.ReferenceDataLoader.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -147,12 +148,69 @@ class ReferenceDataLoaderTest {
         String version = reference.loadedVersion().orElseThrow();
         ReferenceSources changed = renaming("EL CENTRO, CALIFORNIA", "EL CENTRO SERVICE PROCESSING CENTER");
 
-        assertThat(loader.load(changed).outcome()).isEqualTo(Outcome.LOADED);
+        ReferenceDataLoader.Report report = loader.load(changed);
+        assertThat(report.outcome()).isEqualTo(Outcome.LOADED);
+        assertThat(report.changedFiles()).containsExactly(ReferenceSources.HEARING_LOCATIONS);
+        assertThat(report.written()).as("only the courts are fed by that file").containsExactly(Group.COURTS);
 
         assertThat(reference.hearingLocation("ELC")).get().extracting(HearingLocation::name)
                 .isEqualTo("EL CENTRO SERVICE PROCESSING CENTER");
         assertThat(reference.loadedVersion()).get().isNotEqualTo(version);
         assertThat(reference.fieldOfficeOfHearingLocation("ELC")).contains("SND");
+    }
+
+    /** Issue 12, goal 6: a changed code file rewrites its codes and leaves the offices, courts and cases alone. */
+    @Test
+    void a_changed_decision_code_file_rewrites_only_the_decision_codes() {
+        Map<String, Object> before = snapshot();
+        ReferenceSources changed = editing(ReferenceSources.DECISION_CODES, "Admin Close", "Administrative Closure");
+
+        ReferenceDataLoader.Report report = loader.load(changed);
+
+        assertThat(report.outcome()).isEqualTo(Outcome.LOADED);
+        assertThat(report.changedFiles()).containsExactly(ReferenceSources.DECISION_CODES);
+        assertThat(report.written()).containsExactly(Group.DECISION_CODES);
+        assertThat(jdbc.sql("select description from decision_code where case_type = 'RMV' and dec_code = 'Y'")
+                .query(String.class).single()).isEqualTo("Prosecutorial Discretion \u2013 Administrative Closure");
+        Map<String, Object> after = snapshot();
+        assertThat(after.get("office_rows")).as("field offices not written").isEqualTo(before.get("office_rows"));
+        assertThat(after.get("location_rows")).as("courts not written").isEqualTo(before.get("location_rows"));
+        assertThat(after.get("code_rows")).as("EOIR codes not written").isEqualTo(before.get("code_rows"));
+        assertThat(jdbc.sql("select sha256 from reference_file where path = ?").param(ReferenceSources.DECISION_CODES)
+                .query(String.class).single()).isEqualTo(changed.digest().files().get(ReferenceSources.DECISION_CODES));
+    }
+
+    @Test
+    void every_file_feeds_a_group_and_a_new_loader_version_writes_them_all() {
+        for (String file : ReferenceSources.ALL) {
+            assertThat(Group.fedBy(List.of(file))).as(file).isNotEmpty().isNotEqualTo(java.util.EnumSet.allOf(Group.class));
+        }
+        assertThat(Group.fedBy(List.of("a/file/no/group/names.csv"))).containsExactlyInAnyOrder(Group.values());
+
+        jdbc.sql("update reference_data_version set content_hash = 'older', summary = jsonb_set(summary, "
+                + "'{loaderVersion}', '\"jurisdiction-loader-0\"')").update();
+        ReferenceDataLoader.Report report = loader.load(ReferenceSources.classpath());
+        assertThat(report.outcome()).isEqualTo(Outcome.LOADED);
+        assertThat(report.written()).containsExactlyInAnyOrder(Group.values());
+    }
+
+    /** A database loaded before V86 kept the files' hashes: its unchanged files are recognised, nothing written. */
+    @Test
+    void a_database_loaded_before_the_files_hashes_were_kept_writes_nothing_for_unchanged_files() {
+        ReferenceSources shipped = ReferenceSources.classpath();
+        jdbc.sql("delete from reference_file").update();
+        jdbc.sql("update reference_data_version set content_hash = ?").param(shipped.contentHashBeforeV86()).update();
+        Map<String, Object> before = snapshot();
+
+        assertThat(loader.load(shipped).outcome()).isEqualTo(Outcome.UNCHANGED);
+
+        assertThat(jdbc.sql("select count(*) from reference_file").query(Integer.class).single())
+                .isEqualTo(ReferenceSources.ALL.size());
+        assertThat(reference.loadedVersion()).contains(shipped.contentHash());
+        Map<String, Object> after = snapshot();
+        assertThat(after.get("office_rows")).isEqualTo(before.get("office_rows"));
+        assertThat(after.get("location_rows")).isEqualTo(before.get("location_rows"));
+        assertThat(loader.load(shipped).outcome()).isEqualTo(Outcome.UNCHANGED);
     }
 
     /**
@@ -199,18 +257,29 @@ class ReferenceDataLoaderTest {
                        (select count(*) from hearing_location) as locations,
                        (select count(*) from field_office_area) as areas,
                        (select string_agg(code || field_office_code, ',' order by code) from hearing_location) as map,
-                       (select string_agg(xmin::text, ',' order by code) from field_office) as office_rows
+                       (select string_agg(xmin::text, ',' order by code) from field_office) as office_rows,
+                       (select string_agg(xmin::text, ',' order by code) from hearing_location) as location_rows,
+                       (select string_agg(xmin::text, ',' order by code_table, code) from eoir_code) as code_rows
                 """).query().singleRow();
     }
 
     private static ReferenceSources renaming(String from, String to) {
+        return editing(ReferenceSources.HEARING_LOCATIONS, from, to);
+    }
+
+    /** The shipped files with one of them edited (as bytes in ISO-8859-1, so any charset's other bytes stay). */
+    private static ReferenceSources editing(String file, String from, String to) {
         ReferenceSources shipped = ReferenceSources.classpath();
         return path -> {
             byte[] bytes = shipped.read(path);
-            if (!path.equals(ReferenceSources.HEARING_LOCATIONS)) {
+            if (!path.equals(file)) {
                 return bytes;
             }
-            return new String(bytes, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            if (!text.contains(from)) {
+                throw new IllegalStateException(file + " does not contain " + from);
+            }
+            return text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.caseops.docket.synthetic;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /** The synthetic dockets the generator can write. */
@@ -17,6 +18,15 @@ public enum Scenario {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The date the scenario is set on: its expected verdicts ({@code truth.csv}, the manifest's {@code verdictsAsOf})
+     * are stated for it, and the demo's pages work on it unless the user chooses another (2019-06-23, the first day
+     * of the June 2019 family operation).
+     */
+    public LocalDate asOf() {
+        return Days.AS_OF_DATE;
     }
 
     public static Scenario fromLabel(String label) {

@@ -18,15 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * US federal holidays from jollyday's national US calendar, both the actual and the observed day (a holiday on a
  * Saturday is observed on Friday, on a Sunday on Monday). Jollyday lists Columbus Day only for some states, but it is a
  * federal holiday under 5 U.S.C. 6103 (second Monday of October since 1971), so it is added here. Holidays are
- * computed once per year and cached.
+ * computed once per year and cached; jollyday itself is loaded on the first question.
  */
 final class UsFederalCalendar implements BusinessCalendar {
 
     static final UsFederalCalendar INSTANCE = new UsFederalCalendar();
 
-    private final HolidayManager manager = HolidayManager.getInstance(
-            ManagerParameters.create(HolidayCalendar.UNITED_STATES));
     private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
+
+    /**
+     * Jollyday's calendar, read from its XML (JAXB) on first use, not when the legal gate is built: that took seconds
+     * of every start (issue 12, goal 6). The class is initialised once, by the first thread that asks.
+     */
+    private static final class Jollyday {
+        static final HolidayManager US = HolidayManager.getInstance(
+                ManagerParameters.create(HolidayCalendar.UNITED_STATES));
+    }
 
     private UsFederalCalendar() {
     }
@@ -46,7 +53,7 @@ final class UsFederalCalendar implements BusinessCalendar {
     private Set<LocalDate> holidays(int year) {
         return byYear.computeIfAbsent(year, y -> {
             Set<LocalDate> days = new HashSet<>();
-            for (Holiday h : manager.getHolidays(Year.of(y))) {
+            for (Holiday h : Jollyday.US.getHolidays(Year.of(y))) {
                 days.add(h.getDate());
                 days.add(h.getActualDate());
                 h.getObservedDate().ifPresent(days::add);

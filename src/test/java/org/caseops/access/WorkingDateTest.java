@@ -1,0 +1,76 @@
+package org.caseops.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Issue 14: ages and minority as of the date the user is working on — by default today, and in the demo the demo
+ * scenario's date — never silently as of the machine's clock.
+ */
+class WorkingDateTest {
+
+    private static final Clock DECEMBER = Clock.fixed(java.time.Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+    private static final LocalDate SCENARIO = LocalDate.of(2019, 6, 23);
+
+    private static WorkingDate outsideTheDemo() {
+        return new WorkingDate(new StaticListableBeanFactory().getBeanProvider(DefaultWorkingDate.class), DECEMBER);
+    }
+
+    private static WorkingDate inTheDemo() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("demoData", (DefaultWorkingDate) () -> SCENARIO);
+        return new WorkingDate(beans.getBeanProvider(DefaultWorkingDate.class), DECEMBER);
+    }
+
+    private static MockHttpServletRequest signedIn() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.getSession(true);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        return request;
+    }
+
+    @AfterEach
+    void no_request() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    @Test
+    void outside_the_demo_it_is_today_until_the_user_chooses_a_date() {
+        WorkingDate date = outsideTheDemo();
+        MockHttpServletRequest request = signedIn();
+        assertThat(date.get()).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(date.chosen()).isFalse();
+
+        date.set(request.getSession(), LocalDate.of(2019, 6, 2));
+        assertThat(date.get()).isEqualTo(LocalDate.of(2019, 6, 2));
+        assertThat(date.chosen()).as("the bar says: not today").isTrue();
+
+        date.clear(request.getSession());
+        assertThat(date.get()).isEqualTo(LocalDate.of(2026, 12, 2));
+    }
+
+    @Test
+    void in_the_demo_it_is_the_scenarios_date_until_the_user_chooses_another() {
+        WorkingDate date = inTheDemo();
+        assertThat(date.get()).as("outside a request too").isEqualTo(SCENARIO);
+        MockHttpServletRequest request = signedIn();
+        assertThat(date.get()).isEqualTo(SCENARIO);
+        assertThat(date.byDefault()).isEqualTo(SCENARIO);
+        assertThat(date.chosen()).as("not today, and the bar says so").isTrue();
+
+        date.set(request.getSession(), LocalDate.of(2019, 7, 1));
+        assertThat(date.get()).isEqualTo(LocalDate.of(2019, 7, 1));
+
+        date.clear(request.getSession());
+        assertThat(date.get()).as("back to the scenario's date, not the machine's").isEqualTo(SCENARIO);
+    }
+}
