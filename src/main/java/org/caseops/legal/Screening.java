@@ -131,16 +131,9 @@ public class Screening {
         long mark = System.nanoTime();
         tx.sql("set local work_mem = '256MB'").update();
         Optional<String> since = unchangedDocketSince(tx, asOf, rules);
-        String scope = fieldOffice == null ? "" : (since.isPresent() ? " and" : " where") + " field_office_code = ?";
-        List<Object> params = new ArrayList<>();
-        since.ifPresent(params::add);
-        if (fieldOffice != null) {
-            params.add(fieldOffice);
-        }
         boolean wholeDocket = fieldOffice == null && since.isEmpty();
         if (!wholeDocket) {
-            tx.sql(SCREEN_CASES + (since.isPresent() ? CHANGED_CASES : "") + scope).params(params).update();
-            tx.sql("analyze screen_cases").update();
+            selectCases(tx, since, fieldOffice);
         }
         long selectMillis = millisSince(mark);
 
@@ -175,9 +168,25 @@ public class Screening {
         return report;
     }
 
-    /** Only the cases with a legal record written since the snapshot (docs/operations.md, "Re-screening"). */
-    private static final String CHANGED_CASES = " where idncase in (select idncase from legal_record_change "
-            + "where not pg_visible_in_snapshot(xid, ?::pg_snapshot))";
+    /**
+     * Fills {@code screen_cases} with the cases to read: those of one field office, those with a legal record written
+     * by a transaction the snapshot {@code since} did not see (docs/operations.md, "Re-screening"), or both.
+     */
+    private static void selectCases(JdbcClient tx, Optional<String> since, String fieldOffice) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        since.ifPresent(snapshot -> {
+            where.add("idncase in (select idncase from legal_record_change "
+                    + "where not pg_visible_in_snapshot(xid, ?::pg_snapshot))");
+            params.add(snapshot);
+        });
+        if (fieldOffice != null) {
+            where.add("field_office_code = ?");
+            params.add(fieldOffice);
+        }
+        tx.sql(SCREEN_CASES + " where " + String.join(" and ", where)).params(params).update();
+        tx.sql("analyze screen_cases").update();
+    }
 
     /**
      * The snapshot of the last whole-docket screening of the date when the verdicts stored for the date are all it
@@ -262,7 +271,8 @@ public class Screening {
                 select idncase, status || E'\\t' || reason || E'\\t' || reasons::text || E'\\t'
                        || coalesce(changes_on::text, E'\\\\N') || E'\\t' || facts_hash || E'\\t'
                        || coalesce(field_office_code, E'\\\\N'), facts_hash, screening_id
-                from case_verdict v where as_of = ?""" + (wholeDocket ? "" : " and exists (select 1 from screen_cases s where s.idncase = v.idncase)") + " order by idncase",
+                from case_verdict v where as_of = ?""" + (wholeDocket ? ""
+                : " and exists (select 1 from screen_cases s where s.idncase = v.idncase)") + " order by idncase",
                 asOf)) {
             AtomicReference<List<Read>> batch = new AtomicReference<>(new ArrayList<>(1000));
             DocketFacts.forEach(connection, wholeDocket, screened -> {
