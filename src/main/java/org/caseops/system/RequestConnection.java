@@ -1,7 +1,5 @@
 package org.caseops.system;
 
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,10 +8,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,8 +40,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * idle while a large body arrives; so is a thread that already has a connection bound (a test's transaction). Off
  * with {@code caseops.db.connection-per-request=false}.
  *
- * <p>How many connections each request took is recorded in the meter {@code caseops.db.request.checkouts} (counted by
- * {@link ConnectionNesting}'s guard, so only when {@code caseops.db.nested-connections} is not {@code off}).
+ * <p>How many connections the requests took is counted ({@link #checkouts()}: requests and connections, by
+ * {@link ConnectionNesting}'s guard, so only when {@code caseops.db.nested-connections} is not {@code off}); plain
+ * counters rather than a Micrometer meter, since start-up leaves Boot's metrics out (docs/operations.md).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -51,25 +50,34 @@ public class RequestConnection extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestConnection.class);
 
-    /** The name of the meter that records each request's number of checkouts. */
-    public static final String CHECKOUTS_METER = "caseops.db.request.checkouts";
-
     private static final ThreadLocal<Holder> CURRENT = new ThreadLocal<>();
 
     private final DataSource dataSource;
     private final boolean enabled;
-    private final DistributionSummary checkouts;
+    private final boolean counted;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder taken = new LongAdder();
 
     RequestConnection(DataSource dataSource,
-            @Value("${caseops.db.connection-per-request:true}") boolean enabled,
-            ObjectProvider<MeterRegistry> meters) {
+            @Value("${caseops.db.connection-per-request:true}") boolean enabled) {
         this.dataSource = dataSource;
         this.enabled = enabled;
-        MeterRegistry registry = meters.getIfAvailable();
-        this.checkouts = registry == null || !(dataSource instanceof ConnectionNesting.Guarded) ? null
-                : DistributionSummary.builder(CHECKOUTS_METER)
-                        .description("pooled database connections one HTTP request took").baseUnit("connections")
-                        .register(registry);
+        this.counted = dataSource instanceof ConnectionNesting.Guarded;
+    }
+
+    /** Requests ended so far and the pooled connections they took, while the pool's guard counts. */
+    public record Checkouts(long requests, long connections) {
+    }
+
+    /**
+     * The requests that have ended since start and the connections they took from the pool; {@code null} when the
+     * pool's guard is off ({@code caseops.db.nested-connections=off}) and nothing is counted.
+     */
+    public Checkouts checkouts() {
+        // a request adds its connections before it counts itself: reading the requests first, the connections read
+        // after include those of every request counted
+        long ended = requests.sum();
+        return counted ? new Checkouts(ended, taken.sum()) : null;
     }
 
     @Override
@@ -100,8 +108,9 @@ public class RequestConnection extends OncePerRequestFilter {
     }
 
     private void record(long takenBefore) {
-        if (checkouts != null) {
-            checkouts.record(ConnectionNesting.takenByThisThread() - takenBefore);
+        if (counted) {
+            taken.add(ConnectionNesting.takenByThisThread() - takenBefore);
+            requests.increment();
         }
     }
 
