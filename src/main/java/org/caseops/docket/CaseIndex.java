@@ -14,6 +14,12 @@ final class CaseIndex {
     static final String COLUMNS = "idncase, nat, lang, case_type, idnproceeding, hearing_loc_code, base_city_code, "
             + "dec_code, comp_date, absentia, order_type, field_office_code, family_id, represented";
 
+    /**
+     * Builds the index of an import that started on an empty docket (and an empty index): every case is the import's,
+     * so the whole view is written at once, without looking up each case or noting it first.
+     */
+    static final String BUILD = "insert into case_index (" + COLUMNS + ") select " + COLUMNS + " from case_summary";
+
     /** Refreshes the cases in {@code touched_cases} (a temporary table of the import) from the view. */
     static final String REFRESH_TOUCHED = "insert into case_index (" + COLUMNS + ") select " + COLUMNS
             + " from case_summary where idncase in (select idncase from touched_cases)"

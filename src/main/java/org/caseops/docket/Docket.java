@@ -471,9 +471,9 @@ public class Docket {
     public List<Event> timeline(long personId, Long idncase) {
         return jdbc.sql("""
                 select id, occurred_at, kind, actor, idncase, person_id, import_id, summary, before::text, after::text
-                from case_event where person_id = ? or idncase = ? order by id""")
+                from case_timeline where person_id = ? or idncase = ? order by seq, sub""")
                 .params(personId, idncase)
-                .query((rs, n) -> new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                .query((rs, n) -> new Event(rs.getObject("id", Long.class), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("kind"), rs.getString("actor"), rs.getObject("idncase", Long.class),
                         rs.getObject("person_id", Long.class), rs.getObject("import_id", Long.class),
                         rs.getString("summary"), rs.getString("before"), rs.getString("after")))

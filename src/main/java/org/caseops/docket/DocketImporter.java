@@ -118,25 +118,45 @@ public class DocketImporter {
             throw new ImportRejected("the EOIR reference tables are not loaded; start CaseOps once to load them");
         }
         Instant started = Instant.now();
-        long importId = jdbc.sql("insert into import_run (actor, source, started_at) values (?, ?, ?) returning id")
+        long importId = jdbc.sql("insert into import_run (actor, source, started_at, event_floor)"
+                        + " values (?, ?, ?, (select coalesce(max(id), 0) from case_event)) returning id")
                 .params(actor, source, java.sql.Timestamp.from(started)).query(Long.class).single();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         jdbc.sql("create temp table touched_cases (idncase bigint) on commit drop").update();
+        // A first import (no case, no case index yet, e.g. the national docket on a new installation): every row is
+        // new, so the merges neither look rows up nor note their cases, and the case index is built whole at the end.
+        // The advisory lock keeps other imports out; other writers of the docket write rows of known cases only.
+        boolean docketWasEmpty = jdbc.sql("select not exists (select 1 from eoir_case)"
+                + " and not exists (select 1 from case_index) and not exists (select 1 from person)")
+                .query(Boolean.class).single();
         ReleaseDates releaseDates = new ReleaseDates(LocalDate.now());
         List<ImportReport.TableReport> reports = new ArrayList<>();
+        String rules = UnchangedFiles.rules(jdbc);
+        UnchangedFiles unchanged = UnchangedFiles.since(jdbc, importId, rules);
         for (Map.Entry<ImportTable, InputFile> entry : files.entrySet()) {
             ImportTable table = entry.getKey();
             InputFile file = entry.getValue();
             progress.step(file.name());
             long start = System.nanoTime();
+            var previous = unchanged.candidate(table);
+            if (previous.isPresent()) {
+                String sha256 = UnchangedFiles.sha256(file);
+                if (sha256.equals(previous.get().sha256())) {
+                    reports.add(takeOver(jdbc, table, file, previous.get(), importId, releaseDates, progress, start));
+                    continue;
+                }
+            }
+            unchanged.written(table);
             jdbc.sql(StagingLoader.stagingDdl(table)).update();
+            releaseDates.startFile();
             StagingLoader.Loaded loaded = StagingLoader.load(table, file, codes, copy, progress::advance,
                     releaseDates);
             for (String derive : MergeSql.derive(table)) {
                 jdbc.sql(derive).update();
             }
             jdbc.sql("analyze stg_" + table.target).update();
-            ImportReport.TableReport report = merge(jdbc, table, file, loaded, importId, actor, millisSince(start));
+            ImportReport.TableReport report = merge(jdbc, table, file, loaded, importId, actor, millisSince(start),
+                    docketWasEmpty);
             reports.add(report);
             if (report.inserted() + report.updated() > 0) {
                 // Statistics of what this transaction wrote, for the next table's checks and merges: a table emptied
@@ -144,11 +164,18 @@ public class DocketImporter {
                 // nested loops over millions of rows.
                 jdbc.sql("select import_analyze(?)").param(table.target).query().singleRow();
             }
-            jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows) values (?, ?, ?, ?, ?)")
-                    .params(importId, table.fileName, file.name(), loaded.sha256(), loaded.rows()).update();
+            jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows, date_counts)"
+                            + " values (?, ?, ?, ?, ?, ?::jsonb)")
+                    .params(importId, table.fileName, file.name(), loaded.sha256(), loaded.rows(),
+                            UnchangedFiles.countsJson(releaseDates.fileCounts())).update();
         }
-        jdbc.sql("analyze touched_cases").update();
-        long indexed = jdbc.sql(CaseIndex.REFRESH_TOUCHED).update();
+        long indexed;
+        if (docketWasEmpty) {
+            indexed = jdbc.sql(CaseIndex.BUILD).update();
+        } else {
+            jdbc.sql("analyze touched_cases").update();
+            indexed = jdbc.sql(CaseIndex.REFRESH_TOUCHED).update();
+        }
         if (indexed > 0) {
             jdbc.sql("select import_analyze(?)").param(CaseIndex.TABLE).query().singleRow();
         }
@@ -163,10 +190,12 @@ public class DocketImporter {
                         rs.getString(4), rs.getLong(5), rs.getLong(6))).list();
         ImportReport report = new ImportReport(importId, started, Instant.now(), release.date(), release.source(),
                 reports, ignored, reports.stream().mapToLong(ImportReport.TableReport::warnings).sum(), warningGroups);
-        jdbc.sql("update import_run set finished_at = ?, report = ?::jsonb, release_date = ?, release_date_source = ?"
-                        + " where id = ?")
+        // The transaction and the snapshot just before commit: the next import takes over unchanged files only if no
+        // other transaction has written the docket since (UnchangedFiles, V87).
+        jdbc.sql("update import_run set finished_at = ?, report = ?::jsonb, release_date = ?, release_date_source = ?,"
+                        + " rules = ?, xid = pg_current_xact_id(), snapshot = pg_current_snapshot() where id = ?")
                 .params(java.sql.Timestamp.from(report.finishedAt()), toJson(report), release.date(),
-                        release.source(), importId).update();
+                        release.source(), rules, importId).update();
         log.info("Import {} from {}: {} rows, {} inserted, {} updated, {} unchanged, {} quarantined, {} warnings;"
                 + " release date {} ({})", importId, source,
                 report.total(ImportReport.TableReport::rows), report.total(ImportReport.TableReport::inserted),
@@ -198,7 +227,7 @@ public class DocketImporter {
     }
 
     private ImportReport.TableReport merge(JdbcClient jdbc, ImportTable table, InputFile file,
-            StagingLoader.Loaded loaded, long importId, String actor, long stagingMillis) {
+            StagingLoader.Loaded loaded, long importId, String actor, long stagingMillis, boolean docketWasEmpty) {
         long start = System.nanoTime();
         jdbc.sql(MergeSql.duplicates(table, table.key(), "first on")).update();
         for (String unique : table.uniqueColumns) {
@@ -219,16 +248,37 @@ public class DocketImporter {
         }
         long checkMillis = millisSince(start);
         start = System.nanoTime();
-        long updated = jdbc.sql(MergeSql.update(table, loaded.absent()))
+        // on an empty docket there is nothing to update: each table is merged once per import
+        long updated = docketWasEmpty ? 0
+                : jdbc.sql(MergeSql.update(table, loaded.absent()))
                 .param("importId", importId).param("actor", actor).query(Long.class).single();
-        long inserted = jdbc.sql(MergeSql.insert(table))
+        long inserted = jdbc.sql(MergeSql.insert(table, docketWasEmpty))
                 .param("importId", importId).param("actor", actor).query(Long.class).single();
         long unchanged = loaded.rows() - quarantined - updated - inserted;
         long mergeMillis = millisSince(start);
         log.debug("{}: {} rows staged in {} ms, checked in {} ms, merged in {} ms", table.fileName, loaded.rows(),
                 stagingMillis, checkMillis, mergeMillis);
         return new ImportReport.TableReport(table.fileName, file.name(), loaded.sha256(), loaded.rows(), inserted,
-                updated, unchanged, quarantined, warnings, stagingMillis, checkMillis, mergeMillis);
+                updated, unchanged, quarantined, warnings, stagingMillis, checkMillis, mergeMillis, null);
+    }
+
+    /**
+     * A file unchanged since the last import, taken over without reading its rows (see {@link UnchangedFiles}): all
+     * its rows count as unchanged but those the last import quarantined, recorded again with their reasons.
+     */
+    private ImportReport.TableReport takeOver(JdbcClient jdbc, ImportTable table, InputFile file,
+            UnchangedFiles.Previous previous, long importId, ReleaseDates releaseDates, ImportProgress progress,
+            long start) {
+        long[] qw = UnchangedFiles.takeOver(jdbc, table, file, previous, importId, releaseDates, json);
+        jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows, date_counts)"
+                        + " values (?, ?, ?, ?, ?, ?::jsonb)")
+                .params(importId, table.fileName, file.name(), previous.sha256(), previous.rows(),
+                        previous.dateCounts()).update();
+        progress.advance(Math.max(0, file.size()));
+        log.debug("{}: unchanged since import {}, taken over ({} rows)", table.fileName, previous.importId(),
+                previous.rows());
+        return new ImportReport.TableReport(table.fileName, file.name(), previous.sha256(), previous.rows(), 0, 0,
+                previous.rows() - qw[0], qw[0], qw[1], millisSince(start), 0, 0, previous.importId());
     }
 
     private static long millisSince(long start) {

@@ -63,7 +63,7 @@ public final class DocketViews {
             List<FamilyMember> people) {
     }
 
-    public record Event(long id, Instant occurredAt, String kind, String actor, Long idncase, Long personId,
+    public record Event(Long id, Instant occurredAt, String kind, String actor, Long idncase, Long personId,
             Long importId, String summary, @JsonRawValue String before, @JsonRawValue String after) {
     }
 

@@ -29,10 +29,13 @@ public record ImportReport(long importId, Instant startedAt, Instant finishedAt,
     /**
      * One table's counts, and how long reading and staging, the set-based checks, and the merge took.
      *
-     * @param warnings warnings on the rows of this table that were kept
+     * @param warnings      warnings on the rows of this table that were kept
+     * @param takenOverFrom the import this file was taken over from, unchanged, without reading its rows (ADR 007);
+     *                      {@code null} when it was read
      */
     public record TableReport(String table, String file, String sha256, long rows, long inserted, long updated,
-            long unchanged, long quarantined, long warnings, long stagingMillis, long checkMillis, long mergeMillis) {
+            long unchanged, long quarantined, long warnings, long stagingMillis, long checkMillis, long mergeMillis,
+            Long takenOverFrom) {
     }
 
     /** Rows kept with the same warning: how many, and the line of the first. */

@@ -175,27 +175,44 @@ final class MergeSql {
     }
 
     /**
-     * Inserts new rows; returns the count. A new case or person gets a {@code <NOUN>_ADDED} event (the row itself,
-     * tagged with the import, is its "after"); a new row of
-     * another table gets one only when its case was already in CaseOps before this import (a new motion on a known
-     * case), since a new case's event already stands for its rows.
+     * Inserts new rows; returns the count. A new case or person gets no event row: its provenance ({@code import_id})
+     * names the import that added it, and the timeline ({@code case_timeline}, V88) shows it as {@code CASE_ADDED} /
+     * {@code PERSON_ADDED} from there. A new row of another table gets a {@code <NOUN>_ADDED} event only when its case
+     * was already in CaseOps before this import (a new motion on a known case).
      */
     static String insert(ImportTable table) {
+        return insert(table, false);
+    }
+
+    /**
+     * The insert of {@link #insert(ImportTable)}; {@code docketWasEmpty}: the import started on an empty docket (no
+     * case, no person, no case index), so every row it inserts is new, no row can belong to a case known before it (no
+     * event), and no case needs noting for the case index (built whole at the end, {@link CaseIndex#BUILD}). The
+     * statement then neither looks each row up in the target table nor notes its case.
+     */
+    static String insert(ImportTable table, boolean docketWasEmpty) {
         String key = table.key().target();
         String columns = table.columns.stream().map(Column::target).collect(Collectors.joining(", "));
         String values = table.columns.stream().map(c -> cast(c, "s")).collect(Collectors.joining(", "));
-        boolean ownEvent = table == ImportTable.CASES || table == ImportTable.PERSONS;
-        String eventSource = ownEvent ? " from ins i"
-                : " from ins i join eoir_case c on c.idncase = i.idncase where c.import_id <> :importId";
-        return "with ins as (insert into " + table.target + " (" + columns + ", import_id) select " + values
-                + ", :importId from stg_" + table.target + " s where s.problem is null and not exists (select 1 from "
-                + table.target + " t where t." + key + " = " + keyCast(table) + ") order by s.line"
-                + " returning " + key + " as k, " + table.caseColumn + " as idncase, "
-                + otherCase(table, table.target) + " as other_case, "
-                + personId(table, table.target) + " as person_id)," + touched("ins")
+        String rows = "insert into " + table.target + " (" + columns + ", import_id) select " + values
+                + ", :importId from stg_" + table.target + " s where s.problem is null";
+        if (docketWasEmpty) {
+            // the target was empty when the import started, and this import writes each table once
+            return "with ins as (" + rows + " order by s.line returning 1) select count(*) from ins";
+        }
+        String inserted = "ins as (" + rows + " and not exists (select 1 from " + table.target + " t where t." + key
+                + " = " + keyCast(table) + ") order by s.line returning " + key + " as k, " + table.caseColumn
+                + " as idncase, " + otherCase(table, table.target) + " as other_case, "
+                + personId(table, table.target) + " as person_id),";
+        if (table == ImportTable.CASES || table == ImportTable.PERSONS) {
+            String tc = touched("ins");
+            return "with " + inserted + tc.substring(0, tc.length() - 1) + " select count(*) from ins";
+        }
+        return "with " + inserted + touched("ins")
                 + " ev as (" + Timeline.bulkInsert("idncase, person_id, kind, actor, import_id, summary")
                 + " select i.idncase, i.person_id, '" + table.noun + "_ADDED', :actor, :importId, '" + table.fileName
-                + " ' || i.k || ' added by import ' || :importId" + eventSource + " returning 1)"
+                + " ' || i.k || ' added by import ' || :importId"
+                + " from ins i join eoir_case c on c.idncase = i.idncase where c.import_id <> :importId returning 1)"
                 + " select count(*) from ins";
     }
 }

@@ -1,7 +1,9 @@
 package org.caseops.docket;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The dates of things that have happened, as an import reads them (records entered, charging documents, decisions,
@@ -20,10 +22,53 @@ final class ReleaseDates {
     private final long lastDay;
     private final long[] counts;
     private long total;
+    /** The current file's dates by epoch day, after the import day included (see {@link #fileCounts()}). */
+    private final TreeMap<Long, Long> later = new TreeMap<>();
+    private final long[] fileCounts;
 
     ReleaseDates(LocalDate importDay) {
         this.lastDay = importDay.toEpochDay();
         this.counts = new long[(int) Math.max(1, lastDay - FIRST_DAY + 1)];
+        this.fileCounts = new long[counts.length];
+    }
+
+    /** Starts counting one file's dates on their own (see {@link #fileCounts()}). */
+    void startFile() {
+        java.util.Arrays.fill(fileCounts, 0);
+        later.clear();
+    }
+
+    /**
+     * The dates counted since {@link #startFile()}, by epoch day, those after the import day included (they are not
+     * counted for this import's release date, but a later import on a later day that takes the file over counts
+     * them as reading it would): what {@code import_file.date_counts} stores (V87).
+     */
+    Map<Long, Long> fileCounts() {
+        TreeMap<Long, Long> all = new TreeMap<>();
+        for (int i = 0; i < fileCounts.length; i++) {
+            if (fileCounts[i] > 0) {
+                all.put(FIRST_DAY + i, fileCounts[i]);
+            }
+        }
+        all.putAll(later);
+        return all;
+    }
+
+    /** Counts the dates of a file taken over unchanged, as {@link #fileCounts()} gave them when it was read. */
+    void addAll(Map<Long, Long> byEpochDay) {
+        startFile();
+        byEpochDay.forEach((day, n) -> {
+            if (day < FIRST_DAY) {
+                return;
+            }
+            if (day > lastDay) {
+                later.merge(day, n, Long::sum);
+                return;
+            }
+            counts[(int) (day - FIRST_DAY)] += n;
+            fileCounts[(int) (day - FIRST_DAY)] += n;
+            total += n;
+        });
     }
 
     /** Counts an ISO date ({@code 2019-02-11}) as staged. */
@@ -37,9 +82,11 @@ final class ReleaseDates {
         int day = (iso.charAt(8) - '0') * 10 + (iso.charAt(9) - '0');
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
         if (epochDay > lastDay) {
+            later.merge(epochDay, 1L, Long::sum);
             return;
         }
         counts[(int) (epochDay - FIRST_DAY)]++;
+        fileCounts[(int) (epochDay - FIRST_DAY)]++;
         total++;
     }
 

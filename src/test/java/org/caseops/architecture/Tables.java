@@ -35,7 +35,7 @@ final class Tables {
     static {
         OWNERS.put("docket", Set.of("eoir_case", "proceeding", "court_motion", "appeal", "appeal_fed_court",
                 "court_application", "lead_rider", "juvenile_history", "person", "case_index", "case_summary",
-                "family_member", "case_event", "case_note", "quarantine", "import_file", "import_run",
+                "family_member", "case_event", "case_timeline", "case_note", "quarantine", "import_file", "import_run",
                 "import_warning", "docket_change", "demo_data_version"));
         OWNERS.put("legal", Set.of("legal_hold", "stay", "protection", "screening", "case_verdict",
                 "attorney_determination", "departure_deadline", "legal_record_change"));

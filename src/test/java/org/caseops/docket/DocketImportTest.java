@@ -60,9 +60,9 @@ class DocketImportTest {
         assertThat(count("person")).isEqualTo(4);
         assertThat(jdbc.sql("select absentia and comp_date = date '2019-02-11' from proceeding where idnproceeding = 5001")
                 .query(Boolean.class).single()).isTrue();
-        assertThat(jdbc.sql("select count(*) from case_event where kind = 'CASE_ADDED'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from case_timeline where kind = 'CASE_ADDED'").query(Long.class).single())
                 .isEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from case_event where kind = 'PERSON_ADDED'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from case_timeline where kind = 'PERSON_ADDED'").query(Long.class).single())
                 .isEqualTo(4);
     }
 
@@ -241,6 +241,27 @@ class DocketImportTest {
         assertThatThrownBy(() -> jdbc.sql("delete from import_run where id = ?").param(report.importId()).update())
                 .hasMessageContaining("is permanent");
         assertThat(count("import_run")).isEqualTo(1);
+    }
+
+    @Test
+    void the_import_that_added_a_case_or_person_is_history_the_application_cannot_rewrite() throws Exception {
+        EoirFiles files = EoirFiles.houstonFamilies();
+        ImportReport first = run(files);
+        files.aCase(1004, "GT");
+        ImportReport second = run(files);
+
+        // shown once each from provenance (V88), by the import that added it, whatever came after
+        assertThat(jdbc.sql("select import_id from case_timeline where kind = 'CASE_ADDED' order by idncase")
+                .query(Long.class).list())
+                .containsExactly(first.importId(), first.importId(), first.importId(), second.importId());
+        assertThat(jdbc.sql("select count(*) from case_event where kind in ('CASE_ADDED', 'PERSON_ADDED')")
+                .query(Long.class).single()).isZero();
+        for (String table : List.of("eoir_case", "person")) {
+            assertThatThrownBy(() -> jdbc.sql("update " + table + " set import_id = ?").param(second.importId())
+                    .update()).hasMessageContaining("import_id is the import that added the row");
+        }
+        assertThat(jdbc.sql("select count(*) from eoir_case where import_id = ?").param(first.importId())
+                .query(Long.class).single()).isEqualTo(3);
     }
 
     @Test
