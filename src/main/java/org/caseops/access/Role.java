@@ -32,6 +32,12 @@ public enum Role {
         return officeScoped;
     }
 
+    /** The role in a sentence, with its article: {@code an officer}, {@code a supervisor}, {@code an admin}. */
+    public String withArticle() {
+        String word = name().toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

@@ -128,9 +128,14 @@ public class Tokens {
 
     @Transactional
     public void revoke(long id) {
-        if (jdbc.sql("update access_token set revoked_at = coalesce(revoked_at, now()) where id = ?").param(id)
+        if (jdbc.sql("update access_token set revoked_at = now() where id = ? and revoked_at is null").param(id)
                 .update() == 0) {
-            throw new NotFound("no token " + id);
+            java.time.OffsetDateTime revokedAt = jdbc.sql("select revoked_at from access_token where id = ?")
+                    .param(id).query(java.time.OffsetDateTime.class).optional()
+                    .orElseThrow(() -> new NotFound("no token " + id));
+            throw new org.caseops.system.Conflict("token " + id + " is already revoked, since "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .format(revokedAt.atZoneSameInstant(java.time.ZoneOffset.UTC)));
         }
     }
 

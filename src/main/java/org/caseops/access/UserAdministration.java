@@ -35,6 +35,14 @@ public class UserAdministration {
     /** Disables or enables a user: a disabled user's sessions and tokens are refused from their next request on. */
     @Transactional
     public Users.User setEnabled(String username, boolean enabled) {
+        if (!enabled) {
+            Actor actor = access.actor();
+            if (actor != null && username.equals(actor.username())) {
+                throw new org.caseops.system.Conflict("administrators do not disable themselves; another "
+                        + "administrator does");
+            }
+            keepAnAdministrator(username, "disabled");
+        }
         Users.User user = users.setEnabled(username, enabled);
         access.audit(enabled ? "USER_ENABLED" : "USER_DISABLED",
                 new Access.Subject("USER", username, user.fieldOffice()), null);
@@ -53,6 +61,9 @@ public class UserAdministration {
         }
         Users.User before = users.find(username).orElseThrow(() -> new org.caseops.system.NotFound("no user "
                 + username));
+        if (before.role() == Role.ADMIN && role != Role.ADMIN) {
+            keepAnAdministrator(username, "given another role");
+        }
         Users.User after = users.change(username, role, fieldOffice, partnerId);
         access.audit("USER_CHANGED", new Access.Subject("USER", username, after.fieldOffice()),
                 "role " + before.role() + " -> " + after.role() + ", field office " + before.fieldOffice() + " -> "
@@ -60,6 +71,23 @@ public class UserAdministration {
         return after;
     }
 
+    /**
+     * Refuses (409) to disable or demote the last enabled administrator: nobody could add users or lift the change
+     * again. The administrators' rows stay locked until the change commits, so two at once cannot both pass.
+     */
+    private void keepAnAdministrator(String username, String what) {
+        Users.User user = users.find(username).orElse(null);
+        if (user != null && user.role() == Role.ADMIN && user.enabled() && users.otherEnabledAdmins(username) == 0) {
+            throw new org.caseops.system.Conflict(username + " is the last enabled administrator and is not " + what
+                    + ": enable or add another administrator first");
+        }
+    }
+
+    /**
+     * Revokes a token, from its next request on.
+     *
+     * @throws org.caseops.system.Conflict when it is revoked already (saying since when)
+     */
     @Transactional
     public void revokeToken(long id) {
         tokens.revoke(id);

@@ -49,6 +49,25 @@ class UserController {
         return administration.setEnabled(username, false);
     }
 
+    /** What {@code POST /api/users/{username}/role} takes: the role and its field office or partner agency. */
+    record Place(Role role, String fieldOffice, Long partnerId) {
+    }
+
+    /**
+     * Gives a user another role, field office or partner agency, from their next request on; not one's own, and
+     * never the last enabled administrator's (409).
+     */
+    @PostMapping("/api/users/{username}/role")
+    Users.User change(@PathVariable String username, @RequestBody(required = false) Place place) {
+        if (place == null) {
+            throw new org.caseops.system.BadInput("role", "a role is required: one of "
+                    + java.util.EnumSet.allOf(Role.class));
+        }
+        return administration.change(username, place.role(),
+                place.fieldOffice() == null || place.fieldOffice().isBlank() ? null
+                        : place.fieldOffice().trim().toUpperCase(java.util.Locale.ROOT), place.partnerId());
+    }
+
     @PostMapping("/api/users/{username}/enable")
     Users.User enable(@PathVariable String username) {
         return administration.setEnabled(username, true);

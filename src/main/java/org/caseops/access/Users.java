@@ -88,7 +88,7 @@ public class Users {
             throw new BadInput("role", "a role is required: one of " + EnumSet.allOf(Role.class));
         }
         if (role.officeScoped() && fieldOffice == null) {
-            throw new BadInput("fieldOffice", "a " + role + " belongs to a field office");
+            throw new BadInput("fieldOffice", role.withArticle() + " belongs to a field office");
         }
         if (fieldOffice != null && !jdbc.sql("select exists (select 1 from field_office where code = ?)")
                 .param(fieldOffice).query(Boolean.class).single()) {
@@ -156,6 +156,17 @@ public class Users {
     /** Whether a password is longer than BCrypt reads. */
     public static boolean tooLong(String password) {
         return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+    }
+
+    /**
+     * Locks the rows of the enabled administrators until the transaction ends and counts those other than
+     * {@code username}: two administrators disabling or demoting each other at once are serialized here, so the
+     * second sees the first's change and CaseOps always keeps one.
+     */
+    @Transactional
+    public int otherEnabledAdmins(String username) {
+        return (int) jdbc.sql("select username from app_user where role = 'ADMIN' and enabled order by username "
+                + "for update").query(String.class).list().stream().filter(u -> !u.equals(username)).count();
     }
 
     /** Turns a user off: their sessions and tokens stop working on their next request. */

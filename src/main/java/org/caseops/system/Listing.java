@@ -38,8 +38,20 @@ public final class Listing {
         }
     }
 
-    /** A cell: its text, the page it links to ({@code null}: none), and buttons that post a form. */
-    public record Cell(String text, String href, List<Action> actions) {
+    /**
+     * A cell: its text, the page it links to ({@code null}: none), buttons that post a form, and a check box that
+     * selects the row for a form elsewhere on the page ({@code null}: none).
+     */
+    public record Cell(String text, String href, List<Action> actions, Select select) {
+
+        public Cell(String text, String href, List<Action> actions) {
+            this(text, href, actions, null);
+        }
+
+        /** A check box of the form {@code form} (its id on the page), named {@code name}, sending {@code value}. */
+        public static Cell select(String form, String name, String value, String label) {
+            return new Cell("", null, List.of(), new Select(form, name, value, label));
+        }
 
         public static Cell of(Object value) {
             return new Cell(value == null ? "" : value.toString(), null, List.of());
@@ -75,6 +87,10 @@ public final class Listing {
         public Action failed(String typedText, String problem) {
             return new Action(id, label, href, field, fieldLabel, required, hidden, typedText, problem);
         }
+    }
+
+    /** A row's check box for a form elsewhere on the page (the HTML {@code form} attribute), with its label. */
+    public record Select(String form, String name, String value, String label) {
     }
 
     public record Row(List<Cell> cells) {

@@ -22,17 +22,19 @@ class QueueController {
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @GetMapping("/api/queues/mine")
-    Queue mine(@RequestParam(required = false) TaskStatus status, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return queues.mine(status, page, size);
+    Queue mine(@RequestParam(required = false) String tab, @RequestParam(required = false) TaskStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return queues.mine(Queues.Tab.parse(tab), status, page, size);
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
     @GetMapping("/api/queues/team/{team}")
-    Queue team(@PathVariable String team, @RequestParam(required = false) TaskStatus status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queues.team(team, status, page, size);
+    Queue team(@PathVariable String team, @RequestParam(required = false) String tab,
+            @RequestParam(required = false) TaskStatus status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return queues.team(team, Queues.Tab.parse(tab), status, page, size);
     }
+
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
     @GetMapping("/api/queues/overdue")

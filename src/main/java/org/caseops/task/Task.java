@@ -1,6 +1,7 @@
 package org.caseops.task;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A task as stored, with the counts of its child tasks. {@code version} guards against concurrent changes.
@@ -14,14 +15,25 @@ import java.time.Instant;
  * @param children      all its child tasks
  * @param openChildren  its child tasks not yet closed
  * @param overdue       open, with a due time in the past
+ * @param priority      how urgent: queues list by priority, then due time
+ * @param holdReason    while held by hand: why; {@code null} otherwise (also once the hold's date has come)
+ * @param holdUntil     while held by hand: the date (UTC) it returns to its queue by itself
+ * @param heldBy        who put it on hold by hand
+ * @param heldAt        when
  */
 public record Task(long id, TaskType type, TaskStatus status, String title, String assigneeUser, String assigneeTeam,
         String fieldOffice, SubjectType subjectType, String subjectId, Long operationId, Long parentId, Instant dueAt,
         TaskStatus resumesAs, String createdBy, Instant createdAt, Instant closedAt, String closedBy,
-        String resolution, int children, int openChildren, boolean overdue, int version) {
+        String resolution, int children, int openChildren, boolean overdue, int version, TaskPriority priority,
+        String holdReason, LocalDate holdUntil, String heldBy, Instant heldAt) {
 
     /** Who holds it, for messages: {@code user officer} or {@code team HOU}. */
     public String assignee() {
         return assigneeUser != null ? "user " + assigneeUser : "team " + assigneeTeam;
+    }
+
+    /** On hold by hand (with a reason and a date), rather than waiting for its child tasks only. */
+    public boolean held() {
+        return holdUntil != null;
     }
 }

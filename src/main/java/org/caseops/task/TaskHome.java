@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The start page's task panel: the user's own open tasks, due first with the overdue marked; for supervisors and
- * directors also their field office's team queue and its overdue count, by status. Read through the queues of
+ * directors also their field office's team queue and its overdue count, by the queue page's tabs (unassigned,
+ * assigned, on hold). Read through the queues of
  * {@link Queues}, with their rules and audit entries.
  */
 @Component
@@ -39,9 +40,10 @@ class TaskHome implements HomePanel {
                 mine.total(), "/queues?tab=mine"));
         if (actor.is(Role.SUPERVISOR, Role.DIRECTOR)) {
             String office = actor.fieldOffice();
-            for (TaskStatus status : List.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.ON_HOLD)) {
-                counts.add(new Count("team: " + TaskLinks.label(status.name()).toLowerCase(java.util.Locale.ROOT),
-                        queues.team(office, status, 0, 1).total(), "/queues?tab=team&status=" + status));
+            for (Queues.Tab tab : List.of(Queues.Tab.UNASSIGNED, Queues.Tab.ASSIGNED, Queues.Tab.ON_HOLD)) {
+                String key = tab.name().toLowerCase(java.util.Locale.ROOT);
+                counts.add(new Count("team: " + key.replace('_', ' '), queues.team(office, tab, null, 0, 1).total(),
+                        "/queues?tab=team&show=" + key));
             }
             counts.add(new Count("overdue in " + office, queues.overdue(null, 0, 1).total(), "/queues?tab=overdue"));
         }

@@ -39,4 +39,21 @@ final class TaskLinks {
     static String when(Instant t) {
         return WHEN.format(t);
     }
+
+    /** The latest change in words: {@code already completed by officer at 2026-12-02 11:02 UTC}. */
+    static String doneBy(TaskRows.Event e) {
+        String what = switch (e.kind()) {
+            case "STARTED" -> "started";
+            case "COMPLETED" -> "completed";
+            case "CANCELLED" -> "cancelled";
+            case "REASSIGNED" -> "reassigned (" + e.detail() + ")";
+            case "HELD" -> "put on hold";
+            case "RELEASED" -> "taken off hold";
+            case "PRIORITIZED" -> "given another priority";
+            case "PUT_ON_HOLD" -> "put on hold for a child task";
+            case "REOPENED" -> "reopened";
+            default -> "changed";
+        };
+        return "already " + what + " by " + e.actor() + " at " + when(e.occurredAt());
+    }
 }

@@ -3,6 +3,7 @@ package org.caseops.task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,14 +17,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskRows {
 
+    /** Today in UTC: a hold by hand lasts until the start of its date. */
+    private static final String TODAY = "(now() at time zone 'UTC')::date";
+
+    /** A hold by hand still running. */
+    static final String HOLD_RUNS = "(t.hold_until > " + TODAY + ")";
+
+    /**
+     * The status as it is now: a task held by hand whose date has come is back in its queue with the status it had
+     * (unless it still waits for an open child task), whatever the row says until its next change.
+     */
+    static final String STATUS = "(case when t.status = 'ON_HOLD' and t.hold_until <= " + TODAY
+            + " and not exists (select 1 from task c where c.parent_id = t.id and c.closed_at is null)"
+            + " then t.resumes_as else t.status end)";
+
     private static final String SELECT = """
-            select t.id, t.type, t.status, t.title, t.assignee_user, t.assignee_team, t.field_office_code,
-                   t.subject_type, t.subject_id, t.operation_id, t.parent_id, t.due_at, t.resumes_as, t.created_by,
+            select t.id, t.type, %1$s as status, t.title, t.assignee_user, t.assignee_team, t.field_office_code,
+                   t.subject_type, t.subject_id, t.operation_id, t.parent_id, t.due_at,
+                   case when %1$s = 'ON_HOLD' then t.resumes_as end as resumes_as, t.created_by,
                    t.created_at, t.closed_at, t.closed_by, t.resolution,
                    (select count(*) from task c where c.parent_id = t.id) as children,
                    (select count(*) from task c where c.parent_id = t.id and c.closed_at is null) as open_children,
-                   t.closed_at is null and t.due_at < now() as overdue, t.version
-            from task t""";
+                   t.closed_at is null and t.due_at < now() as overdue, t.version, t.priority,
+                   case when %2$s then t.hold_reason end, case when %2$s then t.hold_until end,
+                   case when %2$s then t.held_by end, case when %2$s then t.held_at end
+            from task t""".formatted(STATUS, HOLD_RUNS);
 
     private final JdbcClient jdbc;
 
@@ -58,15 +76,39 @@ class TaskRows {
                 .query(Integer.class).single();
     }
 
-    long insert(NewTask task, String createdBy) {
+    long insert(NewTask task, TaskPriority priority, String createdBy) {
         return jdbc.sql("""
                 insert into task (type, status, title, assignee_user, assignee_team, field_office_code, subject_type,
-                                  subject_id, operation_id, parent_id, due_at, created_by)
-                values (?, 'ASSIGNED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                  subject_id, operation_id, parent_id, due_at, created_by, priority)
+                values (?, 'ASSIGNED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(task.type().name(), task.title(), task.assignee().user(), task.assignee().team(),
                         task.fieldOffice(), task.subjectType() == null ? null : task.subjectType().name(),
-                        task.subjectId(), task.operationId(), task.parentId(), timestamp(task.dueAt()), createdBy)
+                        task.subjectId(), task.operationId(), task.parentId(), timestamp(task.dueAt()), createdBy,
+                        priority.rank())
                 .query(Long.class).single();
+    }
+
+    /** Puts the task on hold by hand until a date, if nobody changed it since {@code task} was read. */
+    void hold(Task task, TaskStatus resumesAs, String reason, LocalDate until, String by) {
+        int updated = jdbc.sql("""
+                update task set status = 'ON_HOLD', resumes_as = ?, hold_reason = ?, hold_until = ?, held_by = ?,
+                                held_at = now(), version = version + 1
+                where id = ? and version = ?""")
+                .params(resumesAs.name(), reason, until, by, task.id(), task.version())
+                .update();
+        if (updated == 0) {
+            throw changedMeanwhile(task.id());
+        }
+    }
+
+    /** Sets the priority, if nobody changed the task since {@code task} was read. */
+    void prioritize(Task task, TaskPriority priority) {
+        int updated = jdbc.sql("update task set priority = ?, version = version + 1 where id = ? and version = ?")
+                .params(priority.rank(), task.id(), task.version())
+                .update();
+        if (updated == 0) {
+            throw changedMeanwhile(task.id());
+        }
     }
 
     /**
@@ -80,7 +122,8 @@ class TaskRows {
         boolean closed = status.closed();
         int updated = jdbc.sql("""
                 update task set status = ?, resumes_as = ?, closed_at = case when ? then now() end,
-                                closed_by = ?, resolution = coalesce(?, resolution), version = version + 1
+                                closed_by = ?, resolution = coalesce(?, resolution), hold_reason = null,
+                                hold_until = null, held_by = null, held_at = null, version = version + 1
                 where id = ? and version = ?""")
                 .params(status.name(), status == TaskStatus.ON_HOLD ? resumesAs.name() : null, closed,
                         closed ? closedBy : null, closed ? resolution : null, task.id(), task.version())
@@ -94,10 +137,14 @@ class TaskRows {
     void assign(Task task, Assignee to, TaskStatus status, TaskStatus resumesAs) {
         int updated = jdbc.sql("""
                 update task set assignee_user = ?, assignee_team = ?, status = ?, resumes_as = ?,
+                                hold_reason = case when ? then hold_reason end,
+                                hold_until = case when ? then hold_until end,
+                                held_by = case when ? then held_by end, held_at = case when ? then held_at end,
                                 version = version + 1
                 where id = ? and version = ?""")
-                .params(to.user(), to.team(), status.name(), resumesAs == null ? null : resumesAs.name(), task.id(),
-                        task.version())
+                .params(to.user(), to.team(), status.name(), resumesAs == null ? null : resumesAs.name(),
+                        status == TaskStatus.ON_HOLD, status == TaskStatus.ON_HOLD, status == TaskStatus.ON_HOLD,
+                        status == TaskStatus.ON_HOLD, task.id(), task.version())
                 .update();
         if (updated == 0) {
             throw changedMeanwhile(task.id());
@@ -109,10 +156,10 @@ class TaskRows {
      * state and version the task has now, so that the client knows what it is looking at.
      */
     Conflict changedMeanwhile(long id) {
-        String now = jdbc.sql("select status || ' at version ' || version from task where id = ?").param(id)
-                .query(String.class).optional().orElse("gone");
-        return new Conflict("task " + id + " was changed meanwhile: it is " + now + " now; reload it and try "
-                + "again");
+        String now = jdbc.sql("select " + STATUS + " || ' at version ' || t.version from task t where t.id = ?")
+                .param(id).query(String.class).optional().orElse("gone");
+        return new Conflict("task " + id + " was changed meanwhile: it is " + now + " now" + lastEvent(id)
+                .map(e -> ", " + TaskLinks.doneBy(e)).orElse("") + "; reload it and try again");
     }
 
     void event(long taskId, String actor, String kind, TaskStatus from, TaskStatus to, String detail) {
@@ -139,22 +186,44 @@ class TaskRows {
     }
 
     /**
-     * Open tasks matching {@code where} (SQL over {@code t}, with its parameters), due first, then oldest; one page
-     * and the total.
+     * Open tasks matching {@code where} (SQL over {@code t}, with its parameters), by priority, then due first, then
+     * oldest; one page and the total. {@code status} filters by the status as it is now ({@link #STATUS}).
      */
     Queue queue(String name, String where, List<Object> params, TaskStatus status, int page, int size) {
-        String filter = " where t.closed_at is null and " + where + (status == null ? "" : " and t.status = ?");
-        List<Object> all = new ArrayList<>(params);
-        if (status != null) {
-            all.add(status.name());
-        }
-        long total = jdbc.sql("select count(*) from task t" + filter).params(all).query(Long.class).single();
-        List<Object> paged = new ArrayList<>(all);
-        paged.add(size);
-        paged.add((long) page * size);
-        List<Task> tasks = jdbc.sql(SELECT + filter + " order by t.due_at, t.id limit ? offset ?").params(paged)
+        return page(name, " where t.closed_at is null and " + where + (status == null ? "" : " and " + STATUS
+                + " = ?"), status == null ? params : plus(params, status.name()),
+                " order by t.priority, t.due_at, t.id", page, size);
+    }
+
+    /** Closed tasks (completed or cancelled) matching {@code where}, the latest closed first; one page and the total. */
+    Queue closed(String name, String where, List<Object> params, int page, int size) {
+        return page(name, " where t.closed_at is not null and " + where, params, " order by t.closed_at desc, t.id desc",
+                page, size);
+    }
+
+    private Queue page(String name, String filter, List<Object> params, String order, int page, int size) {
+        long total = jdbc.sql("select count(*) from task t" + filter).params(params).query(Long.class).single();
+        List<Object> paged = plus(plus(params, size), (long) page * size);
+        List<Task> tasks = jdbc.sql(SELECT + filter + order + " limit ? offset ?").params(paged)
                 .query(TaskRows::row).list();
         return new Queue(name, page, size, total, tasks);
+    }
+
+    private static List<Object> plus(List<Object> params, Object more) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(more);
+        return all;
+    }
+
+    /** The latest change of a task: who made it and when, for "already done by X at T". */
+    Optional<Event> lastEvent(long taskId) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, kind, from_status, to_status, detail from task_event
+                where task_id = ? order by id desc limit 1""").param(taskId)
+                .query((rs, n) -> new Event(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4), status(rs.getString(5)), status(rs.getString(6)),
+                        rs.getString(7)))
+                .optional();
     }
 
     boolean fieldOfficeExists(String code) {
@@ -170,7 +239,9 @@ class TaskRows {
                 (Long) rs.getObject(11), instant(rs.getObject(12, OffsetDateTime.class)), status(rs.getString(13)),
                 rs.getString(14), instant(rs.getObject(15, OffsetDateTime.class)),
                 instant(rs.getObject(16, OffsetDateTime.class)), rs.getString(17), rs.getString(18), rs.getInt(19),
-                rs.getInt(20), rs.getBoolean(21), rs.getInt(22));
+                rs.getInt(20), rs.getBoolean(21), rs.getInt(22), TaskPriority.ofRank(rs.getInt(23)),
+                rs.getString(24), rs.getObject(25, LocalDate.class), rs.getString(26),
+                instant(rs.getObject(27, OffsetDateTime.class)));
     }
 
     private static TaskStatus status(String name) {

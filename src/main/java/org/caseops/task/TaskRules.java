@@ -35,6 +35,11 @@ final class TaskRules {
                 || (actor.is(Role.ATTORNEY) && task.type() == TaskType.LEGAL_REVIEW);
     }
 
+    /** SQL over {@code t}: the task is not on hold now. */
+    static String notHeld() {
+        return TaskRows.STATUS + " <> 'ON_HOLD'";
+    }
+
     /** A team's name as stored: trimmed; a field office's code in upper case. */
     static String teamName(TaskRows rows, String team, String field) {
         String name = team == null ? "" : team.trim();

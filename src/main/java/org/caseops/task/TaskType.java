@@ -49,4 +49,12 @@ public enum TaskType {
     public Role completedOnlyBy() {
         return completedOnlyBy;
     }
+
+    /**
+     * The priority a task of this type gets when it is created: HIGH for a child's welfare and a custody limit
+     * (hours count), NORMAL for the rest. Whoever may work on a task may change it.
+     */
+    public TaskPriority defaultPriority() {
+        return this == CHILD_WELFARE_CHECK || this == CUSTODY_ESCALATION ? TaskPriority.HIGH : TaskPriority.NORMAL;
+    }
 }

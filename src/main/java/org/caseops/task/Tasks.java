@@ -85,6 +85,11 @@ public class Tasks {
         return rows.children(id);
     }
 
+    /** The task's latest change (who, when, what), without any access check: for "already done by X at T". */
+    Optional<TaskRows.Event> lastEvent(long id) {
+        return rows.lastEvent(id);
+    }
+
     /** Open tasks about a subject (is there already an escalation open for this person?), without access check. */
     public List<Task> openOn(SubjectType type, String id) {
         return rows.openOn(type, id);
@@ -147,6 +152,12 @@ public class Tasks {
      */
     @Transactional
     Task createByHand(NewTask task) {
+        return createByHand(task, null);
+    }
+
+    /** As {@link #createByHand(NewTask)}, with a priority ({@code null}: the type's). */
+    @Transactional
+    Task createByHand(NewTask task, TaskPriority priority) {
         Actor actor = access.actor();
         if (!actor.is(Role.SUPERVISOR, Role.DIRECTOR)) {
             throw new Forbidden("tasks are created by hand by supervisors and directors");
@@ -173,10 +184,14 @@ public class Tasks {
         }
         return create(new NewTask(TaskType.GENERAL, inOffice.title(), office, inOffice.assignee(),
                 inOffice.subjectType(), inOffice.subjectId(), inOffice.operationId(), inOffice.parentId(),
-                inOffice.dueAt()), By.user(actor));
+                inOffice.dueAt()), priority, By.user(actor));
     }
 
     private Task create(NewTask task, By by) {
+        return create(task, null, by);
+    }
+
+    private Task create(NewTask task, TaskPriority priority, By by) {
         if (task == null || task.type() == null) {
             throw new BadInput("type", "a task has a type: one of " + List.of(TaskType.values()));
         }
@@ -211,11 +226,12 @@ public class Tasks {
         NewTask checked = new NewTask(task.type(), title, office, assignee, task.subjectType(),
                 task.subjectId() == null ? null : task.subjectId().trim(), task.operationId(), task.parentId(),
                 task.dueAt());
-        Task created = get(rows.insert(checked, by.name()));
+        Task created = get(rows.insert(checked, priority == null ? task.type().defaultPriority() : priority,
+                by.name()));
         record(created, by, "CREATED", null, TaskStatus.ASSIGNED, created.type() + " for " + created.assignee()
                 + (created.subjectType() == null ? "" : ", about " + created.subjectType() + " "
                 + created.subjectId()) + (created.operationId() == null ? "" : ", operation " + created.operationId())
-                + (created.dueAt() == null ? "" : ", due " + created.dueAt())
+                + (created.dueAt() == null ? "" : ", due " + created.dueAt()) + ", priority " + created.priority()
                 + (parent == null ? "" : ", child of task " + parent.id()));
         if (parent != null) {
             if (parent.status() == TaskStatus.ON_HOLD) {
@@ -428,6 +444,95 @@ public class Tasks {
         return get(id);
     }
 
+    /** The longest hold by hand, in days: a task does not leave its queue for longer than a year. */
+    static final int MAX_HOLD_DAYS = 366;
+
+    /**
+     * Puts an ASSIGNED or IN_PROGRESS task on hold by hand, with a reason, until a date (UTC) after today: from that
+     * date on the task is back in its queue with the status it had, by itself (docs/tasks.md, "Holds").
+     *
+     * @throws BadInput ({@code reason}, {@code until}) for a missing reason or a date that is not after today
+     * @throws Conflict when the task is on hold already, closed, or changed meanwhile
+     */
+    @Transactional
+    public Task hold(long id, String reason, java.time.LocalDate until, Integer expectedVersion) {
+        By by = By.user(access.actor());
+        Task task = current(id, expectedVersion);
+        requireMayWork(task, by);
+        String text = reason == null ? "" : reason.trim();
+        if (text.isEmpty()) {
+            throw new BadInput("reason", "a hold says why the task waits");
+        }
+        if (text.length() > MAX_RESOLUTION) {
+            throw new BadInput("reason", "at most " + MAX_RESOLUTION + " characters");
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        if (until == null) {
+            throw new BadInput("until", "a hold ends on a date: the day the task returns to its queue");
+        }
+        if (!until.isAfter(today)) {
+            throw new BadInput("until", "a hold ends after today (" + today + ", UTC), not on " + until);
+        }
+        if (until.isAfter(today.plusDays(MAX_HOLD_DAYS))) {
+            throw new BadInput("until", "a hold lasts at most " + MAX_HOLD_DAYS + " days, until "
+                    + today.plusDays(MAX_HOLD_DAYS));
+        }
+        if (task.status() == TaskStatus.ON_HOLD || !task.status().allows(TaskStatus.ON_HOLD)) {
+            throw refused(task, TaskStatus.ON_HOLD);
+        }
+        rows.hold(task, task.status(), text, until, by.name());
+        record(task, by, "HELD", task.status(), TaskStatus.ON_HOLD, "until " + until + ": " + text);
+        return get(id);
+    }
+
+    /**
+     * Ends a hold by hand before its date: the task returns to the status it had (or keeps waiting for its open
+     * child tasks).
+     *
+     * @throws Conflict when the task is not on hold by hand, or changed meanwhile
+     */
+    @Transactional
+    public Task release(long id, Integer expectedVersion) {
+        By by = By.user(access.actor());
+        Task task = lockWithParent(id, expectedVersion);
+        requireMayWork(task, by);
+        if (task.status() != TaskStatus.ON_HOLD || !task.held()) {
+            throw new Conflict("task " + id + " is " + task.status() + ", not on hold by hand" + lastChange(id));
+        }
+        TaskStatus back = task.openChildren() > 0 ? TaskStatus.ON_HOLD : task.resumesAs();
+        rows.setStatus(task, back, task.resumesAs(), null, null);
+        record(task, by, "RELEASED", TaskStatus.ON_HOLD, back, back == TaskStatus.ON_HOLD
+                ? "hold ended; still waits for its " + task.openChildren() + " open child tasks"
+                : "hold ended before " + task.holdUntil());
+        return get(id);
+    }
+
+    /**
+     * Gives an open task another priority.
+     *
+     * @throws BadInput ({@code priority}) when none is given
+     * @throws Conflict when the task is closed, has that priority already, or changed meanwhile
+     */
+    @Transactional
+    public Task prioritize(long id, TaskPriority priority, Integer expectedVersion) {
+        By by = By.user(access.actor());
+        Task task = current(id, expectedVersion);
+        requireMayWork(task, by);
+        if (priority == null) {
+            throw new BadInput("priority", "one of " + List.of(TaskPriority.values()));
+        }
+        if (task.status().closed()) {
+            throw new Conflict("task " + id + " is " + task.status() + lastChange(id)
+                    + ": a closed task keeps its priority");
+        }
+        if (task.priority() == priority) {
+            throw new Conflict("task " + id + " is " + priority + " already" + lastChange(id));
+        }
+        rows.prioritize(task, priority);
+        record(task, by, "PRIORITIZED", null, null, task.priority() + " → " + priority);
+        return get(id);
+    }
+
     private void requireMayWork(Task task, By by) {
         if (!by.system() && !TaskRules.mayWork(by.actor(), task)) {
             if (!TaskRules.mayRead(by.actor(), task)) {
@@ -442,8 +547,8 @@ public class Tasks {
         Task task = get(id);
         if (expectedVersion != null && expectedVersion != task.version()) {
             throw new Conflict("task " + id + " is " + task.status() + " at version " + task.version() + ", not "
-                    + expectedVersion
-                    + ": it was changed meanwhile; reload it and try again");
+                    + expectedVersion + ": it was changed meanwhile" + lastChange(id)
+                    + "; reload it and try again");
         }
         return task;
     }
@@ -457,8 +562,8 @@ public class Tasks {
         Task locked = rows.lock(id).orElseThrow(() -> new NotFound(notFound(id)));
         if (expectedVersion != null && expectedVersion != locked.version()) {
             throw new Conflict("task " + id + " is " + locked.status() + " at version " + locked.version()
-                    + ", not " + expectedVersion
-                    + ": it was changed meanwhile; reload it and try again");
+                    + ", not " + expectedVersion + ": it was changed meanwhile" + lastChange(id)
+                    + "; reload it and try again");
         }
         return locked;
     }
@@ -469,8 +574,8 @@ public class Tasks {
             return;
         }
         Task parent = rows.lock(child.parentId()).orElseThrow();
-        if (parent.status() != TaskStatus.ON_HOLD || rows.openChildren(parent.id()) > 0) {
-            return;
+        if (parent.status() != TaskStatus.ON_HOLD || rows.openChildren(parent.id()) > 0 || parent.held()) {
+            return; // still waiting: for another child, or on hold by hand until its date
         }
         TaskStatus back = parent.resumesAs();
         if (!parent.status().allows(back)) {
@@ -481,9 +586,16 @@ public class Tasks {
                 + " closed");
     }
 
-    private static Conflict refused(Task task, TaskStatus to) {
+    /** {@code  (already completed by officer at 2026-12-02 11:02 UTC)}, from the task's history. */
+    private String lastChange(long id) {
+        return rows.lastEvent(id).map(e -> " (" + TaskLinks.doneBy(e) + ")").orElse("");
+    }
+
+    private Conflict refused(Task task, TaskStatus to) {
         String why = task.status() == TaskStatus.ON_HOLD && to != TaskStatus.CANCELLED
-                ? ": it waits for its " + task.openChildren() + " open child tasks" : "";
+                ? (task.held() ? ": it is on hold until " + task.holdUntil() + " by " + task.heldBy() + " ("
+                        + task.holdReason() + ")" : ": it waits for its " + task.openChildren() + " open child tasks")
+                : task.status().closed() ? lastChange(task.id()) : "";
         return new Conflict("task " + task.id() + " is " + task.status() + "; it cannot go to " + to + why
                 + " (from " + task.status() + ": " + task.status().next() + ")");
     }

@@ -108,6 +108,66 @@ class DeskBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("written in session 7 (s7-queues) but not yet run: the shared machine's load (average"
+            + " 25-30) kept Chromium from reaching it before the deadline; enable once it has passed")
+    void a_supervisor_selects_two_tasks_and_puts_them_on_hold_with_a_reason() {
+        long a = taskApi.houstonTeamTask();
+        long b = taskApi.houstonTaskOf("officer");
+        String until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5).toString();
+        browser.signIn("supervisor");
+
+        click(menu("Queues"));
+        click(browser.driver().findElement(By.id("tab-team")));
+        click(browser.driver().findElement(By.id("show-unassigned")));
+        browser.driver().findElement(By.cssSelector("input[form='bulk'][value^='" + a + "@']")).click();
+        click(browser.driver().findElement(By.id("show-assigned")));
+        checked("queues-team-assigned");
+        browser.driver().findElement(By.cssSelector("input[form='bulk'][value^='" + b + "@']")).click();
+        browser.driver().findElement(By.id("bulk-hold")).click();
+        browser.submit(browser.driver().findElement(By.id("bulk")));
+        browser.waitUntil(d -> !d.findElements(By.id("bulk-reason-error")).isEmpty());
+        checked("queues-bulk-problem");
+        assertThat(taskApi.status(b)).isEqualTo(TaskStatus.ASSIGNED);
+
+        browser.driver().findElement(By.cssSelector("input[form='bulk'][value^='" + b + "@']")).click();
+        browser.driver().findElement(By.id("bulk-reason")).sendKeys("the court file is missing");
+        browser.script("arguments[0].value = arguments[1]", browser.driver().findElement(By.id("bulk-until")), until);
+        browser.submit(browser.driver().findElement(By.id("bulk")));
+        browser.waitUntil(d -> !d.findElements(By.id("queue-message")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("queue-message")).getText())
+                .contains("1 task put on hold until " + until);
+        assertThat(taskApi.status(b)).isEqualTo(TaskStatus.ON_HOLD);
+
+        click(browser.driver().findElement(By.id("show-on_hold")));
+        assertThat(browser.driver().findElement(By.id("queue")).getText()).contains("the court file is missing");
+        checked("queues-on-hold");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("written in session 7 (s7-queues) but not yet run: the shared machine's load (average"
+            + " 25-30) kept Chromium from reaching it before the deadline; enable once it has passed")
+    void counsel_clears_an_operations_legal_review_from_the_menu() {
+        long id = api.as("supervisor").postForEntity("/api/operations", Map.of("name", "Browser review op",
+                "fieldOffices", List.of("HOU"), "windowStart", "2019-06-23", "windowEnd", "2019-06-25"),
+                com.fasterxml.jackson.databind.JsonNode.class).getBody().path("operation").path("id").asLong();
+        assertThat(api.as("supervisor").postForEntity("/api/operations/" + id + "/targets", Map.of("familyId", 1001),
+                String.class).getStatusCode().value()).isEqualTo(201);
+        assertThat(api.as("supervisor").postForEntity("/api/operations/" + id + "/submit", Map.of(), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        browser.signIn("attorney");
+
+        click(menu("Legal reviews"));
+        checked("legal-reviews");
+        browser.driver().findElement(By.id("clear-" + id + "-note")).sendKeys("orders final, no stays");
+        browser.submit(browser.driver().findElement(By.id("clear-" + id)));
+
+        browser.waitUntil(d -> !d.findElements(By.id("review-message")).isEmpty());
+        assertThat(browser.driver().findElement(By.id("review-message")).getText())
+                .contains("Legal review of operation " + id + " cleared");
+        checked("legal-reviews-cleared");
+    }
+
+    @Test
     void an_officer_finds_a_person_by_name_and_reads_the_person_the_case_and_the_family() {
         browser.signIn("officer");
         WebElement form = browser.driver().findElement(By.id("find-person"));

@@ -41,11 +41,12 @@ class QueuePagesTest {
         long id = taskApi.houstonTeamTask();
         taskApi.chicagoTeamTask();
 
-        HttpResponse<String> page = FormSession.signIn(environment, "officer").get("/queues?tab=team");
+        HttpResponse<String> page = FormSession.signIn(environment, "officer").get("/queues?tab=team&sort=due");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Check the hotel booking", "id=\"start-" + id + "\"", "name=\"_csrf\"",
-                "aria-sort=\"ascending\"").doesNotContain("Chicago task");
+                "aria-sort=\"ascending\"", "id=\"show-unassigned\"", "aria-current=\"page\"")
+                .doesNotContain("Chicago task");
     }
 
     @Test
@@ -93,7 +94,7 @@ class QueuePagesTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body().lines()).hasSize(2);
-        assertThat(csv.body()).startsWith("Due (UTC),Task,").contains("Check the hotel booking");
+        assertThat(csv.body()).startsWith("Select,Priority,Due (UTC),Task,").contains("Check the hotel booking");
     }
 
     @Test
@@ -135,5 +136,59 @@ class QueuePagesTest {
                 "href=\"/queues\"");
         assertThat(supervisorHome).contains("team: assigned", "overdue in HOU", "canvas");
         assertThat(taskApi.task(id).status()).isEqualTo(TaskStatus.ASSIGNED);
+    }
+
+    @Test
+    void selected_rows_go_on_hold_with_a_reason_and_one_completed_meanwhile_says_by_whom() {
+        long a = taskApi.houstonTeamTask();
+        long b = taskApi.houstonTaskOf("officer");
+        String bVersion = String.valueOf(taskApi.task(b).version());
+        FormSession supervisor = FormSession.signIn(environment, "supervisor");
+        String page = supervisor.get("/queues?tab=team").body();
+        assertThat(page).contains("form=\"bulk\"", "value=\"" + a + "@", "id=\"bulk-reason\"", "id=\"cancel-" + a
+                + "\"");
+        FormSession.signIn(environment, "officer").postForm("/queues/tasks/" + b + "/complete",
+                Map.of("version", bVersion, "resolution", "done first"));
+        String until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).toString();
+
+        HttpResponse<String> held = supervisor.postForm("/queues/bulk?ids=" + a + "@" + taskApi.task(a).version()
+                + "&ids=" + b + "@" + bVersion, Map.of("action", "hold", "reason", "the court file is missing",
+                "until", until, "back", "/queues?tab=team&show=on_hold"));
+
+        assertThat(held.statusCode()).isEqualTo(302);
+        assertThat(taskApi.status(a)).isEqualTo(TaskStatus.ON_HOLD);
+        String after = supervisor.get("/queues?tab=team&show=on_hold").body();
+        assertThat(after).contains("1 task put on hold until " + until, "Task " + b + ": was already completed by "
+                + "officer at ", "On hold until " + until + " by supervisor: the court file is missing",
+                "id=\"release-" + a + "\"");
+    }
+
+    @Test
+    void a_bulk_hold_without_a_reason_shows_the_problem_next_to_the_reason_and_keeps_what_was_typed() {
+        long a = taskApi.houstonTeamTask();
+        FormSession supervisor = FormSession.signIn(environment, "supervisor");
+
+        supervisor.postForm("/queues/bulk?ids=" + a, Map.of("action", "hold", "until", "2000-01-01",
+                "back", "/queues?tab=team"));
+        String page = supervisor.get("/queues?tab=team").body();
+
+        assertThat(page).contains("id=\"bulk-reason-error\"", "aria-describedby=\"bulk-reason-error\"",
+                "value=\"2000-01-01\"");
+        assertThat(taskApi.status(a)).isEqualTo(TaskStatus.ASSIGNED);
+    }
+
+    @Test
+    void a_supervisor_cancels_from_the_row_with_a_reason_and_it_shows_under_completed() {
+        long a = taskApi.houstonTeamTask();
+        FormSession supervisor = FormSession.signIn(environment, "supervisor");
+
+        supervisor.postForm("/queues/tasks/" + a + "/cancel", Map.of("version",
+                String.valueOf(taskApi.task(a).version()), "reason", "not needed any more", "back", "/queues?tab=team"));
+
+        assertThat(taskApi.status(a)).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(supervisor.get("/queues?tab=team&show=completed").body()).contains("Check the hotel booking",
+                "not needed any more", "Closed (UTC)");
+        assertThat(FormSession.signIn(environment, "officer").get("/queues?tab=team").body())
+                .doesNotContain("id=\"cancel-");
     }
 }
