@@ -32,6 +32,7 @@ public final class Navigation {
             new String[] {"Home", "/"},
             new String[] {"Search", "/search"},
             new String[] {"Queues", "/queues"},
+            new String[] {"Operations", "/operations"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},
