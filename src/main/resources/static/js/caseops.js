@@ -43,3 +43,49 @@
   document.addEventListener('DOMContentLoaded', function () { drawCharts(document); });
   document.addEventListener('htmx:afterSettle', function (e) { drawCharts(e.target); });
 })();
+
+// A form with data-keep="name" keeps what is typed in the browser (localStorage) until the page says it was recorded
+// (an element with data-forget="name"): on a patchy network nothing typed is lost, and the form's idempotency key is
+// kept with it, so sending it again after a lost answer never records twice (docs/web.md, the encounter form).
+(function () {
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (e) {
+      return e.name && e.name !== '_csrf' && e.type !== 'submit' && e.type !== 'button';
+    });
+  }
+  function save(form) {
+    var state = {};
+    fields(form).forEach(function (e) {
+      if (e.type === 'radio' || e.type === 'checkbox') {
+        if (e.checked) { state[e.name] = e.value; }
+      } else {
+        state[e.name] = e.value;
+      }
+    });
+    try { window.localStorage.setItem(form.dataset.keep, JSON.stringify(state)); } catch (ignored) { }
+  }
+  function restore(form) {
+    var stored;
+    try { stored = window.localStorage.getItem(form.dataset.keep); } catch (ignored) { return; }
+    if (!stored) { save(form); return; }
+    var state = JSON.parse(stored);
+    fields(form).forEach(function (e) {
+      if (!(e.name in state)) { return; }
+      if (e.type === 'radio' || e.type === 'checkbox') {
+        e.checked = state[e.name] === e.value;
+      } else {
+        e.value = state[e.name];
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-forget]').forEach(function (done) {
+      try { window.localStorage.removeItem(done.dataset.forget); } catch (ignored) { }
+    });
+    document.querySelectorAll('form[data-keep]').forEach(function (form) {
+      restore(form);
+      form.addEventListener('input', function () { save(form); });
+      form.addEventListener('change', function () { save(form); });
+    });
+  });
+})();
