@@ -33,6 +33,7 @@ public final class Navigation {
             new String[] {"Search", "/search"},
             new String[] {"Queues", "/queues"},
             new String[] {"Legal reviews", "/legal-reviews"},
+            new String[] {"Operations", "/operations"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},

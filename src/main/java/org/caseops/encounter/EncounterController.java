@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What happened at the door: one visit's encounters, each person met; closing an adult's encounter. */
@@ -25,12 +26,19 @@ class EncounterController {
         this.access = access;
     }
 
-    /** Records a visit: an encounter per person met, the screenings, the tasks, and the custody of those arrested. */
+    /**
+     * Records a visit: an encounter per person met, the screenings, the tasks, and the custody of those arrested.
+     * With an {@code Idempotency-Key} header the visit is recorded once: the same key again answers as the first time
+     * ({@code Idempotent-Replayed: true}) and records nothing.
+     */
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
     @PostMapping("/api/encounters")
-    ResponseEntity<List<Encounters.Recorded>> record(@RequestBody Encounters.Visit visit) {
-        List<Encounters.Recorded> recorded = encounters.record(visit);
-        return ResponseEntity.created(URI.create("/api/encounters/" + recorded.get(0).encounterId())).body(recorded);
+    ResponseEntity<List<Encounters.Recorded>> record(@RequestBody Encounters.Visit visit,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        Encounters.Answer answer = encounters.record(visit, key);
+        List<Encounters.Recorded> recorded = answer.recorded();
+        return ResponseEntity.created(URI.create("/api/encounters/" + recorded.get(0).encounterId()))
+                .header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(recorded);
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})

@@ -84,10 +84,13 @@ public class Encounters {
     private final Access access;
     private final Duration childWelfareDeadline;
     private final TransactionTemplate transaction;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     Encounters(JdbcClient jdbc, Docket docket, LegalGate gate, Operations operations, Targets targets,
             Custody custody, Tasks tasks, Access access, TransactionTemplate transaction,
+            com.fasterxml.jackson.databind.ObjectMapper json,
             @Value("${caseops.encounters.child-welfare-hours:4}") int childWelfareHours) {
+        this.json = json;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.docket = docket;
@@ -105,6 +108,73 @@ public class Encounters {
     }
 
     public List<Recorded> record(Visit visit) {
+        return record(visit, null).recorded();
+    }
+
+    /** What {@link #record(Visit, String)} answers: the encounters, and whether they were recorded before. */
+    public record Answer(List<Recorded> recorded, boolean replayed) {
+    }
+
+    /**
+     * Records a visit once per idempotency {@code key} (null: no key). The key is stored in the transaction that
+     * records the visit, with a digest of the request: the same key again, by the same user for the same visit,
+     * records nothing and answers as the first time ({@code replayed}); for another visit or by another user it is
+     * refused (409). Of two submissions at once, the second's transaction collides on the key, rolls back whole and
+     * answers with the first one's result.
+     */
+    public Answer record(Visit visit, String key) {
+        if (key == null) {
+            return judgeAndWrite(visit, null, null);
+        }
+        String k = key.trim();
+        if (k.length() < 8 || k.length() > 200 || !k.matches("[A-Za-z0-9._:-]+")) {
+            throw new BadInput("Idempotency-Key", "8 to 200 letters, digits, '.', '_', ':' or '-' (e.g. a UUID)");
+        }
+        String digest = digest(visit);
+        java.util.Optional<List<Recorded>> earlier = earlier(k, digest);
+        if (earlier.isPresent()) {
+            return new Answer(earlier.get(), true);
+        }
+        try {
+            return judgeAndWrite(visit, k, digest);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the key's lock makes this unlikely; should two inserts still meet, the second wrote nothing
+            return new Answer(earlier(k, digest).orElseThrow(() -> e), true);
+        }
+    }
+
+    private java.util.Optional<List<Recorded>> earlier(String key, String digest) {
+        record Stored(String actor, String digest, String answer) {
+        }
+        return jdbc.sql("select actor, request_digest, answer::text from encounter_visit_key where key = ?")
+                .param(key).query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional().map(stored -> {
+                    if (!stored.actor().equals(actor())) {
+                        throw new Conflict("the Idempotency-Key " + key + " was used by another user; make a new one "
+                                + "for each visit");
+                    }
+                    if (!stored.digest().equals(digest)) {
+                        throw new Conflict("the Idempotency-Key " + key + " was used for another visit; make a new "
+                                + "one for each visit");
+                    }
+                    try {
+                        return List.of(json.readValue(stored.answer(), Recorded[].class));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("the stored answer of key " + key + " is unreadable", e);
+                    }
+                });
+    }
+
+    private String digest(Visit visit) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(visit));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer judgeAndWrite(Visit visit, String key, String digest) {
         if (visit.people() == null || visit.people().isEmpty()) {
             throw new BadInput("people", "an encounter per person met");
         }
@@ -141,7 +211,32 @@ public class Encounters {
                 && (visit.custodySite() == null || visit.custodySite().isBlank())) {
             throw new BadInput("custodySite", "where those arrested are taken");
         }
-        return transaction.execute(tx -> write(visit, at, office, judged));
+        return transaction.execute(tx -> {
+            if (key != null) {
+                // one submission of a key at a time: a second one sent at once waits here, then finds the first's
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended('encounter_visit_key:' || ?, 0))").param(key)
+                        .query((rs, n) -> 1).single();
+                java.util.Optional<List<Recorded>> earlier = earlier(key, digest);
+                if (earlier.isPresent()) {
+                    return new Answer(earlier.get(), true);
+                }
+            }
+            List<Recorded> recorded = write(visit, at, office, judged);
+            if (key != null) {
+                try {
+                    jdbc.sql("""
+                            insert into encounter_visit_key (key, actor, request_digest, encounter_ids, answer)
+                            values (?, ?, ?, ?::bigint[], ?::jsonb)""")
+                            .params(key, actor(), digest, "{" + recorded.stream()
+                                    .map(r -> String.valueOf(r.encounterId()))
+                                    .collect(java.util.stream.Collectors.joining(",")) + "}",
+                                    json.writeValueAsString(recorded)).update();
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new Answer(recorded, false);
+        });
     }
 
     private List<Recorded> write(Visit visit, Instant at, String office, List<Judged> judged) {

@@ -89,12 +89,17 @@ public class Operations {
      */
     public void requireNeedToKnow(Operation op) {
         Actor actor = access.actor();
-        if (actor.is(Role.ATTORNEY) || (actor.is(Role.DIRECTOR) && op.fieldOffices().contains(actor.fieldOffice()))
-                || onRoster(op.id(), actor.username())) {
+        if (needsToKnow(op, actor)) {
             return;
         }
         throw new Forbidden(actor.username() + " is not on the roster of operation " + op.id()
                 + ": its targets are need-to-know");
+    }
+
+    /** Whether {@code actor} needs to know the operation's targets (see {@link #requireNeedToKnow}). */
+    public boolean needsToKnow(Operation op, Actor actor) {
+        return actor.is(Role.ATTORNEY) || (actor.is(Role.DIRECTOR) && op.fieldOffices().contains(actor.fieldOffice()))
+                || onRoster(op.id(), actor.username());
     }
 
     public boolean onRoster(long operationId, String username) {
@@ -105,15 +110,19 @@ public class Operations {
     /** The roster's leads and supervisors, and the field offices' directors, may change a draft. */
     public void requirePlanner(Operation op) {
         Actor actor = access.actor();
-        boolean director = actor.is(Role.DIRECTOR) && op.fieldOffices().contains(actor.fieldOffice());
-        boolean lead = jdbc.sql("""
-                select exists (select 1 from operation_roster where operation_id = ? and username = ?
-                               and duty in ('LEAD', 'SUPERVISOR'))""").params(op.id(), actor.username())
-                .query(Boolean.class).single();
-        if (!director && !lead) {
+        if (!plans(op, actor)) {
             throw new Forbidden(actor.username() + " does not plan operation " + op.id()
                     + " (its leads, supervisors and field office directors do)");
         }
+    }
+
+    /** Whether {@code actor} plans the operation (see {@link #requirePlanner}). */
+    public boolean plans(Operation op, Actor actor) {
+        boolean director = actor.is(Role.DIRECTOR) && op.fieldOffices().contains(actor.fieldOffice());
+        return director || jdbc.sql("""
+                select exists (select 1 from operation_roster where operation_id = ? and username = ?
+                               and duty in ('LEAD', 'SUPERVISOR'))""").params(op.id(), actor.username())
+                .query(Boolean.class).single();
     }
 
     public void requireEditable(Operation op) {

@@ -47,7 +47,7 @@ final class Tables {
                 "operation_plan", "operation_roster", "operation_team", "team_shift", "staging_site", "plan_visit",
                 "care_arrangement", "protected_area_kind", "protected_area_policy", "protected_area_flag",
                 "protected_area_approval"));
-        OWNERS.put("encounter", Set.of("encounter", "parental_screening", "screening_child"));
+        OWNERS.put("encounter", Set.of("encounter", "parental_screening", "screening_child", "encounter_visit_key"));
         OWNERS.put("custody", Set.of("custody_status", "custody_event", "custody_transition", "minor_caregiver",
                 "release_condition"));
         OWNERS.put("task", Set.of("task", "task_event"));

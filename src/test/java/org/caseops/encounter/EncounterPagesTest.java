@@ -1,0 +1,168 @@
+package org.caseops.encounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.FormSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The encounter form for the field over HTTP (issue 15): the gate asked again for each target member with only the
+ * outcomes it allows; the screening required for every adult met (the problem next to the question, what was typed
+ * kept); a child not present only with who cares for them; a collateral encounter only with its legal basis; a
+ * resubmission with the form's key records nothing twice; only the roster may open it.
+ */
+@CaseOpsTest
+class EncounterPagesTest {
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    long operation;
+    long ana;
+    long sofia;
+    long mateo;
+    String path;
+
+    @BeforeEach
+    void launchedOperation() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        ana = id("Ana");
+        sofia = id("Sofia");
+        mateo = id("Mateo");
+        operation = new LaunchedOperation(api).houstonFamily1001(mateo);
+        path = "/operations/" + operation + "/visits/1001";
+    }
+
+    private long id(String given) {
+        return jdbc.sql("select id from person where given_name = ?").param(given).query(Long.class).single();
+    }
+
+    private FormSession officerOn(String day) {
+        FormSession officer = FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", day, "back", "/"));
+        return officer;
+    }
+
+    private static String key(String page) {
+        Matcher m = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("the form carries its idempotency key").isTrue();
+        return m.group(1);
+    }
+
+    private Map<String, String> visit(String key) {
+        Map<String, String> form = new HashMap<>();
+        form.put("key", key);
+        form.put("occurredAt", "2019-06-24T07:00");
+        form.put("place", "address of record (synthetic)");
+        form.put("custodySite", "Houston field office");
+        form.put("outcome-" + ana, "ARRESTED");
+        form.put("outcome-" + sofia, "ARRESTED");
+        form.put("location-" + sofia, "PRESENT");
+        form.put("location-" + mateo, "DAY_CARE");
+        form.put("caregiver-" + mateo, "Day-care director (synthetic)");
+        form.put("c-described", "adult man at the door (synthetic)");
+        form.put("c-adult", "yes");
+        form.put("c-basisKind", "OTHER_AUTHORITY");
+        form.put("c-basis", "INA 287(a)(2)");
+        form.put("c-outcome", "ENROLLED_ATD");
+        for (String prefix : new String[] {String.valueOf(ana), "c"}) {
+            form.put("minorChildren-" + prefix, prefix.equals("c") ? "no" : "yes");
+            form.put("otherDependants-" + prefix, "no");
+            form.put("soleCaregiver-" + prefix, prefix.equals("c") ? "no" : "yes");
+            form.put("pregnantOrNursing-" + prefix, "no");
+        }
+        return form;
+    }
+
+    private long encounters() {
+        return jdbc.sql("select count(*) from encounter where operation_id = ?").param(operation).query(Long.class)
+                .single();
+    }
+
+    @Test
+    void the_form_asks_the_gate_again_and_offers_an_arrest_only_where_the_order_is_executable_that_day() {
+        String page = officerOn("2019-06-24").get(path).body();
+
+        assertThat(page).contains("Ana Lopez", "Sofia Lopez (minor)", "The legal gate, asked now: Executable on "
+                + "2019-06-24", "id=\"outcome-" + ana + "\"", "Mateo Lopez (U.S. citizen)", "id=\"c-basisKind\"",
+                "data-keep=\"caseops-visit-" + operation + "-1001\"", "id=\"minorChildren-" + ana + "-yes\"");
+        assertThat(page).as("a minor is screened through an adult, not on their own")
+                .doesNotContain("id=\"minorChildren-" + sofia + "-yes\"");
+        assertThat(page.substring(page.indexOf("id=\"outcome-" + ana + "\""))).contains("value=\"ARRESTED\"");
+
+        String later = officerOn("2019-06-23").get(path).body();
+        assertThat(later).contains("asked now: Executable on 2019-06-23");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ENCOUNTER_FORM_READ' and actor = 'officer' "
+                + "and subject_id = '1001'").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void an_adult_met_without_the_screening_or_a_collateral_without_its_legal_basis_is_refused_next_to_the_field() {
+        FormSession officer = officerOn("2019-06-24");
+        String key = key(officer.get(path).body());
+
+        Map<String, String> unscreened = visit(key);
+        unscreened.remove("soleCaregiver-" + ana);
+        HttpResponse<String> refused = officer.postForm(path, unscreened);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"soleCaregiver-" + ana + "-error\"",
+                "the screening is required for every adult met", "value=\"Day-care director (synthetic)\"",
+                "name=\"key\" value=\"" + key + "\"");
+
+        Map<String, String> noBasis = visit(key);
+        noBasis.remove("c-basis");
+        assertThat(officer.postForm(path, noBasis).body()).contains("id=\"c-basis-error\"",
+                "aria-describedby=\"c-basis-error\"");
+
+        Map<String, String> noCaregiver = visit(key);
+        noCaregiver.remove("caregiver-" + mateo);
+        assertThat(officer.postForm(path, noCaregiver).body()).contains("id=\"caregiver-" + mateo + "-error\"");
+        assertThat(encounters()).isZero();
+    }
+
+    @Test
+    void a_visit_sent_again_after_a_lost_answer_is_recorded_once() {
+        FormSession officer = officerOn("2019-06-24");
+        String key = key(officer.get(path).body());
+
+        HttpResponse<String> first = officer.postForm(path, visit(key));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
+        String recorded = officer.get(path).body();
+        assertThat(recorded).contains("The visit is recorded.", ": Collateral, ",
+                "data-forget=\"caseops-visit-" + operation + "-1001\"").doesNotContain("name=\"key\" value=\"" + key);
+        assertThat(encounters()).isEqualTo(3);
+
+        HttpResponse<String> again = officer.postForm(path, visit(key));
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(officer.get(path).body()).contains("already recorded", "nothing was recorded twice");
+        assertThat(encounters()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from task where type = 'COLLATERAL_REVIEW' and operation_id = ?")
+                .param(operation).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void only_the_roster_records_a_visit() {
+        assertThat(FormSession.signIn(environment, "officer.chicago").get(path).statusCode()).isEqualTo(403);
+        assertThat(FormSession.signIn(environment, "attorney").get(path).statusCode()).isEqualTo(403);
+        assertThat(FormSession.signIn(environment, "supervisor").get(path).statusCode()).isEqualTo(200);
+    }
+}

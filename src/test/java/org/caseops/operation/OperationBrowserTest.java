@@ -1,0 +1,143 @@
+package org.caseops.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseops.operation.OperationsApi.ok;
+
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.Browser;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The operations pages in a real Chromium (issue 15): a supervisor opens the list from the menu, adds targets by a
+ * filter shown first as it will be applied, plans, sees the plan's grid, the staging chart and the dry run, and
+ * submits; counsel clears; the director finds approval disabled with its reason while the dry run finds a conflict,
+ * and approves once the care arrangement is recorded. Every page checked with axe-core (no violations) at 1280 and
+ * 400 px, nothing scrolling sideways at 400 px, and photographed ({@code target/screenshots/}).
+ */
+@CaseOpsTest
+class OperationBrowserTest {
+
+    @RegisterExtension
+    static Browser browser = new Browser();
+
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+
+    private void checked(String name, By focus) {
+        browser.width(1280, 1000);
+        assertThat(browser.axeViolations()).as("axe-core on " + name + " (" + browser.driver().getCurrentUrl() + ")")
+                .isEmpty();
+        show(focus);
+        browser.screenshot(name + "-1280");
+        browser.width(400, 900);
+        assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
+        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
+        assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
+        show(focus);
+        browser.screenshot(name + "-400");
+        browser.width(1280, 1000);
+    }
+
+    private void show(By focus) {
+        if (focus != null) {
+            browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.driver().findElement(focus));
+        } else {
+            browser.script("window.scrollTo(0, 0)");
+        }
+    }
+
+    private WebElement id(String id) {
+        return browser.driver().findElement(By.id(id));
+    }
+
+    private void click(WebElement link) {
+        link.click();
+        browser.waitUntil(d -> stale(link) && "complete".equals(browser.script("return document.readyState")));
+    }
+
+    private static boolean stale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
+    }
+
+    @Test
+    void a_supervisor_plans_counsel_clears_and_the_director_approves_once_the_dry_run_is_clean() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        OperationsApi ops = new OperationsApi(api);
+        long id = ops.houstonOperation();
+
+        browser.signIn("supervisor");
+        click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("Operations")));
+        assertThat(id("operations").getText()).contains("Houston family op", "Draft");
+        checked("operations", null);
+        click(id("operations").findElement(By.linkText(String.valueOf(id))));
+        assertThat(id("op-state").getText()).isEqualTo("Draft");
+        assertThat(id("step-submit").getText()).contains("Not now: the operation has no target units yet.");
+
+        // the filter, shown as it will be applied before anything changes
+        id("f-absentia").click();
+        id("f-nat").sendKeys("GT HO");
+        browser.submit(id("add-matching"));
+        assertThat(id("filter-preview").getText()).contains("ordered in absentia only", "nationality GT or HO");
+        browser.submit(id("add-matching"));
+        assertThat(id("done").getText()).contains("family units added of 2 considered");
+        assertThat(id("refusals").getText()).contains("not added");
+        assertThat(id("unit-1001").getText()).contains("Ana Lopez", "Mateo Lopez", "Executable",
+                "Missing: record who cares for them");
+        checked("operation-targets", By.id("targets"));
+
+        id("plan-seconds").clear();
+        id("plan-seconds").sendKeys("2");
+        browser.submit(id("plan-form"));
+        assertThat(id("done").getText()).startsWith("Planned: 1 visits");
+        assertThat(id("plan-grid").getText()).contains("family 1001");
+        browser.waitUntil(d -> browser.script("return document.querySelector('#plan canvas.chart').dataset.drawn")
+                != null);
+        assertThat(id("dry-run").getText()).contains("Care arrangement missing", "open family 1001");
+        checked("operation-plan", By.id("plan"));
+        browser.submit(id("step-submit"));
+        assertThat(id("op-state").getText()).isEqualTo("Legal review");
+
+        browser.signIn("attorney");
+        browser.open("/operations/" + id);
+        id("step-clear-reason").sendKeys("orders checked on every day of the window");
+        browser.submit(id("step-clear"));
+        assertThat(id("done").getText()).startsWith("Legal review cleared");
+
+        browser.signIn("director");
+        browser.open("/operations/" + id);
+        WebElement approve = id("step-approve").findElement(By.tagName("button"));
+        assertThat(approve.isEnabled()).isFalse();
+        assertThat(id("step-approve-why").getText()).contains("the dry run finds 1 conflict");
+        assertThat(approve.getAttribute("aria-describedby")).isEqualTo("step-approve-why");
+        checked("operation-approval-blocked", By.id("state"));
+
+        long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/care-arrangements", Map.of("personId", mateo,
+                "kind", "OTHER_PARENT", "caregiverName", "Father (synthetic)")), HttpStatus.CREATED);
+        browser.open("/operations/" + id);
+        assertThat(id("dry-run-summary").getText()).isEqualTo("No conflict: 1 visits.");
+        browser.submit(id("step-approve"));
+        assertThat(id("op-state").getText()).isEqualTo("Approved");
+        assertThat(id("history").getText()).contains("approved by director");
+    }
+}

@@ -1,0 +1,217 @@
+package org.caseops.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseops.operation.OperationsApi.ok;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.FormSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The operations pages over HTTP (issue 15): the list of one's own field office's operations by state and office
+ * with CSV; the board's targets member by member and day by day, its plan and dry run for the roster only (need to
+ * know), a 403 for another field office; next steps only for the role that takes them, approval disabled with its
+ * reason while the dry run finds a conflict (and the direct POST refused with 409); targets added by a filter shown
+ * first as it will be applied; planning, postponing and resuming with a new window from the page.
+ */
+@CaseOpsTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationPagesTest {
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    OperationsApi ops;
+
+    @BeforeAll
+    void houstonDocket() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        ops = new OperationsApi(api);
+    }
+
+    private FormSession as(String user) {
+        return FormSession.signIn(environment, user);
+    }
+
+    /** An operation with family 1001 as its target unit, planned. */
+    private long planned() {
+        long id = ops.houstonOperation();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
+                HttpStatus.CREATED);
+        ok(ops.post("supervisor", "/api/operations/" + id + "/plan", Map.of("seconds", 2)), HttpStatus.OK);
+        return id;
+    }
+
+    private void careForMateo(long id) {
+        long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/care-arrangements", Map.of("personId", mateo,
+                "kind", "OTHER_PARENT", "caregiverName", "Father (synthetic)")), HttpStatus.CREATED);
+    }
+
+    private static String state(FormSession session, long id) {
+        String body = session.get("/operations/" + id).body();
+        int at = body.indexOf("id=\"op-state\">");
+        return body.substring(at + "id=\"op-state\">".length(), body.indexOf('<', at + 14));
+    }
+
+    @Test
+    void lists_the_operations_of_the_own_field_office_by_state_and_office_with_csv() {
+        long id = ops.houstonOperation();
+        FormSession supervisor = as("supervisor");
+
+        String all = supervisor.get("/operations").body();
+        assertThat(all).contains("href=\"/operations/" + id + "\"", "Houston family op", "id=\"operations-state\"",
+                "href=\"/operations\"");
+        assertThat(supervisor.get("/operations?state=DRAFT&office=HOU").body())
+                .contains("href=\"/operations/" + id + "\"", "Operations: Draft in HOU");
+        assertThat(supervisor.get("/operations?state=APPROVED").body()).doesNotContain("href=\"/operations/" + id + "\"");
+        HttpResponse<String> csv = supervisor.get("/operations?state=DRAFT&format=csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).contains("text/csv");
+        assertThat(csv.body()).contains("Operation,Name,State", id + ",Houston family op,Draft,HOU,2019-06-23");
+        assertThat(supervisor.get("/operations?state=SOMEDAY").statusCode()).isEqualTo(400);
+
+        assertThat(as("officer.chicago").get("/operations").body()).doesNotContain("href=\"/operations/" + id + "\"");
+        assertThat(as("partner").get("/operations").statusCode()).isEqualTo(403);
+        assertThat(as("partner").get("/").body()).doesNotContain("href=\"/operations\"");
+    }
+
+    @Test
+    void the_board_shows_each_member_day_by_day_the_plan_and_the_dry_run_to_the_roster_only() {
+        long id = ops.houstonOperation();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
+                HttpStatus.CREATED);
+        FormSession supervisor = as("supervisor");
+
+        String before = supervisor.get("/operations/" + id).body();
+        assertThat(before).contains("id=\"unit-1001\"", "Ana Lopez", "Mateo Lopez", "<th scope=\"col\">2019-06-24</th>",
+                "verdict-EXECUTABLE", "Us citizen", "Missing: record who cares for them", "id=\"no-plan\"",
+                "id=\"plan-form\"", "No plan", "Hotel A", "Team 2");
+
+        assertThat(supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "500")).body())
+                .contains("id=\"plan-seconds-error\"", "aria-describedby=\"plan-seconds-error\"", "value=\"500\"");
+        HttpResponse<String> plan = supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "2"));
+        assertThat(plan.statusCode()).isEqualTo(302);
+        String board = supervisor.get("/operations/" + id).body();
+        assertThat(board).contains("Planned: 1 visits", "id=\"plan-grid\"", "family 1001", "Staging at",
+                "data-series=", "Care arrangement missing", "open family 1001");
+
+        FormSession officer = as("officer");
+        HttpResponse<String> notOnRoster = officer.get("/operations/" + id);
+        assertThat(notOnRoster.statusCode()).isEqualTo(200);
+        assertThat(notOnRoster.body()).contains("id=\"need-to-know\"", "Hotel A")
+                .doesNotContain("Ana Lopez", "unit-1001", "plan-grid", "id=\"step-");
+        assertThat(officer.postForm("/operations/" + id + "/plan", Map.of("seconds", "1")).statusCode())
+                .isEqualTo(403);
+        assertThat(as("officer.chicago").get("/operations/" + id).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'OPERATION_TARGETS_READ' "
+                + "and subject_id = ? and actor = 'supervisor'").param(String.valueOf(id)).query(Long.class).single())
+                .as("each board that lists people is audited").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void approval_is_disabled_with_its_reason_while_the_dry_run_finds_a_conflict_and_the_post_is_refused() {
+        long id = planned();
+        FormSession supervisor = as("supervisor");
+        assertThat(supervisor.postForm("/operations/" + id + "/submit", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(state(supervisor, id)).isEqualTo("Legal review");
+        assertThat(supervisor.get("/operations/" + id).body()).doesNotContain("id=\"step-approve\"",
+                "id=\"step-clear\"").contains("id=\"step-postpone\"");
+
+        FormSession director = as("director");
+        assertThat(director.get("/operations/" + id).body()).contains("id=\"step-approve\"",
+                "Not now: counsel has not cleared the legal review.").doesNotContain("id=\"step-clear\"");
+        FormSession attorney = as("attorney");
+        assertThat(attorney.get("/operations/" + id).body()).contains("id=\"step-clear\"", "id=\"step-return\"")
+                .doesNotContain("id=\"step-approve\"");
+        assertThat(attorney.postForm("/operations/" + id + "/legal-review/clear", Map.of("reason", "checked"))
+                .statusCode()).isEqualTo(302);
+
+        String blocked = director.get("/operations/" + id).body();
+        assertThat(blocked).contains("Not now: the dry run finds 1 conflict (below); fix them first.",
+                "aria-describedby=\"step-approve-why\"");
+        HttpResponse<String> refused = director.postForm("/operations/" + id + "/approve", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("id=\"step-error\"", "cannot be approved");
+
+        careForMateo(id);
+        assertThat(director.get("/operations/" + id).body()).doesNotContain("Not now:");
+        assertThat(director.postForm("/operations/" + id + "/approve", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(state(director, id)).isEqualTo("Approved");
+        assertThat(supervisor.get("/operations/" + id).body()).contains("id=\"step-launch\"");
+    }
+
+    @Test
+    void targets_added_by_a_filter_are_first_shown_as_it_will_be_applied_with_every_refusal_and_its_reason() {
+        long id = ops.houstonOperation();
+        FormSession supervisor = as("supervisor");
+
+        HttpResponse<String> badLimit = supervisor.postForm("/operations/" + id + "/targets/matching",
+                Map.of("inAbsentiaOnly", "yes", "limit", "many"));
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.body()).contains("id=\"f-limit-error\"", "aria-describedby=\"f-limit-error\"",
+                "value=\"many\"");
+
+        HttpResponse<String> preview = supervisor.postForm("/operations/" + id + "/targets/matching",
+                Map.of("inAbsentiaOnly", "yes", "nationalities", "gt ho"));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("id=\"filter-preview\"", "ordered in absentia only",
+                "nationality GT or HO", "name=\"confirm\" value=\"yes\"");
+        assertThat(jdbc.sql("select count(*) from operation_target where operation_id = ?").param(id)
+                .query(Long.class).single()).as("showing the filter adds nothing").isZero();
+
+        HttpResponse<String> applied = supervisor.postForm("/operations/" + id + "/targets/matching",
+                Map.of("inAbsentiaOnly", "yes", "nationalities", "GT HO", "confirm", "yes"));
+        assertThat(applied.statusCode()).isEqualTo(302);
+        String board = supervisor.get("/operations/" + id).body();
+        assertThat(board).contains("family units added of 2 considered", "id=\"unit-1001\"", "not added: ");
+        assertThat(as("officer").postForm("/operations/" + id + "/targets/matching", Map.of("confirm", "yes"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void postponed_with_a_reason_and_resumed_with_a_new_window_showing_what_changed() {
+        long id = planned();
+        FormSession supervisor = as("supervisor");
+        supervisor.postForm("/operations/" + id + "/submit", Map.of());
+
+        HttpResponse<String> noReason = supervisor.postForm("/operations/" + id + "/postpone", Map.of("reason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"step-postpone-reason-error\"");
+        assertThat(supervisor.postForm("/operations/" + id + "/postpone", Map.of("reason", "hurricane warning"))
+                .statusCode()).isEqualTo(302);
+        assertThat(state(supervisor, id)).isEqualTo("Postponed");
+        assertThat(supervisor.get("/operations/" + id).body()).contains("id=\"step-resume\"");
+
+        HttpResponse<String> backwards = supervisor.postForm("/operations/" + id + "/resume",
+                Map.of("windowStart", "2019-07-09", "windowEnd", "2019-07-07", "to", "DRAFT"));
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("id=\"resume-end-error\"", "value=\"2019-07-09\"");
+        HttpResponse<String> stale = supervisor.postForm("/operations/" + id + "/resume",
+                Map.of("windowStart", "2019-07-07", "windowEnd", "2019-07-09", "to", "DRAFT", "version", "1"));
+        assertThat(stale.statusCode()).as("an old version is a conflict, not an overwrite").isEqualTo(409);
+
+        assertThat(supervisor.postForm("/operations/" + id + "/resume",
+                Map.of("windowStart", "2019-07-07", "windowEnd", "2019-07-09", "to", "DRAFT")).statusCode())
+                .isEqualTo(302);
+        String board = supervisor.get("/operations/" + id).body();
+        assertThat(board).contains("Resumed as Draft with the window 2019-07-07 to 2019-07-09", "visits dropped",
+                "<th scope=\"col\">2019-07-08</th>", "id=\"no-plan\"");
+    }
+}
