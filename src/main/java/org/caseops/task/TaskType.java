@@ -35,6 +35,11 @@ public enum TaskType {
      * automatic arrest or target. Completing it states what was done.
      */
     CALL_IN_FOLLOW_UP(true, null),
+    /**
+     * A check-in due under an order of supervision or ATD was not recorded within the grace period: an officer
+     * follows up with the person or their counsel. Never an automatic arrest. Completing it states what was done.
+     */
+    SUPERVISION_FOLLOW_UP(true, null),
     /** Anything else a supervisor or director asks of someone in their field office. */
     GENERAL(false, null);
 
