@@ -17,7 +17,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders call-in letters to PDF: the Thymeleaf template {@code letters/templates/letter.html} with the text of
  * {@code letters/messages_*.properties} in the letter's language, laid out by openhtmltopdf with the DejaVu Sans font
  * embedded (it covers the Latin script of every template language). A batch is one PDF, each letter starting on a new
- * page. Pure: no database, no clock.
+ * page; each letter carries the QR code of its reference ({@link QrCode}). Pure: no database, no clock.
  */
 @Component
 public class LetterRenderer {
@@ -55,6 +55,7 @@ public class LetterRenderer {
             LetterContent letter = letters.get(i);
             Context context = new Context(letter.language().locale());
             context.setVariable("letter", letter);
+            context.setVariable("qr", QrCode.dataUri(letter.reference()));
             context.setVariable("first", i == 0);
             body.append(engine.process("letter", context));
         }
@@ -68,6 +69,7 @@ public class LetterRenderer {
     String html(LetterContent letter) {
         Context context = new Context(letter.language().locale());
         context.setVariable("letter", letter);
+        context.setVariable("qr", QrCode.dataUri(letter.reference()));
         context.setVariable("first", true);
         return engine.process("letter", context);
     }
@@ -105,6 +107,10 @@ public class LetterRenderer {
             .reference { font-weight: bold; }
             .interpreter { border: 1.5pt solid black; padding: 6pt; font-weight: bold; margin: 6pt 0; }
             .address { margin: 8pt 0 12pt 0; }
+            table.head { width: 100%; border-collapse: collapse; }
+            table.head td { vertical-align: top; padding: 0; }
+            .qr { width: 3.2cm; text-align: center; font-size: 7pt; }
+            .qr img { width: 2.6cm; height: 2.6cm; }
             ul { margin: 2pt 0 2pt 14pt; padding: 0; }
             """;
 }

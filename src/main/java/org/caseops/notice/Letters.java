@@ -49,7 +49,8 @@ public class Letters {
 
     public record Letter(String reference, long batchId, long familyId, String fieldOffice, LocalDate printDate,
             LocalDate reportBy, String eoirLanguage, LetterLanguage templateLanguage, boolean interpreter,
-            List<String> concerned, LetterStatus status, LocalDate statusOn, int version) {
+            List<String> concerned, LetterStatus status, LocalDate statusOn, int version, String outcome,
+            LocalDate outcomeOn) {
     }
 
     private final JdbcClient jdbc;
@@ -304,10 +305,10 @@ public class Letters {
         return find(ref);
     }
 
-    private record Member(long personId, Long idncase, String name, String aNumber) {
+    record Member(long personId, Long idncase, String name, String aNumber) {
     }
 
-    private List<Member> members(String ref) {
+    List<Member> members(String ref) {
         return jdbc.sql("""
                 select p.person_id, lm.idncase, p.given_name || ' ' || p.family_name, p.a_number
                 from letter l join letter_member lm on lm.letter_id = l.id
@@ -338,7 +339,7 @@ public class Letters {
                 office.map(FieldOffice::name).orElse(letter.fieldOffice()), officeAddress);
     }
 
-    private Letter find(String ref) {
+    Letter find(String ref) {
         String r = ref == null ? "" : ref.trim().toUpperCase(java.util.Locale.ROOT);
         return jdbc.sql(SELECT + " where l.reference = ? group by l.id").param(r).query(this::letter).optional()
                 .orElseThrow(() -> new NotFound("no letter " + ref));
@@ -352,6 +353,7 @@ public class Letters {
     private static final String SELECT = """
             select l.reference, l.batch_id, l.family_id, l.field_office_code, l.print_date, l.report_by,
                    l.eoir_language, l.template_language, l.interpreter, l.status, l.status_on, l.version,
+                   l.outcome, l.outcome_on,
                    array_agg(p.a_number order by p.birth_date, p.person_id) as concerned
             from letter l join letter_member lm on lm.letter_id = l.id
             join person_reference p on p.person_id = lm.person_id""";
@@ -362,6 +364,7 @@ public class Letters {
                 rs.getObject("report_by", LocalDate.class), rs.getString("eoir_language"),
                 LetterLanguage.valueOf(rs.getString("template_language")), rs.getBoolean("interpreter"),
                 List.of((String[]) rs.getArray("concerned").getArray()), LetterStatus.valueOf(rs.getString("status")),
-                rs.getObject("status_on", LocalDate.class), rs.getInt("version"));
+                rs.getObject("status_on", LocalDate.class), rs.getInt("version"), rs.getString("outcome"),
+                rs.getObject("outcome_on", LocalDate.class));
     }
 }

@@ -29,6 +29,17 @@ public enum TaskType {
      * counsel, the court record), never outside data fusion. Completing it states what was found.
      */
     ADDRESS_VERIFICATION(true, null),
+    /**
+     * Someone did not come to a self-report appointment, or a call-in letter's deadline passed without a check-in:
+     * an officer follows up (contact the person or their counsel, offer a new appointment, review the case). Never an
+     * automatic arrest or target. Completing it states what was done.
+     */
+    CALL_IN_FOLLOW_UP(true, null),
+    /**
+     * A check-in due under an order of supervision or ATD was not recorded within the grace period: an officer
+     * follows up with the person or their counsel. Never an automatic arrest. Completing it states what was done.
+     */
+    SUPERVISION_FOLLOW_UP(true, null),
     /** Anything else a supervisor or director asks of someone in their field office. */
     GENERAL(false, null);
 

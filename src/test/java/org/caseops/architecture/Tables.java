@@ -42,7 +42,10 @@ final class Tables {
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
         OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file"));
         OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint"));
-        OWNERS.put("notice", Set.of("call_in_response"));
+        OWNERS.put("notice", Set.of("call_in_response", "letter_batch", "letter", "letter_member", "report_capacity",
+                "appointment_slot", "appointment"));
+        OWNERS.put("supervision", Set.of("supervision", "supervision_condition", "condition_review",
+                "supervision_check_in", "supervision_missed"));
         OWNERS.put("operation", Set.of("operation", "operation_event", "operation_member", "operation_target",
                 "operation_plan", "operation_roster", "operation_team", "team_shift", "staging_site", "plan_visit",
                 "care_arrangement", "protected_area_kind", "protected_area_policy", "protected_area_flag",

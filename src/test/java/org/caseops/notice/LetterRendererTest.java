@@ -12,6 +12,14 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** The letter in each template language, rendered to PDF and read back with PDFBox. */
 class LetterRendererTest {
@@ -91,5 +99,47 @@ class LetterRendererTest {
                 assertThat(font.getName()).contains("DejaVu");
             }
         }
+    }
+
+    /** The text of every QR code drawn on the page, decoded again with ZXing's reader. */
+    static List<String> qrCodes(byte[] pdf, int page) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(page).getResources();
+            for (var name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    BufferedImage img = image.getImage();
+                    int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+                    try {
+                        out.add(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                                new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)))).getText());
+                    } catch (NotFoundException e) {
+                        out.add("(an image that is no QR code)");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void each_letter_of_a_batch_prints_the_qr_code_of_its_own_reference_and_nothing_else() throws Exception {
+        LetterContent other = new LetterContent("CL-HOU-20190520-000002", LetterLanguage.SPANISH, null,
+                LocalDate.of(2019, 5, 20), LocalDate.of(2019, 6, 10), null, false, "Luis Diaz", List.of("1 Elm St"),
+                List.of(new LetterContent.Member("Luis Diaz", "A-991-000-003")), "Houston", "x");
+        byte[] pdf = renderer.pdf(List.of(letter("ENG", null, "x"), other));
+
+        assertThat(qrCodes(pdf, 0)).containsExactly("CL-HOU-20190520-000001");
+        int last;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            last = document.getNumberOfPages() - 1;
+        }
+        List<String> all = new ArrayList<>();
+        for (int page = 1; page <= last; page++) {
+            all.addAll(qrCodes(pdf, page));
+        }
+        assertThat(all).containsExactly("CL-HOU-20190520-000002");
+        assertThat(text(pdf)).contains("Show this code at the office to check in")
+                .contains("Muestre este código en la oficina");
     }
 }

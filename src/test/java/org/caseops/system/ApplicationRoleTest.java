@@ -33,6 +33,8 @@ class ApplicationRoleTest {
             "custody_event", "audit_entry", "audit_chain", "audit_checkpoint", "attorney_determination",
             "departure_deadline", "case_note", "parental_screening", "screening_child", "release_condition",
             "letter_batch", "letter_member",
+            // V97: a supervision's condition reviews, check-ins and missed check-ins (a miss may only be given its task)
+            "condition_review", "supervision_check_in", "supervision_missed",
             // V84: the screening's change logs, appended only by their triggers (not even INSERT for the application)
             "docket_change", "legal_record_change");
 
@@ -67,6 +69,10 @@ class ApplicationRoleTest {
             "task",
             // call-in letters: a letter's delivery status moves (its batch and members are history)
             "letter",
+            // self-report appointments (V96): report hours, slots counted, appointments moving BOOKED -> ...
+            "report_capacity", "appointment_slot", "appointment",
+            // supervision (V97): an order and its conditions end, move their next due date and review
+            "supervision", "supervision_condition",
             // the audit trail's head and queue, moved by the sequencer alone (the application may not change them)
             "audit_head", "audit_pending",
             // Flyway's own, and the digest of what it last looked at (V85; the owner's only, like the history)
