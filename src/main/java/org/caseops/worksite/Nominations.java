@@ -211,7 +211,7 @@ public class Nominations {
             throw new Forbidden("a field office nominates its own worksites; site " + site.id() + " is worked by "
                     + site.fieldOffice() + ", " + actor.username() + " is in " + actor.fieldOffice());
         }
-        Policy policy = policyFor(request.period());
+        Policy policy = policyFor(request.period(), "period");
         NominationPeriod period = NominationPeriod.of(policy.period(), request.period());
         if (jdbc.sql("""
                 select exists (select 1 from nomination where site_id = ? and period_start = ?
@@ -234,10 +234,10 @@ public class Nominations {
         return visible(id);
     }
 
-    private Policy policyFor(LocalDate date) {
+    private Policy policyFor(LocalDate date, String field) {
         Optional<Policy> inForce = policyOn(date);
         if (inForce.isEmpty()) {
-            throw new BadInput("period", "no nomination policy is in force on " + date + " (the first takes "
+            throw new BadInput(field, "no nomination policy is in force on " + date + " (the first takes "
                     + "effect on " + policies().stream().findFirst().map(p -> p.effectiveFrom().toString())
                             .orElse("no date") + ")");
         }
@@ -302,7 +302,7 @@ public class Nominations {
         if (asOf == null) {
             throw new BadInput("asOf", "the date whose period is counted is required (yyyy-MM-dd)");
         }
-        Policy policy = policyFor(asOf);
+        Policy policy = policyFor(asOf, "asOf");
         NominationPeriod period = NominationPeriod.of(policy.period(), asOf);
         List<OfficeQuota> all = jdbc.sql("""
                 select f.code, f.name,
