@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseops.worksite.WorksiteApi.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Problems;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Nominations and the quota across periods and a policy version change: Houston's supervisor nominates, its director
@@ -126,5 +134,32 @@ class NominationsApiTest {
         Problems.assertNotFound(worksite.get("officer.chicago", "/api/nominations/" + n), "no nomination " + n);
         assertThat(ok(worksite.get("officer", "/api/nominations/" + n + "/events"), HttpStatus.OK)
                 .findValuesAsText("kind")).containsExactly("PROPOSED", "DECLINED");
+    }
+
+    @Test
+    @Disabled("session 7: written after the class's last run and not run before the deadline; enable after one pass")
+    void two_decisions_at_once_one_wins_and_the_other_gets_409() throws Exception {
+        long n = nominate(3, "2041-04-15", "I9_INSPECTION");
+        CountDownLatch go = new CountDownLatch(1);
+        Callable<HttpStatusCode> approve = () -> {
+            go.await();
+            return worksite.post("director", "/api/nominations/" + n + "/approve", Map.of()).getStatusCode();
+        };
+        Callable<HttpStatusCode> decline = () -> {
+            go.await();
+            return worksite.post("director", "/api/nominations/" + n + "/decline",
+                    Map.of("note", "declined at the same moment")).getStatusCode();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HttpStatusCode>> answers = List.of(pool.submit(approve), pool.submit(decline));
+            go.countDown();
+            assertThat(List.of(answers.get(0).get(), answers.get(1).get()))
+                    .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ok(worksite.get("officer", "/api/nominations/" + n + "/events"), HttpStatus.OK)
+                .findValuesAsText("kind")).hasSize(2);
     }
 }
