@@ -88,7 +88,7 @@ class AuthorizationMatrixTest {
 
     /** Samples that name a subject in a field office: a row using one is sent for each office. */
     private static final Set<String> OFFICE_SAMPLES = Set.of("office", "person", "family", "stay", "agreement",
-            "operation", "encounter", "task");
+            "operation", "encounter", "task", "employer", "site", "nomination", "inspection");
     private static final Pattern SAMPLE = Pattern.compile("\\$([A-Za-z]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -242,6 +242,26 @@ class AuthorizationMatrixTest {
                             + "\"legalBasis\":\"matrix set-up\"}]}", 201);
             byOffice.computeIfAbsent("encounter", k -> new HashMap<>())
                     .put(office, encounter.get(0).path("encounterId").asText());
+        }
+        // a synthetic employer with one site in each field office, its nomination and an I-9 inspection of the site
+        for (String office : OFFICES) {
+            String planner = office.equals(OWN) ? "supervisor" : "supervisor.chicago";
+            JsonNode employer = setUp(planner, "POST", "/api/employers", "{\"name\":\"Matrix employer " + office
+                    + " (synthetic)\",\"ein\":\"00-00000" + (office.equals(OWN) ? "10" : "20") + "\","
+                    + "\"naics\":\"311615\",\"employees\":40,\"site\":{\"name\":\"Matrix plant " + office
+                    + "\",\"address\":\"1 Matrix Road\",\"city\":\"Town\",\"state\":\"TX\","
+                    + "\"fieldOffice\":\"" + office + "\"}}", 201);
+            String site = employer.path("sites").get(0).path("id").asText();
+            byOffice.computeIfAbsent("employer", k -> new HashMap<>())
+                    .put(office, employer.path("employer").path("id").asText());
+            byOffice.computeIfAbsent("site", k -> new HashMap<>()).put(office, site);
+            byOffice.computeIfAbsent("nomination", k -> new HashMap<>()).put(office, setUp(planner, "POST",
+                    "/api/nominations", "{\"siteId\":" + site + ",\"caseType\":\"I9_INSPECTION\","
+                            + "\"basis\":\"matrix set-up nomination\",\"period\":\"2020-02-03\"}", 201)
+                    .path("id").asText());
+            byOffice.computeIfAbsent("inspection", k -> new HashMap<>()).put(office, setUp(planner, "POST",
+                    "/api/inspections", "{\"siteId\":" + site + ",\"noticeServedOn\":\"2019-11-04\"}", 201)
+                    .path("inspection").path("id").asText());
         }
         JsonNode grants = setUp("partner", "GET", "/api/me", null, 200).path("grants").path(OWN);
         if (!grants.toString().contains("CASE_STATUS") || !grants.toString().contains("PERSON_RECORD")) {

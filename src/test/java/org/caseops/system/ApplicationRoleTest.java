@@ -36,7 +36,11 @@ class ApplicationRoleTest {
             // V97: a supervision's condition reviews, check-ins and missed check-ins (a miss may only be given its task)
             "condition_review", "supervision_check_in", "supervision_missed",
             // V84: the screening's change logs, appended only by their triggers (not even INSERT for the application)
-            "docket_change", "legal_record_change");
+            "docket_change", "legal_record_change",
+            // V100: the worksite's history (employer history, its timeline, forms reviewed, findings, notices, fines)
+            // and its versioned rules (a quota policy and a penalty schedule are new versions, never edits)
+            "employer_history", "worksite_event", "i9_form", "i9_finding", "i9_notice", "i9_fine", "i9_fine_factor",
+            "nomination_policy", "i9_penalty_schedule", "i9_penalty_band");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state
@@ -65,6 +69,8 @@ class ApplicationRoleTest {
             "protected_area_policy", "protected_area_flag", "protected_area_approval",
             // the field: an encounter closes, a custody status moves (its ledger is history), caregivers end
             "encounter", "custody_status", "custody_transition", "minor_caregiver",
+            // worksite: employers (their version), sites, nominations and inspections move through their states
+            "employer", "employer_site", "nomination", "i9_inspection",
             // tasks (their events are history)
             "task",
             // call-in letters: a letter's delivery status moves (its batch and members are history)
