@@ -108,8 +108,6 @@ class DeskBrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("written in session 7 (s7-queues) but not yet run: the shared machine's load (average"
-            + " 25-30) kept Chromium from reaching it before the deadline; enable once it has passed")
     void a_supervisor_selects_two_tasks_and_puts_them_on_hold_with_a_reason() {
         long a = taskApi.houstonTeamTask();
         long b = taskApi.houstonTaskOf("officer");
@@ -144,8 +142,6 @@ class DeskBrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("written in session 7 (s7-queues) but not yet run: the shared machine's load (average"
-            + " 25-30) kept Chromium from reaching it before the deadline; enable once it has passed")
     void counsel_clears_an_operations_legal_review_from_the_menu() {
         long id = api.as("supervisor").postForEntity("/api/operations", Map.of("name", "Browser review op",
                 "fieldOffices", List.of("HOU"), "windowStart", "2019-06-23", "windowEnd", "2019-06-25"),

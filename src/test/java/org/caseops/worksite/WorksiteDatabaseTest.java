@@ -8,7 +8,6 @@ import java.util.Map;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @CaseOpsTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Disabled("session 7: its one run failed on how it read the errors (Spring's wrapper instead of PostgreSQL's message, "
-        + "now rootCause(); the check is named i9_fine_check): the database refused every statement as it should; "
-        + "the corrected class was not run before the deadline: enable it after one passing run")
 class WorksiteDatabaseTest {
 
     @Autowired
