@@ -124,9 +124,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer ephemeral() {
         try {
             DatabaseLogins logins = DatabaseSecrets.generate();
-            // a throw-away folder outlives no crash worth surviving: no flush to disk (tests spend less on I/O)
+            // a throw-away folder has no crash worth surviving: zonky starts it without fsync (-F), and it needs no
+            // full-page images in its WAL either (tests write less)
             EmbeddedPostgres pg = builder(0, logins).setCleanDataDirectory(true)
-                    .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
             provisionOrStop(pg, logins);
