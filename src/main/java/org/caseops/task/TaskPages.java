@@ -206,9 +206,10 @@ class TaskPages {
         return Assignee.ofUser(name);
     }
 
+    /** The date typed, or null when none was: the service then says what it needs, in its order (reason first). */
     private static java.time.LocalDate date(String text) {
         if (text == null || text.isBlank()) {
-            throw new BadInput("until", "a hold ends on a date: the day the task returns to its queue");
+            return null;
         }
         try {
             return java.time.LocalDate.parse(text.trim());

@@ -256,9 +256,15 @@ class DocketImportTest {
                 .containsExactly(first.importId(), first.importId(), first.importId(), second.importId());
         assertThat(jdbc.sql("select count(*) from case_event where kind in ('CASE_ADDED', 'PERSON_ADDED')")
                 .query(Long.class).single()).isZero();
-        for (String table : List.of("eoir_case", "person")) {
-            assertThatThrownBy(() -> jdbc.sql("update " + table + " set import_id = ?").param(second.importId())
-                    .update()).hasMessageContaining("import_id is the import that added the row");
+        try (org.caseops.fixtures.Database.Owner owner = org.caseops.fixtures.Database.owner(jdbc)) {
+            for (String table : List.of("eoir_case", "person")) {
+                // refused by the trigger, for the application and for the schema's owner alike
+                assertThatThrownBy(() -> jdbc.sql("update " + table + " set import_id = ?").param(second.importId())
+                        .update()).rootCause().hasMessageContaining("import_id is the import that added the row");
+                assertThatThrownBy(() -> owner.jdbc().sql("update " + table + " set import_id = ?")
+                        .param(second.importId()).update()).rootCause()
+                        .hasMessageContaining("import_id is the import that added the row");
+            }
         }
         assertThat(jdbc.sql("select count(*) from eoir_case where import_id = ?").param(first.importId())
                 .query(Long.class).single()).isEqualTo(3);

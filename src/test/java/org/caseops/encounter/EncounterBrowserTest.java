@@ -100,9 +100,12 @@ class EncounterBrowserTest {
         browser.script("arguments[0].scrollIntoView({block: 'start'})", id("children"));
         browser.screenshot("visit-filled-400");
 
-        // the first submission's answer is lost: sent in the background, never shown
+        // the first submission's answer is lost: sent in the background and its answer (the redirect and the page
+        // saying "recorded") fetched there too, never shown, so the page keeps the form and the browser what was typed.
+        // (Had the redirect not been followed, the next load of the page would say "recorded" itself: the session
+        // keeps that message for it, and the form would rightly forget what was typed.)
         browser.script("fetch(arguments[0].action, {method: 'POST', body: new FormData(arguments[0]), "
-                + "redirect: 'manual', credentials: 'same-origin'})", id("visit"));
+                + "redirect: 'follow', credentials: 'same-origin'})", id("visit"));
         browser.waitUntil(d -> encounters(operation) == 3);
 
         browser.driver().navigate().refresh();

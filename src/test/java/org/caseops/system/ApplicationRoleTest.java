@@ -35,6 +35,8 @@ class ApplicationRoleTest {
             "letter_batch", "letter_member",
             // V97: a supervision's condition reviews, check-ins and missed check-ins (a miss may only be given its task)
             "condition_review", "supervision_check_in", "supervision_missed",
+            // V93: an encounter's idempotency key and the answer it was given, kept as they were recorded
+            "encounter_visit_key",
             // V84: the screening's change logs, appended only by their triggers (not even INSERT for the application)
             "docket_change", "legal_record_change",
             // V100: the worksite's history (employer history, its timeline, forms reviewed, findings, notices, fines)

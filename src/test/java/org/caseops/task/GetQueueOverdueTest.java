@@ -36,7 +36,7 @@ class GetQueueOverdueTest {
     }
 
     @Test
-    void lists_the_open_tasks_of_the_field_office_past_due_most_overdue_first() {
+    void lists_the_open_tasks_of_the_field_office_past_due_by_priority_then_most_overdue_first() {
         Instant now = Instant.now();
         long hours = t.ofType(TaskType.CHILD_WELFARE_CHECK, now.minus(Duration.ofHours(2)));
         long days = t.ofType(TaskType.CUSTODY_REVIEW, now.minus(Duration.ofDays(2)));
@@ -49,8 +49,10 @@ class GetQueueOverdueTest {
 
         JsonNode queue = ok(t.get("supervisor", "/api/queues/overdue"), HttpStatus.OK);
 
-        assertThat(queue.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(days),
-                String.valueOf(hours));
+        // the child-welfare check starts at high priority (docs/tasks.md): it leads, though the review is later
+        assertThat(queue.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(hours),
+                String.valueOf(days));
+        assertThat(queue.path("tasks").findValuesAsText("priority")).containsExactly("HIGH", "NORMAL");
         assertThat(queue.path("tasks").findValuesAsText("overdue")).containsOnly("true");
         assertThat(ok(t.get("director", "/api/queues/overdue"), HttpStatus.OK).path("total").asLong()).isEqualTo(2);
     }
