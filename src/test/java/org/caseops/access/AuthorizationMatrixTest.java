@@ -88,7 +88,7 @@ class AuthorizationMatrixTest {
 
     /** Samples that name a subject in a field office: a row using one is sent for each office. */
     private static final Set<String> OFFICE_SAMPLES = Set.of("office", "person", "family", "stay", "agreement",
-            "operation", "encounter", "task", "employer", "site", "nomination", "inspection");
+            "operation", "encounter", "task", "employer", "site", "nomination", "inspection", "supervision");
     private static final Pattern SAMPLE = Pattern.compile("\\$([A-Za-z]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -262,6 +262,15 @@ class AuthorizationMatrixTest {
             byOffice.computeIfAbsent("inspection", k -> new HashMap<>()).put(office, setUp(planner, "POST",
                     "/api/inspections", "{\"siteId\":" + site + ",\"noticeServedOn\":\"2019-11-04\"}", 201)
                     .path("inspection").path("id").asText());
+        }
+        // an order of supervision of each office's $person, enrolled by an officer of that field office
+        for (String office : OFFICES) {
+            byOffice.computeIfAbsent("supervision", k -> new HashMap<>()).put(office, setUp(
+                    office.equals(OWN) ? "officer" : "officer.chicago", "POST", "/api/people/"
+                            + byOffice.get("person").get(office) + "/supervisions", "{\"kind\":\"OSUP\","
+                            + "\"legalBasis\":\"INA 241(a)(3); 8 CFR 241.5\",\"startDate\":\"2019-05-28\","
+                            + "\"reportEveryDays\":30,\"firstReport\":\"2019-06-03\",\"conditions\":[]}", 201)
+                    .path("id").asText());
         }
         JsonNode grants = setUp("partner", "GET", "/api/me", null, 200).path("grants").path(OWN);
         if (!grants.toString().contains("CASE_STATUS") || !grants.toString().contains("PERSON_RECORD")) {
