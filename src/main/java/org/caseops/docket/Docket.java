@@ -221,6 +221,18 @@ public class Docket {
                 .query(Long.class).optional();
     }
 
+    /** {@link #familyOf(long)} for several people in one query; people who do not exist are absent. */
+    public Map<Long, Long> familiesOf(Collection<Long> personIds) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        if (!personIds.isEmpty()) {
+            jdbc.sql("select person_id, family_id from family_member where person_id = any (?)")
+                    .param(personIds.toArray(Long[]::new)).query(rs -> {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return out;
+    }
+
     /** A person's internal id, own case (if any) and family, by A-number: how other features refer to them. */
     public record PersonKeys(long personId, Long idncase, long familyId) {
     }

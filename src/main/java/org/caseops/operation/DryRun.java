@@ -75,15 +75,24 @@ public class DryRun {
             }
         }
         Map<Long, Care.Arrangement> arrangements = care.of(op.id());
-        for (Planner.Visit visit : visits) {
+        // read once for the whole plan, not once per visit or member: each member's facts in one pass of the gate,
+        // each day's call-in compliance in one query, the protected areas' flags and policies once
+        List<Planner.Visit> judged = visits.stream().filter(v -> units.containsKey(v.familyId())).toList();
+        Map<Long, List<LegalGate.DayVerdict>> verdicts = judged.isEmpty() ? Map.of() : gate.overDays(judged.stream()
+                .flatMap(v -> units.get(v.familyId()).members().stream())
+                .filter(m -> m.standing() == Targets.Standing.TARGET).map(Targets.Member::personId).toList(),
+                op.windowStart(), op.windowEnd());
+        Map<LocalDate, Set<Long>> compliedOn = new TreeMap<>();
+        judged.stream().collect(Collectors.groupingBy(Planner.Visit::day,
+                        Collectors.mapping(Planner.Visit::familyId, Collectors.toList())))
+                .forEach((day, families) -> compliedOn.put(day, targets.compliedAmong(families, day)));
+        Set<Map.Entry<Long, LocalDate>> notCleared = protectedAreas.notCleared(op.id(),
+                judged.stream().map(v -> Map.entry(v.familyId(), v.day())).toList());
+        for (Planner.Visit visit : judged) {
             Targets.Unit unit = units.get(visit.familyId());
-            if (unit == null) {
-                continue; // excluded since planning: its visit is dropped with it
-            }
             for (Targets.Member m : unit.members()) {
                 if (m.standing() == Targets.Standing.TARGET) {
-                    LegalGate.DayVerdict verdict = gate.overDays(m.personId(), visit.day(), visit.day())
-                            .orElseThrow().get(0);
+                    LegalGate.DayVerdict verdict = verdictOn(verdicts.get(m.personId()), m.personId(), visit.day());
                     if (verdict.status() != Status.EXECUTABLE) {
                         conflicts.add(new Conflict(visit.day(), Kind.ORDER_NOT_EXECUTABLE, unit.familyId(),
                                 m.personId(), m.aNumber() + " is " + verdict.status() + " on " + visit.day() + ": "
@@ -95,11 +104,11 @@ public class DryRun {
                             + " is not taken and has no recorded care arrangement"));
                 }
             }
-            if (targets.complied(unit.familyId(), visit.day())) {
+            if (compliedOn.get(visit.day()).contains(unit.familyId())) {
                 conflicts.add(new Conflict(visit.day(), Kind.COMPLIED_WITH_CALL_IN, unit.familyId(), null,
                         "family " + unit.familyId() + " reported or departed as the call-in letter asked"));
             }
-            if (!protectedAreas.clearedOn(op.id(), unit.familyId(), visit.day())) {
+            if (notCleared.contains(Map.entry(visit.familyId(), visit.day()))) {
                 conflicts.add(new Conflict(visit.day(), Kind.PROTECTED_AREA_APPROVAL_MISSING, unit.familyId(), null,
                         "family " + unit.familyId() + "'s address is flagged near a protected area and no "
                                 + "supervisor approval is recorded for " + visit.day() + " under the policy in force"));
@@ -119,6 +128,12 @@ public class DryRun {
                         Collectors.counting()));
         return new Report(op.id(), Instant.now(), op.windowStart(), op.windowEnd(), visits.size(), days,
                 List.copyOf(conflicts), byKind);
+    }
+
+    /** The member's verdict on the visit's day, from those read for the window (a day outside it is read alone). */
+    private LegalGate.DayVerdict verdictOn(List<LegalGate.DayVerdict> days, long personId, LocalDate day) {
+        return (days == null ? List.<LegalGate.DayVerdict>of() : days).stream().filter(d -> d.day().equals(day))
+                .findFirst().orElseGet(() -> gate.overDays(personId, day, day).orElseThrow().get(0));
     }
 
     /** Staging, holding time and teams, by the solver's own constraints scored on the stored plan. */

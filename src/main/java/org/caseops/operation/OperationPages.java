@@ -87,7 +87,9 @@ class OperationPages {
         String inOffice = office == null || office.isBlank() ? null : office.trim().toUpperCase(Locale.ROOT);
         Listing.Query query = Listing.Query.of(page, size, sort, dir, filter, COLUMNS, "from", true);
         List<Operation> all = operations.visible(access.actor());
-        List<Operation> shown = all.stream().filter(o -> only == null || o.state() == only)
+        // newest first, so operations with the same dates list the latest on the first page
+        List<Operation> shown = all.stream().sorted(java.util.Comparator.comparingLong(Operation::id).reversed())
+                .filter(o -> only == null || o.state() == only)
                 .filter(o -> inOffice == null || o.fieldOffices().contains(inOffice)).toList();
         UriComponentsBuilder back = UriComponentsBuilder.fromPath("/operations");
         if (only != null) {

@@ -77,13 +77,16 @@ public class Planner {
     ScheduleInput input(Operation op, Duration limit, boolean logisticsOnly) {
         Map<String, GeoPoint> offices = fieldOfficeLocations();
         Set<LocalDate> window = new HashSet<>(op.days());
-        List<UnitToPlace> units = targets.units(op.id(), true).stream()
-                .filter(u -> !u.targets().isEmpty())
+        List<Targets.Unit> toPlace = targets.units(op.id(), true).stream().filter(u -> !u.targets().isEmpty())
+                .toList();
+        // the protected areas read once for every unit (a unit absent from the map needs no approval on any day)
+        Map<Long, Set<LocalDate>> cleared = logisticsOnly ? Map.of() : protectedAreas.clearedDays(op.id(),
+                toPlace.stream().map(Targets.Unit::familyId).toList(), op.days());
+        List<UnitToPlace> units = toPlace.stream()
                 .map(u -> new UnitToPlace(u.familyId(), u.fieldOffice(), u.targets().stream()
                         .map(m -> new Member(m.personId(), m.minor(),
                                 logisticsOnly ? window : Set.copyOf(m.executableDays()))).toList(),
-                        u.members().size() - u.targets().size(), null,
-                        logisticsOnly ? null : protectedAreas.clearedDays(op.id(), u.familyId(), op.days())))
+                        u.members().size() - u.targets().size(), null, cleared.get(u.familyId())))
                 .toList();
         List<Team> teams = logistics.teams(op.id()).stream()
                 .map(t -> new Team(String.valueOf(t.id()), t.fieldOffice(), t.size(), t.shifts().stream()
@@ -151,11 +154,18 @@ public class Planner {
     private Plan save(Operation op, ScheduleResult result, String actor) {
         operations.touch(op); // the version check: counts the operation's row at the version read, locks it
         jdbc.sql("delete from plan_visit where operation_id = ?").param(op.id()).update();
-        for (Assignment a : result.assignments()) {
-            jdbc.sql("insert into plan_visit (operation_id, family_id, day, starts, team_id, site_id) "
-                    + "values (?, ?, ?, ?, ?, ?)").params(op.id(), a.unitId(), a.date(), a.start(),
-                    Long.parseLong(a.teamId()), Long.parseLong(a.siteId())).update();
-        }
+        // one statement for the whole plan (unnest of arrays), not one insert per visit
+        List<Assignment> visits = result.assignments();
+        jdbc.sql("""
+                insert into plan_visit (operation_id, family_id, day, starts, team_id, site_id)
+                select ?, v.family_id, v.day, v.starts, v.team_id, v.site_id
+                from unnest(?::bigint[], ?::date[], ?::time[], ?::bigint[], ?::bigint[])
+                     as v(family_id, day, starts, team_id, site_id)""").params(op.id(),
+                visits.stream().map(Assignment::unitId).toArray(Long[]::new),
+                visits.stream().map(a -> a.date().toString()).toArray(String[]::new),
+                visits.stream().map(a -> a.start().toString()).toArray(String[]::new),
+                visits.stream().map(a -> Long.parseLong(a.teamId())).toArray(Long[]::new),
+                visits.stream().map(a -> Long.parseLong(a.siteId())).toArray(Long[]::new)).update();
         long millis = result.timings().total().toMillis();
         String violations;
         try {

@@ -2,6 +2,7 @@ package org.caseops.operation;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,67 @@ public class ProtectedAreas {
     /** Whether the action on {@code day} may go ahead: no approval needed, or one recorded under that day's policy. */
     public boolean clearedOn(long operationId, long familyId, LocalDate day) {
         return clearedDays(operationId, familyId, List.of(day), policies(), flagsOfFamily(familyId)).contains(day);
+    }
+
+    /**
+     * Of these visits (family and day), those that may not go ahead as far as protected areas go: policies and flags
+     * read once for all of them (flags are few: only the flagged people's families are looked at), approvals once
+     * per flagged family. The same answer as {@link #clearedOn} asked visit by visit.
+     */
+    public Set<Map.Entry<Long, LocalDate>> notCleared(long operationId, Collection<Map.Entry<Long, LocalDate>> visits) {
+        Map<Long, List<Flag>> flags = flagsOfFamilies(visits.stream().map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet()));
+        if (flags.isEmpty()) {
+            return Set.of();
+        }
+        List<Policy> policies = policies();
+        Set<Map.Entry<Long, LocalDate>> out = new LinkedHashSet<>();
+        for (Map.Entry<Long, LocalDate> visit : visits) {
+            List<Flag> of = flags.get(visit.getKey());
+            if (of != null && !clearedDays(operationId, visit.getKey(), List.of(visit.getValue()), policies, of)
+                    .contains(visit.getValue())) {
+                out.add(visit);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #clearedDays(long, long, List)} for many families at once: a family absent from the map needs no
+     * approval on any of the days. Policies and flags are read once, approvals once per flagged family.
+     */
+    public Map<Long, Set<LocalDate>> clearedDays(long operationId, Collection<Long> familyIds, List<LocalDate> days) {
+        Map<Long, List<Flag>> flags = flagsOfFamilies(new java.util.HashSet<>(familyIds));
+        Map<Long, Set<LocalDate>> out = new java.util.HashMap<>();
+        if (flags.isEmpty()) {
+            return out;
+        }
+        List<Policy> policies = policies();
+        flags.forEach((familyId, of) -> {
+            if (days.stream().anyMatch(d -> !requiring(policies, of, d).isEmpty())) {
+                out.put(familyId, clearedDays(operationId, familyId, days, policies, of));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The flags of these families' people. Flags are few: the flagged people's families are looked up, not every
+     * family's members (the same people {@link #flagsOfFamily} finds, as the docket derives families).
+     */
+    private Map<Long, List<Flag>> flagsOfFamilies(Set<Long> families) {
+        Map<Long, List<Flag>> flags = new java.util.HashMap<>();
+        List<Flag> all = jdbc.sql("select id, person_id, kind, distance_meters, description, recorded_by "
+                + "from protected_area_flag order by id").query((rs, n) -> new Flag(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6))).list();
+        Map<Long, Long> familyOf = docket.familiesOf(all.stream().map(Flag::personId).distinct().toList());
+        for (Flag flag : all) {
+            Long family = familyOf.get(flag.personId());
+            if (family != null && families.contains(family)) {
+                flags.computeIfAbsent(family, k -> new java.util.ArrayList<>()).add(flag);
+            }
+        }
+        return flags;
     }
 
     /** The days of the window the unit may be visited as far as protected areas go; {@code null} when no day needs it. */

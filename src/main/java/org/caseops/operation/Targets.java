@@ -88,8 +88,32 @@ public class Targets {
 
     /** The members of a family unit judged over the operation's window (nothing stored). */
     public List<Member> judge(Operation op, long familyId) {
-        DocketViews.Family family = docket.family(familyId, op.windowStart())
-                .orElseThrow(() -> new NotFound("no family with lead case " + familyId));
+        return judgeAll(op, List.of(familyId)).get(familyId);
+    }
+
+    /** How many family units are judged together: their members' facts are read in one pass of the gate. */
+    static final int BATCH = 250;
+
+    /**
+     * Several family units judged over the operation's window at once (nothing stored): each family read from the
+     * docket, then every member's facts in one pass of the gate, not one read per member (issue 12: an operation's
+     * thousands of members took seconds per step). Throws NotFound for a family that does not exist.
+     */
+    Map<Long, List<Member>> judgeAll(Operation op, java.util.Collection<Long> familyIds) {
+        Map<Long, DocketViews.Family> families = new LinkedHashMap<>();
+        for (long familyId : familyIds) {
+            families.put(familyId, docket.family(familyId, op.windowStart())
+                    .orElseThrow(() -> new NotFound("no family with lead case " + familyId)));
+        }
+        Map<Long, List<LegalGate.DayVerdict>> verdicts = gate.overDays(families.values().stream()
+                .flatMap(f -> f.people().stream()).map(DocketViews.FamilyMember::personId).toList(),
+                op.windowStart(), op.windowEnd());
+        Map<Long, List<Member>> out = new LinkedHashMap<>();
+        families.forEach((familyId, family) -> out.put(familyId, judge(family, verdicts)));
+        return out;
+    }
+
+    private static List<Member> judge(DocketViews.Family family, Map<Long, List<LegalGate.DayVerdict>> verdicts) {
         List<Member> members = new ArrayList<>();
         for (DocketViews.FamilyMember m : family.people()) {
             Set<String> reasons = new LinkedHashSet<>();
@@ -106,8 +130,11 @@ public class Targets {
                 reasons.add("NO_CASE_OF_THEIR_OWN");
             }
             List<LocalDate> days = new ArrayList<>();
-            for (LegalGate.DayVerdict day : gate.overDays(m.personId(), op.windowStart(), op.windowEnd())
-                    .orElseThrow()) {
+            List<LegalGate.DayVerdict> overDays = verdicts.get(m.personId());
+            if (overDays == null) {
+                throw new IllegalStateException("no facts for family member " + m.personId());
+            }
+            for (LegalGate.DayVerdict day : overDays) {
                 if (day.status() == Status.EXECUTABLE) {
                     days.add(day.day());
                 } else {
@@ -209,29 +236,37 @@ public class Targets {
         int added = 0;
         int already = 0;
         Map<String, Integer> notAdded = new TreeMap<>();
-        for (long familyId : candidates) {
-            if (isTarget(op.id(), familyId)) {
-                already++;
-                continue;
+        for (int from = 0; from < candidates.size(); from += BATCH) {
+            List<Long> batch = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
+            Set<Long> targets = targetsAmong(op.id(), batch);
+            Set<Long> complied = callIns.familiesThatComplied(batch, op.windowStart());
+            List<Long> toJudge = new ArrayList<>();
+            for (long familyId : batch) {
+                if (targets.contains(familyId)) {
+                    already++;
+                } else if (complied.contains(familyId)) {
+                    notAdded.merge("COMPLIED_WITH_CALL_IN", 1, Integer::sum);
+                } else {
+                    toJudge.add(familyId);
+                }
             }
-            if (complied(familyId, op.windowStart())) {
-                notAdded.merge("COMPLIED_WITH_CALL_IN", 1, Integer::sum);
-                continue;
+            for (Map.Entry<Long, List<Member>> judged : judgeAll(op, toJudge).entrySet()) {
+                long familyId = judged.getKey();
+                List<Member> members = judged.getValue();
+                if (filter != null && Boolean.TRUE.equals(filter.withMinorsOnly())
+                        && members.stream().noneMatch(Member::minor)) {
+                    notAdded.merge("NO_MINOR", 1, Integer::sum);
+                    continue;
+                }
+                if (members.stream().noneMatch(m -> m.standing() == Standing.TARGET)) {
+                    members.stream().flatMap(m -> m.reasons().stream()).distinct()
+                            .forEach(r -> notAdded.merge(r, 1, Integer::sum));
+                    continue;
+                }
+                transaction.executeWithoutResult(status -> store(op, familyId, "TARGET", null, members,
+                        access.actor().username()));
+                added++;
             }
-            List<Member> members = judge(op, familyId);
-            if (filter != null && Boolean.TRUE.equals(filter.withMinorsOnly())
-                    && members.stream().noneMatch(Member::minor)) {
-                notAdded.merge("NO_MINOR", 1, Integer::sum);
-                continue;
-            }
-            if (members.stream().noneMatch(m -> m.standing() == Standing.TARGET)) {
-                members.stream().flatMap(m -> m.reasons().stream()).distinct()
-                        .forEach(r -> notAdded.merge(r, 1, Integer::sum));
-                continue;
-            }
-            transaction.executeWithoutResult(status -> store(op, familyId, "TARGET", null, members,
-                    access.actor().username()));
-            added++;
         }
         int total = added;
         transaction.executeWithoutResult(status -> {
@@ -287,17 +322,24 @@ public class Targets {
      */
     public List<Change> recheck(Operation op) {
         List<Change> changes = new ArrayList<>();
-        for (Unit unit : units(op.id(), true)) {
-            String before = summary(unit.members());
-            List<Member> members = judge(op, unit.familyId());
-            boolean complied = complied(unit.familyId(), op.windowStart());
-            String after = complied ? "complied with the call-in letter" : summary(members);
-            boolean none = complied || members.stream().noneMatch(m -> m.standing() == Standing.TARGET);
-            store(op, unit.familyId(), none ? "EXCLUDED" : "TARGET", complied ? "complied with the call-in letter"
-                    : none ? "no member executable in the window " + op.windowStart() + " to " + op.windowEnd() : null,
-                    members, null);
-            if (!before.equals(after) || none) {
-                changes.add(new Change(unit.familyId(), before, none ? "EXCLUDED: " + after : after));
+        List<Unit> all = units(op.id(), true);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Unit> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            List<Long> ids = batch.stream().map(Unit::familyId).toList();
+            Map<Long, List<Member>> judged = judgeAll(op, ids);
+            Set<Long> compliedUnits = callIns.familiesThatComplied(ids, op.windowStart());
+            for (Unit unit : batch) {
+                String before = summary(unit.members());
+                List<Member> members = judged.get(unit.familyId());
+                boolean complied = compliedUnits.contains(unit.familyId());
+                String after = complied ? "complied with the call-in letter" : summary(members);
+                boolean none = complied || members.stream().noneMatch(m -> m.standing() == Standing.TARGET);
+                store(op, unit.familyId(), none ? "EXCLUDED" : "TARGET", complied ? "complied with the call-in letter"
+                        : none ? "no member executable in the window " + op.windowStart() + " to " + op.windowEnd()
+                        : null, members, null);
+                if (!before.equals(after) || none) {
+                    changes.add(new Change(unit.familyId(), before, none ? "EXCLUDED: " + after : after));
+                }
             }
         }
         return changes;
@@ -342,6 +384,11 @@ public class Targets {
         return existed;
     }
 
+    /** Of these families, those whose every member with a case reported or departed as asked, by {@code day}. */
+    public Set<Long> compliedAmong(List<Long> familyIds, LocalDate day) {
+        return callIns.familiesThatComplied(familyIds, day);
+    }
+
     /** Whether every member with a case reported or departed as the call-in letter asked, by {@code day}. */
     public boolean complied(long familyId, LocalDate day) {
         return !callIns.familiesThatComplied(List.of(familyId), day).isEmpty();
@@ -355,6 +402,13 @@ public class Targets {
                                where m.operation_id = ? and m.person_id = ? and m.standing = 'TARGET'
                                  and t.status = 'TARGET')""").params(operationId, personId).query(Boolean.class)
                 .single();
+    }
+
+    /** Which of these families are target units of the operation, in one query. */
+    private Set<Long> targetsAmong(long operationId, List<Long> familyIds) {
+        return new java.util.HashSet<>(jdbc.sql("select family_id from operation_target where operation_id = ? "
+                + "and family_id = any(?) and status = 'TARGET'").params(operationId, familyIds.toArray(Long[]::new))
+                .query(Long.class).list());
     }
 
     public boolean isTarget(long operationId, long familyId) {
