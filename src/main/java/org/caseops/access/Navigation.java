@@ -34,6 +34,7 @@ public final class Navigation {
             new String[] {"Queues", "/queues"},
             new String[] {"Legal reviews", "/legal-reviews"},
             new String[] {"Operations", "/operations"},
+            new String[] {"Custody", "/custody"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},

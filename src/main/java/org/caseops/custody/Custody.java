@@ -102,12 +102,7 @@ public class Custody {
         return jdbc.sql("""
                 select person_id, family_id, state, site, destination, release_reason, since, changed_by,
                        operation_id, version
-                from custody_status where person_id = ?""").param(personId)
-                .query((rs, n) -> new Status(rs.getLong(1), rs.getLong(2), CustodyState.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6) == null ? null
-                        : CustodyState.ReleaseReason.valueOf(rs.getString(6)),
-                        rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8),
-                        (Long) rs.getObject(9), rs.getInt(10))).optional();
+                from custody_status where person_id = ?""").param(personId).query(Custody::statusRow).optional();
     }
 
     public List<Event> ledger(long personId) {
@@ -312,15 +307,7 @@ public class Custody {
             if (held.isEmpty()) {
                 throw new Conflict("no member of family " + familyId + " is held");
             }
-            List<String> problems = new ArrayList<>();
-            String site = held.get(0).site();
-            for (Status s : held) {
-                if (s.state() != CustodyState.STAGED) {
-                    problems.add("person " + s.personId() + " is " + s.state() + ", not staged");
-                } else if (!s.site().equals(site)) {
-                    problems.add("person " + s.personId() + " is staged at " + s.site() + ", not " + site);
-                }
-            }
+            List<String> problems = transportProblems(held);
             if (!problems.isEmpty()) {
                 throw new Conflict("family " + familyId + " cannot be transported: the whole family moves from one "
                         + "staging site together; " + String.join("; ", problems));
@@ -334,6 +321,65 @@ public class Custody {
                     moved.size() + " members to " + destination.trim());
             return moved;
         });
+    }
+
+    /** Who keeps the held members of a family from being transported together: all must be STAGED at one site. */
+    static List<String> transportProblems(List<Status> held) {
+        return transportProblems(held, id -> "person " + id, CustodyState::name);
+    }
+
+    private static List<String> transportProblems(List<Status> held, java.util.function.LongFunction<String> who,
+            java.util.function.Function<CustodyState, String> state) {
+        List<String> problems = new ArrayList<>();
+        String site = held.isEmpty() ? null : held.get(0).site();
+        for (Status s : held) {
+            if (s.state() != CustodyState.STAGED) {
+                problems.add(who.apply(s.personId()) + " is " + state.apply(s.state()) + ", not staged");
+            } else if (!s.site().equals(site)) {
+                problems.add(who.apply(s.personId()) + " is staged at " + s.site() + ", not " + site);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Whether each family move may be asked for now, from the members held (named by {@code who}): {@code null} when
+     * it may, otherwise why not — the same rules the moves apply (a page shows the button disabled with this reason; the move itself
+     * still decides, and answers 409).
+     */
+    public record FamilyMoves(String stage, String transport, String release) {
+    }
+
+    public static FamilyMoves moves(List<Status> held, java.util.function.LongFunction<String> who) {
+        boolean inCustody = held.stream().anyMatch(s -> s.state() == CustodyState.IN_CUSTODY);
+        boolean releasable = held.stream().anyMatch(s -> s.state() == CustodyState.IN_CUSTODY
+                || s.state() == CustodyState.STAGED);
+        List<String> problems = transportProblems(held, who,
+                s -> s.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT));
+        return new FamilyMoves(inCustody ? null : "nobody of the family is in custody at a site to stage",
+                held.isEmpty() ? "nobody of the family is held"
+                        : problems.isEmpty() ? null : "the whole family moves from one staging site together; "
+                        + String.join("; ", problems),
+                releasable ? null : "nobody of the family is in custody or staged");
+    }
+
+    /** Everyone held now (in custody, staged, transported) in families of {@code office} (null: every office). */
+    public List<Status> heldIn(String office) {
+        return jdbc.sql("""
+                select s.person_id, s.family_id, s.state, s.site, s.destination, s.release_reason, s.since,
+                       s.changed_by, s.operation_id, s.version
+                from custody_status s left join report_family_office f on f.family_id = s.family_id
+                where s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')
+                  and (cast(? as text) is null or f.field_office_code = ?)
+                order by s.family_id, s.person_id""").params(office, office).query(Custody::statusRow).list();
+    }
+
+    private static Status statusRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Status(rs.getLong(1), rs.getLong(2), CustodyState.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5), rs.getString(6) == null ? null
+                : CustodyState.ReleaseReason.valueOf(rs.getString(6)),
+                rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8),
+                (Long) rs.getObject(9), rs.getInt(10));
     }
 
     /** Records the removal of every member of the family who was transported, together. */

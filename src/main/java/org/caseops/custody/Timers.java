@@ -70,6 +70,48 @@ public class Timers {
     public List<Finding> check(Instant now, String actor) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         // read first, then open the tasks: no query runs inside a row callback
+        List<Finding> findings = new ArrayList<>();
+        for (Timed t : timed(null, at)) {
+            add(findings, t.held(), t.clock(), t.time(), t.limit(), now, actor);
+        }
+        return findings;
+    }
+
+    /** How close a clock is to its limit: near within the warning fraction of it. */
+    public enum Level { OK, NEAR, BREACHED }
+
+    /** A clock of a person held, as of a time: how long so far, the limit, and how close. */
+    public record Reading(long personId, long familyId, Clock clock, Duration held, Duration limit, Level level) {
+
+        public Duration left() {
+            return limit.minus(held);
+        }
+    }
+
+    /**
+     * Every clock of the people held in these families as of {@code now}, read only (no task opened, nothing
+     * written): what the custody board shows beside each person.
+     */
+    public List<Reading> readings(java.util.Collection<Long> familyIds, Instant now) {
+        if (familyIds.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        return timed(familyIds.toArray(Long[]::new), at).stream().map(t -> new Reading(t.held().personId(),
+                t.held().familyId(), t.clock(), t.time(), t.limit(), level(t.time(), t.limit()))).toList();
+    }
+
+    private Level level(Duration held, Duration limit) {
+        return held.compareTo(limit) >= 0 ? Level.BREACHED
+                : held.toSeconds() >= limit.toSeconds() * (1 - warnFraction) ? Level.NEAR : Level.OK;
+    }
+
+    private record Timed(Held held, Clock clock, Duration time, Duration limit) {
+    }
+
+    /** Each running clock of the people held (of these families; null: everyone) as of {@code at}. */
+    private List<Timed> timed(Long[] families, OffsetDateTime at) {
+        String only = families == null ? "" : " and s.family_id = any (?)";
         // staging: since the person was staged (the status row's since), against the site's own limit
         List<Held> staged = jdbc.sql("""
                 select s.person_id, p.a_number, s.family_id, p.given_name || ' ' || p.family_name,
@@ -77,7 +119,9 @@ public class Timers {
                 from custody_status s join person_reference p on p.person_id = s.person_id
                 left join staging_limit ss on ss.operation_id = s.operation_id and ss.site = s.site
                 left join report_family_office f on f.family_id = s.family_id
-                where s.state = 'STAGED'""").params(stagingLimit.toHours()).query(Timers::held).list();
+                where s.state = 'STAGED'""" + only).params(families == null
+                ? new Object[] {stagingLimit.toHours()} : new Object[] {stagingLimit.toHours(), families})
+                .query(Timers::held).list();
         // everyone held: since the first time they were taken into this custody
         List<Held> held = jdbc.sql("""
                 select s.person_id, p.a_number, s.family_id, p.given_name || ' ' || p.family_name,
@@ -85,10 +129,11 @@ public class Timers {
                         where e.person_id = s.person_id and e.to_state = 'IN_CUSTODY'), 0, p.birth_date
                 from custody_status s join person_reference p on p.person_id = s.person_id
                 left join report_family_office f on f.family_id = s.family_id
-                where s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')""").query(Timers::held).list();
-        List<Finding> findings = new ArrayList<>();
+                where s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')""" + only)
+                .params(families == null ? new Object[0] : new Object[] {families}).query(Timers::held).list();
+        List<Timed> out = new ArrayList<>();
         for (Held h : staged) {
-            add(findings, h, Clock.STAGING_HOURS, Duration.between(h.since(), at), h.limit(), now, actor);
+            out.add(new Timed(h, Clock.STAGING_HOURS, Duration.between(h.since(), at), h.limit()));
         }
         for (Held h : held) {
             if (h.since() == null) {
@@ -96,11 +141,11 @@ public class Timers {
             }
             Duration time = Duration.between(h.since(), at);
             if (org.caseops.docket.Docket.minor(h.birth(), at.toLocalDate())) {
-                add(findings, h, Clock.FLORES_DAYS, time, floresLimit, now, actor);
+                out.add(new Timed(h, Clock.FLORES_DAYS, time, floresLimit));
             }
-            add(findings, h, Clock.CUSTODY_REVIEW, time, reviewAfter, now, actor);
+            out.add(new Timed(h, Clock.CUSTODY_REVIEW, time, reviewAfter));
         }
-        return findings;
+        return out;
     }
 
     private static Held held(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -128,11 +173,11 @@ public class Timers {
      */
     private void add(List<Finding> findings, Held h, Clock clock, Duration held, Duration limit, Instant now,
             String actor) {
-        boolean breached = held.compareTo(limit) >= 0;
-        boolean near = held.toSeconds() >= limit.toSeconds() * (1 - warnFraction);
-        if (!breached && !near) {
+        Level level = level(held, limit);
+        if (level == Level.OK) {
             return;
         }
+        boolean breached = level == Level.BREACHED;
         SubjectType subjectType = h.aNumber() == null ? SubjectType.FAMILY : SubjectType.PERSON;
         String subject = h.aNumber() == null ? String.valueOf(h.familyId()) : h.aNumber();
         TaskType type = clock == Clock.CUSTODY_REVIEW ? TaskType.CUSTODY_REVIEW : TaskType.CUSTODY_ESCALATION;

@@ -313,36 +313,52 @@ public class Docket {
     }
 
     public Optional<Family> family(long familyId, LocalDate asOf) {
-        // The members are found through indexes (the lead's case, its active riders, its household), not by
-        // filtering the family_member view, which would compute every person's family on a large docket.
-        List<FamilyMember> members = jdbc.sql("""
-                with member_ids as (
-                    select id from person where idncase = :family and lead_of(idncase) is null
-                    union select id from person where household_of = :family
-                    union select p.id from lead_rider r join person p on p.idncase = r.rider_case
-                          where r.lead_case = :family and r.active and r.severed_on is null
-                            and lead_of(r.rider_case) = :family)
-                select p.*, m.role, s.order_type, s.absentia, s.field_office_code
-                from member_ids i join person p on p.id = i.id
-                join family_member m on m.person_id = p.id
-                left join case_index s on s.idncase = p.idncase
-                order by case m.role when 'LEAD' then 0 when 'RIDER' then 1 else 2 end, p.birth_date, p.id""")
-                .param("family", familyId).query((rs, n) -> {
-                    LocalDate birth = rs.getObject("birth_date", LocalDate.class);
-                    Long idncase = rs.getObject("idncase", Long.class);
-                    return new FamilyMember(rs.getLong("id"), rs.getString("a_number"), rs.getString("given_name"),
-                            rs.getString("family_name"), birth, age(birth, asOf), minor(birth, asOf),
-                            rs.getString("relationship"), rs.getString("role"), rs.getBoolean("us_citizen"),
-                            rs.getBoolean("lpr"), rs.getBoolean("citizenship_claim_open"), idncase,
-                            idncase == null ? "NOT_SUBJECT_TO_REMOVAL" : rs.getString("order_type"),
-                            rs.getBoolean("absentia"));
-                }).list();
+        List<FamilyMember> members = familyMembers(List.of(familyId), asOf).getOrDefault(familyId, List.of());
         if (members.isEmpty()) {
             return Optional.empty();
         }
         String fieldOffice = caseSummary(familyId).map(CaseSummary::fieldOffice).orElse(null);
         int minors = (int) members.stream().filter(FamilyMember::minor).count();
         return Optional.of(new Family(familyId, asOf, fieldOffice, members.size(), minors, members));
+    }
+
+    /**
+     * The people of several families (by lead case) in one query, each family's in {@link #family}'s order; a family
+     * with nobody is absent. The members are found through indexes (the lead's case, its active riders, its
+     * household), not by filtering the family_member view, which would compute every person's family on a large
+     * docket.
+     */
+    public Map<Long, List<FamilyMember>> familyMembers(Collection<Long> familyIds, LocalDate asOf) {
+        Map<Long, List<FamilyMember>> out = new java.util.LinkedHashMap<>();
+        if (familyIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                with member_ids as (
+                    select id, idncase as family from person
+                    where idncase = any (:families) and lead_of(idncase) is null
+                    union select id, household_of from person where household_of = any (:families)
+                    union select p.id, r.lead_case from lead_rider r join person p on p.idncase = r.rider_case
+                          where r.lead_case = any (:families) and r.active and r.severed_on is null
+                            and lead_of(r.rider_case) = r.lead_case)
+                select i.family as member_of, p.*, m.role, s.order_type, s.absentia, s.field_office_code
+                from member_ids i join person p on p.id = i.id
+                join family_member m on m.person_id = p.id
+                left join case_index s on s.idncase = p.idncase
+                order by i.family, case m.role when 'LEAD' then 0 when 'RIDER' then 1 else 2 end, p.birth_date,
+                         p.id""")
+                .param("families", familyIds.toArray(Long[]::new)).query(rs -> {
+                    LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+                    Long idncase = rs.getObject("idncase", Long.class);
+                    out.computeIfAbsent(rs.getLong("member_of"), k -> new ArrayList<>()).add(new FamilyMember(
+                            rs.getLong("id"), rs.getString("a_number"), rs.getString("given_name"),
+                            rs.getString("family_name"), birth, age(birth, asOf), minor(birth, asOf),
+                            rs.getString("relationship"), rs.getString("role"), rs.getBoolean("us_citizen"),
+                            rs.getBoolean("lpr"), rs.getBoolean("citizenship_claim_open"), idncase,
+                            idncase == null ? "NOT_SUBJECT_TO_REMOVAL" : rs.getString("order_type"),
+                            rs.getBoolean("absentia")));
+                });
+        return out;
     }
 
     public Page<CaseSummary> cases(CaseFilter filter, int page, int size) {

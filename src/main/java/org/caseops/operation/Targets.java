@@ -100,22 +100,26 @@ public class Targets {
      * thousands of members took seconds per step). Throws NotFound for a family that does not exist.
      */
     Map<Long, List<Member>> judgeAll(Operation op, java.util.Collection<Long> familyIds) {
-        Map<Long, DocketViews.Family> families = new LinkedHashMap<>();
+        Map<Long, List<DocketViews.FamilyMember>> families = docket.familyMembers(familyIds, op.windowStart());
         for (long familyId : familyIds) {
-            families.put(familyId, docket.family(familyId, op.windowStart())
-                    .orElseThrow(() -> new NotFound("no family with lead case " + familyId)));
+            if (!families.containsKey(familyId)) {
+                throw new NotFound("no family with lead case " + familyId);
+            }
         }
         Map<Long, List<LegalGate.DayVerdict>> verdicts = gate.overDays(families.values().stream()
-                .flatMap(f -> f.people().stream()).map(DocketViews.FamilyMember::personId).toList(),
+                .flatMap(List::stream).map(DocketViews.FamilyMember::personId).toList(),
                 op.windowStart(), op.windowEnd());
         Map<Long, List<Member>> out = new LinkedHashMap<>();
-        families.forEach((familyId, family) -> out.put(familyId, judge(family, verdicts)));
+        for (long familyId : familyIds) {
+            out.put(familyId, judge(families.get(familyId), verdicts));
+        }
         return out;
     }
 
-    private static List<Member> judge(DocketViews.Family family, Map<Long, List<LegalGate.DayVerdict>> verdicts) {
+    private static List<Member> judge(List<DocketViews.FamilyMember> people,
+            Map<Long, List<LegalGate.DayVerdict>> verdicts) {
         List<Member> members = new ArrayList<>();
-        for (DocketViews.FamilyMember m : family.people()) {
+        for (DocketViews.FamilyMember m : people) {
             Set<String> reasons = new LinkedHashSet<>();
             if (m.usCitizen()) {
                 reasons.add("US_CITIZEN");

@@ -140,4 +140,50 @@ class OperationBrowserTest {
         assertThat(id("op-state").getText()).isEqualTo("Approved");
         assertThat(id("history").getText()).contains("approved by director");
     }
+
+    /**
+     * The custody board from the menu, then the family: held together with a child not held and her caregiver, the
+     * transport disabled with its reason (only part of the family is staged… none is), the family staged and then
+     * released together on an order of supervision.
+     */
+    @Test
+    void an_officer_reads_the_custody_board_stages_a_family_and_releases_it_together() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        org.springframework.boot.test.web.client.TestRestTemplate officer = api.as("officer");
+        long ana = jdbc.sql("select id from person where given_name = 'Ana'").query(Long.class).single();
+        long sofia = jdbc.sql("select id from person where given_name = 'Sofia'").query(Long.class).single();
+        long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
+        for (Object[] move : new Object[][] {
+                {"/api/families/1001/caregivers", java.util.Map.of("personId", mateo, "caregiverName",
+                        "Aunt (synthetic)", "relationship", "aunt", "location", "HOME")},
+                {"/api/families/1001/custody/take", java.util.Map.of("personIds", java.util.List.of(ana, sofia),
+                        "site", "Houston field office")}}) {
+            assertThat(officer.postForEntity((String) move[0], org.caseops.fixtures.CustodyVersions.read(officer,
+                    (String) move[0], move[1]), com.fasterxml.jackson.databind.JsonNode.class).getStatusCode()
+                    .is2xxSuccessful()).isTrue();
+        }
+
+        browser.signIn("officer");
+        click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("Custody")));
+        assertThat(id("held").getText()).contains("Ana Lopez", "Sofia Lopez (minor)", "Flores (minor held)",
+                "2 of 3 held, together; not held: Mateo (minor)");
+        checked("custody-board", null);
+
+        click(id("held").findElement(By.linkText("1001")));
+        assertThat(id("transport-button").isEnabled()).isFalse();
+        assertThat(id("transport-why").getText()).contains("the whole family moves from one staging site together");
+        checked("custody-family", By.id("moves"));
+
+        id("stage-site").sendKeys("Hotel A");
+        browser.submit(id("stage"));
+        assertThat(id("custody-message").getText()).isEqualTo("2 members staged at Hotel A.");
+        assertThat(id("transport-button").isEnabled()).isTrue();
+
+        new org.openqa.selenium.support.ui.Select(id("release-reason")).selectByValue("ORDER_OF_SUPERVISION");
+        new org.openqa.selenium.support.ui.Select(id("release-program")).selectByValue("ORDER_OF_SUPERVISION");
+        browser.submit(id("release"));
+        assertThat(id("custody-message").getText()).isEqualTo("2 members released together: Order of supervision.");
+        assertThat(id("release-button").isEnabled()).isFalse();
+        checked("custody-family-released", By.id("custody-message"));
+    }
 }

@@ -1,0 +1,144 @@
+package org.caseops.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.caseops.docket.DocketImporter;
+import org.caseops.fixtures.Api;
+import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.CustodyVersions;
+import org.caseops.fixtures.Dockets;
+import org.caseops.fixtures.EoirFiles;
+import org.caseops.fixtures.FormSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The custody board and a family's custody page over HTTP (docs/web.md, "Custody"): who is held where with the clocks,
+ * whether the family is together, and the family moves offered only when they are allowed — a partial transport is
+ * shown disabled with its reason and the page's own POST is refused like the API's.
+ */
+@CaseOpsTest
+class CustodyPagesTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    DocketImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Environment environment;
+    long ana;
+    long sofia;
+    long mateo;
+
+    @BeforeEach
+    void family() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        ana = id("Ana");
+        sofia = id("Sofia");
+        mateo = id("Mateo");
+        TestRestTemplate officer = api.as("officer");
+        post(officer, "/api/families/1001/caregivers", Map.of("personId", mateo, "caregiverName", "Aunt (synthetic)",
+                "relationship", "aunt", "location", "HOME"), HttpStatus.CREATED);
+        post(officer, "/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site",
+                "Houston field office"), HttpStatus.OK);
+    }
+
+    private long id(String given) {
+        return jdbc.sql("select id from person where given_name = ?").param(given).query(Long.class).single();
+    }
+
+    private static void post(TestRestTemplate as, String path, Object body, HttpStatus expected) {
+        assertThat(as.postForEntity(path, CustodyVersions.read(as, path, body), JsonNode.class).getStatusCode())
+                .isEqualTo(expected);
+    }
+
+    /** The custody version the family's page shows (and posts back with each move). */
+    private static String version(FormSession session) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"custody-version\">(\\d+)<")
+                .matcher(session.get("/custody/families/1001").body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void the_board_lists_who_is_held_where_with_the_clocks_and_who_of_the_family_is_not_held() {
+        FormSession officer = FormSession.signIn(environment, "officer");
+        HttpResponse<String> board = officer.get("/custody");
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.body()).contains("<span>2</span> people held in", "Held now in field office HOU",
+                "Houston field office", "Sofia Lopez (minor)", "Flores (minor held): ",
+                "custody review: ", "2 of 3 held, together; not held: Mateo (minor)", "/custody/families/1001");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'CUSTODY_BOARD_READ' and actor = "
+                + "'officer'").query(Long.class).single()).isPositive();
+
+        HttpResponse<String> csv = officer.get("/custody?format=csv");
+        assertThat(csv.body()).startsWith("Person,Family,State,Where,Since,Clocks,Family together");
+        assertThat(csv.body().lines().count()).isEqualTo(3);
+
+        // another office's officer sees none of them
+        assertThat(FormSession.signIn(environment, "officer.chicago").get("/custody").body())
+                .contains("<span>0</span> people held").doesNotContain("Houston field office");
+    }
+
+    @Test
+    void a_partial_transport_is_disabled_with_its_reason_and_its_post_is_refused_and_changes_nothing() {
+        FormSession officer = FormSession.signIn(environment, "officer");
+        String page = officer.get("/custody/families/1001").body();
+        assertThat(page).contains("Custody of family 1001", "Aunt (synthetic) (HOME)", "Not now: the whole family "
+                + "moves from one staging site together");
+        assertThat(page).containsPattern("id=\"transport-button\"[^>]*disabled");
+        assertThat(page).doesNotContainPattern("id=\"stage-button\"[^>]*disabled");
+
+        HttpResponse<String> refused = officer.postForm("/custody/families/1001/transport",
+                officer.csrfToken("/custody/families/1001"),
+                Map.of("version", version(officer), "destination", "Family residential center"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(officer.get("/custody/families/1001").body()).contains("cannot be transported", "not staged");
+        assertThat(jdbc.sql("select count(*) from custody_status where state = 'TRANSPORTED'").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void a_family_is_staged_and_released_on_atd_together_with_conditions_for_the_adult_only() {
+        FormSession officer = FormSession.signIn(environment, "officer");
+        String csrf = officer.csrfToken("/custody/families/1001");
+        HttpResponse<String> blank = officer.postForm("/custody/families/1001/stage", csrf,
+                Map.of("version", version(officer), "site", " "));
+        assertThat(blank.statusCode()).isEqualTo(302);
+        String refused = officer.get("/custody/families/1001").body();
+        assertThat(refused).contains("id=\"stage-site-error\"");
+
+        officer.postForm("/custody/families/1001/stage", csrf, Map.of("version", version(officer), "site",
+                "Hotel A"));
+        String staged = officer.get("/custody/families/1001").body();
+        assertThat(staged).contains("2 members staged at Hotel A.", "staging: ");
+        assertThat(staged).doesNotContainPattern("id=\"transport-button\"[^>]*disabled");
+
+        // ATD without its technology: refused naming the field, what was typed kept
+        officer.postForm("/custody/families/1001/release", csrf, Map.of("version", version(officer),
+                "reason", "ATD", "program", "ATD", "checkInEveryDays", "14", "firstCheckIn", "2099-01-01",
+                "reportingOffice", "HOU"));
+        String missing = officer.get("/custody/families/1001").body();
+        assertThat(missing).contains("id=\"release-technology-error\"").containsPattern("value=\"14\"");
+        assertThat(jdbc.sql("select count(*) from custody_status where state = 'RELEASED'").query(Long.class)
+                .single()).isZero();
+
+        officer.postForm("/custody/families/1001/release", csrf, Map.of("version", version(officer),
+                "reason", "ATD", "program", "ATD", "technology", "SMARTPHONE_CHECK_IN", "checkInEveryDays", "14",
+                "firstCheckIn", java.time.LocalDate.now().plusDays(7).toString(), "reportingOffice", "HOU"));
+        assertThat(officer.get("/custody/families/1001").body()).contains("2 members released together: ATD.");
+        assertThat(jdbc.sql("select person_id from release_condition").query(Long.class).list())
+                .containsExactly(ana);
+    }
+}
