@@ -141,4 +141,25 @@ class CustodyPagesTest {
         assertThat(jdbc.sql("select person_id from release_condition").query(Long.class).list())
                 .containsExactly(ana);
     }
+
+    @Test
+    void the_public_locator_page_finds_a_person_held_in_english_and_spanish_and_no_one_else() {
+        FormSession anyone = FormSession.anonymous(environment);
+        HttpResponse<String> english = anyone.get("/locator?aNumber=991-000-001&countryOfBirth=Guatemala");
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("lang=\"en\"", "In ICE custody", "Ana Lopez", "Houston field office",
+                "Last update of this information", "id=\"located-updated\"");
+
+        String spanish = anyone.get("/locator?lang=es&aNumber=991000001&countryOfBirth=GT").body();
+        assertThat(spanish).contains("lang=\"es\"", "Bajo custodia de ICE", "Ana Lopez", "Última actualización");
+
+        // the country must match too; someone not held is not found; nothing but the exact pair answers
+        assertThat(anyone.get("/locator?aNumber=991000001&countryOfBirth=HO").body()).contains("id=\"no-match\"")
+                .doesNotContain("Ana Lopez");
+        assertThat(anyone.get("/locator?aNumber=991000003&countryOfBirth=HO").body()).contains("id=\"no-match\"");
+        assertThat(anyone.get("/locator?aNumber=991000001&countryOfBirth=").body())
+                .contains("id=\"locator-country-error\"");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'LOCATOR_SEARCH'").query(Long.class)
+                .single()).isGreaterThanOrEqualTo(4);
+    }
 }

@@ -169,6 +169,12 @@ class OperationBrowserTest {
                 "2 of 3 held, together; not held: Mateo (minor)");
         checked("custody-board", null);
 
+        // what a family or a lawyer sees of it: the public locator, in Spanish
+        browser.open("/locator?lang=es&aNumber=991000001&countryOfBirth=GT");
+        assertThat(id("located").getText()).contains("Bajo custodia de ICE", "Ana Lopez", "Houston field office");
+        checked("locator-es", null);
+        browser.driver().navigate().back();
+
         click(id("held").findElement(By.linkText("1001")));
         assertThat(id("transport-button").isEnabled()).isFalse();
         assertThat(id("transport-why").getText()).contains("the whole family moves from one staging site together");
