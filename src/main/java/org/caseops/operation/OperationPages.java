@@ -376,6 +376,7 @@ class OperationPages {
         view.addObject("needToKnow", needToKnow);
         view.addObject("planner", planner);
         view.addObject("fieldStaff", actor.is(Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR));
+        view.addObject("readsFunnel", !actor.is(Role.OFFICER));
         view.addObject("form", form);
         view.addObject("typed", form.typed());
         view.addObject("days", op.days());

@@ -34,6 +34,8 @@ class OperationDayTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.core.env.Environment environment;
     TestRestTemplate officer;
     long operation;
     long sofia;
@@ -86,6 +88,15 @@ class OperationDayTest {
         assertThat(total.path("onAtd").asLong()).isEqualTo(1);
         assertThat(total.path("transported").asLong()).isEqualTo(2);
         assertThat(funnel.path("cities").findValuesAsText("fieldOffice")).contains("HOU");
+
+        // the dashboard: the same numbers as a chart's data and in the table beside it, and its CSV
+        org.caseops.fixtures.FormSession auditor = org.caseops.fixtures.FormSession.signIn(environment, "auditor");
+        String page = auditor.get("/operations/" + operation + "/funnel").body();
+        assertThat(page).contains("Funnel of operation " + operation, "data-values=\"[2,3,2,0,0,1,2,0]\"");
+        assertThat(auditor.get("/operations/" + operation + "/funnel?format=csv").body().lines())
+                .contains("HOU,2,3,0,2,0,0,0,1,2,0", "All field offices,2,3,0,2,0,0,0,1,2,0");
+        assertThat(org.caseops.fixtures.FormSession.signIn(environment, "officer")
+                .get("/operations/" + operation + "/funnel").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -139,6 +139,11 @@ class OperationBrowserTest {
         browser.submit(id("step-approve"));
         assertThat(id("op-state").getText()).isEqualTo("Approved");
         assertThat(id("history").getText()).contains("approved by director");
+
+        // the director's dashboard of the operation: nobody met yet, the funnel's chart and its table
+        click(id("funnel-link"));
+        assertThat(id("funnel").getText()).contains("All field offices", "HOU");
+        checked("operation-funnel", null);
     }
 
     /**
