@@ -19,7 +19,6 @@ import org.caseops.system.Listing.Column;
 import org.caseops.system.NotFound;
 import org.caseops.system.Pages;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,15 +49,12 @@ class ReferencePages {
 
     private final CooperationPolicies policies;
     private final ReferenceData reference;
-    private final JdbcClient jdbc;
     private final Access access;
     private final WorkingDate workingDate;
 
-    ReferencePages(CooperationPolicies policies, ReferenceData reference, JdbcClient jdbc, Access access,
-            WorkingDate workingDate) {
+    ReferencePages(CooperationPolicies policies, ReferenceData reference, Access access, WorkingDate workingDate) {
         this.policies = policies;
         this.reference = reference;
-        this.jdbc = jdbc;
         this.access = access;
         this.workingDate = workingDate;
     }
@@ -120,20 +116,11 @@ class ReferencePages {
             @RequestParam(required = false) String filter, @RequestParam(required = false) String format,
             HttpServletResponse response) {
         Listing.Query query = Listing.Query.of(page, size, sort, dir, filter, MAPPING_COLUMNS, "code", false);
-        record Mapping(String kind, String code, String name, String city, String state, String office,
-                String method) {
-        }
-        List<Mapping> all = jdbc.sql("""
-                select 'Hearing location', code, name, city, state, field_office_code, field_office_method
-                from hearing_location
-                union all
-                select 'Base city', code, name, city, state, field_office_code, field_office_method from base_city
-                order by 2, 1""").query((rs, n) -> new Mapping(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+        List<ReferenceData.Mapping> all = reference.mappings();
         Listing table = Listing.of("mappings", "Hearing locations and base cities", "/reference/mappings",
                 MAPPING_COLUMNS, Listing.rows(all, m -> Cell.of(m.kind()), m -> Cell.of(m.code()),
                         m -> Cell.of(m.name()), m -> Cell.of(m.city() == null ? "" : m.city() + ", " + m.state()),
-                        m -> Cell.of(m.office() == null ? "none (unmapped)" : m.office()),
+                        m -> Cell.of(m.fieldOffice() == null ? "none (unmapped)" : m.fieldOffice()),
                         m -> Cell.of(m.method() == null ? "" : org.caseops.access.PageLayout.label(m.method()))),
                 query);
         if ("csv".equals(format)) {
