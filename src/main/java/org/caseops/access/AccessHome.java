@@ -51,7 +51,7 @@ class AccessHome implements HomePanel {
                 "issued " + c.issuedAt() + ", key " + checkpoints.keyId(), false))).orElse(List.of());
         return new Panel(10, "audit", "Audit trail", List.of(), items,
                 "No checkpoint has been signed yet: verify the chain and issue one (POST /api/audit/checkpoints).",
-                "/swagger-ui/index.html#/audit", "Verify and export through the API");
+                "/audit/checkpoints", "All checkpoints, each checked against the chain");
     }
 
     private Panel admin() {

@@ -38,7 +38,10 @@ public final class Navigation {
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},
+            new String[] {"Reference mappings", "/reference/mappings"},
+            new String[] {"Cooperation policies", "/reference/cooperation-policies"},
             new String[] {"Audit", "/audit"},
+            new String[] {"Audit checkpoints", "/audit/checkpoints"},
             new String[] {"Users", "/admin/users"},
             new String[] {"Tokens", "/admin/tokens"},
             new String[] {"Partners", "/partners"});
@@ -53,11 +56,17 @@ public final class Navigation {
 
     List<Link> menu(Role role, String currentPath) {
         List<Link> links = new ArrayList<>();
+        String current = null; // the longest entry the page's address starts with: /audit/checkpoints, not /audit
+        for (String[] entry : ENTRIES) {
+            boolean under = entry[1].equals("/") ? "/".equals(currentPath)
+                    : currentPath != null && currentPath.startsWith(entry[1]);
+            if (under && roles(entry[1]).contains(role) && (current == null || entry[1].length() > current.length())) {
+                current = entry[1];
+            }
+        }
         for (String[] entry : ENTRIES) {
             if (roles(entry[1]).contains(role)) {
-                boolean current = entry[1].equals("/") ? "/".equals(currentPath)
-                        : currentPath != null && currentPath.startsWith(entry[1]);
-                links.add(new Link(entry[0], entry[1], current));
+                links.add(new Link(entry[0], entry[1], entry[1].equals(current)));
             }
         }
         return links;

@@ -118,6 +118,40 @@ public class AuditCheckpoints {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * A stored checkpoint checked: its signature against its own key ({@code signed}), whether that key is this
+     * installation's ({@code ours}), and what the chain holds at its position now ({@code chain}: "holds it",
+     * "rewritten: ...", "shorter: ...").
+     */
+    public record Checked(Checkpoint checkpoint, boolean signed, boolean ours, boolean holds, String chain) {
+    }
+
+    /** The stored checkpoints, newest first, one page, each checked against the chain as it is now. */
+    public List<Checked> checked(long offset, int limit) {
+        return rows.checkpointPage(offset, limit).stream().map(s -> {
+            Checkpoint c = s.checkpoint();
+            String chain;
+            boolean holds;
+            if (c.position() == 0) {
+                holds = AuditEntry.GENESIS.equals(c.hash());
+                chain = holds ? "an empty chain" : "not the hash of an empty chain";
+            } else if (s.chainHash() == null) {
+                holds = false;
+                chain = "shorter: the chain has no entry at position " + c.position() + " (truncated)";
+            } else {
+                holds = s.chainHash().equals(c.hash());
+                chain = holds ? "holds it" : "rewritten: the entry at position " + c.position()
+                        + " has another hash now";
+            }
+            return new Checked(c, c.verifies(), key.publicKeyHex().equals(c.key()), holds, chain);
+        }).toList();
+    }
+
+    /** How many checkpoints are stored. */
+    public long count() {
+        return rows.checkpointCount();
+    }
+
     /** The public key checkpoints are signed with, 64 hex digits. */
     public String publicKey() {
         return key.publicKeyHex();

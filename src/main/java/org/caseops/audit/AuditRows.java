@@ -158,6 +158,27 @@ class AuditRows {
                 .update();
     }
 
+    /** A stored checkpoint with the hash the chain holds at its position now ({@code null}: no such entry). */
+    record StoredCheckpoint(Checkpoint checkpoint, String chainHash) {
+    }
+
+    /** Every stored checkpoint, newest first, one page, each with the chain's hash at its position now. */
+    List<StoredCheckpoint> checkpointPage(long offset, int limit) {
+        return jdbc.sql("""
+                select c.position, c.hash, c.issued_at, c.key, c.signature, ch.hash as chain_hash
+                from audit_checkpoint c left join audit_chain ch on ch.position = c.position
+                order by c.id desc offset ? limit ?""")
+                .params(offset, limit)
+                .query((rs, n) -> new StoredCheckpoint(new Checkpoint(rs.getLong("position"), rs.getString("hash"),
+                        instant(rs, "issued_at"), rs.getString("key"), rs.getString("signature")),
+                        rs.getString("chain_hash")))
+                .list();
+    }
+
+    long checkpointCount() {
+        return jdbc.sql("select count(*) from audit_checkpoint").query(Long.class).single();
+    }
+
     /** The checkpoints stored in the database signed with {@code key}, highest position first. */
     List<Checkpoint> newestCheckpoints(String key, int limit) {
         return jdbc.sql("""

@@ -40,6 +40,7 @@ class PersonPageController {
     private final CourtRecordBirths births;
     private final PersonTimeline timeline;
     private final org.caseops.access.WorkingDate workingDate;
+    private final List<PersonSection> sections;
 
     static final List<Listing.Column> TIMELINE = List.of(Listing.Column.sortable("when", "When (UTC)"),
             Listing.Column.sortable("kind", "What"), Listing.Column.sortable("who", "Who"),
@@ -49,7 +50,8 @@ class PersonPageController {
             .ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     PersonPageController(Docket docket, CaseNotes notes, Access access, CourtRecordBirths births,
-            PersonTimeline timeline, org.caseops.access.WorkingDate workingDate) {
+            PersonTimeline timeline, org.caseops.access.WorkingDate workingDate, List<PersonSection> sections) {
+        this.sections = sections;
         this.docket = docket;
         this.notes = notes;
         this.access = access;
@@ -141,6 +143,10 @@ class PersonPageController {
         page.addObject("purpose", purpose);
         page.addObject("keep", purpose == null ? "" : "?purpose=" + java.net.URLEncoder.encode(purpose,
                 java.nio.charset.StandardCharsets.UTF_8));
+        PersonSection.Shown shown = new PersonSection.Shown(a, person.id(), person.familyId(), subject);
+        page.addObject("sections", sections.stream().map(section -> section.section(shown, today))
+                .flatMap(java.util.Optional::stream)
+                .sorted(java.util.Comparator.comparingInt(PersonSection.Section::order)).toList());
         page.addObject("draft", draft);
         page.addObject("noteError", noteError);
         return page;

@@ -93,6 +93,22 @@ public class ReferenceData {
                 """).param(code).query(HearingLocation.class).optional();
     }
 
+    /** A hearing location or base city with its field office ({@code null}: unmapped) and how it was mapped. */
+    public record Mapping(String kind, String code, String name, String city, String state, String fieldOffice,
+            String method) {
+    }
+
+    /** Every hearing location and base city with its field office and method, by code. */
+    public List<Mapping> mappings() {
+        return jdbc.sql("""
+                select 'Hearing location', code, name, city, state, field_office_code, field_office_method
+                from hearing_location
+                union all
+                select 'Base city', code, name, city, state, field_office_code, field_office_method from base_city
+                order by 2, 1""").query((rs, n) -> new Mapping(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+    }
+
     public Optional<BaseCity> baseCity(String code) {
         return jdbc.sql("select code, name, city, state, field_office_code, field_office_method from base_city "
                         + "where code = ?").param(code).query(BaseCity.class).optional();

@@ -366,6 +366,15 @@ public class Supervisions {
         return s;
     }
 
+    /**
+     * A person's supervisions (orders of supervision, ATD), newest first, with their conditions and check-ins, for
+     * the person page; the caller has checked and audits the read of the person's record.
+     */
+    public List<Supervision> ofPerson(String aNumber) {
+        return jdbc.sql("select id from supervision where a_number = ? order by start_date desc, id desc limit 50")
+                .param(aNumber).query(Long.class).list().stream().map(this::find).toList();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private Supervision toChange(long id) {

@@ -69,23 +69,30 @@ public final class Listing {
 
     /**
      * A button posting to {@code href}; with a {@code field}, a labelled text box of that name goes with it (a
-     * resolution, a reason), {@code required} or not. {@code id} is unique on the page.
+     * resolution, a reason), {@code required} or not; with {@code choices} (value → label) a labelled list to choose
+     * from instead, {@code typed} chosen. {@code id} is unique on the page.
      */
     public record Action(String id, String label, String href, String field, String fieldLabel, boolean required,
-            java.util.Map<String, String> hidden, String typed, String error) {
+            java.util.Map<String, String> hidden, String typed, String error, java.util.Map<String, String> choices) {
 
         public static Action button(String id, String label, String href, java.util.Map<String, String> hidden) {
-            return new Action(id, label, href, null, null, false, hidden, null, null);
+            return new Action(id, label, href, null, null, false, hidden, null, null, null);
         }
 
         public static Action withText(String id, String label, String href, String field, String fieldLabel,
                 boolean required, java.util.Map<String, String> hidden) {
-            return new Action(id, label, href, field, fieldLabel, required, hidden, null, null);
+            return new Action(id, label, href, field, fieldLabel, required, hidden, null, null, null);
+        }
+
+        /** A button with a list to choose from ({@code choices}: value → label, in order), {@code chosen} chosen. */
+        public static Action withChoice(String id, String label, String href, String field, String fieldLabel,
+                java.util.Map<String, String> choices, String chosen, java.util.Map<String, String> hidden) {
+            return new Action(id, label, href, field, fieldLabel, true, hidden, chosen, null, choices);
         }
 
         /** The same button after its form failed: the problem shown next to its text box, what was typed kept. */
         public Action failed(String typedText, String problem) {
-            return new Action(id, label, href, field, fieldLabel, required, hidden, typedText, problem);
+            return new Action(id, label, href, field, fieldLabel, required, hidden, typedText, problem, choices);
         }
     }
 

@@ -13,7 +13,8 @@ import org.caseops.system.NotFound;
 import org.springframework.stereotype.Service;
 
 /**
- * Acting on several tasks at once from a queue (bulk select → reassign, or place on hold with a reason). Each task is
+ * Acting on several tasks at once from a queue (bulk select → reassign, place on hold with a reason, or give a
+ * priority). Each task is
  * its own transaction through {@link Tasks}, with its own checks, history and audit entry, one after the other (one
  * connection at a time): a task someone else changed meanwhile is refused on its own (409, "already completed by X
  * at T") and the others go ahead. The answer says, task by task, what happened.
@@ -53,6 +54,14 @@ public class TaskBatches {
     /** Puts each task on hold by hand with the reason, until the date. */
     public Result hold(List<Item> items, String reason, LocalDate until) {
         return each(items, item -> tasks.hold(item.id(), reason, until, item.version()));
+    }
+
+    /** Gives each task the priority. */
+    public Result prioritize(List<Item> items, TaskPriority priority) {
+        if (priority == null) {
+            throw new BadInput("priority", "one of " + List.of(TaskPriority.values()));
+        }
+        return each(items, item -> tasks.prioritize(item.id(), priority, item.version()));
     }
 
     private Result each(List<Item> items, Function<Item, Task> action) {

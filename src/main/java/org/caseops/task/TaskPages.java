@@ -54,6 +54,9 @@ class TaskPages {
             Column.sortable("by", "Closed by"), Column.sortable("assignee", "Assignee"),
             Column.sortable("subject", "Subject"), Column.sortable("resolution", "Resolution or reason"));
 
+    /** The priorities to choose from, most urgent first. */
+    static final Map<String, String> PRIORITIES = priorities();
+
     private final Tasks tasks;
     private final Queues queues;
     private final TaskBatches batches;
@@ -125,14 +128,16 @@ class TaskPages {
         model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         model.addAttribute("overdue", closed ? 0 : all.stream().filter(Task::overdue).count());
         model.addAttribute("truncated", all.size() >= MAX_READ);
+        model.addAttribute("priorities", PRIORITIES);
         if (!model.containsAttribute("bulk")) {
-            model.addAttribute("bulk", new Bulk(null, null, null, null, null));
+            model.addAttribute("bulk", new Bulk(null, null, null, null, null, null));
         }
         return "task/queues";
     }
 
     /** What the bulk form holds: the action ({@code reassign} or {@code hold}) and its fields, kept on error. */
-    record Bulk(String action, String assignee, String reason, String until, String problemField) {
+    record Bulk(String action, String assignee, String reason, String until, String priority,
+            String problemField) {
     }
 
     /**
@@ -143,9 +148,8 @@ class TaskPages {
     @PostMapping("/queues/bulk")
     RedirectView bulk(@RequestParam(required = false) List<String> ids, @RequestParam(required = false) String action,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String until, @RequestParam(required = false) String back,
-            RedirectAttributes flash) {
-        Bulk typed = new Bulk(action, assignee, reason, until, null);
+            @RequestParam(required = false) String until, @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String back, RedirectAttributes flash) {
         try {
             List<TaskBatches.Item> items = new ArrayList<>();
             for (String id : ids == null ? List.<String>of() : ids) {
@@ -154,11 +158,15 @@ class TaskPages {
             TaskBatches.Result result = switch (action == null ? "" : action) {
                 case "reassign" -> batches.reassign(items, assigneeOf(assignee));
                 case "hold" -> batches.hold(items, reason, date(until));
-                default -> throw new BadInput("action", "choose what to do with the selected tasks: reassign them or "
-                        + "put them on hold");
+                case "priority" -> batches.prioritize(items, priority(priority));
+                default -> throw new BadInput("action", "choose what to do with the selected tasks: reassign them, "
+                        + "put them on hold or give them a priority");
             };
-            String done = "reassign".equals(action) ? "reassigned to " + assignee.trim()
-                    : "put on hold until " + until.trim();
+            String done = switch (action) {
+                case "reassign" -> "reassigned to " + assignee.trim();
+                case "priority" -> "given the priority " + label(priority(priority).name()).toLowerCase(Locale.ROOT);
+                default -> "put on hold until " + until.trim();
+            };
             if (result.done() > 0) {
                 flash.addFlashAttribute("message", result.done() + (result.done() == 1 ? " task " : " tasks ") + done
                         + ".");
@@ -168,7 +176,7 @@ class TaskPages {
                         .map(o -> "Task " + o.id() + ": " + refusal(o)).toList()));
             }
         } catch (BadInput e) {
-            flash.addFlashAttribute("bulk", new Bulk(action, assignee, reason, until, e.field()));
+            flash.addFlashAttribute("bulk", new Bulk(action, assignee, reason, until, priority, e.field()));
             flash.addFlashAttribute("bulkError", e.getMessage());
         }
         return back(back);
@@ -206,6 +214,18 @@ class TaskPages {
         return Assignee.ofUser(name);
     }
 
+    /** HIGH, NORMAL or LOW (any case); {@code null} when none was chosen: the service then names the field. */
+    private static TaskPriority priority(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return TaskPriority.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("priority", "'" + text + "' is not a priority: high, normal or low");
+        }
+    }
+
     /** The date typed, or null when none was: the service then says what it needs, in its order (reason first). */
     private static java.time.LocalDate date(String text) {
         if (text == null || text.isBlank()) {
@@ -239,6 +259,15 @@ class TaskPages {
             @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
             RedirectAttributes flash) {
         return act(id, back, flash, "cancelled", () -> tasks.cancel(id, reason, version));
+    }
+
+    /** Gives the task another priority, as the API's {@code POST /api/tasks/{id}/priority}. */
+    @PostMapping("/queues/tasks/{id}/priority")
+    RedirectView prioritize(@PathVariable long id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String priority, @RequestParam(required = false) String back,
+            RedirectAttributes flash) {
+        return act(id, back, flash, "given another priority", () -> tasks.prioritize(id, priority(priority),
+                version));
     }
 
     /** Ends a hold by hand before its date, as the API's {@code POST /api/tasks/{id}/release}. */
@@ -391,12 +420,24 @@ class TaskPages {
             actions.add(Action.button("release-" + t.id(), "Take off hold", "/queues/tasks/" + t.id() + "/release",
                     hidden));
         }
+        if (TaskRules.mayWork(actor, t) && !t.status().closed()) {
+            actions.add(Action.withChoice("priority-" + t.id(), "Set priority", "/queues/tasks/" + t.id()
+                    + "/priority", "priority", "Priority of task " + t.id(), PRIORITIES, t.priority().name(), hidden));
+        }
         if (TaskRules.inOffice(actor, t) && actor.is(Role.SUPERVISOR, Role.DIRECTOR)) {
             actions.add(Action.withText("cancel-" + t.id(), "Cancel", "/queues/tasks/" + t.id() + "/cancel",
                     "reason", "Reason to cancel", true, hidden));
         }
         return Cell.actions(actions.isEmpty() ? "" : String.join(", ", actions.stream().map(Action::label).toList()),
                 actions.toArray(Action[]::new));
+    }
+
+    private static Map<String, String> priorities() {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        for (TaskPriority p : TaskPriority.values()) {
+            all.put(p.name(), label(p.name()));
+        }
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     private static String subject(Task t) {

@@ -71,6 +71,14 @@ class TaskRows {
                 + "order by t.due_at, t.id").params(type.name(), id).query(TaskRows::row).list();
     }
 
+    /** Open tasks about a person: by A-number as PERSON or CASE, or about their family; by priority, then due. */
+    List<Task> openAbout(String aNumber, long familyId) {
+        return jdbc.sql(SELECT + " where t.closed_at is null and ((t.subject_type in ('PERSON', 'CASE')"
+                + " and t.subject_id = ?) or (t.subject_type = 'FAMILY' and t.subject_id = ?))"
+                + " order by t.priority, t.due_at nulls last, t.id limit 200")
+                .params(aNumber, String.valueOf(familyId)).query(TaskRows::row).list();
+    }
+
     int openChildren(long parentId) {
         return jdbc.sql("select count(*) from task where parent_id = ? and closed_at is null").param(parentId)
                 .query(Integer.class).single();

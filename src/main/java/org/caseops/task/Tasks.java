@@ -90,6 +90,15 @@ public class Tasks {
         return rows.lastEvent(id);
     }
 
+    /**
+     * The open tasks about a person that the signed-in user may read (docs/tasks.md): their A-number as the subject
+     * (PERSON or CASE) or their family; at most 200, by priority, then due time. The caller audits the read.
+     */
+    public List<Task> openAbout(String aNumber, long familyId) {
+        Actor actor = access.actor();
+        return rows.openAbout(aNumber, familyId).stream().filter(t -> TaskRules.mayRead(actor, t)).toList();
+    }
+
     /** Open tasks about a subject (is there already an escalation open for this person?), without access check. */
     public List<Task> openOn(SubjectType type, String id) {
         return rows.openOn(type, id);

@@ -222,4 +222,61 @@ class AdminPagesTest {
         assertThat(users.find("officer").orElseThrow().enabled()).isTrue();
         assertThat(admin.get("/admin/users/nobody.here").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void cooperation_policies_are_listed_per_office_and_a_new_entry_shows_its_problem_next_to_its_field() {
+        FormSession admin = FormSession.signIn(environment, "admin");
+        String jurisdiction = unique("Page County ");
+        assertThat(admin.get("/").body()).contains("href=\"/reference/cooperation-policies\"",
+                "href=\"/reference/mappings\"");
+
+        HttpResponse<String> missing = admin.postForm("/reference/cooperation-policies", Map.of("office", "HOU",
+                "jurisdiction", jurisdiction, "honoursDetainers", "yes", "sharesDatabases", "no",
+                "effectiveFrom", "2019-01-01"));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("id=\"policy-agreement287g-error\"",
+                "aria-describedby=\"policy-agreement287g-error\"", "value=\"" + jurisdiction + "\"",
+                "value=\"2019-01-01\"");
+
+        HttpResponse<String> recorded = admin.postForm("/reference/cooperation-policies", Map.of("office", "HOU",
+                "jurisdiction", jurisdiction, "honoursDetainers", "yes", "agreement287g", "no",
+                "sharesDatabases", "no", "effectiveFrom", "2019-01-01", "source", "ordinance 12"));
+        assertThat(recorded.statusCode()).isEqualTo(302);
+        String page = admin.get("/reference/cooperation-policies?office=HOU&filter="
+                + jurisdiction.replace(' ', '+')).body();
+        assertThat(page).contains(jurisdiction, "ordinance 12", "in force on ", "Record a policy for HOU");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'COOPERATION_POLICY_RECORDED' "
+                + "and actor = 'admin' and detail like ?").param(jurisdiction + "%").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(admin.get("/reference/cooperation-policies?office=HOU&format=csv").body())
+                .startsWith("Jurisdiction,Effective from,").contains(jurisdiction);
+
+        FormSession director = FormSession.signIn(environment, "director");
+        assertThat(director.get("/reference/cooperation-policies").body()).contains("Record a policy for HOU");
+        assertThat(director.get("/reference/cooperation-policies?office=CHI").body())
+                .doesNotContain("id=\"record-policy\"");
+        assertThat(director.postForm("/reference/cooperation-policies", Map.of("office", "CHI", "jurisdiction",
+                jurisdiction, "honoursDetainers", "yes", "agreement287g", "no", "sharesDatabases", "no",
+                "effectiveFrom", "2019-01-01")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void the_reference_mappings_list_each_court_with_its_field_office_and_method_for_administrators_only() {
+        FormSession admin = FormSession.signIn(environment, "admin");
+
+        String page = admin.get("/reference/mappings?filter=OIT").body();
+
+        assertThat(page).contains("<h1>Reference-data mappings</h1>", "Base city", "OIT", "none (unmapped)");
+        assertThat(admin.get("/reference/mappings?format=csv").body()).startsWith("Kind,Code,Name,Place,");
+        for (String user : new String[] {"officer", "supervisor", "director", "attorney", "auditor", "partner"}) {
+            FormSession session = FormSession.signIn(environment, user);
+            assertThat(session.get("/").body()).as(user).doesNotContain("href=\"/reference/mappings\"");
+            assertThat(session.get("/reference/mappings").statusCode()).as(user).isEqualTo(403);
+        }
+        for (String user : new String[] {"officer", "supervisor", "attorney", "auditor", "partner"}) {
+            FormSession session = FormSession.signIn(environment, user);
+            assertThat(session.get("/").body()).as(user).doesNotContain("href=\"/reference/cooperation-policies\"");
+            assertThat(session.get("/reference/cooperation-policies").statusCode()).as(user).isEqualTo(403);
+        }
+    }
 }

@@ -24,6 +24,8 @@ class AuditPagesTest {
     AuditSequencer sequencer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditCheckpoints checkpoints;
 
     @Test
     void the_entries_filter_by_actor_action_subject_day_and_purpose_and_browsing_is_audited() {
@@ -92,5 +94,29 @@ class AuditPagesTest {
         FormSession auditor = FormSession.signIn(environment, "auditor");
         assertThat(auditor.get("/").body()).contains("href=\"/audit\"");
         assertThat(auditor.get("/audit").body()).contains("href=\"/api/audit/export\"");
+    }
+
+    @Test
+    void the_checkpoints_page_lists_each_signed_checkpoint_checked_against_the_chain_for_auditors_and_admins() {
+        AuditTrail.write(log, sequencer, jdbc, 2);
+        AuditTrail.chainAll(sequencer);
+        Checkpoint signed = checkpoints.issue();
+        FormSession auditor = FormSession.signIn(environment, "auditor");
+        assertThat(auditor.get("/").body()).contains("href=\"/audit/checkpoints\"");
+
+        String page = auditor.get("/audit/checkpoints?verify=true").body();
+
+        assertThat(page).contains("<h1>Audit checkpoints</h1>", "id=\"key-id\">" + checkpoints.keyId() + "<",
+                "<td>" + signed.position() + "</td>", signed.hash(), "verifies", "holds it",
+                "(this installation&#39;s)", "id=\"chain-status\">Intact<", "aria-current=\"page\">Audit checkpoints")
+                .doesNotContain("id=\"checkpoints-broken\"");
+        assertThat(auditor.get("/audit/checkpoints?format=csv").body()).startsWith("Chain position,Signed (UTC),")
+                .contains(signed.hash());
+        assertThat(FormSession.signIn(environment, "admin").get("/audit/checkpoints").statusCode()).isEqualTo(200);
+        for (String user : new String[] {"officer", "supervisor", "director", "attorney", "partner"}) {
+            FormSession session = FormSession.signIn(environment, user);
+            assertThat(session.get("/").body()).as(user).doesNotContain("href=\"/audit/checkpoints\"");
+            assertThat(session.get("/audit/checkpoints").statusCode()).as(user).isEqualTo(403);
+        }
     }
 }

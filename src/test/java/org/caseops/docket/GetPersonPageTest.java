@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.caseops.access.Users;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.caseops.fixtures.FormSession;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The person page, {@code GET /people/{aNumber}}, read through a signed-in browser session. */
@@ -71,6 +75,38 @@ class GetPersonPageTest {
 
         assertThat(audited("PERSON_READ", "officer")).isEqualTo(1);
         assertThat(audited("CASE_NOTES_READ", "officer")).isEqualTo(1);
+    }
+
+    @Test
+    void the_sections_show_address_history_custody_supervision_and_open_tasks_each_under_a_heading_and_audited() {
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("truncate supervision restart identity cascade").update();
+        }
+        Map<String, Object> osup = new HashMap<>();
+        osup.put("kind", "OSUP");
+        osup.put("legalBasis", "INA 241(a)(3); 8 CFR 241.5");
+        osup.put("startDate", "2019-05-28");
+        osup.put("reportEveryDays", 30);
+        osup.put("firstReport", "2019-06-03");
+        osup.put("conditions", List.of(Map.of("kind", "REPORT_IN_PERSON", "legalBasis", "8 CFR 241.5(a)(1)")));
+        assertThat(api.as("officer").postForEntity("/api/people/991000001/supervisions", osup, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(api.as("supervisor").postForEntity("/api/tasks", Map.of("title", "Check the address of record",
+                "user", "officer", "subjectType", "PERSON", "subjectId", "991000001"), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        String page = get("officer", "/people/991000001").body();
+
+        assertThat(page).contains("id=\"addresses-heading\">Address history</h2>",
+                "12 Elm St, Apt 4, Houston, TX 77002", "address of record", "Confidence",
+                "id=\"custody-heading\">Custody</h2>", "Now: At large.",
+                "id=\"supervision-heading\">Supervision</h2>", "Order of supervision (I-220B)",
+                "INA 241(a)(3); 8 CFR 241.5", "Report in person, 8 CFR 241.5(a)(1)",
+                "id=\"tasks-heading\">Open tasks</h2>", "Check the address of record");
+        for (String action : List.of("PERSON_READ", "ADDRESS_HISTORY_READ", "CUSTODY_READ", "SUPERVISION_READ",
+                "PERSON_TASKS_READ")) {
+            assertThat(audited(action, "officer")).as(action).isEqualTo(1);
+        }
     }
 
     @Test

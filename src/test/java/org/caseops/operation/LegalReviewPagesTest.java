@@ -33,7 +33,7 @@ class LegalReviewPagesTest {
     Environment environment;
 
     @Test
-    void counsel_clears_a_review_from_the_page_and_a_second_clearance_says_by_whom_and_when() throws Exception {
+    void counsel_clears_a_review_from_the_page_it_waits_for_the_directors_approval_and_a_second_clearance_says_by_whom() throws Exception {
         Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
         OperationsApi ops = new OperationsApi(api);
         long id = ops.houstonOperation();
@@ -54,6 +54,12 @@ class LegalReviewPagesTest {
                 "cleared by attorney at ").doesNotContain("id=\"clear-" + id + "\"");
         assertThat(jdbc.sql("select legal_cleared_by from operation where id = ?").param(id).query(String.class)
                 .single()).isEqualTo("attorney");
+
+        String directorHome = FormSession.signIn(environment, "director").get("/").body();
+        assertThat(directorHome).contains("id=\"panel-approvals\"", "Waiting for my approval",
+                "href=\"/operations/" + id + "\"", "Operation " + id + " Houston family op", "cleared by attorney",
+                "operations to approve", "worksite nominations to decide");
+        assertThat(FormSession.signIn(environment, "supervisor").get("/").body()).doesNotContain("panel-approvals");
 
         attorney.postForm("/legal-reviews/" + id + "/clear", Map.of("version", version));
         assertThat(attorney.get("/legal-reviews").body()).contains("id=\"review-error\"",

@@ -58,6 +58,36 @@ class GetApiDocsTest {
     }
 
     @Test
+    void swagger_signs_in_with_a_bearer_token_and_groups_the_operations_by_feature() {
+        JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        JsonNode scheme = docs.path("components").path("securitySchemes").path("bearer");
+        assertThat(scheme.path("type").asText()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
+        assertThat(docs.path("security").get(0).has("bearer")).isTrue();
+        JsonNode paths = docs.path("paths");
+        assertThat(paths.path("/api/auth/token").path("post").path("security")).isEmpty();
+        assertThat(paths.path("/api/tasks/{id}/priority").path("post").path("tags").get(0).asText())
+                .isEqualTo("task");
+        assertThat(paths.path("/api/people/{aNumber}").path("get").path("tags").get(0).asText())
+                .isEqualTo("docket");
+        assertThat(paths.path("/api/people/{aNumber}").path("get").path("parameters").findValuesAsText("name"))
+                .contains("X-Purpose");
+        java.util.List<String> tags = new java.util.ArrayList<>();
+        docs.path("tags").forEach(t -> tags.add(t.path("name").asText()));
+        assertThat(tags).contains("access", "task", "docket", "legal", "operation", "custody")
+                .noneMatch(t -> t.endsWith("-controller"));
+        java.util.List<String> untagged = new java.util.ArrayList<>();
+        paths.fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+            String tag = op.getValue().path("tags").path(0).asText();
+            if (!tags.contains(tag)) {
+                untagged.add(op.getKey() + " " + p.getKey() + " " + tag);
+            }
+        }));
+        assertThat(untagged).isEmpty();
+    }
+
+    @Test
     void swagger_ui_is_served() {
         ResponseEntity<String> response = http.getForEntity("/swagger-ui/index.html", String.class);
 

@@ -358,5 +358,31 @@ class DeskToolsBrowserTest {
         String export = id("export").getAttribute("href");
         String first = fetched(export).toString().lines().findFirst().orElse("");
         assertThat(first).startsWith("{").contains("\"seq\":", "\"hash\":");
+
+        click(menu("Audit checkpoints"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Audit checkpoints");
+        checked("audit-checkpoints");
+    }
+
+    @Test
+    void an_officer_reads_the_person_pages_sections_address_custody_supervision_and_tasks() {
+        java.util.Map<String, Object> osup = new java.util.HashMap<>();
+        osup.put("kind", "OSUP");
+        osup.put("legalBasis", "INA 241(a)(3); 8 CFR 241.5");
+        osup.put("startDate", "2019-05-28");
+        osup.put("reportEveryDays", 30);
+        osup.put("firstReport", "2019-06-03");
+        osup.put("conditions", List.of(java.util.Map.of("kind", "REPORT_IN_PERSON", "legalBasis",
+                "8 CFR 241.5(a)(1)")));
+        api.as("officer").postForEntity("/api/people/991000001/supervisions", osup, String.class);
+        browser.signIn("officer");
+
+        browser.open("/people/991000001");
+
+        for (String section : List.of("addresses", "custody", "supervision", "tasks")) {
+            assertThat(id(section + "-heading").getTagName()).isEqualTo("h2");
+        }
+        assertThat(id("addresses").getText()).contains("12 Elm St, Apt 4", "address of record");
+        checked("person-sections", By.id("supervision"));
     }
 }

@@ -191,4 +191,44 @@ class QueuePagesTest {
         assertThat(FormSession.signIn(environment, "officer").get("/queues?tab=team").body())
                 .doesNotContain("id=\"cancel-");
     }
+
+    @Test
+    void a_priority_is_set_from_the_row_and_a_stale_one_says_who_changed_it_meanwhile() {
+        long id = taskApi.houstonTeamTask();
+        FormSession supervisor = FormSession.signIn(environment, "supervisor");
+        String version = String.valueOf(taskApi.task(id).version());
+        assertThat(supervisor.get("/queues?tab=team&size=200").body()).contains("id=\"priority-" + id + "\"",
+                "id=\"priority-" + id + "-priority\"", "<option value=\"HIGH\">High</option>");
+
+        supervisor.postForm("/queues/tasks/" + id + "/priority", Map.of("version", version, "priority", "HIGH",
+                "back", "/queues?tab=team"));
+        assertThat(taskApi.task(id).priority()).isEqualTo(TaskPriority.HIGH);
+        assertThat(supervisor.get("/queues?tab=team").body()).contains("Task " + id + " given another priority");
+
+        supervisor.postForm("/queues/tasks/" + id + "/priority", Map.of("version", version, "priority", "LOW",
+                "back", "/queues?tab=team"));
+        assertThat(taskApi.task(id).priority()).isEqualTo(TaskPriority.HIGH);
+        assertThat(supervisor.get("/queues?tab=team").body()).contains("id=\"queue-error\"", "Task " + id);
+    }
+
+    @Test
+    void selected_rows_get_a_priority_and_none_chosen_is_shown_next_to_the_priority() {
+        long a = taskApi.houstonTeamTask();
+        long b = taskApi.houstonTeamTask();
+        FormSession supervisor = FormSession.signIn(environment, "supervisor");
+        assertThat(supervisor.get("/queues?tab=team").body()).contains("id=\"bulk-prioritize\"",
+                "id=\"bulk-priority\"");
+
+        supervisor.postForm("/queues/bulk?ids=" + a, Map.of("action", "priority", "back", "/queues?tab=team"));
+        assertThat(supervisor.get("/queues?tab=team").body()).contains("id=\"bulk-priority-error\"",
+                "aria-describedby=\"bulk-priority-error\"");
+
+        HttpResponse<String> done = supervisor.postForm("/queues/bulk?ids=" + a + "@" + taskApi.task(a).version()
+                + "&ids=" + b, Map.of("action", "priority", "priority", "LOW", "back", "/queues?tab=team"));
+
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(taskApi.task(a).priority()).isEqualTo(TaskPriority.LOW);
+        assertThat(taskApi.task(b).priority()).isEqualTo(TaskPriority.LOW);
+        assertThat(supervisor.get("/queues?tab=team").body()).contains("2 tasks given the priority low");
+    }
 }
