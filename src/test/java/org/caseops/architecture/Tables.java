@@ -45,14 +45,14 @@ final class Tables {
         OWNERS.put("notice", Set.of("call_in_response", "letter_batch", "letter", "letter_member", "report_capacity",
                 "appointment_slot", "appointment"));
         OWNERS.put("supervision", Set.of("supervision", "supervision_condition", "condition_review",
-                "supervision_check_in", "supervision_missed"));
+                "supervision_check_in", "supervision_missed", "voluntary_departure"));
         OWNERS.put("operation", Set.of("operation", "operation_event", "operation_member", "operation_target",
                 "operation_plan", "operation_roster", "operation_team", "team_shift", "staging_site", "plan_visit",
                 "care_arrangement", "protected_area_kind", "protected_area_policy", "protected_area_flag",
                 "protected_area_approval"));
         OWNERS.put("encounter", Set.of("encounter", "parental_screening", "screening_child", "encounter_visit_key"));
         OWNERS.put("custody", Set.of("custody_status", "custody_event", "custody_transition", "minor_caregiver",
-                "release_condition"));
+                "release_condition", "removal", "removal_member"));
         OWNERS.put("task", Set.of("task", "task_event"));
         OWNERS.put("worksite", Set.of("employer", "employer_site", "employer_history", "worksite_event",
                 "nomination_policy", "nomination", "i9_penalty_schedule", "i9_penalty_band", "i9_inspection",
