@@ -38,7 +38,7 @@ final class Tables {
                 "family_member", "case_event", "case_timeline", "case_note", "quarantine", "import_file", "import_run",
                 "import_warning", "docket_change", "demo_data_version"));
         OWNERS.put("legal", Set.of("legal_hold", "stay", "protection", "screening", "case_verdict",
-                "attorney_determination", "departure_deadline", "legal_record_change"));
+                "attorney_determination", "departure_deadline", "legal_record_change", "stay_request"));
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
         OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file"));
         OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint"));
