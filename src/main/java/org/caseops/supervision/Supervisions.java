@@ -407,11 +407,11 @@ public class Supervisions {
                 + devicesReturnedOn : "; devices not returned: " + String.join(", ", devices.stream()
                 .map(c -> c.kind().name()).toList());
         if (!devices.isEmpty() && devicesReturnedOn == null) {
+            String kinds = String.join(", ", devices.stream().map(c -> c.kind().name()).toList());
             Task task = tasks.create(NewTask.of(TaskType.SUPERVISION_FOLLOW_UP, "Recover the device(s) of supervision "
-                    + id + " ended on " + on + " (" + String.join(", ", devices.stream().map(c -> c.kind().name())
-                    .toList()) + "): contact the person, their counsel or the supervision contractor; this is not a referral "
-                    + "for arrest.",
-                    s.fieldOffice(), Assignee.ofTeam(s.fieldOffice())).about(SubjectType.PERSON, s.aNumber()));
+                    + id + " ended on " + on + " (" + kinds + "): contact the person, their counsel or the supervision "
+                    + "contractor; this is not a referral for arrest.", s.fieldOffice(),
+                    Assignee.ofTeam(s.fieldOffice())).about(SubjectType.PERSON, s.aNumber()));
             devicesText += "; task " + task.id() + " to recover them";
         }
         event(id, "SUPERVISION_ENDED", actor, s.kind() + " ended on " + on + ": " + reason + " (" + why + ")"
