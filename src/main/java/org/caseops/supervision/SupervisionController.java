@@ -40,6 +40,10 @@ class SupervisionController {
     record MissedRun(String fieldOffice, LocalDate asOf) {
     }
 
+    record End(LocalDate on, Supervisions.EndReason reason, String detail, LocalDate devicesReturnedOn,
+            Integer version) {
+    }
+
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
     @PostMapping("/api/people/{aNumber}/supervisions")
     ResponseEntity<Supervisions.Supervision> enrol(@PathVariable String aNumber, @RequestBody Enrol r) {
@@ -72,6 +76,13 @@ class SupervisionController {
     @PostMapping("/api/supervisions/{id}/check-ins")
     Supervisions.Supervision checkIn(@PathVariable long id, @RequestBody CheckIn r) {
         return supervisions.checkIn(id, r.on(), r.method(), r.version());
+    }
+
+    /** Ends the supervision with its reason; its conditions end, devices recorded as returned or to recover. */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/api/supervisions/{id}/end")
+    Supervisions.Supervision end(@PathVariable long id, @RequestBody End r) {
+        return supervisions.end(id, r.on(), r.reason(), r.detail(), r.devicesReturnedOn(), r.version());
     }
 
     /** Records the field office's missed check-ins as of a date: one follow-up task per missed report. */

@@ -70,6 +70,11 @@ public class Supervisions {
         CONTINUE, STEP_DOWN, END
     }
 
+    /** Why a supervision ended. */
+    public enum EndReason {
+        REMOVED, DEPARTED, CUSTODY, ORDER_VACATED, STEPPED_DOWN, OTHER
+    }
+
     public record NewCondition(ConditionKind kind, String detail, String legalBasis, LocalDate startDate,
             LocalDate reviewDue) {
     }
@@ -356,6 +361,63 @@ public class Supervisions {
             out.add(new Missed(d.id(), d.aNumber(), d.due(), task.id()));
         }
         return out;
+    }
+
+    /**
+     * Ends an active supervision on {@code on} with its reason: every condition in force ends that day. A device still
+     * in force is recorded as returned on {@code devicesReturnedOn}; without that date it is recorded as not returned
+     * and one follow-up task asks an officer to recover it. One conditional update on the version (409 when stale or
+     * already ended).
+     */
+    @Transactional
+    public Supervision end(long id, LocalDate on, EndReason reason, String detail, LocalDate devicesReturnedOn,
+            Integer version) {
+        Supervision s = toChange(id);
+        if (on == null || on.isBefore(s.startDate()) || on.isAfter(LocalDate.now())) {
+            throw new BadInput("on", "on is required: the day it ends, from the start, not in the future");
+        }
+        if (reason == null) {
+            throw new BadInput("reason", "reason is required: one of " + List.of(EndReason.values()));
+        }
+        String why = text(detail, "detail", "what ended it (the removal, the departure, the order vacated, ...)", 2000);
+        if (devicesReturnedOn != null && (devicesReturnedOn.isBefore(s.startDate())
+                || devicesReturnedOn.isAfter(LocalDate.now()))) {
+            throw new BadInput("devicesReturnedOn", "from the start, not in the future");
+        }
+        if (version == null) {
+            throw new BadInput("version", "version is required: the supervision's version as last read");
+        }
+        String actor = access.actor().username();
+        int changed = jdbc.sql("""
+                update supervision set status = 'ENDED', ended_on = ?, end_reason = ?, end_detail = ?, ended_by = ?,
+                    version = version + 1
+                where id = ? and version = ? and status = 'ACTIVE'""")
+                .params(on, reason.name(), why, actor, id, version).update();
+        if (changed != 1) {
+            throw new Conflict("supervision " + id + " is at version " + s.version() + "; not ended from version "
+                    + version);
+        }
+        List<Condition> devices = s.conditions().stream().filter(c -> c.endedOn() == null && c.kind().device())
+                .toList();
+        jdbc.sql("""
+                update supervision_condition set ended_on = greatest(?, start_date), version = version + 1,
+                    device_returned_on = case when kind in ('ANKLE_MONITOR', 'SMARTPHONE_APP') then ?::date end
+                where supervision_id = ? and ended_on is null""").params(on, devicesReturnedOn, id).update();
+        String devicesText = devices.isEmpty() ? "" : devicesReturnedOn != null ? "; devices returned on "
+                + devicesReturnedOn : "; devices not returned: " + String.join(", ", devices.stream()
+                .map(c -> c.kind().name()).toList());
+        if (!devices.isEmpty() && devicesReturnedOn == null) {
+            String kinds = String.join(", ", devices.stream().map(c -> c.kind().name()).toList());
+            Task task = tasks.create(NewTask.of(TaskType.SUPERVISION_FOLLOW_UP, "Recover the device(s) of supervision "
+                    + id + " ended on " + on + " (" + kinds + "): contact the person, their counsel or the supervision "
+                    + "contractor; this is not a referral for arrest.", s.fieldOffice(),
+                    Assignee.ofTeam(s.fieldOffice())).about(SubjectType.PERSON, s.aNumber()));
+            devicesText += "; task " + task.id() + " to recover them";
+        }
+        event(id, "SUPERVISION_ENDED", actor, s.kind() + " ended on " + on + ": " + reason + " (" + why + ")"
+                + devicesText);
+        access.audit("SUPERVISION_ENDED", subject(id), s.kind() + " " + id + ": " + reason);
+        return find(id);
     }
 
     /** One supervision with its conditions and check-ins (checked and audited as a read of the person's record). */

@@ -40,6 +40,17 @@ public enum TaskType {
      * follows up with the person or their counsel. Never an automatic arrest. Completing it states what was done.
      */
     SUPERVISION_FOLLOW_UP(true, null),
+    /**
+     * A voluntary-departure period ended with no departure verified: an officer reviews the case on the legal gate's
+     * terms (the alternate order of removal, 8 CFR 1240.26; INA 240B(d)). Never an automatic arrest. Completing it
+     * states what was done.
+     */
+    DEPARTURE_OVERSTAY(true, null),
+    /**
+     * A request for a stay of removal (Form I-246) waits for the field-office director's decision (8 CFR 241.6):
+     * only a director completes it, with the decision.
+     */
+    STAY_DECISION(true, Role.DIRECTOR),
     /** Anything else a supervisor or director asks of someone in their field office. */
     GENERAL(false, null);
 

@@ -38,21 +38,21 @@ final class Tables {
                 "family_member", "case_event", "case_timeline", "case_note", "quarantine", "import_file", "import_run",
                 "import_warning", "docket_change", "demo_data_version"));
         OWNERS.put("legal", Set.of("legal_hold", "stay", "protection", "screening", "case_verdict",
-                "attorney_determination", "departure_deadline", "legal_record_change"));
+                "attorney_determination", "departure_deadline", "legal_record_change", "stay_request"));
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
         OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file"));
         OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint"));
         OWNERS.put("notice", Set.of("call_in_response", "letter_batch", "letter", "letter_member", "report_capacity",
                 "appointment_slot", "appointment"));
         OWNERS.put("supervision", Set.of("supervision", "supervision_condition", "condition_review",
-                "supervision_check_in", "supervision_missed"));
+                "supervision_check_in", "supervision_missed", "voluntary_departure"));
         OWNERS.put("operation", Set.of("operation", "operation_event", "operation_member", "operation_target",
                 "operation_plan", "operation_roster", "operation_team", "team_shift", "staging_site", "plan_visit",
                 "care_arrangement", "protected_area_kind", "protected_area_policy", "protected_area_flag",
                 "protected_area_approval"));
         OWNERS.put("encounter", Set.of("encounter", "parental_screening", "screening_child", "encounter_visit_key"));
         OWNERS.put("custody", Set.of("custody_status", "custody_event", "custody_transition", "minor_caregiver",
-                "release_condition"));
+                "release_condition", "removal", "removal_member"));
         OWNERS.put("task", Set.of("task", "task_event"));
         OWNERS.put("worksite", Set.of("employer", "employer_site", "employer_history", "worksite_event",
                 "nomination_policy", "nomination", "i9_penalty_schedule", "i9_penalty_band", "i9_inspection",

@@ -192,7 +192,8 @@ class PostSupervisionTest {
         List<String> columns = jdbc.sql("""
                 select table_name || '.' || column_name from information_schema.columns
                 where table_name in ('supervision', 'supervision_condition', 'condition_review',
-                    'supervision_check_in', 'supervision_missed')""").query(String.class).list();
+                    'supervision_check_in', 'supervision_missed', 'voluntary_departure')""").query(String.class)
+                .list();
 
         assertThat(columns).hasSizeGreaterThan(20)
                 .noneMatch(c -> c.matches("(?i).*(lat|lon|lng|gps|location|geo|coord|position|trail|track).*"));
@@ -219,5 +220,28 @@ class PostSupervisionTest {
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
         assertThat(jdbc.sql("select count(*) from supervision").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void ending_a_supervision_ends_its_conditions_and_a_device_not_returned_opens_one_task() {
+        long id = enrol(api.as("officer"), ANA, enrolment("ATD", List.of(monitor("2019-08-26")))).getBody().path("id")
+                .asLong();
+        String end = "/api/supervisions/" + id + "/end";
+        Problems.assertBadInput(api.as("officer").postForEntity(end, Map.of("on", "2019-06-20", "detail",
+                "departed under voluntary departure", "version", 0), JsonNode.class), "reason");
+        Map<String, Object> body = Map.of("on", "2019-06-20", "reason", "DEPARTED", "detail",
+                "departed under voluntary departure, verified by the consulate", "version", 0);
+
+        ResponseEntity<JsonNode> ended = api.as("officer").postForEntity(end, body, JsonNode.class);
+
+        assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ended.getBody().path("status").asText()).isEqualTo("ENDED");
+        assertThat(ended.getBody().path("conditions").get(0).path("endedOn").asText()).isEqualTo("2019-06-20");
+        assertThat(jdbc.sql("select count(*) from task where type = 'SUPERVISION_FOLLOW_UP' and title like "
+                + "'Recover the device%' and subject_id = ?").param(ANA).query(Long.class).single()).isEqualTo(1);
+        assertThat(api.as("officer").postForEntity(end, body, JsonNode.class).getStatusCode()).as("once")
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(jdbc.sql("select end_reason from supervision where id = ?").param(id).query(String.class).single())
+                .isEqualTo("DEPARTED");
     }
 }

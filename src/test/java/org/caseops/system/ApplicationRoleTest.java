@@ -81,6 +81,11 @@ class ApplicationRoleTest {
             "report_capacity", "appointment_slot", "appointment",
             // supervision (V97): an order and its conditions end, move their next due date and review
             "supervision", "supervision_condition",
+            // V110: a voluntary departure moves GRANTED -> OVERSTAYED -> DEPARTED; a removal moves to its departure,
+            // and its members' travel documents are answered (the only columns of a member the application may set)
+            "voluntary_departure", "removal", "removal_member",
+            // V111: a stay request moves from pending to its decision
+            "stay_request",
             // the audit trail's head and queue, moved by the sequencer alone (the application may not change them)
             "audit_head", "audit_pending",
             // Flyway's own, and the digest of what it last looked at (V85; the owner's only, like the history)
