@@ -173,7 +173,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(authorize -> authorize
                         // the second dispatch of a streamed or failed response: the first one was authorized
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/error", "/api/auth/token", "/api/locator", "/locator", "/actuator/health/**",
+                        .requestMatchers("/login", "/error", "/api/auth/token", "/api/locator", "/locator",
+                                "/api/reports/public-statistics", "/public/statistics", "/actuator/health/**",
                                 "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
                                 "/swagger-ui.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())

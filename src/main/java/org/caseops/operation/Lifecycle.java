@@ -25,8 +25,11 @@ public class Lifecycle {
     private final DryRun dryRun;
     private final JdbcClient jdbc;
     private final Access access;
+    private final CongressionalNotifications notifications;
 
-    Lifecycle(Operations operations, Targets targets, DryRun dryRun, JdbcClient jdbc, Access access) {
+    Lifecycle(Operations operations, Targets targets, DryRun dryRun, JdbcClient jdbc, Access access,
+            CongressionalNotifications notifications) {
+        this.notifications = notifications;
         this.operations = operations;
         this.targets = targets;
         this.dryRun = dryRun;
@@ -167,11 +170,17 @@ public class Lifecycle {
         return new Resumed(operations.get(id), changes, dropped);
     }
 
-    /** APPROVED → ACTIVE: refused while the dry run finds any conflict. */
+    /**
+     * APPROVED → ACTIVE: refused while the dry run finds any conflict, and for an operation the notification policy
+     * covers, until its congressional notification package is recorded as sent ({@link CongressionalNotifications}).
+     */
     @Transactional
     public Operation launch(long id, Integer version) {
         Operation op = operations.get(id, version);
         operations.requirePlanner(op);
+        if (op.state() == OperationState.APPROVED) {
+            notifications.requireSentIfRequired(op);
+        }
         DryRun.Report report = dryRun.run(op);
         if (!report.conflicts().isEmpty()) {
             throw new Conflict("operation " + id + " cannot launch: the dry run finds " + report.conflicts().size()

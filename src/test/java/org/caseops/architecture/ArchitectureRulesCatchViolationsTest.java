@@ -74,6 +74,16 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void a_report_reading_a_table_or_a_view_not_made_for_it_is_refused() {
+        fails(ArchitectureTest.reportReadsOnlyViewsMadeForIt(BAD), "ReportReadsTables");
+        fails(ArchitectureTest.reportReadsOnlyViewsMadeForIt(BAD), "custody_event");
+        fails(ArchitectureTest.reportReadsOnlyViewsMadeForIt(BAD), "report_private_counts");
+        fails(ArchitectureTest.floors(BAD), "CustodyUsesTheReport");
+        assertThat(Tables.reportReadsBeyondViews(bad.get(
+                org.caseops.architecture.bad.report.ReportReadsItsViews.class), BAD)).isEmpty();
+    }
+
+    @Test
     void a_view_made_for_the_reader_and_the_catalogue_are_allowed() {
         assertThat(Tables.foreignTables(bad.get(org.caseops.architecture.bad.notice.ReadsAViewAndTheCatalogue.class),
                 BAD)).isEmpty();

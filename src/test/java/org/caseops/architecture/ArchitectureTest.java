@@ -158,6 +158,17 @@ class ArchitectureTest {
                 .should(Tables.readOnlyTheirFeaturesTables(root, notYetMoved)).allowEmptyShould(true);
     }
 
+    /** The report, at the top of the house, reads no table at all: only the views features make for it. */
+    static ArchRule reportReadsOnlyViewsMadeForIt(String root) {
+        return classes().that().resideInAPackage(root + ".report..")
+                .should(Tables.readOnlyViewsMadeForReaders(root)).allowEmptyShould(true);
+    }
+
+    @Test
+    void the_report_reads_only_views_made_for_it() {
+        reportReadsOnlyViewsMadeForIt(ROOT).check(classes);
+    }
+
     @Test
     void features_read_only_their_own_tables_and_the_views_made_for_them() {
         featuresReadOnlyTheirOwnTables(ROOT, Tables.NOT_YET_MOVED).check(classes);

@@ -49,7 +49,7 @@ final class Tables {
         OWNERS.put("operation", Set.of("operation", "operation_event", "operation_member", "operation_target",
                 "operation_plan", "operation_roster", "operation_team", "team_shift", "staging_site", "plan_visit",
                 "care_arrangement", "protected_area_kind", "protected_area_policy", "protected_area_flag",
-                "protected_area_approval"));
+                "protected_area_approval", "notification_policy", "operation_notification"));
         OWNERS.put("encounter", Set.of("encounter", "parental_screening", "screening_child", "encounter_visit_key"));
         OWNERS.put("custody", Set.of("custody_status", "custody_event", "custody_transition", "minor_caregiver",
                 "release_condition", "removal", "removal_member"));
@@ -74,7 +74,11 @@ final class Tables {
             Map.entry("gate_petition", "docket"), Map.entry("gate_lead_rider", "docket"),
             Map.entry("gate_data_release", "docket"), Map.entry("screening_case", "docket"),
             // V84: the docket's change log as the screening reads it
-            Map.entry("gate_change", "docket"));
+            Map.entry("gate_change", "docket"),
+            // V120: the counts each feature publishes for the public statistics (report.PublicStatistics)
+            Map.entry("report_stat_notice", "notice"), Map.entry("report_stat_operation", "operation"),
+            Map.entry("report_stat_encounter", "encounter"), Map.entry("report_stat_custody", "custody"),
+            Map.entry("report_stat_worksite", "worksite"), Map.entry("report_operation_name", "operation"));
 
     /**
      * The reference catalogue: field offices, courts, base cities and EOIR's codes. The jurisdiction feature loads
@@ -143,6 +147,42 @@ final class Tables {
                     events.add(SimpleConditionEvent.violated(c, c.getName() + " (" + featureOf(c, root)
                             + ") reads " + foreign.stream().map(t -> ownerOf(t) + "." + t).toList()
                             + ": use the owning feature's public query methods or a view made for it"));
+                }
+            }
+        };
+    }
+
+    /**
+     * What the report feature names in its SQL beyond the views made for readers and the catalogue: any feature's
+     * table, and any other name with an underscore (a view nobody registered as made for readers, with its owner).
+     * DESIGN: the report reads other features only through their public query methods or views made for it.
+     */
+    static Set<String> reportReadsBeyondViews(JavaClass c, String root) {
+        Set<String> out = new TreeSet<>();
+        if (!"report".equals(featureOf(c, root))) {
+            return out;
+        }
+        for (String text : constants(c)) {
+            Matcher m = SQL_NAME.matcher(text);
+            while (m.find()) {
+                String name = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                if ((ownerOf(name) != null || name.contains("_")) && !VIEWS_FOR_READERS.containsKey(name)
+                        && !CATALOGUE.contains(name)) {
+                    out.add(name);
+                }
+            }
+        }
+        return out;
+    }
+
+    static ArchCondition<JavaClass> readOnlyViewsMadeForReaders(String root) {
+        return new ArchCondition<>("read only views made for readers and the catalogue") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Set<String> beyond = reportReadsBeyondViews(c, root);
+                if (!beyond.isEmpty()) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + " (report) reads " + beyond
+                            + ": the report reads views made for it (Tables.VIEWS_FOR_READERS, with their owner)"));
                 }
             }
         };

@@ -230,6 +230,12 @@ class SimulatedOperationDayTest {
                   on t.operation_id = m.operation_id and t.family_id = m.family_id and t.status = 'TARGET'
                 where m.operation_id = ? and m.standing = 'NOT_A_TARGET'""").param(id).update();
         ok(api.as("director").postForEntity(path + "/approve", Map.of(), JsonNode.class));
+        // ~690 family units: the notification policy (V121, 25 units or more) needs the package recorded as sent
+        assertThat(api.as("supervisor").postForEntity(path + "/launch", Map.of(), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(api.as("supervisor").postForEntity(path + "/congressional-notification/sent", Map.of("sentTo",
+                "House and Senate homeland security committees", "sentOn", "2019-06-21"), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ok(api.as("supervisor").postForEntity(path + "/launch", Map.of(), JsonNode.class));
         return id;
     }

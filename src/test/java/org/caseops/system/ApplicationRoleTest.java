@@ -42,7 +42,9 @@ class ApplicationRoleTest {
             // V100: the worksite's history (employer history, its timeline, forms reviewed, findings, notices, fines)
             // and its versioned rules (a quota policy and a penalty schedule are new versions, never edits)
             "employer_history", "worksite_event", "i9_form", "i9_finding", "i9_notice", "i9_fine", "i9_fine_factor",
-            "nomination_policy", "i9_penalty_schedule", "i9_penalty_band");
+            "nomination_policy", "i9_penalty_schedule", "i9_penalty_band",
+            // V121: the congressional notification policy (versioned) and each package recorded as sent
+            "notification_policy", "operation_notification");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state
@@ -194,7 +196,8 @@ class ApplicationRoleTest {
         assertThat(views).contains("report_operation_target", "report_custody_move", "report_family_office",
                 "person_reference", "staging_limit", "case_court", "gate_person", "gate_case", "gate_proceeding",
                 "gate_appeal", "gate_motion", "gate_application", "gate_petition", "gate_lead_rider",
-                "gate_data_release", "screening_case");
+                "gate_data_release", "screening_case", "report_stat_notice", "report_stat_operation",
+                "report_stat_encounter", "report_stat_custody", "report_stat_worksite", "report_operation_name");
         try (Connection c = app()) {
             for (String view : views) {
                 assertThat(one(c, "select has_table_privilege('" + view + "', 'SELECT')")).as(view).isEqualTo("t");
