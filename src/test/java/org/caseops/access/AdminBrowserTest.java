@@ -205,7 +205,12 @@ class AdminBrowserTest {
         Partners.Agreement houston = partners.addAgreement(agency.id(), new Partners.NewAgreement("HOU",
                 EnumSet.of(PartnerScope.CASE_STATUS), "MOU-D", LocalDate.of(2019, 1, 1), null), "test");
         browser.signIn("director");
-        assertThat(menuLabels()).contains("Partners").doesNotContain("Users", "Tokens");
+        assertThat(menuLabels()).contains("Partners", "Cooperation policies").doesNotContain("Users", "Tokens");
+        assertThat(id("panel-approvals").getText()).contains("Waiting for my approval");
+        checked("home-director", By.id("panel-approvals"));
+        click(menu("Cooperation policies"));
+        assertThat(browser.driver().findElements(By.id("record-policy"))).isNotEmpty();
+        checked("cooperation-policies", null);
         click(menu("Partners"));
         assertThat(browser.driver().findElements(By.id("add-agency"))).isEmpty();
         click(browser.driver().findElement(By.linkText(agency.name())));
@@ -214,5 +219,14 @@ class AdminBrowserTest {
         browser.submit(revoke);
         assertThat(id("agreements").getText()).contains("by director: Director's order");
         checked("partner-director", By.id("agreements"));
+    }
+
+    @Test
+    void an_administrator_reads_the_reference_mappings_from_the_menu() {
+        browser.signIn("admin");
+        click(menu("Reference mappings"));
+        assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                .contains("Reference-data mappings", "Unmapped courts");
+        checked("reference-mappings", null);
     }
 }
