@@ -14,7 +14,6 @@ import org.caseops.legal.LegalGate;
 import org.caseops.legal.rules.BusinessCalendar;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
-import org.caseops.system.Forbidden;
 import org.caseops.system.NotFound;
 import org.caseops.task.Assignee;
 import org.caseops.task.NewTask;
@@ -316,16 +315,7 @@ public class Supervisions {
      */
     @Transactional
     public List<Missed> recordMissed(String fieldOffice, LocalDate asOf) {
-        if (fieldOffice == null || fieldOffice.isBlank()) {
-            throw new BadInput("fieldOffice", "fieldOffice is required");
-        }
-        String office = fieldOffice.trim().toUpperCase(Locale.ROOT);
-        if (asOf == null || asOf.isAfter(LocalDate.now())) {
-            throw new BadInput("asOf", "asOf is required and not in the future");
-        }
-        if (!access.actor().mayChange(office)) {
-            throw new Forbidden(access.actor().username() + " may not record missed check-ins for " + office);
-        }
+        String office = Sweeps.office(access, fieldOffice, asOf, "missed check-ins");
         LocalDate dueBefore = asOf;
         for (int i = 0; i < GRACE_WORKING_DAYS; i++) {
             dueBefore = dueBefore.minusDays(1);

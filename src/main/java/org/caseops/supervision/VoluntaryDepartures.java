@@ -18,7 +18,6 @@ import org.caseops.legal.rules.Finding;
 import org.caseops.legal.rules.Rule;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
-import org.caseops.system.Forbidden;
 import org.caseops.system.NotFound;
 import org.caseops.task.Assignee;
 import org.caseops.task.NewTask;
@@ -250,16 +249,7 @@ public class VoluntaryDepartures {
      */
     @Transactional
     public List<Overstay> recordOverstays(String fieldOffice, LocalDate asOf) {
-        if (fieldOffice == null || fieldOffice.isBlank()) {
-            throw new BadInput("fieldOffice", "fieldOffice is required");
-        }
-        String office = fieldOffice.trim().toUpperCase(Locale.ROOT);
-        if (asOf == null || asOf.isAfter(LocalDate.now())) {
-            throw new BadInput("asOf", "asOf is required and not in the future");
-        }
-        if (!access.actor().mayChange(office)) {
-            throw new Forbidden(access.actor().username() + " may not record overstays for " + office);
-        }
+        String office = Sweeps.office(access, fieldOffice, asOf, "overstays");
         record Open(long id, String aNumber, LocalDate lastDay) {
         }
         List<Open> open = jdbc.sql("""
