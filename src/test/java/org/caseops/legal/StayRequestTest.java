@@ -36,6 +36,8 @@ class StayRequestTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @BeforeAll
     void docket() throws Exception {
@@ -72,6 +74,10 @@ class StayRequestTest {
                 .isEqualTo("STAY_DECISION");
         assertThat(api.as("officer").postForEntity(PATH, request(), JsonNode.class).getStatusCode())
                 .as("one pending per case").isEqualTo(HttpStatus.CONFLICT);
+        // the director's home says it waits, and links to the case
+        String home = org.caseops.fixtures.FormSession.signIn(environment, "director").get("/").body();
+        assertThat(home).contains("stay requests to decide", "Stay request " + id + " for 991000001",
+                "href=\"/cases/991000001\"");
 
         Map<String, Object> grant = Map.of("decision", "GRANTED", "on", "2019-06-10", "reason",
                 "humanitarian: the child's treatment ends in September", "until", "2019-09-30", "version", 0);
@@ -89,6 +95,8 @@ class StayRequestTest {
                 .isEqualTo("COMPLETED");
         assertThat(api.as("director").postForEntity(PATH + "/" + id + "/decision", grant, JsonNode.class)
                 .getStatusCode()).as("decided once").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(org.caseops.fixtures.FormSession.signIn(environment, "director").get("/").body())
+                .doesNotContain("Stay request " + id + " for");
         assertThat(jdbc.sql("select count(*) from case_event where kind in ('STAY_REQUESTED', 'STAY_REQUEST_GRANTED',"
                 + " 'STAY_RECORDED') and idncase = 1001").query(Long.class).single()).isEqualTo(3);
     }
