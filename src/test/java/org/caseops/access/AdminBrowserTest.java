@@ -43,28 +43,6 @@ class AdminBrowserTest {
         browser.width(1280, 1000);
     }
 
-    /** axe-core finds nothing at 1280 and at 400 px, nothing scrolls sideways at 400 px; screenshots of both. */
-    private void checked(String name, By focus) {
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " (" + browser.driver().getCurrentUrl() + ")")
-                .isEmpty();
-        show(focus);
-        browser.screenshot(name + "-1280");
-        browser.width(400, 900);
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
-        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
-        assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
-        show(focus);
-        browser.screenshot(name + "-400");
-        browser.width(1280, 1000);
-    }
-
-    private void show(By focus) {
-        if (focus != null) {
-            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.driver().findElement(focus));
-        } else {
-            browser.script("window.scrollTo(0, 0)");
-        }
-    }
 
     private WebElement menu(String label) {
         return browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText(label));
@@ -99,7 +77,7 @@ class AdminBrowserTest {
         assertThat(menuLabels()).contains("Users", "Tokens", "Partners").doesNotContain("Search", "Queues", "Audit");
         click(menu("Users"));
         assertThat(id("users").findElement(By.tagName("caption")).getText()).startsWith("Users");
-        checked("admin-users", null);
+        browser.checked("admin-users", null);
 
         // an officer without a field office: the problem next to the field, what was typed kept
         WebElement form = id("add-user");
@@ -111,14 +89,14 @@ class AdminBrowserTest {
         assertThat(id("new-office").getAttribute("aria-describedby")).isEqualTo("new-office-error");
         assertThat(id("new-username").getAttribute("value")).isEqualTo(username);
         assertThat(new Select(id("new-role")).getFirstSelectedOption().getText()).isEqualTo("Officer");
-        checked("admin-users-problem", By.id("new-office-error"));
+        browser.checked("admin-users-problem", By.id("new-office-error"));
 
         new Select(id("new-office")).selectByValue("HOU");
         browser.submit(id("add-user"));
         assertThat(id("done").getText()).isEqualTo("User " + username + " added as Officer.");
         assertThat(id("password").getText()).hasSize(16);
         assertThat(id("user-office").getText()).isEqualTo("HOU");
-        checked("admin-user-added", null);
+        browser.checked("admin-user-added", null);
 
         new Select(id("change-role")).selectByVisibleText("Supervisor");
         new Select(id("change-office")).selectByValue("CHI");
@@ -148,7 +126,7 @@ class AdminBrowserTest {
         browser.signIn("admin");
         click(menu("Tokens"));
         assertThat(id("revoke-" + issued.id())).isNotNull();
-        checked("admin-tokens", By.id("revoke-" + issued.id()));
+        browser.checked("admin-tokens", By.id("revoke-" + issued.id()));
 
         browser.submit(id("revoke-" + issued.id()));
         assertThat(id("done").getText()).isEqualTo("Token " + issued.id()
@@ -180,14 +158,14 @@ class AdminBrowserTest {
         browser.submit(id("add-agreement"));
         assertThat(id("agreement-scopes-error").getText()).contains("grants at least one");
         assertThat(id("agreement-reference").getAttribute("value")).isEqualTo("MOU 2019-7");
-        checked("partner-agreement-problem", By.id("agreement-scopes-error"));
+        browser.checked("partner-agreement-problem", By.id("agreement-scopes-error"));
 
         id("scope-CASE_STATUS").click();
         id("scope-PERSON_RECORD").click();
         browser.submit(id("add-agreement"));
         assertThat(id("agreements").getText()).contains("Case status, Person record", "MOU 2019-7", "In force");
         assertThat(users.actor(partnerUser).orElseThrow().grants()).containsKey("HOU");
-        checked("partner-agreements", By.id("agreements"));
+        browser.checked("partner-agreements", By.id("agreements"));
 
         WebElement revoke = browser.driver().findElement(By.cssSelector("form[id^=revoke-]"));
         revoke.findElement(By.name("reason")).sendKeys("The county ended database access");
@@ -195,7 +173,7 @@ class AdminBrowserTest {
         assertThat(id("done").getText()).contains("revoked at", "users are refused from their next request on");
         assertThat(id("agreements").getText()).contains("by admin: The county ended database access");
         assertThat(users.actor(partnerUser).orElseThrow().grants()).doesNotContainKey("HOU");
-        checked("partner-revoked", By.id("done"));
+        browser.checked("partner-revoked", By.id("done"));
     }
 
     @Test
@@ -207,10 +185,10 @@ class AdminBrowserTest {
         browser.signIn("director");
         assertThat(menuLabels()).contains("Partners", "Cooperation policies").doesNotContain("Users", "Tokens");
         assertThat(id("panel-approvals").getText()).contains("Waiting for my approval");
-        checked("home-director", By.id("panel-approvals"));
+        browser.checked("home-director", By.id("panel-approvals"));
         click(menu("Cooperation policies"));
         assertThat(browser.driver().findElements(By.id("record-policy"))).isNotEmpty();
-        checked("cooperation-policies", null);
+        browser.checked("cooperation-policies", null);
         click(menu("Partners"));
         assertThat(browser.driver().findElements(By.id("add-agency"))).isEmpty();
         click(browser.driver().findElement(By.linkText(agency.name())));
@@ -218,7 +196,7 @@ class AdminBrowserTest {
         revoke.findElement(By.name("reason")).sendKeys("Director's order after the council vote");
         browser.submit(revoke);
         assertThat(id("agreements").getText()).contains("by director: Director's order");
-        checked("partner-director", By.id("agreements"));
+        browser.checked("partner-director", By.id("agreements"));
     }
 
     @Test
@@ -227,6 +205,6 @@ class AdminBrowserTest {
         click(menu("Reference mappings"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText())
                 .contains("Reference-data mappings", "Unmapped courts");
-        checked("reference-mappings", null);
+        browser.checked("reference-mappings", null);
     }
 }

@@ -35,24 +35,7 @@ class ImportUploadBrowserTest {
     @Autowired
     DataSource dataSource;
 
-    private void checked(String name, By focus) {
-        assertThat(browser.axeViolations()).as("axe-core on " + name).isEmpty();
-        show(focus);
-        browser.screenshot(name + "-1280");
-        browser.width(400, 900);
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
-        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
-        assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
-        show(focus);
-        browser.screenshot(name + "-400");
-        browser.width(1280, 1000);
-    }
 
-    private void show(By focus) {
-        if (focus != null) {
-            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.driver().findElement(focus));
-        }
-    }
 
     private WebElement id(String id) {
         return browser.driver().findElement(By.id(id));
@@ -87,7 +70,7 @@ class ImportUploadBrowserTest {
         browser.submit(id("upload-import"));
         assertThat(id("upload-eoir-error").getText()).contains("zip file");
         assertThat(id("upload-eoir").getAttribute("aria-describedby")).isEqualTo("upload-eoir-error");
-        checked("import-upload-problem", By.id("upload-eoir-error"));
+        browser.checked("import-upload-problem", By.id("upload-eoir-error"));
 
         id("upload-eoir").sendKeys(zip.toString());
         id("upload-persons").sendKeys(persons.toString());
@@ -102,13 +85,13 @@ class ImportUploadBrowserTest {
             assertThat(browser.driver().getCurrentUrl()).contains("/imports/uploads/");
             assertThat(id("upload-bar").getAttribute("max")).isEqualTo("100");
             browser.waitUntil(d -> d.findElement(By.id("upload-status")).getText().contains("% read"));
-            checked("import-upload-progress", null);
+            browser.checked("import-upload-progress", null);
             other.rollback();
         }
         browser.waitUntil(d -> d.getCurrentUrl().matches(".*/imports/[0-9]+$"));
         browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Import");
         assertThat(jdbc.sql("select count(*) from eoir_case").query(Long.class).single()).isPositive();
-        checked("import-uploaded-report", null);
+        browser.checked("import-uploaded-report", null);
     }
 }

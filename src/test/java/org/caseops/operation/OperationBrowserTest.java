@@ -38,28 +38,7 @@ class OperationBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private void checked(String name, By focus) {
-        browser.width(1280, 1000);
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " (" + browser.driver().getCurrentUrl() + ")")
-                .isEmpty();
-        show(focus);
-        browser.screenshot(name + "-1280");
-        browser.width(400, 900);
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
-        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
-        assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
-        show(focus);
-        browser.screenshot(name + "-400");
-        browser.width(1280, 1000);
-    }
 
-    private void show(By focus) {
-        if (focus != null) {
-            browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.driver().findElement(focus));
-        } else {
-            browser.script("window.scrollTo(0, 0)");
-        }
-    }
 
     private WebElement id(String id) {
         return browser.driver().findElement(By.id(id));
@@ -88,7 +67,7 @@ class OperationBrowserTest {
         browser.signIn("supervisor");
         click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("Operations")));
         assertThat(id("operations").getText()).contains("Houston family op", "Draft");
-        checked("operations", null);
+        browser.checked("operations", null);
         click(id("operations").findElement(By.linkText(String.valueOf(id))));
         assertThat(id("op-state").getText()).isEqualTo("Draft");
         assertThat(id("step-submit").getText()).contains("Not now: the operation has no target units yet.");
@@ -103,7 +82,7 @@ class OperationBrowserTest {
         assertThat(id("refusals").getText()).contains("not added");
         assertThat(id("unit-1001").getText()).contains("Ana Lopez", "Mateo Lopez", "Executable",
                 "Missing: record who cares for them");
-        checked("operation-targets", By.id("targets"));
+        browser.checked("operation-targets", By.id("targets"));
 
         id("plan-seconds").clear();
         id("plan-seconds").sendKeys("2");
@@ -113,7 +92,7 @@ class OperationBrowserTest {
         browser.waitUntil(d -> browser.script("return document.querySelector('#plan canvas.chart').dataset.drawn")
                 != null);
         assertThat(id("dry-run").getText()).contains("Care arrangement missing", "open family 1001");
-        checked("operation-plan", By.id("plan"));
+        browser.checked("operation-plan", By.id("plan"));
         browser.submit(id("step-submit"));
         assertThat(id("op-state").getText()).isEqualTo("Legal review");
 
@@ -129,7 +108,7 @@ class OperationBrowserTest {
         assertThat(approve.isEnabled()).isFalse();
         assertThat(id("step-approve-why").getText()).contains("the dry run finds 1 conflict");
         assertThat(approve.getAttribute("aria-describedby")).isEqualTo("step-approve-why");
-        checked("operation-approval-blocked", By.id("state"));
+        browser.checked("operation-approval-blocked", By.id("state"));
 
         long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
         ok(ops.post("supervisor", "/api/operations/" + id + "/care-arrangements", Map.of("personId", mateo,
@@ -143,7 +122,7 @@ class OperationBrowserTest {
         // the director's dashboard of the operation: nobody met yet, the funnel's chart and its table
         click(id("funnel-link"));
         assertThat(id("funnel").getText()).contains("All field offices", "HOU");
-        checked("operation-funnel", null);
+        browser.checked("operation-funnel", null);
     }
 
     /**
@@ -172,18 +151,18 @@ class OperationBrowserTest {
         click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("Custody")));
         assertThat(id("held").getText()).contains("Ana Lopez", "Sofia Lopez (minor)", "Flores (minor held)",
                 "2 of 3 held, together; not held: Mateo (minor)");
-        checked("custody-board", null);
+        browser.checked("custody-board", null);
 
         // what a family or a lawyer sees of it: the public locator, in Spanish
         browser.open("/locator?lang=es&aNumber=991000001&countryOfBirth=GT");
         assertThat(id("located").getText()).contains("Bajo custodia de ICE", "Ana Lopez", "Houston field office");
-        checked("locator-es", null);
+        browser.checked("locator-es", null);
         browser.driver().navigate().back();
 
         click(id("held").findElement(By.linkText("1001")));
         assertThat(id("transport-button").isEnabled()).isFalse();
         assertThat(id("transport-why").getText()).contains("the whole family moves from one staging site together");
-        checked("custody-family", By.id("moves"));
+        browser.checked("custody-family", By.id("moves"));
 
         id("stage-site").sendKeys("Hotel A");
         browser.submit(id("stage"));
@@ -195,6 +174,6 @@ class OperationBrowserTest {
         browser.submit(id("release"));
         assertThat(id("custody-message").getText()).isEqualTo("2 members released together: Order of supervision.");
         assertThat(id("release-button").isEnabled()).isFalse();
-        checked("custody-family-released", By.id("custody-message"));
+        browser.checked("custody-family-released", By.id("custody-message"));
     }
 }

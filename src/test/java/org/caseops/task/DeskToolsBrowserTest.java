@@ -48,30 +48,7 @@ class DeskToolsBrowserTest {
     }
 
     /** axe-core finds nothing on the page shown, at 1280 px and at 400 px (nothing scrolls sideways); screenshots. */
-    private void checked(String name) {
-        checked(name, null);
-    }
 
-    /** The same, with {@code focus} scrolled into view for the screenshots (a problem next to its field). */
-    private void checked(String name, By focus) {
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " (" + browser.driver().getCurrentUrl() + ")")
-                .isEmpty();
-        show(focus);
-        browser.screenshot(name + "-1280");
-        browser.width(400, 900);
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
-        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
-        assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
-        show(focus);
-        browser.screenshot(name + "-400");
-        browser.width(1280, 1000);
-    }
-
-    private void show(By focus) {
-        if (focus != null) {
-            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.driver().findElement(focus));
-        }
-    }
 
     private WebElement menu(String label) {
         return browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText(label));
@@ -115,7 +92,7 @@ class DeskToolsBrowserTest {
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         assertThat(id("problem-detail").getText()).contains("CaseOps has no page at /no/such/page");
         assertThat(browser.driver().getTitle()).isEqualTo("Page not found · CaseOps");
-        checked("not-found");
+        browser.checked("not-found");
 
         click(menu("Search"));
         assertThat(browser.driver().getCurrentUrl()).endsWith("/search");
@@ -155,7 +132,7 @@ class DeskToolsBrowserTest {
         assertThat(id("protection-evidence").getAttribute("value")).isEqualTo("USCIS I-797 approval notice EAC1990000001");
         assertThat(new Select(id("protection-kind")).getFirstSelectedOption().getText())
                 .isEqualTo("Temporary Protected Status");
-        checked("case-protection-problem", By.id("protection-until-error"));
+        browser.checked("case-protection-problem", By.id("protection-until-error"));
 
         browser.script("arguments[0].value = ''", id("protection-until"));
         browser.submit(id("record-protection"));
@@ -173,7 +150,7 @@ class DeskToolsBrowserTest {
         browser.submit(determination);
         assertThat(browser.driver().findElement(By.cssSelector("tr.determination")).getText())
                 .contains("strBIADecision=XQZ", "BIA no final order", "never decided", "attorney");
-        checked("case-attorney-tools", By.id("protections"));
+        browser.checked("case-attorney-tools", By.id("protections"));
 
         WebElement end = browser.driver().findElement(By.cssSelector("form[id^=end-protection-]"));
         assertThat(end.findElement(By.tagName("h3")).getText())
@@ -202,7 +179,7 @@ class DeskToolsBrowserTest {
         assertThat(browser.driver().findElement(By.cssSelector("tr.stay")).getText())
                 .contains("Judicial", "2019-05-01", "until lifted", "19-60001", "in force");
         assertThat(id("verdict-status").getText()).isEqualTo("Not executable");
-        checked("case-director-stay", By.id("stays"));
+        browser.checked("case-director-stay", By.id("stays"));
 
         browser.submit(browser.driver().findElement(By.cssSelector("form[id^=lift-stay-]")));
         assertThat(browser.driver().findElement(By.cssSelector("tr.stay")).getText()).contains("by director");
@@ -231,7 +208,7 @@ class DeskToolsBrowserTest {
         assertThat(id("screen-office-error").getText()).contains("three letters");
         assertThat(id("screen-office").getAttribute("value")).isEqualTo("Houston");
         assertThat(id("screen-as-of").getAttribute("value")).isEqualTo("2019-06-23");
-        checked("screenings-problem", By.id("screen-office-error"));
+        browser.checked("screenings-problem", By.id("screen-office-error"));
 
         id("screen-office").clear();
         id("screen-office").sendKeys("hou");
@@ -242,7 +219,7 @@ class DeskToolsBrowserTest {
                 + "and field_office_code = 'HOU'").query(Long.class).single();
         assertThat(cases).isPositive();
         assertThat(id("verdicts").findElement(By.tagName("caption")).getText()).contains("of " + cases + ")");
-        checked("screening");
+        browser.checked("screening");
 
         // the first deciding rule of the report: the table keeps only its cases
         WebElement reason = browser.driver().findElement(By.cssSelector("#reasons tr.reason"));
@@ -286,7 +263,7 @@ class DeskToolsBrowserTest {
         browser.signIn("attorney");
         click(menu("Imports"));
         assertThat(id("imports").findElement(By.tagName("caption")).getText()).contains("Imports");
-        checked("imports-history");
+        browser.checked("imports-history");
 
         click(id("imports").findElement(By.linkText(String.valueOf(id))));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Import " + id);
@@ -301,7 +278,7 @@ class DeskToolsBrowserTest {
         assertThat(problems.get(0)).startsWith("C_BIRTHDATE: ");
         assertThat(problems.get(1)).startsWith("DATE_OF_ENTRY: ");
         assertThat(cells.get(4).getText()).contains("1999-13-01", "maybe");
-        checked("quarantine");
+        browser.checked("quarantine");
 
         WebElement filter = id("quarantine-filter");
         filter.findElement(By.name("reason")).sendKeys("IDNCASE");
@@ -321,7 +298,7 @@ class DeskToolsBrowserTest {
         click(id("imports").findElement(By.linkText(String.valueOf(id))));
         assertThat(browser.driver().findElements(By.id("quarantine-link"))).isEmpty();
         assertThat(id("tables").findElements(By.tagName("a"))).isEmpty();
-        checked("import-auditor");
+        browser.checked("import-auditor");
 
         browser.open("/imports/" + id + "/quarantine");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
@@ -342,7 +319,7 @@ class DeskToolsBrowserTest {
         browser.waitUntil(d -> !d.findElements(By.id("chain-status")).isEmpty());
         assertThat(id("chain-status").getText()).isEqualTo("Intact");
         assertThat(id("verify-result").getText()).contains("chained entries checked");
-        checked("audit-verified", By.id("verify-result"));
+        browser.checked("audit-verified", By.id("verify-result"));
 
         WebElement filter = id("audit-filter");
         filter.findElement(By.name("actor")).sendKeys("attorney");
@@ -353,7 +330,7 @@ class DeskToolsBrowserTest {
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText())
                 .contains("attorney (Attorney", "LEGAL_HOLD_PLACED", "CASE "));
         assertThat(rows.get(0).getText()).as("newest first").contains("CASE 1001", "Audit page check");
-        checked("audit");
+        browser.checked("audit");
 
         String export = id("export").getAttribute("href");
         String first = fetched(export).toString().lines().findFirst().orElse("");
@@ -361,7 +338,7 @@ class DeskToolsBrowserTest {
 
         click(menu("Audit checkpoints"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Audit checkpoints");
-        checked("audit-checkpoints");
+        browser.checked("audit-checkpoints");
     }
 
     @Test
@@ -383,6 +360,6 @@ class DeskToolsBrowserTest {
             assertThat(id(section + "-heading").getTagName()).isEqualTo("h2");
         }
         assertThat(id("addresses").getText()).contains("12 Elm St, Apt 4", "address of record");
-        checked("person-sections", By.id("supervision"));
+        browser.checked("person-sections", By.id("supervision"));
     }
 }
