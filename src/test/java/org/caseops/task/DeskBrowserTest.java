@@ -54,18 +54,6 @@ class DeskBrowserTest {
         browser.width(1280, 1000);
     }
 
-    /** axe-core finds nothing on the page shown; then a screenshot at 1280 px and at 400 px. */
-    private void checked(String name) {
-        List<String> violations = browser.axeViolations();
-        assertThat(violations).as("axe-core on " + name + " (" + browser.driver().getCurrentUrl() + ")").isEmpty();
-        browser.screenshot(name + "-1280");
-        browser.width(400, 900);
-        assertThat(browser.axeViolations()).as("axe-core on " + name + " at 400 px").isEmpty();
-        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1");
-        assertThat(overflow).as(name + " fits 400 px without scrolling sideways").isEqualTo(false);
-        browser.screenshot(name + "-400");
-        browser.width(1280, 1000);
-    }
 
     private WebElement menu(String label) {
         return browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText(label));
@@ -95,11 +83,11 @@ class DeskBrowserTest {
         long id = taskApi.houstonTeamTask();
         taskApi.houstonTaskOf("officer");
         browser.signIn("officer");
-        checked("home-officer");
+        browser.checked("home-officer");
 
         click(menu("Queues"));
         click(browser.driver().findElement(By.id("tab-team")));
-        checked("queues-team");
+        browser.checked("queues-team");
         browser.submit(browser.driver().findElement(By.id("start-" + id)));
 
         browser.waitUntil(d -> !d.findElements(By.id("queue-message")).isEmpty());
@@ -119,12 +107,12 @@ class DeskBrowserTest {
         click(browser.driver().findElement(By.id("show-unassigned")));
         browser.driver().findElement(By.cssSelector("input[form='bulk'][value^='" + a + "@']")).click();
         click(browser.driver().findElement(By.id("show-assigned")));
-        checked("queues-team-assigned");
+        browser.checked("queues-team-assigned");
         browser.driver().findElement(By.cssSelector("input[form='bulk'][value^='" + b + "@']")).click();
         browser.driver().findElement(By.id("bulk-hold")).click();
         browser.submit(browser.driver().findElement(By.id("bulk")));
         browser.waitUntil(d -> !d.findElements(By.id("bulk-reason-error")).isEmpty());
-        checked("queues-bulk-problem");
+        browser.checked("queues-bulk-problem");
         assertThat(taskApi.status(b)).isEqualTo(TaskStatus.ASSIGNED);
 
         browser.driver().findElement(By.cssSelector("input[form='bulk'][value^='" + b + "@']")).click();
@@ -138,7 +126,7 @@ class DeskBrowserTest {
 
         click(browser.driver().findElement(By.id("show-on_hold")));
         assertThat(browser.driver().findElement(By.id("queue")).getText()).contains("the court file is missing");
-        checked("queues-on-hold");
+        browser.checked("queues-on-hold");
     }
 
     @Test
@@ -153,14 +141,14 @@ class DeskBrowserTest {
         browser.signIn("attorney");
 
         click(menu("Legal reviews"));
-        checked("legal-reviews");
+        browser.checked("legal-reviews");
         browser.driver().findElement(By.id("clear-" + id + "-note")).sendKeys("orders final, no stays");
         browser.submit(browser.driver().findElement(By.id("clear-" + id)));
 
         browser.waitUntil(d -> !d.findElements(By.id("review-message")).isEmpty());
         assertThat(browser.driver().findElement(By.id("review-message")).getText())
                 .contains("Legal review of operation " + id + " cleared");
-        checked("legal-reviews-cleared");
+        browser.checked("legal-reviews-cleared");
     }
 
     @Test
@@ -169,20 +157,20 @@ class DeskBrowserTest {
         WebElement form = browser.driver().findElement(By.id("find-person"));
         form.findElement(By.name("q")).sendKeys("lopez");
         browser.submit(form);
-        checked("search");
+        browser.checked("search");
 
         click(browser.driver().findElement(By.linkText("Sofia Lopez")));
         assertThat(browser.driver().findElement(By.id("a-number")).getText()).isEqualTo("991000002");
-        checked("person");
+        browser.checked("person");
 
         click(browser.driver().findElement(By.id("case-link")));
         assertThat(browser.driver().findElement(By.id("verdict-status")).getText()).isNotBlank();
         assertThat(browser.driver().findElements(By.cssSelector("#findings tbody tr"))).isNotEmpty();
-        checked("case");
+        browser.checked("case");
 
         click(browser.driver().findElement(By.linkText("Family 1001")));
         assertThat(browser.driver().findElements(By.cssSelector("#members tr.member"))).hasSize(3);
-        checked("family");
+        browser.checked("family");
     }
 
     @Test
@@ -213,7 +201,7 @@ class DeskBrowserTest {
         assertThat(browser.driver().findElement(By.id("verdict-status")).getText()).isEqualTo("Not executable");
         assertThat(browser.driver().findElement(By.cssSelector("tr.hold")).getText())
                 .contains("Motion to reopen under review", "open");
-        checked("case-attorney");
+        browser.checked("case-attorney");
     }
 
     @Test
@@ -234,7 +222,7 @@ class DeskBrowserTest {
         browser.signIn("supervisor");
 
         browser.waitUntil(d -> "yes".equals(d.findElement(By.cssSelector("canvas.chart")).getAttribute("data-drawn")));
-        checked("home-supervisor");
+        browser.checked("home-supervisor");
     }
 
     @Test
@@ -243,24 +231,24 @@ class DeskBrowserTest {
             browser.driver().manage().deleteAllCookies();
             browser.signIn(user);
             assertThat(browser.driver().findElements(By.cssSelector("section.panel"))).as(user).isNotEmpty();
-            checked("home-" + user);
+            browser.checked("home-" + user);
         }
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin");
         click(menu("Unmapped courts"));
-        checked("unmapped");
+        browser.checked("unmapped");
         click(menu("Imports"));
-        checked("imports");
+        browser.checked("imports");
     }
 
     @Test
     void the_sign_in_and_problem_pages_pass_axe() {
         browser.open("/login");
-        checked("login");
+        browser.checked("login");
         browser.signIn("officer");
         browser.open("/people/999999999");
         assertThat(browser.driver().findElement(By.id("problem")).getText()).contains("no person");
-        checked("problem");
+        browser.checked("problem");
         assertThat(Map.of()).isEmpty();
     }
 }
