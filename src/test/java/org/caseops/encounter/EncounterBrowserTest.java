@@ -104,9 +104,16 @@ class EncounterBrowserTest {
         // saying "recorded") fetched there too, never shown, so the page keeps the form and the browser what was typed.
         // (Had the redirect not been followed, the next load of the page would say "recorded" itself: the session
         // keeps that message for it, and the form would rightly forget what was typed.)
-        browser.script("fetch(arguments[0].action, {method: 'POST', body: new FormData(arguments[0]), "
-                + "redirect: 'follow', credentials: 'same-origin'})", id("visit"));
-        browser.waitUntil(d -> encounters(operation) == 3);
+        // Wait for the whole answer, redirect included: the page it redirects to takes the session's "recorded"
+        // message, and a reload before that would show the message itself and forget the form (CI saw this race).
+        browser.script("window.lostAnswer = 'pending'; fetch(arguments[0].action, {method: 'POST', "
+                + "body: new FormData(arguments[0]), redirect: 'follow', credentials: 'same-origin'})"
+                + ".then(function (r) { return r.text(); })"
+                + ".then(function () { window.lostAnswer = 'read'; }, function () { window.lostAnswer = 'failed'; })",
+                id("visit"));
+        browser.waitUntil(d -> !"pending".equals(browser.script("return window.lostAnswer")));
+        assertThat(browser.script("return window.lostAnswer")).isEqualTo("read");
+        assertThat(encounters(operation)).isEqualTo(3);
 
         browser.driver().navigate().refresh();
         assertThat(id("visit").findElement(By.name("key")).getAttribute("value"))
