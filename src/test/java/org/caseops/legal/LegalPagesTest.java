@@ -30,6 +30,8 @@ class LegalPagesTest {
     JdbcClient jdbc;
     @Autowired
     Users users;
+    @Autowired
+    org.caseops.fixtures.Api api;
 
     @BeforeEach
     void docket() throws Exception {
@@ -182,6 +184,26 @@ class LegalPagesTest {
         assertThat(row(officer, "7001")).contains("import " + second).doesNotContain("href=\"/imports/");
         // a juvenile history row on Sofia's case, with its meaning
         assertThat(page("officer", "/cases/991000002")).contains("tbl_JuvenileHistory", "Juvenile history");
+    }
+
+    @Test
+    void counsels_home_lists_the_verdicts_waiting_for_attorney_review_each_linking_to_the_person() throws Exception {
+        // Jose Reyes's motion to reopen was decided with a code the gate cannot read (Q): attorney review
+        Dockets.freshlyImported(houstonWithMotion("2019-03-01", "Q"), importer, jdbc);
+        assertThat(page("attorney", "/")).contains("id=\"panel-attorney-review\"", "No screening of field office HOU");
+
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertThat(api.as("attorney").postForEntity("/api/screenings", Map.of("asOf", today.toString(),
+                "fieldOffice", "HOU"), com.fasterxml.jackson.databind.JsonNode.class).getStatusCode().value())
+                .isEqualTo(201);
+
+        String home = page("attorney", "/");
+        String panel = home.substring(home.indexOf("id=\"panel-attorney-review\""));
+        panel = panel.substring(0, panel.indexOf("</section>"));
+        assertThat(panel).contains("href=\"/people/991000003\"", "unknown code Q in DEC", "attorney review",
+                "8 CFR 1003.23(b)").doesNotContain("991000001", "991000002");
+        // nobody else's home has it
+        assertThat(page("officer", "/")).doesNotContain("id=\"panel-attorney-review\"");
     }
 
     @Test
