@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.caseops.access.Access;
 import org.caseops.access.Actor;
 import org.caseops.access.HomePanel;
 import org.caseops.access.PageLayout;
@@ -42,8 +43,10 @@ class AttorneyReviewHome implements HomePanel {
     private final DocketFacts facts;
     private final LegalGate gate;
     private final Docket docket;
+    private final Access access;
 
-    AttorneyReviewHome(JdbcClient jdbc, DocketFacts facts, LegalGate gate, Docket docket) {
+    AttorneyReviewHome(JdbcClient jdbc, DocketFacts facts, LegalGate gate, Docket docket, Access access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.facts = facts;
         this.gate = gate;
@@ -88,6 +91,13 @@ class AttorneyReviewHome implements HomePanel {
                     break;
                 }
             }
+        }
+        if (!items.isEmpty()) {
+            // the panel names people (A-numbers) and what their cases say: a read of person-level data, audited
+            access.audit("ATTORNEY_REVIEWS_READ", new Access.Subject("FIELD_OFFICE", office, office), items.size()
+                    + " verdicts waiting for attorney review as of " + workingDate + ", shown: " + items.stream()
+                    .limit(SHOWN).map(i -> i.href().substring("/people/".length()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         String note = "Among the cases the screening of " + screened + " found blocked by a rule that can call for "
                 + "review" + (more ? " (the first " + CANDIDATES + ")" : "") + ", judged again as of " + workingDate;

@@ -202,6 +202,8 @@ class LegalPagesTest {
         panel = panel.substring(0, panel.indexOf("</section>"));
         assertThat(panel).contains("href=\"/people/991000003\"", "unknown code Q in DEC", "attorney review",
                 "8 CFR 1003.23(b)").doesNotContain("991000001", "991000002");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ATTORNEY_REVIEWS_READ' and actor = "
+                + "'attorney' and detail like '%shown: 991000003'").query(Long.class).single()).isPositive();
         // nobody else's home has it
         assertThat(page("officer", "/")).doesNotContain("id=\"panel-attorney-review\"");
     }
