@@ -247,10 +247,9 @@ class DeskBrowserTest {
                 "reason", "OIG complaint 2019-0142 (synthetic)"), String.class).getStatusCode().value()).isEqualTo(200);
         long review = jdbc.sql("select max(seq) from audit_entry where action = 'CASE_REVIEW' and actor = 'auditor'")
                 .query(Long.class).single();
-        browser.signIn("officer");
-        browser.open("/people/991000001"); // a read of the person, for the review to show
-        browser.driver().manage().deleteAllCookies();
-
+        // a read of the person, for the review to show
+        assertThat(api.as("officer").getForEntity("/api/people/991000001", String.class).getStatusCode().value())
+                .isEqualTo(200);
         browser.signIn("auditor");
         click(browser.driver().findElement(By.partialLinkText("Case review " + review + ":")));
         assertThat(browser.driver().findElement(By.id("revealed")).getText()).contains("991000001");
