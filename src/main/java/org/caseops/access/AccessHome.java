@@ -47,8 +47,11 @@ class AccessHome implements HomePanel {
 
     private Panel auditor() {
         Optional<Checkpoint> latest = checkpoints.latest();
-        List<Item> items = latest.map(c -> List.of(new Item("Latest signed checkpoint: entry " + c.position(), null,
-                "issued " + c.issuedAt() + ", key " + checkpoints.keyId(), false))).orElse(List.of());
+        List<Item> items = new java.util.ArrayList<>(latest.map(c -> List.of(new Item("Latest signed checkpoint: "
+                + "entry " + c.position(), null, "issued " + c.issuedAt() + ", key " + checkpoints.keyId(), false)))
+                .orElse(List.of()));
+        items.add(new Item("Verify the whole chain now", "/audit?verify=true", "the result and the first broken "
+                + "entry, if any", false));
         return new Panel(10, "audit", "Audit trail", List.of(), items,
                 "No checkpoint has been signed yet: verify the chain and issue one (POST /api/audit/checkpoints).",
                 "/audit/checkpoints", "All checkpoints, each checked against the chain");

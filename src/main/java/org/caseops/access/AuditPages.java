@@ -11,6 +11,8 @@ import org.caseops.audit.AuditSearch;
 import org.caseops.audit.AuditVerifier;
 import org.caseops.audit.VerifyResult;
 import org.caseops.system.BadInput;
+import org.caseops.system.Forbidden;
+import org.caseops.system.NotFound;
 import org.caseops.system.Listing;
 import org.caseops.system.Listing.Cell;
 import org.caseops.system.Listing.Column;
@@ -57,7 +59,7 @@ class AuditPages {
             @RequestParam(required = false) Boolean verify, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir, @RequestParam(required = false) String format,
-            jakarta.servlet.http.HttpServletResponse response) {
+            @RequestParam(required = false) String review, jakarta.servlet.http.HttpServletResponse response) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("actor", blank(actor));
         typed.put("subjectType", blank(subjectType));
@@ -66,6 +68,7 @@ class AuditPages {
         typed.put("from", blank(from));
         typed.put("to", blank(to));
         typed.put("purpose", blank(purpose));
+        typed.put("review", blank(review));
         LocalDate fromDay;
         LocalDate toDay;
         try {
@@ -73,6 +76,9 @@ class AuditPages {
             toDay = day("to", typed.get("to"));
             if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
                 throw new BadInput("to", "the last day (" + toDay + ") is before the first (" + fromDay + ")");
+            }
+            if (typed.get("review") != null && !typed.get("review").matches("\\d{1,18}")) {
+                throw new BadInput("review", "'" + typed.get("review") + "' is not an audit entry number");
             }
         } catch (BadInput e) {
             // shown next to the field, with what was typed; nothing is searched
@@ -85,6 +91,7 @@ class AuditPages {
         }
         AuditSearch.Filter filter = new AuditSearch.Filter(typed.get("actor"), typed.get("subjectType"),
                 typed.get("subjectId"), typed.get("action"), fromDay, toDay, typed.get("purpose"));
+        String revealed = typed.get("review") == null ? null : reviewed(Long.parseLong(typed.get("review")));
         Listing.Query query = Listing.Query.of(page, size, sort, dir, null, COLUMNS, "seq", true);
         String path = path(typed);
         String criteria = typed.entrySet().stream().filter(e -> e.getValue() != null)
@@ -92,18 +99,22 @@ class AuditPages {
         if ("csv".equals(format)) {
             List<AuditEntry> all = search.page(filter, !query.descending(), 0, CSV_MAX);
             access.audit("AUDIT_READ", null, "page CSV: " + criteria + " (" + all.size() + " entries)");
-            Listing.paged("entries", "Audit entries", path, COLUMNS, rows(all), all.size(), query)
+            Listing.paged("entries", "Audit entries", path, COLUMNS, rows(all, revealed), all.size(), query)
                     .writeCsv(response, "caseops-audit-entries");
             return null;
         }
         long total = search.count(filter);
         List<AuditEntry> shown = search.page(filter, !query.descending(), (long) query.page() * query.size(),
                 query.size());
-        access.audit("AUDIT_READ", null, "page " + query.page() + ": " + criteria);
+        access.audit("AUDIT_READ", null, "page " + query.page() + ": " + criteria
+                + (revealed == null ? "" : " (person-level entries of " + revealed + " through case review "
+                + typed.get("review") + ")"));
         ModelAndView view = new ModelAndView("audit/audit");
         view.addObject("typed", typed);
-        view.addObject("entries", Listing.paged("entries", "Audit entries", path, COLUMNS, rows(shown), total,
-                query));
+        view.addObject("entries", Listing.paged("entries", "Audit entries", path, COLUMNS, rows(shown, revealed),
+                total, query));
+        view.addObject("revealed", revealed);
+        view.addObject("hidden", shown.stream().anyMatch(e -> hidden(e, revealed)));
         if (Boolean.TRUE.equals(verify)) {
             VerifyResult result = verifier.verify();
             view.addObject("result", result);
@@ -111,7 +122,33 @@ class AuditPages {
         return view;
     }
 
-    private static List<Listing.Row> rows(List<AuditEntry> entries) {
+    /** What a person-level entry shows in place of its subject, purpose and detail outside a case review. */
+    static final String HIDDEN = "person-level: shown only from a case review naming this person";
+
+    /**
+     * The A-number a case review names, when {@code seq} is a case review ({@code CASE_REVIEW}) the signed-in auditor
+     * recorded about a person; otherwise the page is refused (403) with the reason.
+     */
+    private String reviewed(long seq) {
+        Actor actor = access.actor();
+        AuditEntry entry = search.entry(seq).orElseThrow(() -> new NotFound("no audit entry " + seq));
+        if (!"CASE_REVIEW".equals(entry.action()) || !"PERSON".equals(entry.subjectType())) {
+            throw new Forbidden("audit entry " + seq + " is not a case review: person-level entries open only from "
+                    + "a recorded case review naming the person");
+        }
+        if (!actor.username().equals(entry.actor())) {
+            throw new Forbidden("case review " + seq + " was recorded by " + entry.actor() + ", not by "
+                    + actor.username() + ": person-level entries open only from your own case review");
+        }
+        return entry.subjectId();
+    }
+
+    /** A person-level entry (its subject is a person) other than of the person the case review names. */
+    private static boolean hidden(AuditEntry e, String revealed) {
+        return "PERSON".equals(e.subjectType()) && !e.subjectId().equals(revealed);
+    }
+
+    private static List<Listing.Row> rows(List<AuditEntry> entries, String revealed) {
         return Listing.rows(entries,
                 e -> Cell.of(e.seq()),
                 e -> Cell.of(e.pending() ? "pending" : e.position()),
@@ -119,9 +156,10 @@ class AuditPages {
                 e -> Cell.of(e.actor() + " (" + PageLayout.label(e.role()) + (e.fieldOffice() == null ? ""
                         : ", " + e.fieldOffice()) + ")"),
                 e -> Cell.of(e.action()),
-                e -> Cell.of(e.subjectType() == null ? "" : e.subjectType() + " " + e.subjectId()),
-                e -> Cell.of(e.purpose()),
-                e -> Cell.of(e.detail()));
+                e -> Cell.of(e.subjectType() == null ? "" : hidden(e, revealed) ? "a person (hidden)"
+                        : e.subjectType() + " " + e.subjectId()),
+                e -> Cell.of(hidden(e, revealed) ? "" : e.purpose()),
+                e -> Cell.of(hidden(e, revealed) ? HIDDEN : e.detail()));
     }
 
     private static String path(Map<String, String> typed) {

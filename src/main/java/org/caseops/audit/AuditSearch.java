@@ -62,6 +62,26 @@ public class AuditSearch {
                 }).list();
     }
 
+    /** One entry by its sequence number, chained or pending. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<AuditEntry> entry(long seq) {
+        return jdbc.sql("""
+                select e.seq, c.position, e.recorded_at, e.actor, e.role, e.field_office, e.action, e.subject_type,
+                       e.subject_id, e.purpose, e.request_id, e.detail, c.prev_hash, c.hash
+                from audit_entry e left join audit_chain c on c.seq = e.seq where e.seq = ?""").param(seq)
+                .query(AuditSearch::row).optional();
+    }
+
+    private static AuditEntry row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long p = rs.getLong("position");
+        Long position = rs.wasNull() ? null : p;
+        return new AuditEntry(rs.getLong("seq"), position,
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                rs.getString("role"), rs.getString("field_office"), rs.getString("action"),
+                rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("purpose"),
+                rs.getString("request_id"), rs.getString("detail"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
     private static String where(Filter f, List<Object> params) {
         StringBuilder where = new StringBuilder("true");
         equal(where, params, "e.actor", f.actor());

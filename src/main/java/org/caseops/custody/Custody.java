@@ -127,6 +127,36 @@ public class Custody {
                                 : rs.getObject(9, OffsetDateTime.class).toInstant())).list();
     }
 
+    /** The custody of several people in one query, by person id; a person never in custody is absent (at large). */
+    public Map<Long, Status> statuses(java.util.Collection<Long> personIds) {
+        Map<Long, Status> out = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select person_id, family_id, state, site, destination, release_reason, since, changed_by,
+                       operation_id, version
+                from custody_status where person_id = any (?)""").param(personIds.toArray(Long[]::new))
+                .query(Custody::statusRow).list().forEach(st -> out.put(st.personId(), st));
+        return out;
+    }
+
+    /** The caregiver records of several people in one query, oldest first. */
+    public List<Caregiver> caregivers(java.util.Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, person_id, caregiver_name, relationship, contact, location, recorded_by, recorded_at,
+                       ended_at from minor_caregiver where person_id = any (?) order by id""")
+                .param(personIds.toArray(Long[]::new))
+                .query((rs, n) -> new Caregiver(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class).toInstant(),
+                        rs.getObject(9, OffsetDateTime.class) == null ? null
+                                : rs.getObject(9, OffsetDateTime.class).toInstant())).list();
+    }
+
     /** The members of the family held (in custody, staged, transported), by person id. */
     public List<Status> held(long familyId) {
         return jdbc.sql("select person_id from custody_status where family_id = ? "

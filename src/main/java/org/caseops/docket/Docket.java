@@ -495,6 +495,24 @@ public class Docket {
                 .query(String.class).optional();
     }
 
+    /** The person whose own case it is: internal id and A-number. */
+    public record CasePerson(long idncase, long personId, String aNumber) {
+    }
+
+    /** {@link #aNumberOfCase} for many cases in one query, by IDNCASE; a case with no person is absent. */
+    public Map<Long, CasePerson> peopleOfCases(Collection<Long> idncases) {
+        Map<Long, CasePerson> out = new java.util.LinkedHashMap<>();
+        if (idncases.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select idncase, id, a_number from person where idncase = any (?) and a_number is not null "
+                + "order by idncase, id").param(idncases.toArray(Long[]::new))
+                .query(rs -> {
+                    out.putIfAbsent(rs.getLong(1), new CasePerson(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                });
+        return out;
+    }
+
     /** The person's timeline: events about them and about their case, oldest first. */
     public List<Event> timeline(long personId, Long idncase) {
         return jdbc.sql("""

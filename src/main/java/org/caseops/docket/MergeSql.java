@@ -14,7 +14,7 @@ final class MergeSql {
     private MergeSql() {
     }
 
-    private static final List<String> NOT_COMPARED = List.of("import_id", "version", "id");
+    private static final List<String> NOT_COMPARED = List.of("import_id", "changed_by_import", "version", "id");
 
     static String cast(Column column, String alias) {
         String cast = alias + "." + column.target() + "::" + column.kind().sqlType;
@@ -156,6 +156,9 @@ final class MergeSql {
                 .collect(Collectors.joining(", "));
         if (table == ImportTable.PERSONS) {
             assignments += ", version = t.version + 1";
+        } else {
+            // provenance of the change (V122): the import that last changed the row, in the same statement
+            assignments += ", changed_by_import = :importId";
         }
         return "with changed as (select t." + key + " as k, " + rowJson(table, "t") + " as before, "
                 + data.stream().map(c -> cast(c, "s") + " as " + c.target()).collect(Collectors.joining(", "))

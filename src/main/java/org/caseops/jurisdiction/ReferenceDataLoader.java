@@ -232,7 +232,10 @@ class ReferenceDataLoader implements InitializingBean {
                 insert into base_city (code, name, city, state, field_office_code, field_office_method)
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 on conflict (code) do update set name = excluded.name, city = excluded.city, state = excluded.state,
-                    field_office_code = excluded.field_office_code, field_office_method = excluded.field_office_method
+                    field_office_code = case when base_city.field_office_method = 'manual'
+                        then base_city.field_office_code else excluded.field_office_code end,
+                    field_office_method = case when base_city.field_office_method = 'manual'
+                        then 'manual' else excluded.field_office_method end
                 """)
                 .param(texts(cities, BaseCity::code)).param(texts(cities, BaseCity::name))
                 .param(texts(cities, BaseCity::city)).param(texts(cities, BaseCity::state))
@@ -247,7 +250,10 @@ class ReferenceDataLoader implements InitializingBean {
                     ?::text[], ?::text[])
                 on conflict (code) do update set name = excluded.name, city = excluded.city, state = excluded.state,
                     zip = excluded.zip, base_city_code = excluded.base_city_code, active = excluded.active,
-                    field_office_code = excluded.field_office_code, field_office_method = excluded.field_office_method
+                    field_office_code = case when hearing_location.field_office_method = 'manual'
+                        then hearing_location.field_office_code else excluded.field_office_code end,
+                    field_office_method = case when hearing_location.field_office_method = 'manual'
+                        then 'manual' else excluded.field_office_method end
                 """)
                 .param(texts(locations, HearingLocation::code)).param(texts(locations, HearingLocation::name))
                 .param(texts(locations, HearingLocation::city)).param(texts(locations, HearingLocation::state))

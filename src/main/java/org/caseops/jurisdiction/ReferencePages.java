@@ -45,14 +45,18 @@ class ReferencePages {
 
     static final List<Column> MAPPING_COLUMNS = List.of(Column.sortable("kind", "Kind"),
             Column.sortable("code", "Code"), Column.sortable("name", "Name"), Column.sortable("place", "Place"),
-            Column.sortable("office", "Field office"), Column.sortable("method", "Mapped by"));
+            Column.sortable("office", "Field office"), Column.sortable("method", "Mapped by"),
+            Column.plain("change", "Change"));
 
     private final CooperationPolicies policies;
     private final ReferenceData reference;
     private final Access access;
     private final WorkingDate workingDate;
+    private final CourtMappings courtMappings;
 
-    ReferencePages(CooperationPolicies policies, ReferenceData reference, Access access, WorkingDate workingDate) {
+    ReferencePages(CooperationPolicies policies, ReferenceData reference, Access access, WorkingDate workingDate,
+            CourtMappings courtMappings) {
+        this.courtMappings = courtMappings;
         this.policies = policies;
         this.reference = reference;
         this.access = access;
@@ -114,22 +118,95 @@ class ReferencePages {
     ModelAndView mappings(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
             @RequestParam(required = false) String filter, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String edit, @RequestParam(required = false) String changed,
             HttpServletResponse response) {
-        Listing.Query query = Listing.Query.of(page, size, sort, dir, filter, MAPPING_COLUMNS, "code", false);
-        List<ReferenceData.Mapping> all = reference.mappings();
-        Listing table = Listing.of("mappings", "Hearing locations and base cities", "/reference/mappings",
-                MAPPING_COLUMNS, Listing.rows(all, m -> Cell.of(m.kind()), m -> Cell.of(m.code()),
-                        m -> Cell.of(m.name()), m -> Cell.of(m.city() == null ? "" : m.city() + ", " + m.state()),
-                        m -> Cell.of(m.fieldOffice() == null ? "none (unmapped)" : m.fieldOffice()),
-                        m -> Cell.of(m.method() == null ? "" : org.caseops.access.PageLayout.label(m.method()))),
-                query);
+        Listing table = mappingTable(page, size, sort, dir, filter);
         if ("csv".equals(format)) {
             table.writeCsv(response, "reference-mappings");
             return null;
         }
+        CourtMappings.Current editing = null;
+        if (edit != null && !edit.isBlank()) {
+            int colon = edit.indexOf(':');
+            if (colon < 0) {
+                throw new BadInput("edit", "'" + edit + "' names no court (kind:code, e.g. HEARING_LOCATION:HOU)");
+            }
+            editing = courtMappings.current(edit.substring(0, colon), edit.substring(colon + 1))
+                    .orElseThrow(() -> new NotFound("no court " + edit));
+        }
+        return mappingPage(table, editing, changed, Map.of(), null, null);
+    }
+
+    /**
+     * Maps a court to a field office (administrators), as {@code POST /api/reference/mappings/{kind}/{code}}: a
+     * problem next to its field with what was typed kept (400), a stale form shown again with the mapping as it is now
+     * (409), done: back to the list filtered on the court.
+     */
+    @Allow(Role.ADMIN)
+    @PostMapping("/reference/mappings/{kind}/{code}")
+    ModelAndView map(@org.springframework.web.bind.annotation.PathVariable String kind,
+            @org.springframework.web.bind.annotation.PathVariable String code,
+            @RequestParam(required = false) String fieldOffice, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String version) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("fieldOffice", fieldOffice == null ? "" : fieldOffice);
+        typed.put("reason", reason == null ? "" : reason);
+        try {
+            Integer v;
+            try {
+                v = version == null || version.isBlank() ? null : Integer.valueOf(version.trim());
+            } catch (NumberFormatException e) {
+                throw new BadInput("version", "'" + version + "' is not a version number");
+            }
+            CourtMappings.Changed done = courtMappings.map(kind, code, fieldOffice, v, reason);
+            RedirectView back = new RedirectView("/reference/mappings?filter=" + java.net.URLEncoder.encode(
+                    done.code(), java.nio.charset.StandardCharsets.UTF_8) + "&changed=" + java.net.URLEncoder.encode(
+                    done.kind().label() + " " + done.code() + " now maps to " + done.fieldOffice() + " ("
+                    + done.casesMoved() + " cases moved)", java.nio.charset.StandardCharsets.UTF_8), true);
+            back.setExposeModelAttributes(false);
+            return new ModelAndView(back);
+        } catch (BadInput e) {
+            ModelAndView view = mappingPage(mappingTable(null, null, null, null, code), current(kind, code), null,
+                    typed, e.field(), e.getMessage());
+            view.setStatus(HttpStatus.BAD_REQUEST);
+            return view;
+        } catch (org.caseops.system.Conflict e) {
+            // the form again, with the mapping (and its version) as it is now; what was typed is kept
+            ModelAndView view = mappingPage(mappingTable(null, null, null, null, code), current(kind, code), null,
+                    typed, "conflict", e.getMessage());
+            view.setStatus(HttpStatus.CONFLICT);
+            return view;
+        }
+    }
+
+    private CourtMappings.Current current(String kind, String code) {
+        return courtMappings.current(kind, code).orElseThrow(() -> new NotFound("no court " + kind + ":" + code));
+    }
+
+    private Listing mappingTable(Integer page, Integer size, String sort, String dir, String filter) {
+        Listing.Query query = Listing.Query.of(page, size, sort, dir, filter, MAPPING_COLUMNS, "code", false);
+        List<ReferenceData.Mapping> all = reference.mappings();
+        return Listing.of("mappings", "Hearing locations and base cities", "/reference/mappings",
+                MAPPING_COLUMNS, Listing.rows(all, m -> Cell.of(m.kind()), m -> Cell.of(m.code()),
+                        m -> Cell.of(m.name()), m -> Cell.of(m.city() == null ? "" : m.city() + ", " + m.state()),
+                        m -> Cell.of(m.fieldOffice() == null ? "none (unmapped)" : m.fieldOffice()),
+                        m -> Cell.of(m.method() == null ? "" : org.caseops.access.PageLayout.label(m.method())),
+                        m -> Cell.link("Change " + m.code(), "/reference/mappings?edit="
+                                + CourtMappings.Kind.ofLabel(m.kind()).name() + ":" + m.code() + "#edit-mapping")),
+                query);
+    }
+
+    private ModelAndView mappingPage(Listing table, CourtMappings.Current editing, String changed,
+            Map<String, String> typed, String errorField, String error) {
         ModelAndView view = new ModelAndView("reference/mappings");
         view.addObject("table", table);
         view.addObject("version", reference.loadedVersion().orElse(null));
+        view.addObject("editing", editing);
+        view.addObject("changed", changed);
+        view.addObject("offices", reference.fieldOffices());
+        view.addObject("typed", typed);
+        view.addObject("errorField", errorField);
+        view.addObject("error", error);
         return view;
     }
 

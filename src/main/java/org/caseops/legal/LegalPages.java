@@ -12,7 +12,11 @@ import org.caseops.access.Allow;
 import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
 import org.caseops.access.WorkingDate;
+import org.caseops.docket.CourtRecord;
 import org.caseops.docket.Docket;
+import org.caseops.docket.FamilySection;
+import org.caseops.docket.LeadRiders;
+import org.caseops.docket.PersonSection;
 import org.caseops.docket.DocketViews;
 import org.caseops.legal.rules.Determination;
 import org.caseops.legal.rules.Finding;
@@ -47,8 +51,15 @@ class LegalPages {
     private final CaseRecords records;
     private final Access access;
     private final WorkingDate workingDate;
+    private final CourtRecord courtRecord;
+    private final List<FamilySection> familySections;
+    private final LeadRiders leadRiders;
 
-    LegalPages(LegalGate gate, Docket docket, CaseRecords records, Access access, WorkingDate workingDate) {
+    LegalPages(LegalGate gate, Docket docket, CaseRecords records, Access access, WorkingDate workingDate,
+            CourtRecord courtRecord, List<FamilySection> familySections, LeadRiders leadRiders) {
+        this.courtRecord = courtRecord;
+        this.leadRiders = leadRiders;
+        this.familySections = familySections;
         this.gate = gate;
         this.docket = docket;
         this.records = records;
@@ -157,6 +168,12 @@ class LegalPages {
         page.addObject("verdicts", verdicts);
         page.addObject("members", family.people().stream().map(m -> new Member(m, byPerson.get(m.personId())))
                 .toList());
+        FamilySection.Shown shown = new FamilySection.Shown(id, family.people(), subject);
+        page.addObject("sections", familySections.stream().map(section -> section.section(shown, asOf))
+                .flatMap(java.util.Optional::stream).sorted(Comparator.comparingInt(PersonSection.Section::order))
+                .toList());
+        page.addObject("leadRiders", leadRiders.of(id));
+        page.addObject("importLinks", access.actor().is(Role.ATTORNEY));
         page.addObject("asOf", asOf);
         page.addObject("purpose", Access.purpose());
         page.addObject("keep", keep());
@@ -191,6 +208,8 @@ class LegalPages {
         page.addObject("findings", verdict == null ? List.of() : verdict.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> !f.holds())).toList());
         boolean hasCase = person.removalCase() != null;
+        page.addObject("courtRows", hasCase ? courtRecord.of(person.removalCase().idncase()) : List.of());
+        page.addObject("importLinks", access.actor().is(Role.ATTORNEY));
         page.addObject("holds", hasCase ? records.holds(a) : List.of());
         page.addObject("stays", hasCase ? records.stays(a) : List.of());
         page.addObject("asOf", asOf);

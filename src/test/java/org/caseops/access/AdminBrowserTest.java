@@ -206,5 +206,9 @@ class AdminBrowserTest {
         assertThat(browser.driver().findElement(By.tagName("main")).getText())
                 .contains("Reference-data mappings", "Unmapped courts");
         browser.checked("reference-mappings", null);
+        // the form to change a mapping (not sent: the mappings are shared by the test JVM's classes)
+        click(browser.driver().findElement(By.partialLinkText("Change ")));
+        assertThat(id("map-court").findElements(By.name("fieldOffice"))).isNotEmpty();
+        browser.checked("reference-mapping-edit", By.id("edit-mapping"));
     }
 }

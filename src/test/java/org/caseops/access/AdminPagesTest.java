@@ -279,4 +279,61 @@ class AdminPagesTest {
             assertThat(session.get("/reference/cooperation-policies").statusCode()).as(user).isEqualTo(403);
         }
     }
+
+    @Test
+    void an_administrator_maps_an_unmapped_court_and_a_stale_form_is_a_409_that_changes_nothing() {
+        // base city OIT has no field office in the shipped reference data; restored below (one JVM shares the data)
+        Map<String, Object> was = jdbc.sql("select field_office_code, field_office_method, mapping_version "
+                + "from base_city where code = 'OIT'").query().singleRow();
+        String version = String.valueOf(was.get("mapping_version"));
+        FormSession admin = FormSession.signIn(environment, "admin");
+        try {
+            assertThat(admin.get("/reference/mappings?filter=OIT").body())
+                    .contains("href=\"/reference/mappings?edit=BASE_CITY:OIT#edit-mapping\"");
+            assertThat(admin.get("/reference/mappings?edit=BASE_CITY:OIT").body()).contains("id=\"map-court\"",
+                    "action=\"/reference/mappings/BASE_CITY/OIT\"", "name=\"version\" value=\"" + version + "\"");
+
+            HttpResponse<String> missing = admin.postForm("/reference/mappings/BASE_CITY/OIT",
+                    Map.of("fieldOffice", "HOU", "version", version));
+            assertThat(missing.statusCode()).isEqualTo(400);
+            assertThat(missing.body()).contains("id=\"mapping-reason-error\"",
+                    "aria-describedby=\"mapping-reason-error\"", "value=\"HOU\" selected");
+
+            HttpResponse<String> done = admin.postForm("/reference/mappings/BASE_CITY/OIT", Map.of("fieldOffice",
+                    "HOU", "reason", "synthetic: heard from Houston", "version", version));
+            assertThat(done.statusCode()).isEqualTo(302);
+            assertThat(admin.get(done.headers().firstValue("Location").orElseThrow()
+                    .replaceFirst("^https?://[^/]+", "")).body())
+                    .contains("Base city OIT now maps to HOU", "Manual");
+            assertThat(jdbc.sql("select field_office_code || ' ' || field_office_method || ' ' || mapping_version "
+                    + "from base_city where code = 'OIT'").query(String.class).single())
+                    .isEqualTo("HOU manual " + (Integer.parseInt(version) + 1));
+            assertThat(jdbc.sql("select count(*) from audit_entry where action = 'COURT_MAPPING_CHANGED' and actor = "
+                    + "'admin' and subject_id = 'BASE_CITY:OIT' and detail like '%synthetic: heard from Houston'")
+                    .query(Long.class).single()).isOne();
+
+            // the same form again: someone changed it since it was read
+            HttpResponse<String> stale = admin.postForm("/reference/mappings/BASE_CITY/OIT", Map.of("fieldOffice",
+                    "CHI", "reason", "a stale form", "version", version));
+            assertThat(stale.statusCode()).isEqualTo(409);
+            assertThat(stale.body()).contains("id=\"mapping-conflict\"", "changed by admin", "now maps to HOU",
+                    "value=\"a stale form\"");
+            assertThat(api.as("admin").postForEntity("/api/reference/mappings/BASE_CITY/OIT", Map.of("fieldOffice",
+                    "CHI", "reason", "a stale call", "version", Integer.parseInt(version)), String.class)
+                    .getStatusCode().value()).isEqualTo(409);
+            assertThat(api.as("admin").postForEntity("/api/reference/mappings/BASE_CITY/OIT", Map.of("fieldOffice",
+                    "XXX", "reason", "no such office", "version", 1), String.class).getBody()).contains("fieldOffice");
+            assertThat(jdbc.sql("select field_office_code from base_city where code = 'OIT'").query(String.class)
+                    .single()).isEqualTo("HOU");
+            assertThat(FormSession.signIn(environment, "officer").postForm("/reference/mappings/BASE_CITY/OIT",
+                    Map.of("fieldOffice", "CHI", "reason", "x", "version", version)).statusCode()).isEqualTo(403);
+        } finally {
+            try (org.caseops.fixtures.Database.Owner owner = org.caseops.fixtures.Database.owner(jdbc)) {
+                owner.jdbc().sql("update base_city set field_office_code = ?, field_office_method = ?, "
+                        + "mapping_version = ? where code = 'OIT'").params(was.get("field_office_code"),
+                        was.get("field_office_method"), was.get("mapping_version")).update();
+                owner.jdbc().sql("select docket_follow_court_mapping('BASE_CITY', 'OIT')").query().singleRow();
+            }
+        }
+    }
 }

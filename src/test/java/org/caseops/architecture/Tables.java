@@ -40,7 +40,8 @@ final class Tables {
         OWNERS.put("legal", Set.of("legal_hold", "stay", "protection", "screening", "case_verdict",
                 "attorney_determination", "departure_deadline", "legal_record_change", "stay_request"));
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
-        OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file"));
+        OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file",
+                "court_mapping_edit"));
         OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint"));
         OWNERS.put("notice", Set.of("call_in_response", "letter_batch", "letter", "letter_member", "report_capacity",
                 "appointment_slot", "appointment"));

@@ -44,11 +44,50 @@ class AuditPagesTest {
                   and (recorded_at at time zone 'UTC')::date = ?::date""").params(subject, day)
                 .query(Long.class).single();
         assertThat(matching).isPositive();
-        assertThat(page).contains("(1–" + Math.min(matching, org.caseops.system.Listing.DEFAULT_SIZE) + " of " + matching + ")", "PERSON " + subject,
-                "case review", "value=\"" + subject + "\"");
+        // the entries are about a person: outside a case review they are summarised, not whom, why or the detail
+        assertThat(page).contains("(1–" + Math.min(matching, org.caseops.system.Listing.DEFAULT_SIZE) + " of " + matching + ")",
+                "a person (hidden)", "id=\"hidden-reason\"", "value=\"" + subject + "\"")
+                .doesNotContain("PERSON " + subject);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'AUDIT_READ' and actor = 'auditor' "
                 + "and detail like ?").param("%subjectId=" + subject + "%").query(Long.class).single()).isOne();
         assertThat(auditor.get("/audit?actor=nobody.at.all").body()).contains("Nothing to show.");
+    }
+
+    private long caseReview(String auditor, String aNumber) {
+        return log.record(new AuditEvent(auditor, "AUDITOR", null, "CASE_REVIEW", "PERSON", aNumber,
+                "OIG complaint 2019-0142", java.util.UUID.randomUUID().toString(), null)).seq();
+    }
+
+    @Test
+    void person_level_entries_show_in_full_only_from_the_auditors_own_case_review_naming_the_person() {
+        List<AuditEntry> written = AuditTrail.write(log, sequencer, jdbc, 2);
+        String reviewed = written.get(0).subjectId();
+        String other = written.get(1).subjectId();
+        long mine = caseReview("auditor", reviewed);
+        long theirs = caseReview("auditor.elsewhere", reviewed);
+        FormSession auditor = FormSession.signIn(environment, "auditor");
+
+        String through = auditor.get("/audit?review=" + mine + "&subjectType=PERSON&subjectId=" + reviewed).body();
+        assertThat(through).contains("id=\"revealed\"", "PERSON " + reviewed, "case review");
+        String both = auditor.get("/audit?review=" + mine + "&action=PERSON_READ&actor=officer&size=200").body();
+        assertThat(both).contains("PERSON " + reviewed, "a person (hidden)").doesNotContain("PERSON " + other);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'AUDIT_READ' and actor = 'auditor' "
+                + "and detail like ?").param("%through case review " + mine + ")%").query(Long.class).single())
+                .isPositive();
+
+        // refused on the server: another auditor's review, an entry that is no case review, a review that is no number
+        HttpResponse<String> foreign = auditor.get("/audit?review=" + theirs);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("auditor.elsewhere").doesNotContain("PERSON " + reviewed);
+        assertThat(auditor.get("/audit?review=" + written.get(0).seq()).statusCode()).isEqualTo(403);
+        HttpResponse<String> typo = auditor.get("/audit?review=12x");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("id=\"audit-review-error\"", "value=\"12x\"");
+
+        // the auditor's home lists their case reviews, each opening the person's entries through it
+        assertThat(auditor.get("/").body()).contains("My case reviews", "Case review " + mine + ": A-number "
+                + reviewed, "/audit?review=" + mine + "&amp;subjectType=PERSON&amp;subjectId=" + reviewed,
+                "href=\"/audit?verify=true\"").doesNotContain("Case review " + theirs);
     }
 
     @Test

@@ -72,6 +72,21 @@ class CustodyPagesTest {
     }
 
     @Test
+    void the_family_page_shows_each_members_custody_and_the_caregiver_records() {
+        HttpResponse<String> page = FormSession.signIn(environment, "officer").get("/families/1001");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        String table = page.body().substring(page.body().indexOf("id=\"custody-table\""));
+        String[] rows = table.substring(0, table.indexOf("</table>")).split("<tr");
+        assertThat(java.util.Arrays.stream(rows).filter(r -> r.contains("Ana Lopez")).findFirst().orElseThrow())
+                .contains("In custody", "Houston field office", "by officer");
+        assertThat(java.util.Arrays.stream(rows).filter(r -> r.contains("Mateo Lopez")).findFirst().orElseThrow())
+                .contains("At large (no custody record)", "Aunt (synthetic) (aunt, Home), recorded ");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'CUSTODY_READ' and subject_type = "
+                + "'FAMILY' and subject_id = '1001' and actor = 'officer'").query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void the_board_lists_who_is_held_where_with_the_clocks_and_who_of_the_family_is_not_held() {
         FormSession officer = FormSession.signIn(environment, "officer");
         HttpResponse<String> board = officer.get("/custody");

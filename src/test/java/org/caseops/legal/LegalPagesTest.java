@@ -30,6 +30,8 @@ class LegalPagesTest {
     JdbcClient jdbc;
     @Autowired
     Users users;
+    @Autowired
+    org.caseops.fixtures.Api api;
 
     @BeforeEach
     void docket() throws Exception {
@@ -128,6 +130,82 @@ class LegalPagesTest {
 
         assertThat(body).contains("Ana Lopez", "Sofia Lopez", "Mateo Lopez", "U.S. citizen", "(minor)",
                 "href=\"/cases/991000001\"");
+    }
+
+    @Test
+    void the_family_page_shows_the_lead_rider_history_as_imported() {
+        String body = page("officer", "/families/1001");
+
+        assertThat(body).contains("id=\"lead-rider-table\"", "1001 (Ana Lopez)", "1002 (Sofia Lopez)",
+                "Active: rides with the lead", "id=\"custody-table\"");
+    }
+
+    /** The Houston docket with motion 7001 received on {@code received} and decided with {@code decision}. */
+    private static EoirFiles houstonWithMotion(String received, String decision) {
+        EoirFiles files = EoirFiles.standard();
+        files.aCase(1001, "GT");
+        files.aCase(1002, "GT");
+        files.aCase(1003, "HO");
+        files.inAbsentiaRemoval(5001, 1001, "2019-02-11");
+        files.inAbsentiaRemoval(5002, 1002, "2019-02-11");
+        files.inAbsentiaRemoval(5003, 1003, "2018-11-05");
+        files.motion(7001, 5003, 1003, received, decision);
+        files.appeal(8001, 1003, 5003, "2018-11-20", "DIS");
+        files.rider(9001, 1001, 1002, true);
+        files.juvenile(6001, 1002, 5002);
+        files.respondent(1001, "991000001", "Ana", "Lopez", "1990-04-02", "LEAD");
+        files.respondent(1002, "991000002", "Sofia", "Lopez", "2012-08-30", "CHILD");
+        files.citizenChild(1001, "Mateo", "Lopez", "2017-03-14");
+        files.respondent(1003, "991000003", "Jose", "Reyes", "1985-01-20", "LEAD");
+        return files;
+    }
+
+    private static String row(String body, String key) {
+        return java.util.Arrays.stream(body.split("<tr")).filter(r -> r.contains("<td>" + key + "</td>"))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + key));
+    }
+
+    @Test
+    void the_case_page_shows_each_court_row_with_the_import_that_last_changed_it() throws Exception {
+        long first = jdbc.sql("select max(id) from import_run").query(Long.class).single();
+        // a later release: motion 7001 received three days later than the first said
+        Dockets.importedAgain(houstonWithMotion("2019-03-04", ""), importer);
+        long second = jdbc.sql("select max(id) from import_run").query(Long.class).single();
+        assertThat(second).isGreaterThan(first);
+
+        String counsel = page("attorney", "/cases/991000003");
+        assertThat(counsel).contains("id=\"court-rows\"", "B_TblProceeding", "tblAppeal", "tbl_Court_Motions");
+        assertThat(row(counsel, "7001")).contains("2019-03-04", "href=\"/imports/" + second + "\"");
+        assertThat(row(counsel, "8001")).contains("href=\"/imports/" + first + "\"");
+        assertThat(row(counsel, "5003")).contains("href=\"/imports/" + first + "\"", "in absentia");
+
+        // an officer may not open imports: the import is named, not linked
+        String officer = page("officer", "/cases/991000003");
+        assertThat(row(officer, "7001")).contains("import " + second).doesNotContain("href=\"/imports/");
+        // a juvenile history row on Sofia's case, with its meaning
+        assertThat(page("officer", "/cases/991000002")).contains("tbl_JuvenileHistory", "Juvenile history");
+    }
+
+    @Test
+    void counsels_home_lists_the_verdicts_waiting_for_attorney_review_each_linking_to_the_person() throws Exception {
+        // Jose Reyes's motion to reopen was decided with a code the gate cannot read (Q): attorney review
+        Dockets.freshlyImported(houstonWithMotion("2019-03-01", "Q"), importer, jdbc);
+        assertThat(page("attorney", "/")).contains("id=\"panel-attorney-review\"", "No screening of field office HOU");
+
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertThat(api.as("attorney").postForEntity("/api/screenings", Map.of("asOf", today.toString(),
+                "fieldOffice", "HOU"), com.fasterxml.jackson.databind.JsonNode.class).getStatusCode().value())
+                .isEqualTo(201);
+
+        String home = page("attorney", "/");
+        String panel = home.substring(home.indexOf("id=\"panel-attorney-review\""));
+        panel = panel.substring(0, panel.indexOf("</section>"));
+        assertThat(panel).contains("href=\"/people/991000003\"", "unknown code Q in DEC", "attorney review",
+                "8 CFR 1003.23(b)").doesNotContain("991000001", "991000002");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ATTORNEY_REVIEWS_READ' and actor = "
+                + "'attorney' and detail like '%shown: 991000003'").query(Long.class).single()).isPositive();
+        // nobody else's home has it
+        assertThat(page("officer", "/")).doesNotContain("id=\"panel-attorney-review\"");
     }
 
     @Test
