@@ -37,7 +37,8 @@ class FunnelPages {
             Column.sortable("notPresent", "Not present"), Column.sortable("arrested", "Arrested (targets)"),
             Column.sortable("collateral", "Arrested (collateral)"), Column.sortable("released", "Released"),
             Column.sortable("depart", "Told to depart"), Column.sortable("atd", "On ATD"),
-            Column.sortable("transported", "Transported"), Column.sortable("removed", "Removed"));
+            Column.sortable("transported", "Transported"), Column.sortable("removed", "Removed"),
+            Column.sortable("departed", "Departed voluntarily"));
 
     private final Funnels funnels;
 
@@ -60,7 +61,8 @@ class FunnelPages {
                         c -> Cell.of(c.targeted()), c -> Cell.of(c.encountered()), c -> Cell.of(c.notPresent()),
                         c -> Cell.of(c.arrestedTargets()), c -> Cell.of(c.arrestedCollateral()),
                         c -> Cell.of(released(c)), c -> Cell.of(c.instructedToDepart()), c -> Cell.of(c.onAtd()),
-                        c -> Cell.of(c.transported()), c -> Cell.of(c.removed())), query);
+                        c -> Cell.of(c.transported()), c -> Cell.of(c.removed()),
+                        c -> Cell.of(c.departedVoluntarily())), query);
         if ("csv".equals(format)) {
             table.writeCsv(response, "caseops-funnel-" + id);
             return null;
@@ -75,6 +77,7 @@ class FunnelPages {
         stages.put("On ATD", total.onAtd());
         stages.put("Transported", total.transported());
         stages.put("Removed", total.removed());
+        stages.put("Departed voluntarily", total.departedVoluntarily());
         model.addAttribute("operationId", id);
         model.addAttribute("table", table);
         model.addAttribute("labels", json(stages.keySet()));

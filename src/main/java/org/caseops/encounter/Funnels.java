@@ -14,9 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The oversight funnel of an operation, per city (field office) and in total, counted from the record itself —
  * targets, encounters and the custody ledger — never typed in: targeted, encountered, arrested (targets, collateral),
- * released by reason, instructed to depart, on ATD, transported. Counts only; no person is named. It reads the
- * encounters, its own table, and the views made for it (V56: {@code report_operation_target},
- * {@code report_custody_move}, {@code report_family_office}), never the operation's, custody's or the docket's tables.
+ * released by reason, instructed to depart, on ATD, transported, removed, departed voluntarily. Counts only; no
+ * person is named. It reads the encounters, its own table, and the views made for it (V56:
+ * {@code report_operation_target}, {@code report_custody_move}, {@code report_family_office}; V127:
+ * {@code report_removal_departure}, {@code report_voluntary_departure}), never the operation's, custody's,
+ * supervision's or the docket's tables. Removed counts each person once: moved to REMOVED in the custody ledger during
+ * the operation, or removed with their family by a removal record whose departure was verified on or after the
+ * operation's first day, when they were one of its targets; departed voluntarily counts the targets whose voluntary
+ * departure was verified on or after that day.
  */
 @Service
 public class Funnels {
@@ -33,7 +38,7 @@ public class Funnels {
 
     public record City(String fieldOffice, long targeted, long encountered, long notPresent, long arrestedTargets,
             long arrestedCollateral, Map<String, Long> released, long instructedToDepart, long onAtd,
-            long transported, long removed) {
+            long transported, long removed, long departedVoluntarily) {
     }
 
     public record Funnel(long operationId, List<City> cities, City total) {
@@ -71,17 +76,29 @@ public class Funnels {
                 select c.field_office_code, count(distinct c.person_id) from report_custody_move c
                 where c.operation_id = ? and c.to_state = '%s' group by 1""";
         count(counts, 7, byLedger.formatted("TRANSPORTED"), id);
-        count(counts, 8, byLedger.formatted("REMOVED"), id);
+        count(counts, 8, """
+                select office, count(distinct person_id) from (
+                    select c.field_office_code as office, c.person_id from report_custody_move c
+                    where c.operation_id = ? and c.to_state = 'REMOVED'
+                    union all
+                    select t.field_office_code, r.person_id from report_removal_departure r
+                    join report_operation_target t on t.person_id = r.person_id and t.operation_id = ?
+                    where r.departed_on >= ?) x
+                group by 1""", id, id, op.windowStart());
+        count(counts, 9, """
+                select t.field_office_code, count(distinct v.person_id) from report_voluntary_departure v
+                join report_operation_target t on t.person_id = v.person_id and t.operation_id = ?
+                where v.departed_on >= ? group by 1""", id, op.windowStart());
         jdbc.sql("""
                 select coalesce(c.field_office_code, '?'), c.release_reason, count(distinct c.person_id)
                 from report_custody_move c
                 where c.operation_id = ? and c.to_state = 'RELEASED' group by 1, 2""").param(id)
                 .query(rs -> {
                     released.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
-                    counts.computeIfAbsent(rs.getString(1), k -> new long[9]);
+                    counts.computeIfAbsent(rs.getString(1), k -> new long[10]);
                 });
         List<City> cities = new ArrayList<>();
-        long[] total = new long[9];
+        long[] total = new long[10];
         Map<String, Long> releasedTotal = new TreeMap<>();
         counts.forEach((office, c) -> {
             cities.add(city(office, c, released.getOrDefault(office, Map.of())));
@@ -95,13 +112,13 @@ public class Funnels {
     }
 
     private static City city(String office, long[] c, Map<String, Long> released) {
-        return new City(office, c[0], c[1], c[2], c[3], c[4], released, c[5], c[6], c[7], c[8]);
+        return new City(office, c[0], c[1], c[2], c[3], c[4], released, c[5], c[6], c[7], c[8], c[9]);
     }
 
     private void count(Map<String, long[]> counts, int column, String sql, Object... params) {
         jdbc.sql(sql).params(params).query(rs -> {
             String office = rs.getString(1) == null ? "?" : rs.getString(1);
-            counts.computeIfAbsent(office, k -> new long[9])[column] = rs.getLong(2);
+            counts.computeIfAbsent(office, k -> new long[10])[column] = rs.getLong(2);
         });
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.caseops.legal.rules.AppealFacts;
 import org.caseops.legal.rules.ApplicationFacts;
 import org.caseops.legal.rules.CaseFacts;
+import org.caseops.legal.rules.DepartureBondFacts;
 import org.caseops.legal.rules.DepartureDeadlineFacts;
 import org.caseops.legal.rules.Determination;
 import org.caseops.legal.rules.FamilyFacts;
@@ -50,6 +51,7 @@ class DocketFacts {
             + "appl_dec from gate_application";
     static final String PROTECTIONS = "select idncase, kind, from_date, until_date, ended_on, evidence from protection";
     static final String DEADLINES = "select idncase, last_day, source, ordered_on, reference from departure_deadline";
+    static final String BONDS = "select idncase, ordered_on, due_on, posted_on from departure_bond";
     static final String DETERMINATIONS = "select idncase, subject, meaning, recorded_on, reason "
             + "from attorney_determination";
     /** Petitions for review, by the case of the appeal they follow (the importer's idncase may be blank). */
@@ -140,6 +142,7 @@ class DocketFacts {
                 DocketFacts::deadline);
         var determinations = byCase(DETERMINATIONS + " where idncase" + any + " order by idncase, id", cases,
                 DocketFacts::determination);
+        var bonds = byCase(BONDS + " where idncase" + any + " order by idncase, id", cases, DocketFacts::bond);
         // each rider's governing link to a lead (the active one first), then the lead's filings for those links only
         Map<Long, FamilyRow> riding = new HashMap<>();
         byCase(RIDING + " where r.rider_case" + any + " order by r.rider_case, r.active desc, r.idnleadrider desc",
@@ -169,7 +172,7 @@ class DocketFacts {
                     stays.getOrDefault(c, List.of()), holds.getOrDefault(c, List.of()),
                     applications.getOrDefault(c, List.of()), petitions.getOrDefault(c, List.of()),
                     protections.getOrDefault(c, List.of()), deadlines.getOrDefault(c, List.of()),
-                    determinations.getOrDefault(c, List.of()), family, dataAsOf));
+                    determinations.getOrDefault(c, List.of()), family, dataAsOf, bonds.getOrDefault(c, List.of())));
         });
         return facts;
     }
@@ -249,6 +252,10 @@ class DocketFacts {
     static DepartureDeadlineFacts deadline(ResultSet rs, int n) throws SQLException {
         return new DepartureDeadlineFacts(date(rs, 2), DepartureDeadlineFacts.Source.valueOf(rs.getString(3)),
                 date(rs, 4), rs.getString(5));
+    }
+
+    static DepartureBondFacts bond(ResultSet rs, int n) throws SQLException {
+        return new DepartureBondFacts(date(rs, 2), date(rs, 3), date(rs, 4));
     }
 
     static Determination determination(ResultSet rs, int n) throws SQLException {
@@ -336,6 +343,7 @@ class DocketFacts {
              OrderedCursor deadlines = new OrderedCursor(connection, child(DEADLINES, "t.id", "", wholeDocket));
              OrderedCursor determinations = new OrderedCursor(connection, child(DETERMINATIONS, "t.id", "",
                      wholeDocket));
+             OrderedCursor bonds = new OrderedCursor(connection, child(BONDS, "t.id", "", wholeDocket));
              OrderedCursor petitions = new OrderedCursor(connection, joined(PETITIONS, "f.idncase",
                      "f.idncase, f.idnappealfedcourts", wholeDocket));
              OrderedCursor riding = new OrderedCursor(connection, joined(RIDING, "r.rider_case",
@@ -376,7 +384,8 @@ class DocketFacts {
                         petitions.rowsOf(idncase, DocketFacts::petition),
                         protections.rowsOf(idncase, DocketFacts::protection),
                         deadlines.rowsOf(idncase, DocketFacts::deadline),
-                        determinations.rowsOf(idncase, DocketFacts::determination), family, dataAsOf),
+                        determinations.rowsOf(idncase, DocketFacts::determination), family, dataAsOf,
+                        bonds.rowsOf(idncase, DocketFacts::bond)),
                         fieldOffice));
             }
         }

@@ -392,6 +392,32 @@ public class LegalRecords {
                 .single();
     }
 
+    /**
+     * Records the voluntary-departure bond of the order of {@code orderedOn}, due on {@code dueOn} (the fifth business
+     * day after it), which the gate reads (8 CFR 1240.26(c)(3)); {@code voluntaryDeparture} is the desk's grant.
+     */
+    @Transactional
+    public long recordDepartureBond(long idncase, LocalDate orderedOn, LocalDate dueOn, java.math.BigDecimal amount,
+            Long voluntaryDeparture, String actor) {
+        return jdbc.sql("""
+                insert into departure_bond (idncase, ordered_on, due_on, amount, voluntary_departure_id, recorded_by)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(idncase, orderedOn, dueOn, amount, voluntaryDeparture, actor).query(Long.class).single();
+    }
+
+    /**
+     * Records the bond of the desk's grant as posted on {@code postedOn}; once (a conditional update on no posting
+     * yet). A bond posted after its due date is kept as posted that day: the gate still finds the grant vacated
+     * (8 CFR 1240.26(c)(3)). Answers whether a row changed.
+     */
+    @Transactional
+    public boolean departureBondPosted(long voluntaryDeparture, LocalDate postedOn, String reference) {
+        return jdbc.sql("""
+                update departure_bond set posted_on = ?, posted_reference = ?
+                where voluntary_departure_id = ? and posted_on is null""")
+                .params(postedOn, reference, voluntaryDeparture).update() == 1;
+    }
+
     public List<DepartureDeadline> departureDeadlines(long idncase) {
         return jdbc.sql("select * from departure_deadline where idncase = ? order by id").param(idncase)
                 .query(LegalRecords::deadline).list();

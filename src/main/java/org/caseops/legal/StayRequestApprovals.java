@@ -32,9 +32,9 @@ class StayRequestApprovals implements Approvals {
                 where field_office_code = ? and status = 'PENDING' order by received_on, id limit ?""")
                 .params(actor.fieldOffice(), limit)
                 .query((rs, n) -> new HomePanel.Item("Stay request " + rs.getLong(1) + " for " + rs.getString(2),
-                        "/cases/" + rs.getString(2), "received " + rs.getObject(3, LocalDate.class) + " from "
-                        + rs.getString(4) + "; decide with POST /api/cases/" + rs.getString(2) + "/stay-requests/"
-                        + rs.getLong(1) + "/decision", false)).list();
+                        "/cases/" + rs.getString(2) + "/stay-requests", "received " + rs.getObject(3,
+                        LocalDate.class) + " from " + rs.getString(4) + "; decide it on the case's stay requests",
+                        false)).list();
     }
 
     @Override

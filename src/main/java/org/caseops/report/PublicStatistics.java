@@ -41,6 +41,7 @@ public class PublicStatistics {
         RELEASES_HUMANITARIAN("Humanitarian releases", true),
         RELEASES_OTHER("Other releases", true),
         REMOVALS("Removals recorded", true),
+        VOLUNTARY_DEPARTURES("Voluntary departures verified", true),
         I9_INSPECTIONS("Form I-9 inspections opened", false),
         I9_FINES("Form I-9 fines calculated", false),
         WORKSITE_ACTIONS("Worksite actions approved", false);
@@ -122,7 +123,12 @@ public class PublicStatistics {
                 union all
                 select measure, field_office_code, operation_id, nationality, n from report_stat_custody where month = :m
                 union all
-                select measure, field_office_code, operation_id, nationality, n from report_stat_worksite where month = :m""")
+                select measure, field_office_code, operation_id, nationality, n from report_stat_worksite where month = :m
+                union all
+                select measure, field_office_code, operation_id, nationality, n from report_stat_removal where month = :m
+                union all
+                select measure, field_office_code, operation_id, nationality, n from report_stat_voluntary_departure
+                where month = :m""")
                 .param("m", first)
                 .query((rs, i) -> new Count(rs.getString(1), rs.getString(2), (Long) rs.getObject(3),
                         rs.getString(4), rs.getLong(5))).list();

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Voluntary departure under supervision (docs/removal.md): the period is the legal gate's — from the docket's grant,
  * or from a deadline recorded in {@link LegalRecords} that the gate reads the way it reads every departure deadline —
- * the bond is due within 5 business days of the order (8 CFR 1240.26(c)(3)(i), US federal calendar), the proof of
+ * the bond is due within 5 business days of the order (8 CFR 1240.26(c)(3), US federal calendar) and is recorded for
+ * the gate, which finds the grant vacated the day after its due date when it was not posted by then, the proof of
  * departure (consulate verification or travel record) closes the case, and an overstay found by the office's sweep
  * marks the grant overstayed with the gate's verdict that day and opens one task. Each change is a conditional update
  * counting its rows (409 when it counts none), with the person's case event and an audit entry.
@@ -168,9 +169,11 @@ public class VoluntaryDepartures {
         } catch (DuplicateKeyException e) {
             throw new Conflict("person " + a + " already has a voluntary departure open");
         }
+        records.recordDepartureBond(keys.idncase(), grantedOn, due, bondAmount, id, actor);
         event(id, "VOLUNTARY_DEPARTURE_GRANTED", actor, "Voluntary departure granted on " + grantedOn + ", to depart by "
                 + last + " (the legal gate: " + period.detail() + "); bond of $" + bondAmount.toPlainString()
-                + " due by " + due + " (8 CFR 1240.26(c)(3)(i))");
+                + " due by " + due + " (8 CFR 1240.26(c)(3): not posted by then, the grant vacates automatically and "
+                + "the alternate order of removal takes effect the following day)");
         access.audit("VOLUNTARY_DEPARTURE_GRANTED", subject(id), "voluntary departure " + id + " for " + a);
         return find(id);
     }
@@ -198,8 +201,13 @@ public class VoluntaryDepartures {
         }
         String actor = access.actor().username();
         boolean late = postedOn.isAfter(d.bondDue());
+        if (!records.departureBondPosted(id, postedOn, receipt)) {
+            throw new Conflict("the bond of voluntary departure " + id + " is recorded as posted already");
+        }
         event(id, "VOLUNTARY_DEPARTURE_BOND_POSTED", actor, "Bond posted on " + postedOn + " (" + receipt + ")"
-                + (late ? ", after its due date " + d.bondDue() + " (8 CFR 1240.26(c)(4)): refer to counsel" : ""));
+                + (late ? ", after its due date " + d.bondDue() + ": the grant vacated automatically on "
+                + d.bondDue().plusDays(1) + " and the alternate order of removal took effect that day (8 CFR "
+                + "1240.26(c)(3)); refer to counsel" : ""));
         access.audit("VOLUNTARY_DEPARTURE_BOND_POSTED", subject(id), "voluntary departure " + id);
         return find(id);
     }

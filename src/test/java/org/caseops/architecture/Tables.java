@@ -38,7 +38,8 @@ final class Tables {
                 "family_member", "case_event", "case_timeline", "case_note", "quarantine", "import_file", "import_run",
                 "import_warning", "docket_change", "demo_data_version"));
         OWNERS.put("legal", Set.of("legal_hold", "stay", "protection", "screening", "case_verdict",
-                "attorney_determination", "departure_deadline", "legal_record_change", "stay_request"));
+                "attorney_determination", "departure_deadline", "legal_record_change", "stay_request",
+                "departure_bond"));
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
         OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file",
                 "court_mapping_edit"));
@@ -79,7 +80,11 @@ final class Tables {
             // V120: the counts each feature publishes for the public statistics (report.PublicStatistics)
             Map.entry("report_stat_notice", "notice"), Map.entry("report_stat_operation", "operation"),
             Map.entry("report_stat_encounter", "encounter"), Map.entry("report_stat_custody", "custody"),
-            Map.entry("report_stat_worksite", "worksite"), Map.entry("report_operation_name", "operation"));
+            Map.entry("report_stat_worksite", "worksite"), Map.entry("report_operation_name", "operation"),
+            // V126: removals and voluntary departures from their own records
+            Map.entry("report_stat_removal", "custody"), Map.entry("report_stat_voluntary_departure", "supervision"),
+            // V127: the same records as the operation funnel reads them
+            Map.entry("report_removal_departure", "custody"), Map.entry("report_voluntary_departure", "supervision"));
 
     /**
      * The reference catalogue: field offices, courts, base cities and EOIR's codes. The jurisdiction feature loads

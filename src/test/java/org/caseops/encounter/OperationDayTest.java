@@ -92,11 +92,32 @@ class OperationDayTest {
         // the dashboard: the same numbers as a chart's data and in the table beside it, and its CSV
         org.caseops.fixtures.FormSession auditor = org.caseops.fixtures.FormSession.signIn(environment, "auditor");
         String page = auditor.get("/operations/" + operation + "/funnel").body();
-        assertThat(page).contains("Funnel of operation " + operation, "data-values=\"[2,3,2,0,0,1,2,0]\"");
+        assertThat(page).contains("Funnel of operation " + operation, "data-values=\"[2,3,2,0,0,1,2,0,0]\"");
         assertThat(auditor.get("/operations/" + operation + "/funnel?format=csv").body().lines())
-                .contains("HOU,2,3,0,2,0,0,0,1,2,0", "All field offices,2,3,0,2,0,0,0,1,2,0");
+                .contains("HOU,2,3,0,2,0,0,0,1,2,0,0", "All field offices,2,3,0,2,0,0,0,1,2,0,0");
         assertThat(org.caseops.fixtures.FormSession.signIn(environment, "officer")
                 .get("/operations/" + operation + "/funnel").statusCode()).isEqualTo(403);
+
+        // the family removed together by its removal record (docs/removal.md): the funnel counts it from the record
+        JsonNode removal = api.as("supervisor").postForEntity("/api/families/1001/removals", Map.of("country",
+                "Guatemala", "consulate", "Consulate General of Guatemala, Houston", "requestedOn", "2019-06-25",
+                "accompanying", List.of(mateo)), JsonNode.class).getBody();
+        String at = "/api/families/1001/removals/" + removal.path("id").asLong();
+        int version = 0;
+        for (JsonNode m : removal.path("members")) {
+            version = officer.postForEntity(at + "/travel-documents", Map.of("personId", m.path("personId").asLong(),
+                    "status", "ISSUED", "on", "2019-06-26", "reference", "TD (synthetic)", "version", version),
+                    JsonNode.class).getBody().path("version").asInt();
+        }
+        version = officer.postForEntity(at + "/itinerary", Map.of("mode", "CHARTER", "date", "2019-06-28", "port",
+                "Alexandria, LA (AEX)", "version", version), JsonNode.class).getBody().path("version").asInt();
+        assertThat(officer.postForEntity(at + "/departure", Map.of("departedOn", "2019-06-28", "port",
+                "Alexandria, LA (AEX)", "escort", "two officers (synthetic)", "version", version), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode after = api.as("auditor").getForObject("/api/operations/" + operation + "/funnel", JsonNode.class);
+        assertThat(after.path("total").path("removed").asLong()).as("Ana and Sofia; Mateo accompanied them")
+                .isEqualTo(2);
+        assertThat(after.path("total").path("departedVoluntarily").asLong()).isZero();
     }
 
     @Test

@@ -74,10 +74,10 @@ class StayRequestTest {
                 .isEqualTo("STAY_DECISION");
         assertThat(api.as("officer").postForEntity(PATH, request(), JsonNode.class).getStatusCode())
                 .as("one pending per case").isEqualTo(HttpStatus.CONFLICT);
-        // the director's home says it waits, and links to the case
+        // the director's home says it waits, and links to the case's stay requests, where the decision form is
         String home = org.caseops.fixtures.FormSession.signIn(environment, "director").get("/").body();
         assertThat(home).contains("stay requests to decide", "Stay request " + id + " for 991000001",
-                "href=\"/cases/991000001\"");
+                "href=\"/cases/991000001/stay-requests\"");
 
         Map<String, Object> grant = Map.of("decision", "GRANTED", "on", "2019-06-10", "reason",
                 "humanitarian: the child's treatment ends in September", "until", "2019-09-30", "version", 0);

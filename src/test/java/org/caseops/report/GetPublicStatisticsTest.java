@@ -108,6 +108,19 @@ class GetPublicStatisticsTest {
                     where e.outcome = 'ARRESTED' and e.kind = '%s' and e.occurred_at >= timestamptz '2019-06-01 00:00Z'
                       and e.occurred_at < timestamptz '2019-07-01 00:00Z'
                     group by 1, 2, 3""".formatted(measure.endsWith("PLANNED") ? "TARGET" : "COLLATERAL");
+            // the ledger's removals, and those of a removal record's departure the ledger does not hold (V126)
+            case "REMOVALS" -> """
+                    select ci.field_office_code, c.operation_id, p.nationality, count(*) from custody_event c
+                    join person p on p.id = c.person_id left join case_index ci on ci.idncase = c.family_id
+                    where c.to_state = 'REMOVED'
+                      and c.occurred_at >= timestamptz '2019-06-01 00:00Z' and c.occurred_at < timestamptz '2019-07-01 00:00Z'
+                    group by 1, 2, 3
+                    union all
+                    select r.field_office_code, null::bigint, p.nationality, count(*) from removal r
+                    join removal_member m on m.removal_id = r.id and m.role = 'REMOVED' join person p on p.id = m.person_id
+                    where r.status = 'DEPARTED' and r.departed_on between date '2019-06-01' and date '2019-06-30'
+                      and not exists (select 1 from custody_event c where c.person_id = m.person_id and c.to_state = 'REMOVED')
+                    group by 1, 2, 3""";
             default -> """
                     select ci.field_office_code, c.operation_id, p.nationality, count(*) from custody_event c
                     join person p on p.id = c.person_id left join case_index ci on ci.idncase = c.family_id

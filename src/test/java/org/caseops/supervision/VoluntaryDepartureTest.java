@@ -54,7 +54,7 @@ class VoluntaryDepartureTest {
     @BeforeEach
     void none() {
         try (Database.Owner owner = Database.owner(jdbc)) {
-            owner.jdbc().sql("truncate voluntary_departure, departure_deadline restart identity").update();
+            owner.jdbc().sql("truncate departure_bond, voluntary_departure, departure_deadline restart identity").update();
         }
     }
 
@@ -119,6 +119,9 @@ class VoluntaryDepartureTest {
         assertThat(d.path("departureDeadlineId").isNumber()).isTrue();
         assertThat(d.path("bondDue").asText()).as("Memorial Day 2019-05-27 is not a business day")
                 .isEqualTo("2019-06-03");
+        assertThat(api.as("officer").postForEntity(PATH + "/" + d.path("id").asLong() + "/bond", Map.of("postedOn",
+                "2019-05-31", "reference", "bond receipt 19-0531 (synthetic)", "version", 0), JsonNode.class)
+                .getStatusCode()).as("posted in time: the whole period stands").isEqualTo(HttpStatus.OK);
         assertThat(verdict("2019-06-14")).isEqualTo("NOT_EXECUTABLE");
         assertThat(verdict("2019-06-15")).isEqualTo("EXECUTABLE");
 
@@ -139,6 +142,29 @@ class VoluntaryDepartureTest {
         JsonNode now = api.as("officer").getForObject(PATH, JsonNode.class).get(0);
         assertThat(now.path("status").asText()).isEqualTo("OVERSTAYED");
         assertThat(now.path("overstayedOn").asText()).isEqualTo("2019-06-15");
+    }
+
+    @Test
+    void a_bond_not_posted_within_five_business_days_vacates_the_grant_in_the_gate_8_CFR_1240_26_c_3() {
+        long id = grant(body("2019-04-01", 1500)).getBody().path("id").asLong();
+        assertThat(jdbc.sql("select due_on::text from departure_bond where voluntary_departure_id = ?").param(id)
+                .query(String.class).single()).as("the bond the gate reads").isEqualTo("2019-04-08");
+
+        assertThat(verdict("2019-04-08")).isEqualTo("NOT_EXECUTABLE");
+        String explained = api.as("attorney").getForObject("/api/cases/" + JOSE + "/executability?asOf=2019-05-10",
+                String.class);
+        assertThat(verdict("2019-05-10")).as("inside the 60 days, but the bond was not posted: the alternate order")
+                .isEqualTo("EXECUTABLE");
+        assertThat(explained).contains("vacated automatically", "2019-04-08", "8 CFR 1240.26(c)(3)");
+
+        JsonNode late = api.as("officer").postForEntity(PATH + "/" + id + "/bond", Map.of("postedOn", "2019-04-10",
+                "reference", "bond receipt 19-0410 (synthetic)", "version", 0), JsonNode.class).getBody();
+        assertThat(late.path("bondLate").asBoolean()).isTrue();
+        assertThat(verdict("2019-05-10")).as("a bond posted late does not bring the grant back")
+                .isEqualTo("EXECUTABLE");
+        assertThat(jdbc.sql("select summary from case_event where idncase = 1003 and kind = "
+                + "'VOLUNTARY_DEPARTURE_BOND_POSTED' order by id desc limit 1").query(String.class).single())
+                .contains("vacated automatically on 2019-04-09", "8 CFR 1240.26(c)(3)");
     }
 
     @Test

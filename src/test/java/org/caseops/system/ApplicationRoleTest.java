@@ -88,6 +88,8 @@ class ApplicationRoleTest {
             "voluntary_departure", "removal", "removal_member",
             // V111: a stay request moves from pending to its decision
             "stay_request",
+            // V125: a voluntary-departure bond the gate reads, its posting set once (the only columns it may set)
+            "departure_bond",
             // the audit trail's head and queue, moved by the sequencer alone (the application may not change them)
             "audit_head", "audit_pending",
             // Flyway's own, and the digest of what it last looked at (V85; the owner's only, like the history)
@@ -197,7 +199,9 @@ class ApplicationRoleTest {
                 "person_reference", "staging_limit", "case_court", "gate_person", "gate_case", "gate_proceeding",
                 "gate_appeal", "gate_motion", "gate_application", "gate_petition", "gate_lead_rider",
                 "gate_data_release", "screening_case", "report_stat_notice", "report_stat_operation",
-                "report_stat_encounter", "report_stat_custody", "report_stat_worksite", "report_operation_name");
+                "report_stat_encounter", "report_stat_custody", "report_stat_worksite", "report_operation_name",
+                "report_stat_removal", "report_stat_voluntary_departure", "report_removal_departure",
+                "report_voluntary_departure");
         try (Connection c = app()) {
             for (String view : views) {
                 assertThat(one(c, "select has_table_privilege('" + view + "', 'SELECT')")).as(view).isEqualTo("t");

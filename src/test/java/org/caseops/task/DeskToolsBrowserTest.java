@@ -342,6 +342,30 @@ class DeskToolsBrowserTest {
     }
 
     @Test
+    void a_supervisor_walks_the_removal_desk_pages_with_a_problem_next_to_its_field() {
+        browser.signIn("supervisor");
+        browser.open("/people/991000001");
+        click(id("departure-link"));
+        WebElement grant = id("grant");
+        grant.findElement(By.name("bondAmount")).sendKeys("fifteen hundred");
+        browser.submit(grant);
+        assertThat(id("grant-bondAmount-error").getText()).contains("is not an amount in dollars");
+        assertThat(id("grant-bondAmount").getAttribute("aria-describedby")).isEqualTo("grant-bondAmount-error");
+        assertThat(id("grant-bondAmount").getAttribute("value")).isEqualTo("fifteen hundred");
+        browser.checked("departure-grant-problem", By.id("grant-bondAmount-error"));
+
+        browser.open("/families/1001");
+        click(id("removal-link"));
+        assertThat(id("request").getText()).contains("Ana", "Sofia");
+        browser.checked("removal-desk", By.id("request"));
+
+        browser.open("/cases/991000001");
+        click(browser.driver().findElement(By.cssSelector("#stay-requests-link a")));
+        assertThat(id("receive").isDisplayed()).isTrue();
+        browser.checked("stay-requests-desk");
+    }
+
+    @Test
     void an_officer_reads_the_person_pages_sections_address_custody_supervision_and_tasks() {
         java.util.Map<String, Object> osup = new java.util.HashMap<>();
         osup.put("kind", "OSUP");

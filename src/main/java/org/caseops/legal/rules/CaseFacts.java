@@ -22,12 +22,23 @@ import java.util.Objects;
  * @param determinations     attorneys' determinations of what a code or filing means for this case
  * @param family             the case as a rider on a lead case, with the lead's filings; null when not a rider
  * @param dataAsOf           the release date of the docket data these facts come from ("judged on data as of")
+ * @param departureBonds     voluntary-departure bonds recorded in CaseOps, each with its due date and posting
  */
 public record CaseFacts(PersonFacts person, Long idnCase, List<ProceedingFacts> proceedings,
         List<AppealFacts> appeals, List<MotionFacts> motions, List<StayFacts> stays, List<HoldFacts> holds,
         List<ApplicationFacts> applications, List<PetitionFacts> petitions, List<ProtectionFacts> protections,
         List<DepartureDeadlineFacts> departureDeadlines, List<Determination> determinations, FamilyFacts family,
-        LocalDate dataAsOf) {
+        LocalDate dataAsOf, List<DepartureBondFacts> departureBonds) {
+
+    /** The facts without a recorded voluntary-departure bond. */
+    public CaseFacts(PersonFacts person, Long idnCase, List<ProceedingFacts> proceedings, List<AppealFacts> appeals,
+            List<MotionFacts> motions, List<StayFacts> stays, List<HoldFacts> holds,
+            List<ApplicationFacts> applications, List<PetitionFacts> petitions, List<ProtectionFacts> protections,
+            List<DepartureDeadlineFacts> departureDeadlines, List<Determination> determinations, FamilyFacts family,
+            LocalDate dataAsOf) {
+        this(person, idnCase, proceedings, appeals, motions, stays, holds, applications, petitions, protections,
+                departureDeadlines, determinations, family, dataAsOf, List.of());
+    }
 
     public CaseFacts {
         Objects.requireNonNull(person, "person");
@@ -41,6 +52,7 @@ public record CaseFacts(PersonFacts person, Long idnCase, List<ProceedingFacts> 
         protections = List.copyOf(protections);
         departureDeadlines = List.copyOf(departureDeadlines);
         determinations = List.copyOf(determinations);
+        departureBonds = departureBonds == null ? List.of() : List.copyOf(departureBonds);
         Objects.requireNonNull(dataAsOf, "dataAsOf: a verdict says which docket data it was judged on");
     }
 
@@ -60,40 +72,45 @@ public record CaseFacts(PersonFacts person, Long idnCase, List<ProceedingFacts> 
 
     public CaseFacts withPerson(PersonFacts p) {
         return new CaseFacts(p, idnCase, proceedings, appeals, motions, stays, holds, applications, petitions,
-                protections, departureDeadlines, determinations, family, dataAsOf);
+                protections, departureDeadlines, determinations, family, dataAsOf, departureBonds);
     }
 
     public CaseFacts withoutOwnCase() {
         PersonFacts p = new PersonFacts(person.usCitizen(), person.lpr(), person.citizenshipClaimOpen(), false);
         return new CaseFacts(p, null, proceedings, appeals, motions, stays, holds, applications, petitions,
-                protections, departureDeadlines, determinations, family, dataAsOf);
+                protections, departureDeadlines, determinations, family, dataAsOf, departureBonds);
     }
 
     public CaseFacts withDocket(List<ProceedingFacts> newProceedings, List<AppealFacts> newAppeals,
             List<MotionFacts> newMotions) {
         return new CaseFacts(person, idnCase, newProceedings, newAppeals, newMotions, stays, holds, applications,
-                petitions, protections, departureDeadlines, determinations, family, dataAsOf);
+                petitions, protections, departureDeadlines, determinations, family, dataAsOf, departureBonds);
     }
 
     public CaseFacts withRecords(List<StayFacts> newStays, List<HoldFacts> newHolds,
             List<ProtectionFacts> newProtections, List<DepartureDeadlineFacts> newDeadlines,
             List<Determination> newDeterminations) {
         return new CaseFacts(person, idnCase, proceedings, appeals, motions, newStays, newHolds, applications,
-                petitions, newProtections, newDeadlines, newDeterminations, family, dataAsOf);
+                petitions, newProtections, newDeadlines, newDeterminations, family, dataAsOf, departureBonds);
     }
 
     public CaseFacts withApplications(List<ApplicationFacts> newApplications, List<PetitionFacts> newPetitions) {
         return new CaseFacts(person, idnCase, proceedings, appeals, motions, stays, holds, newApplications,
-                newPetitions, protections, departureDeadlines, determinations, family, dataAsOf);
+                newPetitions, protections, departureDeadlines, determinations, family, dataAsOf, departureBonds);
     }
 
     public CaseFacts withFamily(FamilyFacts newFamily) {
         return new CaseFacts(person, idnCase, proceedings, appeals, motions, stays, holds, applications, petitions,
-                protections, departureDeadlines, determinations, newFamily, dataAsOf);
+                protections, departureDeadlines, determinations, newFamily, dataAsOf, departureBonds);
+    }
+
+    public CaseFacts withDepartureBonds(List<DepartureBondFacts> bonds) {
+        return new CaseFacts(person, idnCase, proceedings, appeals, motions, stays, holds, applications, petitions,
+                protections, departureDeadlines, determinations, family, dataAsOf, bonds);
     }
 
     public CaseFacts withDataAsOf(LocalDate date) {
         return new CaseFacts(person, idnCase, proceedings, appeals, motions, stays, holds, applications, petitions,
-                protections, departureDeadlines, determinations, family, date);
+                protections, departureDeadlines, determinations, family, date, departureBonds);
     }
 }

@@ -95,7 +95,18 @@ final class CaseReading {
     }
 
     /** A voluntary-departure period. */
-    record DeparturePeriod(LocalDate start, LocalDate lastDay, String source, LocalDate endedOn, String endedBy) {
+    /**
+     * A voluntary-departure period: from {@code start} to {@code lastDay}, or ended early on {@code endedOn} by a
+     * filing ({@code endedBy}) or by the bond not posted in time ({@code bondVacated}); {@code bondPending} is the
+     * bond of the grant still due on the as-of date and not posted (the period then vacates the day after its due
+     * date unless it is posted).
+     */
+    record DeparturePeriod(LocalDate start, LocalDate lastDay, String source, LocalDate endedOn, String endedBy,
+            DepartureBondFacts bondVacated, DepartureBondFacts bondPending) {
+
+        DeparturePeriod(LocalDate start, LocalDate lastDay, String source, LocalDate endedOn, String endedBy) {
+            this(start, lastDay, source, endedOn, endedBy, null, null);
+        }
     }
 
     final CaseFacts facts;
@@ -620,7 +631,30 @@ final class CaseReading {
                 endedBy = "the petition for review " + p.idnAppealFedCourts() + " (8 CFR 1240.26(i))";
             }
         }
-        return new DeparturePeriod(start, last, source, endedOn, endedBy);
+        // 8 CFR 1240.26(c)(3): the bond of the order that granted this period (the latest ordered on or after the
+        // period's start and on or before the as-of date) not posted within 5 business days vacates the grant
+        // automatically; the alternate order of removal takes effect on the day after the due date.
+        final LocalDate from = start;
+        final LocalDate until = last;
+        Optional<DepartureBondFacts> bond = facts.departureBonds().stream()
+                .filter(b -> !b.orderedOn().isBefore(from) && !b.orderedOn().isAfter(asOf)
+                        && !b.orderedOn().isAfter(until))
+                .max(Comparator.comparing(DepartureBondFacts::orderedOn));
+        DepartureBondFacts vacated = null;
+        DepartureBondFacts pending = null;
+        if (bond.isPresent()) {
+            DepartureBondFacts b = bond.get();
+            if (b.missedOn(asOf) && !b.vacatesOn().isAfter(last)
+                    && (endedOn == null || b.vacatesOn().isBefore(endedOn))) {
+                endedOn = b.vacatesOn();
+                endedBy = null;
+                vacated = b;
+            } else if (!b.missedOn(asOf) && (b.postedOn() == null || b.postedOn().isAfter(asOf))
+                    && !b.vacatesOn().isAfter(last) && endedOn == null) {
+                pending = b;
+            }
+        }
+        return new DeparturePeriod(start, last, source, endedOn, endedBy, vacated, pending);
     }
 
     private boolean inPeriod(LocalDate filed, LocalDate start, LocalDate last) {

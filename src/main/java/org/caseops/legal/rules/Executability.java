@@ -665,12 +665,28 @@ public final class Executability {
         if (vd == null) {
             return Finding.of(Rule.VOLUNTARY_DEPARTURE, ALLOWS, "No voluntary departure was granted.");
         }
+        if (vd.bondVacated() != null) {
+            DepartureBondFacts b = vd.bondVacated();
+            return Finding.of(Rule.VOLUNTARY_DEPARTURE, ALLOWS, () -> "Voluntary departure granted on " + vd.start()
+                    + " vacated automatically: its bond was due within 5 business days of the order, by "
+                    + b.dueOn() + ", and " + (b.postedOn() == null ? "was not posted" : "was posted only on "
+                    + b.postedOn()) + "; the alternate order of removal took effect on the following day, "
+                    + vd.endedOn() + " (" + DepartureBondFacts.CITATION + ").");
+        }
         if (vd.endedOn() != null) {
             return Finding.of(Rule.VOLUNTARY_DEPARTURE, ALLOWS, () -> "Voluntary departure granted on " + vd.start()
                     + " ended on " + vd.endedOn() + " when " + vd.endedBy() + " was filed inside the period: the "
                     + "grant terminated and the alternate order of removal took effect that day.");
         }
         LocalDate last = vd.lastDay();
+        if (vd.bondPending() != null) {
+            DepartureBondFacts b = vd.bondPending();
+            return Finding.of(Rule.VOLUNTARY_DEPARTURE, BLOCKS, () -> "Voluntary departure granted on " + vd.start()
+                    + " runs until " + last + " (" + vd.source() + "). Its bond is due by " + b.dueOn()
+                    + " (5 business days after the order) and not posted yet: if it is not posted by then, the "
+                    + "grant vacates automatically and the alternate order of removal takes effect on "
+                    + b.vacatesOn() + " (" + DepartureBondFacts.CITATION + ").", b.vacatesOn());
+        }
         if (!d.asOf.isAfter(last)) {
             return Finding.of(Rule.VOLUNTARY_DEPARTURE, BLOCKS, () -> "Voluntary departure granted on " + vd.start()
                     + " runs until " + last + " (" + vd.source() + "; a departure deadline is not extended by "
@@ -694,10 +710,17 @@ public final class Executability {
         if (d.departure != null) {
             LocalDate over = d.departureOver();
             if (d.asOf.isBefore(over)) {
+                DepartureBondFacts pending = d.departure.bondPending();
                 return Finding.of(Rule.FINALITY, BLOCKS, () -> f.how().get() + " The alternate order of removal becomes final only "
-                        + "on overstay of voluntary departure, on " + over + " (8 CFR 1241.1(f)).", over);
+                        + "on overstay of voluntary departure, on " + over + " (8 CFR 1241.1(f))" + (pending == null ? ""
+                        : ", or on " + pending.vacatesOn() + " if the bond due by " + pending.dueOn() + " is not posted ("
+                        + DepartureBondFacts.CITATION + ")") + ".", pending == null ? over : pending.vacatesOn());
             }
-            return Finding.of(Rule.FINALITY, ALLOWS, () -> f.how().get() + (d.departure.endedOn() != null
+            return Finding.of(Rule.FINALITY, ALLOWS, () -> f.how().get() + (d.departure.bondVacated() != null
+                    ? " Voluntary departure vacated on " + over + " (its bond not posted within 5 business days): "
+                    + "the alternate order of removal is final since then (" + DepartureBondFacts.CITATION
+                    + "; 8 CFR 1241.1(f))."
+                    : d.departure.endedOn() != null
                     ? " Voluntary departure ended on " + over + ": the alternate order of removal is final since then "
                     + "(8 CFR 1240.26(e)(1), (i); 8 CFR 1241.1(f))."
                     : " Voluntary departure was overstayed: the alternate order of removal is final since " + over

@@ -22,6 +22,7 @@ final class ADocket {
     private final List<ProtectionFacts> protections = new ArrayList<>();
     private final List<DepartureDeadlineFacts> deadlines = new ArrayList<>();
     private final List<Determination> determinations = new ArrayList<>();
+    private final List<DepartureBondFacts> bonds = new ArrayList<>();
     private FamilyFacts family;
     /** The docket data's release date; far ahead unless a test is about freshness. */
     private LocalDate dataAsOf = LocalDate.of(2100, 1, 1);
@@ -148,6 +149,12 @@ final class ADocket {
         return this;
     }
 
+    /** The voluntary-departure bond of the order of {@code orderedOn}, due on {@code due}, posted on {@code posted}. */
+    ADocket departureBond(LocalDate orderedOn, LocalDate due, LocalDate posted) {
+        bonds.add(new DepartureBondFacts(orderedOn, due, posted));
+        return this;
+    }
+
     ADocket departureDeadline(LocalDate last, DepartureDeadlineFacts.Source source, LocalDate orderedOn) {
         deadlines.add(new DepartureDeadlineFacts(last, source, orderedOn, "ORDER-" + nextId++));
         return this;
@@ -188,7 +195,7 @@ final class ADocket {
 
     CaseFacts build() {
         return new CaseFacts(person, idnCase, proceedings, appeals, motions, stays, holds, applications, petitions,
-                protections, deadlines, determinations, family, dataAsOf);
+                protections, deadlines, determinations, family, dataAsOf, bonds);
     }
 
     Verdict asOf(LocalDate date) {
