@@ -1,12 +1,15 @@
 package org.caseops.access;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,6 +35,7 @@ class UserController {
         return users.list();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/users")
     ResponseEntity<Users.User> add(@RequestBody Users.NewUser request) {
         Users.User user = administration.add(request);
@@ -50,7 +54,7 @@ class UserController {
     }
 
     /** What {@code POST /api/users/{username}/role} takes: the role and its field office or partner agency. */
-    record Place(Role role, String fieldOffice, Long partnerId) {
+    record Place(@NotNull Role role, String fieldOffice, Long partnerId) {
     }
 
     /**
@@ -79,6 +83,7 @@ class UserController {
         return tokens.of(username);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/api/tokens/{id}/revoke")
     ResponseEntity<Void> revoke(@PathVariable long id) {
         administration.revokeToken(id);

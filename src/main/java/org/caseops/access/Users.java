@@ -1,5 +1,6 @@
 package org.caseops.access;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -41,7 +42,7 @@ public class Users {
     }
 
     /** What {@link #add} needs; {@code password} may be null for users who sign in only through OIDC. */
-    public record NewUser(String username, String displayName, Role role, String fieldOffice, Long partnerId,
+    public record NewUser(String username, String displayName, @NotNull Role role, String fieldOffice, Long partnerId,
             String password) {
     }
 
