@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,9 +31,16 @@ class UserController {
         this.administration = administration;
     }
 
+    /** Users by user name, paged: {@code page} from 0, {@code size} 1 to 500 (default 50). */
     @GetMapping("/api/users")
-    List<Users.User> list() {
-        return users.list();
+    Users.UserPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new org.caseops.system.BadInput("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 500) {
+            throw new org.caseops.system.BadInput("size", "must be between 1 and 500");
+        }
+        return users.page(page, size);
     }
 
     @ResponseStatus(HttpStatus.CREATED)

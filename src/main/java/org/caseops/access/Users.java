@@ -141,6 +141,19 @@ public class Users {
         return jdbc.sql(USER_COLUMNS + " order by username").query(Users::user).list();
     }
 
+    /** One page of users by user name: the API's one paging shape (docs/operations.md, "The HTTP API"). */
+    public record UserPage(int page, int size, long total, List<User> items) {
+    }
+
+    /** Users by user name, one page ({@code page} from 0): the count and the page in one read-only transaction. */
+    @Transactional(readOnly = true)
+    public UserPage page(int page, int size) {
+        long total = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        List<User> items = jdbc.sql(USER_COLUMNS + " order by username limit ? offset ?")
+                .params(size, (long) page * size).query(Users::user).list();
+        return new UserPage(page, size, total, items);
+    }
+
     private static User user(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new User(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
                 (Long) rs.getObject(5), rs.getBoolean(6), instant(rs.getObject(7, OffsetDateTime.class)),
