@@ -10,11 +10,13 @@ import org.caseops.audit.AuditLog;
 import org.caseops.audit.Checkpoint;
 import org.caseops.system.BadInput;
 import org.caseops.system.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,6 +39,7 @@ class AuditCheckpointController {
 
     /** Signs a checkpoint of the chain now; 409 when the chain does not extend the latest checkpoint. */
     @Allow({Role.AUDITOR, Role.ADMIN})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/checkpoints")
     ResponseEntity<Checkpoint> checkpoint() {
         Checkpoint made = checkpoints.issue();

@@ -1,18 +1,22 @@
 package org.caseops.access;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.caseops.system.BadInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Signing in from scripts, and who the caller is. */
@@ -35,7 +39,8 @@ class AuthController {
     }
 
     /** The password: at most 72 bytes in UTF-8 (BCrypt reads no more), so at most 72 characters. */
-    record Credentials(@Size(min = 1, max = 64) String username, @Size(min = 1, max = 72) String password) {
+    record Credentials(@Size(min = 1, max = 64) @NotBlank String username, @Size(min = 1,
+            max = 72) @NotEmpty String password) {
     }
 
     record TokenResponse(String token, String tokenType, Instant expiresAt) {
@@ -76,6 +81,7 @@ class AuthController {
      * their own: a token acts, and is audited, as its user.
      */
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.ATTORNEY, Role.DIRECTOR, Role.AUDITOR, Role.PARTNER, Role.ADMIN})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/me/tokens")
     ResponseEntity<Tokens.Issued> issue(@RequestBody NewToken request) {
         Tokens.Issued issued = administration.issuePersonalToken(request.name(), request.days());

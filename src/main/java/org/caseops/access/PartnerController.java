@@ -2,11 +2,13 @@ package org.caseops.access;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,6 +39,7 @@ class PartnerController {
     }
 
     @Allow(Role.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/partners")
     ResponseEntity<Partners.Agency> addAgency(@RequestBody NewAgency request) {
         Partners.Agency agency = administration.addAgency(request.name(), request.kind(), request.jurisdiction());
@@ -50,6 +53,7 @@ class PartnerController {
     }
 
     @Allow(Role.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/partners/{id}/agreements")
     ResponseEntity<Partners.Agreement> addAgreement(@PathVariable long id,
             @RequestBody Partners.NewAgreement request) {

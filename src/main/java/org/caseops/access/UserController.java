@@ -1,12 +1,16 @@
 package org.caseops.access;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,11 +31,19 @@ class UserController {
         this.administration = administration;
     }
 
+    /** Users by user name, paged: {@code page} from 0, {@code size} 1 to 500 (default 50). */
     @GetMapping("/api/users")
-    List<Users.User> list() {
-        return users.list();
+    Users.UserPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw new org.caseops.system.BadInput("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 500) {
+            throw new org.caseops.system.BadInput("size", "must be between 1 and 500");
+        }
+        return users.page(page, size);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/users")
     ResponseEntity<Users.User> add(@RequestBody Users.NewUser request) {
         Users.User user = administration.add(request);
@@ -50,7 +62,7 @@ class UserController {
     }
 
     /** What {@code POST /api/users/{username}/role} takes: the role and its field office or partner agency. */
-    record Place(Role role, String fieldOffice, Long partnerId) {
+    record Place(@NotNull Role role, String fieldOffice, Long partnerId) {
     }
 
     /**
@@ -79,6 +91,7 @@ class UserController {
         return tokens.of(username);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/api/tokens/{id}/revoke")
     ResponseEntity<Void> revoke(@PathVariable long id) {
         administration.revokeToken(id);

@@ -1,5 +1,6 @@
 package org.caseops.access;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -41,7 +42,7 @@ public class Users {
     }
 
     /** What {@link #add} needs; {@code password} may be null for users who sign in only through OIDC. */
-    public record NewUser(String username, String displayName, Role role, String fieldOffice, Long partnerId,
+    public record NewUser(String username, String displayName, @NotNull Role role, String fieldOffice, Long partnerId,
             String password) {
     }
 
@@ -138,6 +139,19 @@ public class Users {
 
     public List<User> list() {
         return jdbc.sql(USER_COLUMNS + " order by username").query(Users::user).list();
+    }
+
+    /** One page of users by user name: the API's one paging shape (docs/operations.md, "The HTTP API"). */
+    public record UserPage(int page, int size, long total, List<User> items) {
+    }
+
+    /** Users by user name, one page ({@code page} from 0): the count and the page in one read-only transaction. */
+    @Transactional(readOnly = true)
+    public UserPage page(int page, int size) {
+        long total = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        List<User> items = jdbc.sql(USER_COLUMNS + " order by username limit ? offset ?")
+                .params(size, (long) page * size).query(Users::user).list();
+        return new UserPage(page, size, total, items);
     }
 
     private static User user(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -9,11 +9,13 @@ import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
 import org.caseops.docket.Docket;
 import org.caseops.system.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -134,6 +136,7 @@ class CustodyController {
      * Records who cares for a minor of the family who is not with a parent in custody — before the parent is taken.
      * By person id, since a child born here has no A-number.
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/families/{id}/caregivers")
     ResponseEntity<Custody.Caregiver> caregiver(@PathVariable long id, @RequestBody NewCaregiver request) {
         changingFamily(id);

@@ -1,15 +1,18 @@
 package org.caseops.custody;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A family's removal: travel documents, itinerary, departure verified, or cancelled. */
@@ -22,22 +25,25 @@ class RemovalController {
         this.removals = removals;
     }
 
-    record Request(String country, String consulate, LocalDate requestedOn, List<Long> accompanying) {
+    record Request(String country, String consulate, @NotNull LocalDate requestedOn, List<Long> accompanying) {
     }
 
-    record Document(Long personId, Removals.DocumentStatus status, LocalDate on, String reference, Integer version) {
+    record Document(@NotNull Long personId, @NotNull Removals.DocumentStatus status, @NotNull LocalDate on,
+            String reference, Integer version) {
     }
 
-    record Itinerary(Removals.Mode mode, LocalDate date, String port, String reference, Integer version) {
+    record Itinerary(@NotNull Removals.Mode mode, @NotNull LocalDate date, String port, String reference,
+            @NotNull Integer version) {
     }
 
-    record Departure(LocalDate departedOn, String port, String escort, Integer version) {
+    record Departure(@NotNull LocalDate departedOn, String port, String escort, @NotNull Integer version) {
     }
 
     record Cancel(String reason, Integer version) {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/families/{familyId}/removals")
     ResponseEntity<Removals.Removal> request(@PathVariable long familyId, @RequestBody Request r) {
         Removals.Removal removal = removals.request(familyId, r.country(), r.consulate(), r.requestedOn(),

@@ -1,16 +1,19 @@
 package org.caseops.docket;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,10 +31,11 @@ class CaseNoteController {
         this.notes = notes;
     }
 
-    record NewNote(@Size(min = 1, max = CaseNotes.MAX_LENGTH) String text) {
+    record NewNote(@Size(min = 1, max = CaseNotes.MAX_LENGTH) @NotBlank String text) {
     }
 
     /** Adds a note (1 to 10,000 characters) in the caller's name; the caller must be allowed to change the record. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CaseNotes.Note> add(@PathVariable String aNumber, @RequestBody NewNote request) {
         CaseNotes.Note note = notes.add(aNumber, request.text());

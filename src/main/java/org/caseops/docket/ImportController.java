@@ -1,14 +1,14 @@
 package org.caseops.docket;
 
-import org.caseops.access.Access;
-import org.caseops.access.Allow;
-import org.caseops.access.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.caseops.access.Access;
+import org.caseops.access.Allow;
+import org.caseops.access.Role;
 import org.caseops.system.BadInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,6 +43,7 @@ class ImportController {
      * {@code asOfRelease} (ISO date) is the release date of the EOIR snapshot; without it, it is told from the files.
      */
     @Allow(Role.ATTORNEY)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportReport> importFiles(@RequestPart(name = "eoir", required = false) MultipartFile eoir,
             @RequestPart(name = "persons", required = false) MultipartFile persons,

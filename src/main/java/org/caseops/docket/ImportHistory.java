@@ -1,5 +1,6 @@
 package org.caseops.docket;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -23,7 +24,9 @@ public class ImportHistory {
     public record QuarantinedRow(String file, String table, long line, String column, String reason, String raw) {
     }
 
-    public record QuarantinePage(long importId, long total, int page, int size, List<QuarantinedRow> rows) {
+    /** One page of an import's quarantine; its rows are {@code items} in JSON, as every paged list's are. */
+    public record QuarantinePage(long importId, long total, int page, int size,
+            @JsonProperty("items") List<QuarantinedRow> rows) {
     }
 
     /**
@@ -35,7 +38,9 @@ public class ImportHistory {
             String reason) {
     }
 
-    public record WarningPage(long importId, long total, int page, int size, List<WarningRow> rows) {
+    /** One page of an import's warnings; its rows are {@code items} in JSON, as every paged list's are. */
+    public record WarningPage(long importId, long total, int page, int size,
+            @JsonProperty("items") List<WarningRow> rows) {
     }
 
     public Optional<ImportReport> report(long importId) {

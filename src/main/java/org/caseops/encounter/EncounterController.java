@@ -6,12 +6,14 @@ import org.caseops.access.Access;
 import org.caseops.access.Allow;
 import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What happened at the door: one visit's encounters, each person met; closing an adult's encounter. */
@@ -32,6 +34,7 @@ class EncounterController {
      * ({@code Idempotent-Replayed: true}) and records nothing.
      */
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/encounters")
     ResponseEntity<List<Encounters.Recorded>> record(@RequestBody Encounters.Visit visit,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {

@@ -1,5 +1,6 @@
 package org.caseops.jurisdiction;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +28,7 @@ public class CooperationPolicies {
     }
 
     public record NewPolicy(String jurisdiction, Boolean honoursDetainers, Boolean agreement287g,
-            Boolean sharesDatabases, LocalDate effectiveFrom, String source, String notes) {
+            Boolean sharesDatabases, @NotNull LocalDate effectiveFrom, String source, String notes) {
     }
 
     private static final String COLUMNS = """

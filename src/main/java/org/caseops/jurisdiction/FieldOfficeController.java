@@ -3,17 +3,18 @@ package org.caseops.jurisdiction;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -62,6 +63,7 @@ class FieldOfficeController {
 
     /** Records a jurisdiction's policy (a new entry; earlier ones stay as history). Admin, or the office's director. */
     @Allow({Role.ADMIN, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{code}/cooperation-policies")
     ResponseEntity<CooperationPolicies.Policy> recordPolicy(@PathVariable String code,
             @RequestBody CooperationPolicies.NewPolicy request) {

@@ -1,5 +1,6 @@
 package org.caseops.legal;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,11 +9,13 @@ import org.caseops.access.Role;
 import org.caseops.legal.rules.DepartureDeadlineFacts;
 import org.caseops.legal.rules.Determination;
 import org.caseops.legal.rules.ProtectionFacts;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,7 +41,7 @@ class LegalRecordsController {
     }
 
     /** {@code version}: of the case's stays as read, how many it has had (the length of GET /stays). */
-    record RecordStay(LegalRecords.StayKind kind, LocalDate from, LocalDate until, String reference,
+    record RecordStay(LegalRecords.StayKind kind, @NotNull LocalDate from, LocalDate until, String reference,
             Integer version) {
     }
 
@@ -46,7 +49,7 @@ class LegalRecordsController {
     record LiftStay(LocalDate liftedOn, Integer version) {
     }
 
-    record RecordProtection(ProtectionFacts.Kind kind, LocalDate from, LocalDate until, String evidence) {
+    record RecordProtection(ProtectionFacts.Kind kind, @NotNull LocalDate from, LocalDate until, String evidence) {
     }
 
     record EndProtection(LocalDate endedOn, String reason) {
@@ -55,12 +58,13 @@ class LegalRecordsController {
     record RecordDetermination(String subject, Determination.Meaning meaning, String reason, LocalDate recordedOn) {
     }
 
-    record RecordDepartureDeadline(LocalDate lastDay, DepartureDeadlineFacts.Source source, LocalDate orderedOn,
-            String reference) {
+    record RecordDepartureDeadline(@NotNull LocalDate lastDay, DepartureDeadlineFacts.Source source,
+            @NotNull LocalDate orderedOn, String reference) {
     }
 
     /** Places an attorney's legal hold: the case is not executable until it is lifted. A reason is required. */
     @Allow(Role.ATTORNEY)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/cases/{aNumber}/holds")
     ResponseEntity<LegalRecords.Hold> placeHold(@PathVariable String aNumber, @RequestBody PlaceHold request) {
         LegalRecords.Hold hold = cases.placeHold(aNumber, request.version(), request.placedOn(),
@@ -82,6 +86,7 @@ class LegalRecordsController {
 
     /** Records a stay of removal granted outside the court record (I-246 administrative, or judicial). */
     @Allow({Role.ATTORNEY, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/cases/{aNumber}/stays")
     ResponseEntity<LegalRecords.Stay> recordStay(@PathVariable String aNumber, @RequestBody RecordStay request) {
         LegalRecords.Stay stay = cases.recordStay(aNumber, request.version(), request.kind(), request.from(),
@@ -108,6 +113,7 @@ class LegalRecordsController {
      * force.
      */
     @Allow(Role.ATTORNEY)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/cases/{aNumber}/protections")
     ResponseEntity<LegalRecords.Protection> recordProtection(@PathVariable String aNumber,
             @RequestBody RecordProtection request) {
@@ -135,6 +141,7 @@ class LegalRecordsController {
      * motion, a family filing recorded only on the lead). A fact the rules read, never an override.
      */
     @Allow(Role.ATTORNEY)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/cases/{aNumber}/determinations")
     ResponseEntity<LegalRecords.AttorneyDetermination> recordDetermination(@PathVariable String aNumber,
             @RequestBody RecordDetermination request) {
@@ -151,6 +158,7 @@ class LegalRecordsController {
 
     /** Records a voluntary-departure deadline from the order that set it (IJ order, BIA order, DHS extension). */
     @Allow(Role.ATTORNEY)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/cases/{aNumber}/departure-deadlines")
     ResponseEntity<LegalRecords.DepartureDeadline> recordDepartureDeadline(@PathVariable String aNumber,
             @RequestBody RecordDepartureDeadline request) {

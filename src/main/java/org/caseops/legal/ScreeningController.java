@@ -1,5 +1,6 @@
 package org.caseops.legal;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -8,11 +9,13 @@ import org.caseops.access.Allow;
 import org.caseops.access.Role;
 import org.caseops.system.BadInput;
 import org.caseops.system.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,11 +29,12 @@ class ScreeningController {
         this.access = access;
     }
 
-    record ScreeningRequest(LocalDate asOf, String fieldOffice) {
+    record ScreeningRequest(@NotNull LocalDate asOf, String fieldOffice) {
     }
 
     /** Screens every case (or one field office's) as of a date and stores the verdicts; returns the counts. */
     @Allow(Role.ATTORNEY)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/screenings")
     ResponseEntity<Screening.Report> screen(@RequestBody ScreeningRequest request) {
         if (request.asOf() == null) {

@@ -1,10 +1,14 @@
 package org.caseops.notice;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,22 +32,22 @@ class AppointmentController {
         this.appointments = appointments;
     }
 
-    record ReportHours(List<Appointments.Hour> hours) {
+    record ReportHours(@NotEmpty List<Appointments.Hour> hours) {
     }
 
-    record Booking(LocalDate day, Integer hour) {
+    record Booking(@NotNull LocalDate day, @NotNull Integer hour) {
     }
 
-    record Reschedule(LocalDate day, Integer hour, Integer version) {
+    record Reschedule(@NotNull LocalDate day, @NotNull Integer hour, @NotNull Integer version) {
     }
 
-    record CheckInRequest(String reference, LocalDate on) {
+    record CheckInRequest(@NotBlank String reference, @NotNull LocalDate on) {
     }
 
-    record NoShow(Integer version) {
+    record NoShow(@NotNull Integer version) {
     }
 
-    record DidNotReport(LocalDate on) {
+    record DidNotReport(@NotNull LocalDate on) {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
@@ -66,6 +71,7 @@ class AppointmentController {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/letters/{reference}/appointments")
     ResponseEntity<Appointments.Appointment> book(@PathVariable String reference, @RequestBody Booking request) {
         Appointments.Appointment a = appointments.book(reference, request.day(), request.hour());
@@ -85,6 +91,7 @@ class AppointmentController {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/appointments/{id}/reschedule")
     ResponseEntity<Appointments.Appointment> reschedule(@PathVariable long id, @RequestBody Reschedule request) {
         Appointments.Appointment a = appointments.reschedule(id, request.day(), request.hour(), request.version());

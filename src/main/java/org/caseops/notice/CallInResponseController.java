@@ -1,17 +1,20 @@
 package org.caseops.notice;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
 import org.caseops.docket.Docket;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A person's responses to call-in letters: record one (own field office; counsel any), list them. */
@@ -25,11 +28,12 @@ class CallInResponseController {
         this.responses = responses;
     }
 
-    record RecordResponse(CallInResponses.Kind kind, LocalDate onDate, String note) {
+    record RecordResponse(@NotNull CallInResponses.Kind kind, @NotNull LocalDate onDate, String note) {
     }
 
     /** Records that the person reported as the letter asked, or departed; audited in the same transaction. */
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CallInResponses.Response> record(@PathVariable String aNumber,
             @RequestBody RecordResponse request) {

@@ -1,15 +1,19 @@
 package org.caseops.notice;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Call-in letters: print a field office's batch, read a batch (JSON, PDF, CSV) and a letter, record delivery. */
@@ -22,14 +26,15 @@ class LetterController {
         this.letters = letters;
     }
 
-    record PrintBatch(String fieldOffice, LocalDate printDate, LocalDate reportBy) {
+    record PrintBatch(@NotBlank String fieldOffice, @NotNull LocalDate printDate, @NotNull LocalDate reportBy) {
     }
 
-    record StatusChange(LetterStatus status, LocalDate on, Integer version) {
+    record StatusChange(@NotNull LetterStatus status, @NotNull LocalDate on, @NotNull Integer version) {
     }
 
     /** Prints the letters of the field office's executable families (a supervisor or director of that office). */
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/letter-batches")
     ResponseEntity<Letters.Batch> print(@RequestBody PrintBatch request) {
         Letters.Batch batch = letters.print(request.fieldOffice(), request.printDate(), request.reportBy());

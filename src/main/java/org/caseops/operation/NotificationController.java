@@ -4,12 +4,14 @@ import java.net.URI;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** An operation's congressional notification package (JSON, PDF) and its record as sent ({@link CongressionalNotifications}). */
@@ -38,6 +40,7 @@ class NotificationController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/operations/{id}/congressional-notification/sent")
     ResponseEntity<CongressionalNotifications.Package> sent(@PathVariable long id,
             @RequestBody(required = false) CongressionalNotifications.NewSent request) {

@@ -7,11 +7,13 @@ import org.caseops.access.Access;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
 import org.caseops.operation.OperationActions.Overview;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,6 +37,7 @@ class OperationController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/operations")
     ResponseEntity<Overview> create(@RequestBody Operations.NewOperation request) {
         Overview created = actions.create(request);
@@ -69,12 +72,14 @@ class OperationController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/operations/{id}/staging-sites")
     ResponseEntity<Logistics.Site> addSite(@PathVariable long id, @RequestBody Logistics.NewSite request) {
         return ResponseEntity.created(URI.create("/api/operations/" + id)).body(actions.addSite(id, request));
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/operations/{id}/teams")
     ResponseEntity<Logistics.Team> addTeam(@PathVariable long id, @RequestBody Logistics.NewTeam request) {
         return ResponseEntity.created(URI.create("/api/operations/" + id)).body(actions.addTeam(id, request));

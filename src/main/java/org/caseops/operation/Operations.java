@@ -1,5 +1,6 @@
 package org.caseops.operation;
 
+import jakarta.validation.constraints.NotNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -131,8 +132,8 @@ public class Operations {
         }
     }
 
-    record NewOperation(String name, String objective, List<String> fieldOffices, LocalDate windowStart,
-            LocalDate windowEnd) {
+    record NewOperation(String name, String objective, List<String> fieldOffices, @NotNull LocalDate windowStart,
+            @NotNull LocalDate windowEnd) {
     }
 
     Operation create(NewOperation request) {

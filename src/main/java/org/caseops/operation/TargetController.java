@@ -1,16 +1,19 @@
 package org.caseops.operation;
 
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,6 +47,7 @@ class TargetController {
      * be a target refuses the request (409) and the refusal is audited.
      */
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/operations/{id}/targets")
     ResponseEntity<Targets.Unit> add(@PathVariable long id, @RequestBody AddTarget request) {
         Targets.Unit unit = actions.addTarget(id, request.familyId(), request.memberIds(), request.version());
@@ -71,6 +75,7 @@ class TargetController {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/operations/{id}/care-arrangements")
     ResponseEntity<Care.Arrangement> recordCare(@PathVariable long id, @RequestBody Care.NewArrangement request) {
         return ResponseEntity.created(URI.create("/api/operations/" + id + "/targets"))
@@ -88,6 +93,7 @@ class TargetController {
 
     /** Flags a person's address of record as at or near a protected area (staff record it; no geocoding). */
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/people/{aNumber}/protected-area-flags")
     ResponseEntity<ProtectedAreas.Flag> flag(@PathVariable String aNumber, @RequestBody NewFlag request) {
         ProtectedAreas.Flag flag = actions.flag(aNumber, request.kind(), request.distanceMeters(),
@@ -96,11 +102,12 @@ class TargetController {
                 .body(flag);
     }
 
-    record NewApproval(Long familyId, LocalDate day, String justification, Integer version) {
+    record NewApproval(Long familyId, @NotNull LocalDate day, String justification, Integer version) {
     }
 
     /** A supervisor's approval to act at a flagged address on a day, under that day's policy. */
     @Allow(Role.SUPERVISOR)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/operations/{id}/protected-area-approvals")
     ResponseEntity<ProtectedAreas.Approval> approve(@PathVariable long id, @RequestBody NewApproval request) {
         return ResponseEntity.created(URI.create("/api/operations/" + id)).body(actions.approveProtectedArea(id,

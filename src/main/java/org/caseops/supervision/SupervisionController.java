@@ -1,15 +1,19 @@
 package org.caseops.supervision;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Orders of supervision and ATD: enrol, conditions and their reviews, check-ins, missed check-ins. */
@@ -22,29 +26,31 @@ class SupervisionController {
         this.supervisions = supervisions;
     }
 
-    record Enrol(Supervisions.Kind kind, String legalBasis, LocalDate startDate, Integer reportEveryDays,
-            LocalDate firstReport, List<Supervisions.NewCondition> conditions) {
+    record Enrol(@NotNull Supervisions.Kind kind, String legalBasis, @NotNull LocalDate startDate,
+            @NotNull Integer reportEveryDays, @NotNull LocalDate firstReport,
+            List<Supervisions.NewCondition> conditions) {
     }
 
     record AddCondition(Supervisions.ConditionKind kind, String detail, String legalBasis, LocalDate startDate,
             LocalDate reviewDue, Integer version) {
     }
 
-    record Review(LocalDate on, Supervisions.ReviewOutcome outcome, String reason, LocalDate nextReview,
-            Integer version) {
+    record Review(@NotNull LocalDate on, @NotNull Supervisions.ReviewOutcome outcome, String reason,
+            LocalDate nextReview, @NotNull Integer version) {
     }
 
-    record CheckIn(LocalDate on, Supervisions.Method method, Integer version) {
+    record CheckIn(@NotNull LocalDate on, @NotNull Supervisions.Method method, @NotNull Integer version) {
     }
 
-    record MissedRun(String fieldOffice, LocalDate asOf) {
+    record MissedRun(@NotBlank String fieldOffice, @NotNull LocalDate asOf) {
     }
 
-    record End(LocalDate on, Supervisions.EndReason reason, String detail, LocalDate devicesReturnedOn,
-            Integer version) {
+    record End(@NotNull LocalDate on, @NotNull Supervisions.EndReason reason, String detail,
+            LocalDate devicesReturnedOn, @NotNull Integer version) {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/people/{aNumber}/supervisions")
     ResponseEntity<Supervisions.Supervision> enrol(@PathVariable String aNumber, @RequestBody Enrol r) {
         Supervisions.Supervision s = supervisions.enrol(aNumber, r.kind(), r.legalBasis(), r.startDate(),

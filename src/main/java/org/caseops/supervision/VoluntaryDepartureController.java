@@ -1,5 +1,7 @@
 package org.caseops.supervision;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -7,11 +9,13 @@ import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
 import org.caseops.legal.rules.DepartureDeadlineFacts;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Voluntary departure: the grant the gate reads, its bond, the departure verified, the office's overstays. */
@@ -24,21 +28,22 @@ class VoluntaryDepartureController {
         this.departures = departures;
     }
 
-    record Grant(LocalDate grantedOn, BigDecimal bondAmount, LocalDate lastDay, DepartureDeadlineFacts.Source source,
-            String reference) {
+    record Grant(@NotNull LocalDate grantedOn, @NotNull BigDecimal bondAmount, LocalDate lastDay,
+            DepartureDeadlineFacts.Source source, String reference) {
     }
 
-    record Bond(LocalDate postedOn, String reference, Integer version) {
+    record Bond(@NotNull LocalDate postedOn, String reference, @NotNull Integer version) {
     }
 
-    record Departed(LocalDate departedOn, VoluntaryDepartures.ProofKind proofKind, String proofReference, String port,
-            Integer version) {
+    record Departed(@NotNull LocalDate departedOn, @NotNull VoluntaryDepartures.ProofKind proofKind,
+            String proofReference, String port, @NotNull Integer version) {
     }
 
-    record OverstayRun(String fieldOffice, LocalDate asOf) {
+    record OverstayRun(@NotBlank String fieldOffice, @NotNull LocalDate asOf) {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/people/{aNumber}/voluntary-departures")
     ResponseEntity<VoluntaryDepartures.Departure> grant(@PathVariable String aNumber, @RequestBody Grant r) {
         VoluntaryDepartures.Departure d = departures.grant(aNumber, r.grantedOn(), r.bondAmount(), r.lastDay(),

@@ -1,5 +1,6 @@
 package org.caseops.task;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -7,6 +8,8 @@ import java.util.List;
  *
  * @param name  which queue: {@code mine}, {@code team HOU}, {@code overdue}, {@code operation 12}
  * @param total open tasks in the queue, on all pages
+ * @param tasks the page's tasks, {@code items} in JSON: every list the API pages has {@code items}, {@code page},
+ *              {@code size} and {@code total} (docs/operations.md, "The API")
  */
-public record Queue(String name, int page, int size, long total, List<Task> tasks) {
+public record Queue(String name, int page, int size, long total, @JsonProperty("items") List<Task> tasks) {
 }

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Employers, their sites and their history (docs/worksite.md, docs/api.md). */
@@ -23,6 +25,7 @@ class EmployerController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/employers")
     ResponseEntity<Employers.Detail> create(@RequestBody Employers.NewEmployer request) {
         Employers.Detail created = employers.create(request);
@@ -52,6 +55,7 @@ class EmployerController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/employers/{id}/sites")
     ResponseEntity<Employers.Site> addSite(@PathVariable long id, @RequestBody SiteRequest r) {
         Employers.Site site = employers.addSite(id, new Employers.NewSite(r.name(), r.address(), r.city(), r.state(),
@@ -60,6 +64,7 @@ class EmployerController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/employers/{id}/history")
     ResponseEntity<Employers.HistoryEntry> addHistory(@PathVariable long id,
             @RequestBody Employers.NewHistory request) {

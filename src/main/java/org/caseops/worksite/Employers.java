@@ -1,5 +1,6 @@
 package org.caseops.worksite;
 
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,10 +48,10 @@ public class Employers {
     record NewSite(String name, String address, String city, String state, String fieldOffice, Integer workers) {
     }
 
-    record NewEmployer(String name, String ein, String naics, Integer employees, NewSite site) {
+    record NewEmployer(String name, String ein, String naics, @NotNull Integer employees, NewSite site) {
     }
 
-    record NewHistory(LocalDate occurredOn, String kind, String summary, BigDecimal amount) {
+    record NewHistory(@NotNull LocalDate occurredOn, String kind, String summary, BigDecimal amount) {
     }
 
     static final List<String> HISTORY_KINDS = List.of("INSPECTION", "NOTICE", "FINE", "SETTLEMENT", "FINAL_ORDER",

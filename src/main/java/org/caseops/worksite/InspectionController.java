@@ -6,12 +6,14 @@ import org.caseops.access.Allow;
 import org.caseops.access.Role;
 import org.caseops.worksite.rules.FineCalculator;
 import org.caseops.worksite.rules.PenaltySchedule;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Form I-9 inspections, their forms and notices, the fine calculator and the penalty schedules (docs/api.md). */
@@ -25,6 +27,7 @@ class InspectionController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/inspections")
     ResponseEntity<Inspections.Detail> open(@RequestBody Inspections.NewInspection request) {
         Inspections.Detail opened = inspections.open(request);
@@ -50,12 +53,14 @@ class InspectionController {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/inspections/{id}/forms")
     ResponseEntity<Inspections.Detail> form(@PathVariable long id, @RequestBody Inspections.NewForm request) {
         return ResponseEntity.created(URI.create("/api/inspections/" + id)).body(inspections.recordForm(id, request));
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/inspections/{id}/notices")
     ResponseEntity<Inspections.Detail> notice(@PathVariable long id, @RequestBody Inspections.NewNotice request) {
         return ResponseEntity.created(URI.create("/api/inspections/" + id))

@@ -1,5 +1,6 @@
 package org.caseops.worksite;
 
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,18 +75,18 @@ public class Inspections {
             List<Notice> notices) {
     }
 
-    record NewInspection(Long siteId, LocalDate noticeServedOn, Long nominationId) {
+    record NewInspection(Long siteId, @NotNull LocalDate noticeServedOn, Long nominationId) {
     }
 
     record NewForm(String employeeLabel, LocalDate hiredOn, LocalDate receivedOn, List<Finding> findings,
             Integer version) {
     }
 
-    record NewNotice(NoticeKind kind, LocalDate servedOn, List<FineCalculator.Adjustment> factors,
+    record NewNotice(NoticeKind kind, @NotNull LocalDate servedOn, List<FineCalculator.Adjustment> factors,
             Integer version) {
     }
 
-    record Outcome(InspectionState to, LocalDate on, BigDecimal amount, String note, Integer version) {
+    record Outcome(InspectionState to, @NotNull LocalDate on, BigDecimal amount, String note, Integer version) {
     }
 
     private final JdbcClient jdbc;

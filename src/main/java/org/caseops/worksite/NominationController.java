@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Worksite nominations, the quota policy and the offices below it (docs/worksite.md, docs/api.md). */
@@ -30,6 +32,7 @@ class NominationController {
     }
 
     @Allow(Role.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/nomination-policies")
     ResponseEntity<Nominations.Policy> addPolicy(@RequestBody Nominations.NewPolicy request) {
         Nominations.Policy policy = nominations.addPolicy(request);
@@ -37,6 +40,7 @@ class NominationController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/nominations")
     ResponseEntity<Nominations.Nomination> nominate(@RequestBody Nominations.NewNomination request) {
         Nominations.Nomination created = nominations.nominate(request);

@@ -1,5 +1,6 @@
 package org.caseops.worksite;
 
+import jakarta.validation.constraints.NotNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,10 +59,10 @@ public class Nominations {
             LocalDate periodEnd, int policyVersion, int minimum, int approved, int proposed, int shortfall) {
     }
 
-    record NewNomination(Long siteId, CaseType caseType, String basis, LocalDate period) {
+    record NewNomination(Long siteId, CaseType caseType, String basis, @NotNull LocalDate period) {
     }
 
-    record NewPolicy(LocalDate effectiveFrom, String period, Integer minimumPerOffice, String source) {
+    record NewPolicy(@NotNull LocalDate effectiveFrom, String period, Integer minimumPerOffice, String source) {
     }
 
     private final JdbcClient jdbc;

@@ -45,7 +45,7 @@ class GetImportQuarantineTest {
                 JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode rows = response.getBody().path("rows");
+        JsonNode rows = response.getBody().path("items");
         assertThat(response.getBody().path("total").asLong()).isEqualTo(3);
         assertThat(rows.findValuesAsText("line")).containsExactly(String.valueOf(badLines[0]),
                 String.valueOf(badLines[1]), String.valueOf(badLines[2]));
@@ -58,8 +58,8 @@ class GetImportQuarantineTest {
     void pages_through_the_rows() {
         JsonNode second = http.getForObject("/api/imports/" + importId + "/quarantine?size=2&page=1", JsonNode.class);
 
-        assertThat(second.path("rows")).hasSize(1);
-        assertThat(second.path("rows").get(0).path("column").asText()).isEqualTo("C_BIRTHDATE");
+        assertThat(second.path("items")).hasSize(1);
+        assertThat(second.path("items").get(0).path("column").asText()).isEqualTo("C_BIRTHDATE");
     }
 
     @Test

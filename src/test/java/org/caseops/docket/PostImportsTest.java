@@ -63,8 +63,8 @@ class PostImportsTest {
         assertThat(persons.path("inserted").asLong()).isEqualTo(4);
         assertThat(persons.path("quarantined").asLong()).isEqualTo(1);
         JsonNode quarantine = http.getForObject("/api/imports/" + id + "/quarantine", JsonNode.class);
-        assertThat(quarantine.path("rows").get(0).path("line").asInt()).isEqualTo(bad);
-        assertThat(quarantine.path("rows").get(0).path("column").asText()).isEqualTo("BIRTH_DATE");
+        assertThat(quarantine.path("items").get(0).path("line").asInt()).isEqualTo(bad);
+        assertThat(quarantine.path("items").get(0).path("column").asText()).isEqualTo("BIRTH_DATE");
     }
 
     @Test

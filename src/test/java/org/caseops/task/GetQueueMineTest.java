@@ -56,9 +56,9 @@ class GetQueueMineTest {
 
         assertThat(queue.path("name").asText()).isEqualTo("mine");
         assertThat(queue.path("total").asLong()).isEqualTo(4);
-        assertThat(queue.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(soon),
+        assertThat(queue.path("items").findValuesAsText("id")).containsExactly(String.valueOf(soon),
                 String.valueOf(later), String.valueOf(undated), String.valueOf(parent));
-        JsonNode held = queue.path("tasks").get(3);
+        JsonNode held = queue.path("items").get(3);
         assertThat(held.path("status").asText()).isEqualTo("ON_HOLD");
         assertThat(held.path("children").asInt()).isEqualTo(1);
         assertThat(held.path("openChildren").asInt()).isEqualTo(1);
@@ -77,11 +77,11 @@ class GetQueueMineTest {
         JsonNode onHold = ok(t.get("officer", "/api/queues/mine?status=ON_HOLD"), HttpStatus.OK);
         JsonNode second = ok(t.get("officer", "/api/queues/mine?page=1&size=2"), HttpStatus.OK);
 
-        assertThat(onHold.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(parent));
+        assertThat(onHold.path("items").findValuesAsText("id")).containsExactly(String.valueOf(parent));
         assertThat(second.path("page").asInt()).isEqualTo(1);
         assertThat(second.path("size").asInt()).isEqualTo(2);
         assertThat(second.path("total").asLong()).isEqualTo(6);
-        assertThat(second.path("tasks").size()).isEqualTo(2);
+        assertThat(second.path("items").size()).isEqualTo(2);
     }
 
     @Test
@@ -91,7 +91,7 @@ class GetQueueMineTest {
 
         JsonNode queue = ok(t.get("attorney", "/api/queues/mine"), HttpStatus.OK);
 
-        assertThat(queue.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(review));
+        assertThat(queue.path("items").findValuesAsText("id")).containsExactly(String.valueOf(review));
     }
 
     @Test

@@ -54,9 +54,9 @@ class GetQueueOperationTest {
         JsonNode inChicago = ok(t.get("officer.chicago", "/api/queues/operation/41"), HttpStatus.OK);
 
         assertThat(houston.path("name").asText()).isEqualTo("operation 41");
-        assertThat(houston.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(welfare),
+        assertThat(houston.path("items").findValuesAsText("id")).containsExactly(String.valueOf(welfare),
                 String.valueOf(review));
-        assertThat(inChicago.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(chicago));
+        assertThat(inChicago.path("items").findValuesAsText("id")).containsExactly(String.valueOf(chicago));
         assertThat(ok(t.get("director", "/api/queues/operation/41?status=ASSIGNED"), HttpStatus.OK)
                 .path("total").asLong()).isEqualTo(2);
     }

@@ -50,10 +50,10 @@ class GetQueueOverdueTest {
         JsonNode queue = ok(t.get("supervisor", "/api/queues/overdue"), HttpStatus.OK);
 
         // the child-welfare check starts at high priority (docs/tasks.md): it leads, though the review is later
-        assertThat(queue.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(hours),
+        assertThat(queue.path("items").findValuesAsText("id")).containsExactly(String.valueOf(hours),
                 String.valueOf(days));
-        assertThat(queue.path("tasks").findValuesAsText("priority")).containsExactly("HIGH", "NORMAL");
-        assertThat(queue.path("tasks").findValuesAsText("overdue")).containsOnly("true");
+        assertThat(queue.path("items").findValuesAsText("priority")).containsExactly("HIGH", "NORMAL");
+        assertThat(queue.path("items").findValuesAsText("overdue")).containsOnly("true");
         assertThat(ok(t.get("director", "/api/queues/overdue"), HttpStatus.OK).path("total").asLong()).isEqualTo(2);
     }
 

@@ -52,7 +52,7 @@ class GetQueueTeamTest {
         JsonNode queue = ok(t.get("officer", "/api/queues/team/HOU"), HttpStatus.OK);
 
         assertThat(queue.path("name").asText()).isEqualTo("team HOU");
-        assertThat(queue.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(first),
+        assertThat(queue.path("items").findValuesAsText("id")).containsExactly(String.valueOf(first),
                 String.valueOf(second));
         assertThat(ok(t.get("supervisor", "/api/queues/team/hou"), HttpStatus.OK).path("total").asLong())
                 .isEqualTo(2);
@@ -66,8 +66,8 @@ class GetQueueTeamTest {
         JsonNode inHouston = ok(t.get("officer", "/api/queues/team/op 7 Team 1"), HttpStatus.OK);
         JsonNode inChicago = ok(t.get("officer.chicago", "/api/queues/team/op 7 Team 1"), HttpStatus.OK);
 
-        assertThat(inHouston.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(houston));
-        assertThat(inChicago.path("tasks").findValuesAsText("id")).containsExactly(String.valueOf(chicago));
+        assertThat(inHouston.path("items").findValuesAsText("id")).containsExactly(String.valueOf(houston));
+        assertThat(inChicago.path("items").findValuesAsText("id")).containsExactly(String.valueOf(chicago));
     }
 
     @Test

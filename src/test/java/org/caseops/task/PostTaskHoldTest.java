@@ -190,7 +190,7 @@ class PostTaskHoldTest {
     static java.util.List<Long> ids(org.springframework.http.ResponseEntity<JsonNode> queue) {
         JsonNode body = ok(queue, HttpStatus.OK);
         java.util.List<Long> ids = new java.util.ArrayList<>();
-        body.path("tasks").forEach(n -> ids.add(n.path("id").asLong()));
+        body.path("items").forEach(n -> ids.add(n.path("id").asLong()));
         return ids;
     }
 }
