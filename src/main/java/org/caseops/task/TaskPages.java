@@ -135,9 +135,12 @@ class TaskPages {
         return "task/queues";
     }
 
-    /** What the bulk form holds: the action ({@code reassign} or {@code hold}) and its fields, kept on error. */
+    /**
+     * What the bulk form holds: the action ({@code reassign} or {@code hold}) and its fields, kept on error. A flash
+     * attribute, so it travels in the session, which PostgreSQL stores (serialized): hence Serializable.
+     */
     record Bulk(String action, String assignee, String reason, String until, String priority,
-            String problemField) {
+            String problemField) implements java.io.Serializable {
     }
 
     /**

@@ -90,6 +90,8 @@ class ApplicationRoleTest {
             "stay_request",
             // V125: a voluntary-departure bond the gate reads, its posting set once (the only columns it may set)
             "departure_bond",
+            // V130: browser sessions (Spring Session JDBC), touched on every request and deleted when they end
+            "spring_session", "spring_session_attributes",
             // the audit trail's head and queue, moved by the sequencer alone (the application may not change them)
             "audit_head", "audit_pending",
             // Flyway's own, and the digest of what it last looked at (V85; the owner's only, like the history)
