@@ -35,6 +35,7 @@ public final class Navigation {
             new String[] {"Legal reviews", "/legal-reviews"},
             new String[] {"Operations", "/operations"},
             new String[] {"Custody", "/custody"},
+            new String[] {"Dashboards", "/dashboards"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},
@@ -72,8 +73,8 @@ public final class Navigation {
         return links;
     }
 
-    /** Whether {@code role} may open the page at {@code path} (a menu address). */
-    boolean allows(Role role, String path) {
+    /** Whether {@code role} may open the page at {@code path} (a menu address, or a page linked from one). */
+    public boolean allows(Role role, String path) {
         return roles(path).contains(role);
     }
 

@@ -40,7 +40,7 @@ class ScreeningPages {
             Column.sortable("office", "Field office"), Column.sortable("verdict", "Verdict"),
             Column.sortable("rule", "Deciding rule"), Column.plain("rules", "Every rule in the way"),
             Column.sortable("changes", "May change on"));
-    static final List<String> VERDICTS = List.of("EXECUTABLE", "NOT_EXECUTABLE", "FROZEN");
+    static final List<String> VERDICTS = RuleMeanings.VERDICTS;
     private static final int CSV_MAX = 100_000;
 
     private final Screening screening;
@@ -124,7 +124,7 @@ class ScreeningPages {
         pageView.addObject("verdicts", VERDICTS);
         List<String> rules = report.reasons().stream().map(Screening.ReasonCount::reason).distinct().sorted().toList();
         pageView.addObject("rules", rules);
-        pageView.addObject("meanings", meanings(rules));
+        pageView.addObject("meanings", RuleMeanings.meanings(rules));
         pageView.addObject("table", Listing.paged("verdicts", caption, path, COLUMNS, rows(shown, links), total,
                 query));
         return pageView;
@@ -147,30 +147,9 @@ class ScreeningPages {
                 x -> links ? Cell.link(x.idncase(), "/search?q=" + x.idncase()) : Cell.of(x.idncase()),
                 x -> Cell.of(x.fieldOffice()),
                 x -> Cell.of(PageLayout.label(x.verdict())),
-                x -> Cell.of(ruleName(x.rule())),
-                x -> Cell.of(String.join(", ", x.rules().stream().map(ScreeningPages::ruleName).toList())),
+                x -> Cell.of(RuleMeanings.ruleName(x.rule())),
+                x -> Cell.of(String.join(", ", x.rules().stream().map(RuleMeanings::ruleName).toList())),
                 x -> Cell.of(x.changesOn()));
-    }
-
-    /** A rule of the legal gate with its name and citation (legal/rules/Rule), for the page. */
-    record RuleMeaning(String code, String name, String citation) {
-    }
-
-    /** {@code APPEAL_WINDOW} → {@code Appeal window}; a code that is no rule (an older screening's) as words. */
-    static String ruleName(String code) {
-        return code == null ? "" : PageLayout.label(code);
-    }
-
-    /** Every rule's name and citation, by its code; a code that is no rule (any more) gets its words only. */
-    static Map<String, RuleMeaning> meanings(java.util.Collection<String> codes) {
-        Map<String, RuleMeaning> meanings = new java.util.LinkedHashMap<>();
-        for (String code : codes) {
-            String citation = java.util.Arrays.stream(org.caseops.legal.rules.Rule.values())
-                    .filter(r -> r.name().equals(code)).map(org.caseops.legal.rules.Rule::citation).findFirst()
-                    .orElse("");
-            meanings.put(code, new RuleMeaning(code, ruleName(code), citation));
-        }
-        return meanings;
     }
 
     private static String path(long id, String verdict, String rule) {

@@ -71,6 +71,24 @@ class TaskRows {
                 + "order by t.due_at, t.id").params(type.name(), id).query(TaskRows::row).list();
     }
 
+    /** The newest task of a type about each subject: its status and whether it is open past its due time. */
+    java.util.Map<String, Tasks.TaskState> statesOf(TaskType type, SubjectType subject,
+            java.util.Collection<String> ids) {
+        java.util.Map<String, Tasks.TaskState> states = new java.util.HashMap<>();
+        jdbc.sql("""
+                select distinct on (t.subject_id) t.subject_id, t.status,
+                       t.closed_at is null and t.due_at < now()
+                from task t
+                where t.type = ? and t.subject_type = ? and t.subject_id = any(?)
+                order by t.subject_id, t.id desc""")
+                .params(type.name(), subject.name(), ids.toArray(String[]::new))
+                .query(rs -> {
+                    states.put(rs.getString(1), new Tasks.TaskState(TaskStatus.valueOf(rs.getString(2)),
+                            rs.getBoolean(3)));
+                });
+        return states;
+    }
+
     /** Open tasks about a person: by A-number as PERSON or CASE, or about their family; by priority, then due. */
     List<Task> openAbout(String aNumber, long familyId) {
         return jdbc.sql(SELECT + " where t.closed_at is null and ((t.subject_type in ('PERSON', 'CASE')"

@@ -99,6 +99,20 @@ public class Tasks {
         return rows.openAbout(aNumber, familyId).stream().filter(t -> TaskRules.mayRead(actor, t)).toList();
     }
 
+    /** Where a subject's task of one type stands: completed, still open (and whether overdue), or cancelled. */
+    public record TaskState(TaskStatus status, boolean overdue) {
+    }
+
+    /**
+     * The newest task of this type about each of these subjects (e.g. the review of each collateral encounter), for
+     * counts on a dashboard; without access check (the caller counts, names nobody, and audits its read). A subject
+     * with no such task is absent.
+     */
+    public java.util.Map<String, TaskState> statesOf(TaskType type, SubjectType subject,
+            java.util.Collection<String> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : rows.statesOf(type, subject, ids);
+    }
+
     /** Open tasks about a subject (is there already an escalation open for this person?), without access check. */
     public List<Task> openOn(SubjectType type, String id) {
         return rows.openOn(type, id);

@@ -123,6 +123,23 @@ class OperationBrowserTest {
         click(id("funnel-link"));
         assertThat(id("funnel").getText()).contains("All field offices", "HOU");
         browser.checked("operation-funnel", null);
+
+        // the director's other dashboards, from the menu: screening verdicts of a date screened, overdue tasks
+        ok(ops.post("attorney", "/api/screenings", Map.of("asOf", "2019-06-23", "fieldOffice", "HOU")),
+                HttpStatus.CREATED);
+        jdbc.sql("insert into task (type, status, title, assignee_team, field_office_code, due_at, created_by) "
+                + "values ('GENERAL', 'ASSIGNED', 'Verify the address of family 1001 (synthetic)', 'HOU', 'HOU', "
+                + "now() - interval '9 days', 'supervisor')").update();
+        click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("Dashboards")));
+        browser.checked("dashboards", null);
+        click(id("dashboards").findElement(By.linkText("Screening results by verdict and rule")));
+        assertThat(id("verdicts").getText()).contains("HOU");
+        browser.checked("dashboard-screenings", null);
+        browser.open("/dashboards/tasks");
+        assertThat(id("queues").getText()).contains("team HOU");
+        browser.checked("dashboard-tasks", null);
+        browser.open("/dashboards/collateral");
+        browser.checked("dashboard-collateral", null);
     }
 
     /**
