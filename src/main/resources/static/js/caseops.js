@@ -69,14 +69,30 @@
     try { stored = window.localStorage.getItem(form.dataset.keep); } catch (ignored) { return; }
     if (!stored) { save(form); return; }
     var state = JSON.parse(stored);
+    // A form that grows (a hidden input with data-slots counts its added blocks, e.g. another person met): a draft
+    // with more blocks than the page has asks the server for the page with that many, then restores into it.
+    var url = new URL(window.location.href);
+    var more = false;
+    form.querySelectorAll('input[data-slots]').forEach(function (e) {
+      var kept = parseInt(state[e.name], 10);
+      if (kept > parseInt(e.value, 10) && url.searchParams.get(e.name) !== String(kept)) {
+        url.searchParams.set(e.name, String(kept));
+        more = true;
+      }
+    });
+    if (more) {
+      window.location.replace(url.toString());
+      return;
+    }
     fields(form).forEach(function (e) {
-      if (!(e.name in state)) { return; }
+      if (!(e.name in state) || e.hasAttribute('data-slots')) { return; } // the page's own count of blocks stands
       if (e.type === 'radio' || e.type === 'checkbox') {
         e.checked = state[e.name] === e.value;
       } else {
         e.value = state[e.name];
       }
     });
+    save(form); // the draft now counts the blocks this page has
   }
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-forget]').forEach(function (done) {

@@ -79,8 +79,17 @@ class EncounterPages {
     }
 
     @GetMapping("/operations/{id}/visits/{familyId}")
-    ModelAndView form(@PathVariable long id, @PathVariable long familyId) {
-        return view(id, familyId, Map.of(), null, null, null);
+    ModelAndView form(@PathVariable long id, @PathVariable long familyId,
+            @RequestParam(required = false) String collaterals, @RequestParam(required = false) String newChildren) {
+        // the slots a draft kept in the browser needs (caseops.js asks for them when it restores one)
+        Map<String, String> slots = new LinkedHashMap<>();
+        if (collaterals != null) {
+            slots.put("collaterals", collaterals);
+        }
+        if (newChildren != null) {
+            slots.put("newChildren", newChildren);
+        }
+        return view(id, familyId, slots, null, null, null);
     }
 
     @PostMapping("/operations/{id}/visits/{familyId}")
@@ -93,6 +102,13 @@ class EncounterPages {
             }
         });
         String key = typed.get("key");
+        String add = typed.remove("add");
+        if ("collateral".equals(add) || "child".equals(add)) {
+            // one more slot on the form, nothing recorded: what was typed comes back with it
+            String count = "collateral".equals(add) ? "collaterals" : "newChildren";
+            typed.put(count, String.valueOf(slots(typed, count, "collateral".equals(add) ? 1 : 0) + 1));
+            return view(id, familyId, typed, null, null, key);
+        }
         Encounters.Answer answer;
         try {
             Context context = context(id, familyId);
@@ -175,12 +191,15 @@ class EncounterPages {
                 .filter(o -> o != Encounters.Outcome.ARRESTED).toList());
         view.addObject("locations", Encounters.ChildLocation.values());
         view.addObject("bases", Encounters.BasisKind.values());
+        view.addObject("collaterals", collaterals(typed));
+        view.addObject("newChildren", newChildren(typed));
         view.addObject("typed", typed);
         view.addObject("errorField", errorField);
         view.addObject("error", error);
         view.addObject("errorAtTop", error != null && (errorField == null || !errorField.matches(
                 "place|occurredAt|custodySite|(outcome|departBy|minorChildren|otherDependants|soleCaregiver|"
-                        + "pregnantOrNursing|medicalNeeds|location|caregiver|contact)-[0-9c]+|c-[a-zA-Z]+")));
+                        + "pregnantOrNursing|medicalNeeds|location|caregiver|contact)-([0-9]+|c[0-9]*)|"
+                        + "c[0-9]*-[a-zA-Z]+|n[0-9]+-[a-zA-Z]+")));
         view.addObject("key", key != null && !key.isBlank() ? key : UUID.randomUUID().toString());
         view.addObject("now", LocalDateTime.of(context.day(), LocalTime.now(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MINUTES)).toString());
@@ -212,6 +231,35 @@ class EncounterPages {
             children.add(new Encounters.Child(child.personId(), child.givenName(), null, where, caregiver,
                     blank(typed.get("contact-" + child.personId()))));
         }
+        for (String n : newChildren(typed)) {
+            String name = blank(typed.get(n + "-name"));
+            String location = blank(typed.get(n + "-location"));
+            String caregiver = blank(typed.get(n + "-caregiver"));
+            String age = blank(typed.get(n + "-age"));
+            if (name == null && location == null && caregiver == null && age == null) {
+                continue; // an empty slot
+            }
+            if (name == null) {
+                throw new BadInput(n + "-name", "the child's given name, as the parent gives it");
+            }
+            Integer years = null;
+            if (age != null) {
+                try {
+                    years = Integer.valueOf(age);
+                } catch (NumberFormatException e) {
+                    years = -1;
+                }
+                if (years < 0 || years > 17) {
+                    throw new BadInput(n + "-age", "a child's age in years, 0 to 17, not '" + age + "'");
+                }
+            }
+            Encounters.ChildLocation where = choice(Encounters.ChildLocation.class, n + "-location", location,
+                    "where " + name + " is now");
+            if (where != Encounters.ChildLocation.PRESENT && caregiver == null) {
+                throw new BadInput(n + "-caregiver", "who cares for " + name + " now, since they are not present");
+            }
+            children.add(new Encounters.Child(null, name, years, where, caregiver, blank(typed.get(n + "-contact"))));
+        }
         boolean childrenGiven = false;
         List<Encounters.Met> people = new ArrayList<>();
         for (MemberForm m : context.members()) {
@@ -233,23 +281,27 @@ class EncounterPages {
             people.add(new Encounters.Met(m.member().aNumber(), null, null, m.adult(), Encounters.Kind.TARGET, o,
                     null, null, departBy(typed, prefix, o), screening));
         }
-        String described = blank(typed.get("c-described"));
-        if (described != null) {
-            Encounters.Outcome o = choice(Encounters.Outcome.class, "c-outcome", typed.get("c-outcome"),
+        for (String c : collaterals(typed)) {
+            String described = blank(typed.get(c + "-described"));
+            if (described == null) {
+                continue; // an empty slot
+            }
+            Encounters.Outcome o = choice(Encounters.Outcome.class, c + "-outcome", typed.get(c + "-outcome"),
                     "an outcome");
             if (o == Encounters.Outcome.ARRESTED) {
-                throw new BadInput("c-outcome", "an arrest of a person not on record is not recorded from this form");
+                throw new BadInput(c + "-outcome", "an arrest of a person not on record is not recorded from this "
+                        + "form");
             }
-            Encounters.BasisKind basisKind = choice(Encounters.BasisKind.class, "c-basisKind",
-                    typed.get("c-basisKind"), "the legal basis of a collateral encounter");
-            String basis = blank(typed.get("c-basis"));
+            Encounters.BasisKind basisKind = choice(Encounters.BasisKind.class, c + "-basisKind",
+                    typed.get(c + "-basisKind"), "the legal basis of a collateral encounter");
+            String basis = blank(typed.get(c + "-basis"));
             if (basis == null) {
-                throw new BadInput("c-basis", "which order or authority: a collateral encounter is recorded only "
-                        + "with its own legal basis");
+                throw new BadInput(c + "-basis", "which order or authority: a collateral encounter is recorded "
+                        + "only with its own legal basis");
             }
-            boolean adult = !"no".equals(typed.get("c-adult"));
+            boolean adult = !"no".equals(typed.get(c + "-adult"));
             people.add(new Encounters.Met(null, null, described, adult, Encounters.Kind.COLLATERAL, o, basisKind,
-                    basis, departBy(typed, "c", o), adult ? screening(typed, "c", List.of()) : null));
+                    basis, departBy(typed, c, o), adult ? screening(typed, c, List.of()) : null));
         }
         if (people.isEmpty()) {
             throw new BadInput("people", "record at least one person met: an outcome for a member, or a collateral "
@@ -261,6 +313,36 @@ class EncounterPages {
         }
         return new Encounters.Visit(context.op().id(), context.unit().familyId(), at, place,
                 blank(typed.get("custodySite")), people);
+    }
+
+    /** At most this many collateral people and children not on record on one form. */
+    static final int MAX_SLOTS = 10;
+
+    /** How many slots of a kind the form has ({@code collaterals}, {@code newChildren}), as it said it had. */
+    private static int slots(Map<String, String> typed, String count, int least) {
+        try {
+            return Math.max(least, Math.min(MAX_SLOTS, Integer.parseInt(typed.getOrDefault(count, "0").trim())));
+        } catch (NumberFormatException e) {
+            return least;
+        }
+    }
+
+    /** The collateral people's field prefixes: {@code c} (the first, always there), then {@code c2}, {@code c3}… */
+    private static List<String> collaterals(Map<String, String> typed) {
+        List<String> prefixes = new ArrayList<>();
+        for (int i = 1; i <= slots(typed, "collaterals", 1); i++) {
+            prefixes.add(i == 1 ? "c" : "c" + i);
+        }
+        return prefixes;
+    }
+
+    /** The children not on record's field prefixes: {@code n1}, {@code n2}… (none until one is added). */
+    private static List<String> newChildren(Map<String, String> typed) {
+        List<String> prefixes = new ArrayList<>();
+        for (int i = 1; i <= slots(typed, "newChildren", 0); i++) {
+            prefixes.add("n" + i);
+        }
+        return prefixes;
     }
 
     /** The parental and humanitarian screening: required for every adult met, each question answered. */

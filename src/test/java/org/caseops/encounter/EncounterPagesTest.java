@@ -160,6 +160,62 @@ class EncounterPagesTest {
     }
 
     @Test
+    void more_people_met_and_a_child_not_on_record_are_added_to_the_form_and_recorded_with_it() {
+        FormSession officer = officerOn("2019-06-24");
+        String key = key(officer.get(path).body());
+
+        // "Add another person met": the form again with a second collateral person, what was typed kept, nothing
+        // recorded
+        Map<String, String> typed = visit(key);
+        typed.put("add", "collateral");
+        HttpResponse<String> more = officer.postForm(path, typed);
+        assertThat(more.statusCode()).isEqualTo(200);
+        assertThat(more.body()).contains("id=\"c2-described\"", "id=\"minorChildren-c2-yes\"",
+                "name=\"collaterals\" value=\"2\"", "value=\"adult man at the door (synthetic)\"",
+                "name=\"key\" value=\"" + key + "\"");
+        typed.remove("add");
+        typed.put("collaterals", "2");
+        typed.put("add", "child");
+        HttpResponse<String> child = officer.postForm(path, typed);
+        assertThat(child.body()).contains("id=\"n1-name\"", "name=\"newChildren\" value=\"1\"",
+                "id=\"c2-described\"");
+        assertThat(encounters()).isZero();
+
+        Map<String, String> visit = visit(key);
+        visit.put("collaterals", "2");
+        visit.put("newChildren", "1");
+        visit.put("c2-described", "adult woman from next door (synthetic)");
+        visit.put("c2-adult", "yes");
+        visit.put("c2-basisKind", "OTHER_AUTHORITY");
+        visit.put("c2-basis", "INA 287(a)(2)");
+        visit.put("c2-outcome", "INSTRUCTED_TO_DEPART");
+        visit.put("departBy-c2", "2019-07-24");
+        for (String q : new String[] {"minorChildren", "otherDependants", "soleCaregiver", "pregnantOrNursing"}) {
+            visit.put(q + "-c2", "no");
+        }
+        visit.put("n1-name", "Luz (synthetic)");
+        visit.put("n1-age", "1");
+        visit.put("n1-location", "FRIEND");
+        HttpResponse<String> noCaregiver = officer.postForm(path, visit);
+        assertThat(noCaregiver.statusCode()).isEqualTo(400);
+        assertThat(noCaregiver.body()).contains("id=\"n1-caregiver-error\"", "who cares for Luz (synthetic) now",
+                "value=\"adult woman from next door (synthetic)\"");
+
+        visit.put("n1-caregiver", "Neighbour (synthetic)");
+        HttpResponse<String> recorded = officer.postForm(path, visit);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
+        assertThat(encounters()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from task where type = 'COLLATERAL_REVIEW' and operation_id = ?")
+                .param(operation).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select depart_by::text from encounter where operation_id = ? and described_as like "
+                + "'adult woman%'").param(operation).query(String.class).single()).isEqualTo("2019-07-24");
+        assertThat(jdbc.sql("select c.name || ' ' || c.age || ' ' || c.location || ' ' || c.caregiver_name "
+                + "from screening_child c join encounter e on e.id = c.encounter_id where e.operation_id = ? "
+                + "and c.person_id is null").param(operation).query(String.class).list())
+                .containsExactly("Luz (synthetic) 1 FRIEND Neighbour (synthetic)");
+    }
+
+    @Test
     void only_the_roster_records_a_visit() {
         assertThat(FormSession.signIn(environment, "officer.chicago").get(path).statusCode()).isEqualTo(403);
         assertThat(FormSession.signIn(environment, "attorney").get(path).statusCode()).isEqualTo(403);
