@@ -150,6 +150,7 @@ class CustodyPages {
                             + PageLayout.label(e.toState()), eventWhere(e), e.changedBy(), e.note())).toList()));
         }
         List<Custody.Status> held = custody.held(id);
+        model.addAttribute("alone", alone(id, members, views, held, day));
         model.addAttribute("familyId", id);
         model.addAttribute("version", family.version());
         model.addAttribute("members", views);
@@ -169,6 +170,46 @@ class CustodyPages {
         model.addAttribute("defaultFirstCheckIn", day.plusDays(7));
         model.addAttribute("officeOfFamily", docket.familySubject(id).map(Access.Subject::fieldOffice).orElse(""));
         return "custody/family";
+    }
+
+    /**
+     * A member who may be released on their own, or why not: {@code value} is what the form sends
+     * ({@code personId:version}, the version the page read), {@code why} null when the release is possible.
+     */
+    record Alone(String value, String name, String why) {
+    }
+
+    /**
+     * Each member in custody or staged, released alone: the family gate judged on the family as it would be after
+     * (FamilyGate, the rule the database holds at commit), so the choice is offered only where the release itself
+     * would be accepted; the release still decides.
+     */
+    private static List<Alone> alone(long familyId, List<DocketViews.FamilyMember> members, List<MemberView> views,
+            List<Custody.Status> held, LocalDate day) {
+        List<FamilyGate.Member> family = members.stream().map(m -> new FamilyGate.Member(m.personId(),
+                m.birthDate())).toList();
+        Set<Long> caregiven = views.stream().filter(v -> !v.caregivers().isEmpty()).map(v -> v.member().personId())
+                .collect(Collectors.toSet());
+        Map<Long, String> names = members.stream().collect(Collectors.toMap(DocketViews.FamilyMember::personId,
+                m -> m.givenName() + " " + m.familyName() + (m.minor() ? " (minor)" : ""), (a, b) -> a));
+        List<Alone> alone = new ArrayList<>();
+        for (Custody.Status s : held) {
+            if (s.state() != CustodyState.IN_CUSTODY && s.state() != CustodyState.STAGED) {
+                continue;
+            }
+            Map<Long, Custody.Status> after = new java.util.HashMap<>();
+            held.stream().filter(h -> h.personId() != s.personId()).forEach(h -> after.put(h.personId(), h));
+            String why = FamilyGate.minorAlone(familyId, family, after, caregiven, day).map(problem -> {
+                String text = problem.replaceFirst("^family gate: ", "");
+                for (Map.Entry<Long, String> n : names.entrySet()) {
+                    text = text.replace("minor " + n.getKey() + " of family " + familyId, n.getValue());
+                }
+                return text;
+            }).orElse(null);
+            alone.add(new Alone(s.personId() + ":" + s.version(), names.getOrDefault(s.personId(),
+                    "person " + s.personId()), why));
+        }
+        return alone;
     }
 
     record MemberView(DocketViews.FamilyMember member, Custody.Status status, String where, String since,
@@ -213,8 +254,10 @@ class CustodyPages {
             @RequestParam(required = false) String program, @RequestParam(required = false) String technology,
             @RequestParam(required = false) String checkInEveryDays,
             @RequestParam(required = false) String firstCheckIn,
-            @RequestParam(required = false) String reportingOffice, RedirectAttributes flash) {
+            @RequestParam(required = false) String reportingOffice, @RequestParam(required = false) String who,
+            RedirectAttributes flash) {
         Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("who", who);
         typed.put("reason", reason);
         typed.put("note", note);
         typed.put("program", program);
@@ -232,6 +275,24 @@ class CustodyPages {
                     blank(technology) ? null : choice(Releases.Technology.class, "conditions.technology", technology),
                     number(checkInEveryDays), date(firstCheckIn), blank(reportingOffice) ? null
                     : reportingOffice.trim().toUpperCase(Locale.ROOT)) : null;
+            if (!blank(who)) {
+                // one member, at the custody version the page read: the family gate decides (409 with its reason)
+                String[] person = who.trim().split(":", 2);
+                DocketViews.FamilyMember member;
+                Integer read;
+                try {
+                    long personId = Long.parseLong(person[0]);
+                    read = person.length > 1 ? Integer.valueOf(person[1]) : null;
+                    member = docket.familyMembers(List.of(id), workingDate.get()).getOrDefault(id, List.of())
+                            .stream().filter(m -> m.personId() == personId && m.aNumber() != null).findFirst()
+                            .orElseThrow(() -> new BadInput("who", "person " + personId + " is no member of family "
+                                    + id + " with an A-number"));
+                } catch (NumberFormatException e) {
+                    throw new BadInput("who", "choose the family or one member, not '" + who + "'");
+                }
+                custody.release(member.aNumber(), read, why, null, blank(note) ? null : note.trim(), conditions);
+                return member.givenName() + " " + member.familyName() + " released: " + label(why.name()) + ".";
+            }
             List<Custody.Status> released = custody.releaseFamily(id, version(version), why, null,
                     blank(note) ? null : note.trim(), conditions);
             return released.size() + (released.size() == 1 ? " member" : " members") + " released together: "

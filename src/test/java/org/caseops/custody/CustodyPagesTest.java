@@ -158,6 +158,45 @@ class CustodyPagesTest {
     }
 
     @Test
+    void one_member_is_released_alone_only_where_no_child_would_be_left_alone() {
+        FormSession officer = FormSession.signIn(environment, "officer");
+        String page = officer.get("/custody/families/1001").body();
+        assertThat(page).containsPattern("<option value=\"" + ana + ":\\d+\" disabled=\"disabled\">Ana Lopez alone "
+                + "— not possible: Sofia Lopez \\(minor\\) would be held without a parent")
+                .containsPattern("<option value=\"" + sofia + ":\\d+\" disabled=\"disabled\">Sofia Lopez \\(minor\\) "
+                        + "alone — not possible: Sofia Lopez \\(minor\\) would be without a parent or a recorded "
+                        + "caregiver");
+
+        // sent anyway: the family gate refuses it, nothing changes
+        String csrf = officer.csrfToken("/custody/families/1001");
+        java.util.regex.Matcher anaValue = java.util.regex.Pattern.compile("value=\"(" + ana + ":\\d+)\"")
+                .matcher(page);
+        assertThat(anaValue.find()).isTrue();
+        officer.postForm("/custody/families/1001/release", csrf, Map.of("version", version(officer),
+                "who", anaValue.group(1), "reason", "HUMANITARIAN"));
+        assertThat(officer.get("/custody/families/1001").body()).contains("id=\"custody-error\"",
+                "would be held without a parent");
+        assertThat(jdbc.sql("select count(*) from custody_status where state = 'RELEASED'").query(Long.class)
+                .single()).isZero();
+
+        // Sofia's aunt takes her: with a caregiver on record she may be released alone, her mother stays held
+        post(api.as("officer"), "/api/families/1001/caregivers", Map.of("personId", sofia, "caregiverName",
+                "Aunt (synthetic)", "relationship", "aunt", "location", "HOME"), HttpStatus.CREATED);
+        java.util.regex.Matcher sofiaValue = java.util.regex.Pattern.compile("<option value=\"(" + sofia
+                + ":\\d+)\">Sofia Lopez \\(minor\\) alone</option>").matcher(officer.get("/custody/families/1001")
+                .body());
+        assertThat(sofiaValue.find()).isTrue();
+        officer.postForm("/custody/families/1001/release", csrf, Map.of("version", version(officer),
+                "who", sofiaValue.group(1), "reason", "HUMANITARIAN"));
+        String after = officer.get("/custody/families/1001").body();
+        assertThat(after).contains("Sofia Lopez released: Humanitarian.").containsPattern("<option value=\"" + ana
+                + ":\\d+\">Ana Lopez alone</option>");
+        assertThat(jdbc.sql("select person_id || ' ' || state from custody_status where family_id = 1001 "
+                + "order by person_id").query(String.class).list()).contains(ana + " IN_CUSTODY",
+                sofia + " RELEASED");
+    }
+
+    @Test
     void the_public_locator_page_finds_a_person_held_in_english_and_spanish_and_no_one_else() {
         FormSession anyone = FormSession.anonymous(environment);
         HttpResponse<String> english = anyone.get("/locator?aNumber=991-000-001&countryOfBirth=Guatemala");
