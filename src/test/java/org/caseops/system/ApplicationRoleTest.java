@@ -44,7 +44,9 @@ class ApplicationRoleTest {
             "employer_history", "worksite_event", "i9_form", "i9_finding", "i9_notice", "i9_fine", "i9_fine_factor",
             "nomination_policy", "i9_penalty_schedule", "i9_penalty_band",
             // V121: the congressional notification policy (versioned) and each package recorded as sent
-            "notification_policy", "operation_notification");
+            "notification_policy", "operation_notification",
+            // V123: each change of a court's mapping made by hand, appended
+            "court_mapping_edit");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state
