@@ -30,8 +30,11 @@ class AuditCheckpointController {
     private final AuditCheckpoints checkpoints;
     private final AuditLog log;
     private final Access access;
+    private final PersonLevelAudit personLevel;
 
-    AuditCheckpointController(AuditCheckpoints checkpoints, AuditLog log, Access access) {
+    AuditCheckpointController(AuditCheckpoints checkpoints, AuditLog log, Access access,
+            PersonLevelAudit personLevel) {
+        this.personLevel = personLevel;
         this.checkpoints = checkpoints;
         this.log = log;
         this.access = access;
@@ -65,28 +68,36 @@ class AuditCheckpointController {
     record Entry(Long position, long seq, Instant recordedAt, String actor, String role, String fieldOffice,
             String action, String subjectType, String subjectId, String purpose, String requestId, String detail,
             String prevHash, String hash, boolean pending) {
-        static Entry of(AuditEntry e) {
+        /** The entry; a person-level one outside the case review that reveals {@code revealed} without its detail. */
+        static Entry of(AuditEntry e, String revealed) {
+            boolean hidden = PersonLevelAudit.hidden(e, revealed);
             return new Entry(e.position(), e.seq(), e.recordedAt(), e.actor(), e.role(), e.fieldOffice(), e.action(),
-                    e.subjectType(), e.subjectId(), e.purpose(), e.requestId(), e.detail(), e.prevHash(), e.hash(),
-                    e.pending());
+                    e.subjectType(), hidden ? null : e.subjectId(), hidden ? null : e.purpose(), e.requestId(),
+                    hidden ? PersonLevelAudit.HIDDEN : e.detail(), e.prevHash(), e.hash(), e.pending());
         }
     }
 
     /**
      * The newest entries, newest first, chained or pending; optionally one subject's ({@code subjectType},
      * {@code subjectId}) and/or one actor's; {@code before} a seq for the next page. Audited: who looked at whom is
-     * person-level data.
+     * person-level data, so an entry whose subject is a person comes without its subject, purpose and detail unless
+     * {@code review} names the caller's own case review of that person ({@link PersonLevelAudit}, as the audit page).
+     * The export ({@code /api/audit/export}) stays whole: it is what verifies the chain offline.
      */
     @Allow(Role.AUDITOR)
     @GetMapping("/entries")
     List<Entry> entries(@RequestParam(required = false) String subjectType,
             @RequestParam(required = false) String subjectId, @RequestParam(required = false) String actor,
-            @RequestParam(required = false) Long before, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) Long before, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) Long review) {
         if (limit < 1 || limit > AuditLog.MAX_PAGE) {
             throw new BadInput("limit", "limit is 1 to " + AuditLog.MAX_PAGE);
         }
+        String revealed = review == null ? null : personLevel.reviewed(review);
         access.audit("AUDIT_READ", null, "subjectType=" + subjectType + " subjectId=" + subjectId + " actor=" + actor
-                + " before=" + before + " limit=" + limit);
-        return log.newest(subjectType, subjectId, actor, before, limit).stream().map(Entry::of).toList();
+                + " before=" + before + " limit=" + limit + (review == null ? "" : " (person-level entries of "
+                + revealed + " through case review " + review + ")"));
+        return log.newest(subjectType, subjectId, actor, before, limit).stream().map(e -> Entry.of(e, revealed))
+                .toList();
     }
 }

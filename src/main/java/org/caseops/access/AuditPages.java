@@ -11,8 +11,6 @@ import org.caseops.audit.AuditSearch;
 import org.caseops.audit.AuditVerifier;
 import org.caseops.audit.VerifyResult;
 import org.caseops.system.BadInput;
-import org.caseops.system.Forbidden;
-import org.caseops.system.NotFound;
 import org.caseops.system.Listing;
 import org.caseops.system.Listing.Cell;
 import org.caseops.system.Listing.Column;
@@ -44,11 +42,13 @@ class AuditPages {
     private final AuditSearch search;
     private final AuditVerifier verifier;
     private final Access access;
+    private final PersonLevelAudit personLevel;
 
-    AuditPages(AuditSearch search, AuditVerifier verifier, Access access) {
+    AuditPages(AuditSearch search, AuditVerifier verifier, Access access, PersonLevelAudit personLevel) {
         this.search = search;
         this.verifier = verifier;
         this.access = access;
+        this.personLevel = personLevel;
     }
 
     @GetMapping("/audit")
@@ -91,7 +91,8 @@ class AuditPages {
         }
         AuditSearch.Filter filter = new AuditSearch.Filter(typed.get("actor"), typed.get("subjectType"),
                 typed.get("subjectId"), typed.get("action"), fromDay, toDay, typed.get("purpose"));
-        String revealed = typed.get("review") == null ? null : reviewed(Long.parseLong(typed.get("review")));
+        String revealed = typed.get("review") == null ? null
+                : personLevel.reviewed(Long.parseLong(typed.get("review")));
         Listing.Query query = Listing.Query.of(page, size, sort, dir, null, COLUMNS, "seq", true);
         String path = path(typed);
         String criteria = typed.entrySet().stream().filter(e -> e.getValue() != null)
@@ -114,38 +115,12 @@ class AuditPages {
         view.addObject("entries", Listing.paged("entries", "Audit entries", path, COLUMNS, rows(shown, revealed),
                 total, query));
         view.addObject("revealed", revealed);
-        view.addObject("hidden", shown.stream().anyMatch(e -> hidden(e, revealed)));
+        view.addObject("hidden", shown.stream().anyMatch(e -> PersonLevelAudit.hidden(e, revealed)));
         if (Boolean.TRUE.equals(verify)) {
             VerifyResult result = verifier.verify();
             view.addObject("result", result);
         }
         return view;
-    }
-
-    /** What a person-level entry shows in place of its subject, purpose and detail outside a case review. */
-    static final String HIDDEN = "person-level: shown only from a case review naming this person";
-
-    /**
-     * The A-number a case review names, when {@code seq} is a case review ({@code CASE_REVIEW}) the signed-in auditor
-     * recorded about a person; otherwise the page is refused (403) with the reason.
-     */
-    private String reviewed(long seq) {
-        Actor actor = access.actor();
-        AuditEntry entry = search.entry(seq).orElseThrow(() -> new NotFound("no audit entry " + seq));
-        if (!"CASE_REVIEW".equals(entry.action()) || !"PERSON".equals(entry.subjectType())) {
-            throw new Forbidden("audit entry " + seq + " is not a case review: person-level entries open only from "
-                    + "a recorded case review naming the person");
-        }
-        if (!actor.username().equals(entry.actor())) {
-            throw new Forbidden("case review " + seq + " was recorded by " + entry.actor() + ", not by "
-                    + actor.username() + ": person-level entries open only from your own case review");
-        }
-        return entry.subjectId();
-    }
-
-    /** A person-level entry (its subject is a person) other than of the person the case review names. */
-    private static boolean hidden(AuditEntry e, String revealed) {
-        return "PERSON".equals(e.subjectType()) && !e.subjectId().equals(revealed);
     }
 
     private static List<Listing.Row> rows(List<AuditEntry> entries, String revealed) {
@@ -156,10 +131,11 @@ class AuditPages {
                 e -> Cell.of(e.actor() + " (" + PageLayout.label(e.role()) + (e.fieldOffice() == null ? ""
                         : ", " + e.fieldOffice()) + ")"),
                 e -> Cell.of(e.action()),
-                e -> Cell.of(e.subjectType() == null ? "" : hidden(e, revealed) ? "a person (hidden)"
+                e -> Cell.of(e.subjectType() == null ? ""
+                        : PersonLevelAudit.hidden(e, revealed) ? "a person (hidden)"
                         : e.subjectType() + " " + e.subjectId()),
-                e -> Cell.of(hidden(e, revealed) ? "" : e.purpose()),
-                e -> Cell.of(hidden(e, revealed) ? HIDDEN : e.detail()));
+                e -> Cell.of(PersonLevelAudit.hidden(e, revealed) ? "" : e.purpose()),
+                e -> Cell.of(PersonLevelAudit.hidden(e, revealed) ? PersonLevelAudit.HIDDEN : e.detail()));
     }
 
     private static String path(Map<String, String> typed) {

@@ -9,6 +9,7 @@ import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.caseops.fixtures.Problems;
+import org.caseops.fixtures.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,8 @@ class PostCaseReviewTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.caseops.access.Users users;
 
     @BeforeEach
     void docket() throws Exception {
@@ -45,6 +48,40 @@ class PostCaseReviewTest {
         assertThat(response.getBody().path("timeline").isArray()).isTrue();
         assertThat(jdbc.sql("select purpose from audit_entry where action = 'CASE_REVIEW' and subject_id = '991000001'"
                 + " order by seq desc limit 1").query(String.class).single()).isEqualTo("OIG complaint 2019-0142");
+    }
+
+    @Test
+    void the_api_shows_a_persons_audit_entries_only_through_the_callers_own_case_review_of_that_person() {
+        api.as("officer").getForEntity("/api/people/991000001", JsonNode.class);
+        String entries = "/api/audit/entries?subjectType=PERSON&subjectId=991000001&actor=officer&limit=5";
+
+        JsonNode hidden = api.as("auditor").getForEntity(entries, JsonNode.class).getBody();
+        assertThat(hidden).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.path("subjectId").isNull()).isTrue();
+            assertThat(e.path("detail").asText()).startsWith("person-level");
+        });
+
+        review("auditor", Map.of("aNumber", "991000001", "reason", "OIG complaint 2019-0142"));
+        long review = jdbc.sql("select seq from audit_entry where action = 'CASE_REVIEW' and actor = 'auditor' "
+                + "and subject_id = '991000001' order by seq desc limit 1").query(Long.class).single();
+        JsonNode shown = api.as("auditor").getForEntity(entries + "&review=" + review, JsonNode.class).getBody();
+        assertThat(shown).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.path("subjectId").asText()).isEqualTo("991000001");
+            assertThat(e.path("detail").asText()).doesNotStartWith("person-level");
+        });
+        // another person's entries stay hidden under this review
+        assertThat(api.as("auditor").getForEntity("/api/audit/entries?subjectType=PERSON&subjectId=991000003"
+                + "&review=" + review, JsonNode.class).getBody()).allSatisfy(e ->
+                assertThat(e.path("subjectId").isNull()).isTrue());
+
+        // someone else's review, or an entry that is no review, opens nothing
+        TestUsers.ensure(users, "auditor.two", org.caseops.access.Role.AUDITOR, null);
+        assertThat(api.as("auditor.two").getForEntity(entries + "&review=" + review, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        long read = jdbc.sql("select max(seq) from audit_entry where action = 'PERSON_READ'").query(Long.class)
+                .single();
+        assertThat(api.as("auditor").getForEntity(entries + "&review=" + read, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
