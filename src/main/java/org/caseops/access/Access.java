@@ -77,9 +77,9 @@ public class Access {
 
     /**
      * An auditor's case review: oversight opens one person's record, with its reason recorded as the purpose. The
-     * only way an auditor sees person-level data; each review is its own audit entry.
+     * only way an auditor sees person-level data; each review is its own audit entry, whose seq this returns.
      */
-    public void review(Subject subject, String reason) {
+    public long review(Subject subject, String reason) {
         Actor actor = actor();
         if (!actor.is(Role.AUDITOR)) {
             throw new Forbidden("case reviews are oversight's: " + actor.role() + " reads records directly");
@@ -87,7 +87,7 @@ public class Access {
         if (reason == null || reason.isBlank()) {
             throw new BadInput("reason", "a case review states its reason (complaint number, sample, inquiry)");
         }
-        record(actor, "CASE_REVIEW", subject, reason.trim(), null);
+        return record(actor, "CASE_REVIEW", subject, reason.trim(), null).seq();
     }
 
     /** The field office a search is limited to: the actor's own unless the role reads more widely. */
@@ -196,8 +196,9 @@ public class Access {
                 RequestIds.current(), detail));
     }
 
-    private void record(Actor actor, String action, Subject subject, String purpose, String detail) {
-        audit.record(new AuditEvent(actor.username(), actor.role().name(), actor.fieldOffice(), action,
+    private org.caseops.audit.AuditEntry record(Actor actor, String action, Subject subject, String purpose,
+            String detail) {
+        return audit.record(new AuditEvent(actor.username(), actor.role().name(), actor.fieldOffice(), action,
                 subject == null ? null : subject.type(), subject == null ? null : subject.id(), purpose,
                 RequestIds.current(), detail));
     }

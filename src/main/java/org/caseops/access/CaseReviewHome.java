@@ -24,7 +24,7 @@ class CaseReviewHome implements HomePanel {
     static final int REVIEWS_SHOWN = 8;
 
     /**
-     * The auditor's own recorded case reviews (POST /api/case-reviews), newest first, each opening the person's audit
+     * The auditor's own recorded case reviews (opened from /case-reviews/new or POST /api/case-reviews), newest first, each opening the person's audit
      * entries through it: the only way the audit page shows person-level detail to oversight.
      */
     @Override
@@ -40,7 +40,7 @@ class CaseReviewHome implements HomePanel {
                 + "&subjectType=PERSON&subjectId=" + e.subjectId(), "recorded " + WHEN.format(e.recordedAt()) + " UTC; reason: "
                 + e.purpose(), false)).toList();
         return Optional.of(new Panel(11, "case-reviews", "My case reviews",
-                List.of(new Count("case reviews", count, null)), items, "No case review recorded yet: open one with POST /api/case-reviews (A-number and reason).",
-                null, null));
+                List.of(new Count("case reviews", count, null)), items, "No case review recorded yet.",
+                "/case-reviews/new", "Open a case review"));
     }
 }

@@ -2,10 +2,8 @@ package org.caseops.docket;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.caseops.access.Access;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
-import org.caseops.system.NotFound;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseReviewController {
 
     private final Docket docket;
-    private final Access access;
+    private final CaseReviews reviews;
 
-    CaseReviewController(Docket docket, Access access) {
+    CaseReviewController(Docket docket, CaseReviews reviews) {
         this.docket = docket;
-        this.access = access;
+        this.reviews = reviews;
     }
 
     record ReviewRequest(String aNumber, String reason) {
@@ -35,9 +33,7 @@ class CaseReviewController {
     /** The person's record and timeline, as of today. A POST: opening a review is itself an act on the record. */
     @PostMapping("/api/case-reviews")
     CaseReview review(@RequestBody ReviewRequest request) {
-        String a = Docket.aNumber(request.aNumber());
-        access.review(docket.personSubject(a).orElseThrow(() -> new NotFound("no person with A-number " + a)),
-                request.reason());
+        String a = reviews.open(request.aNumber(), request.reason()).aNumber();
         DocketViews.Person person = docket.person(a, LocalDate.now()).orElseThrow();
         return new CaseReview(person, docket.timeline(person.id(),
                 person.removalCase() == null ? null : person.removalCase().idncase()));

@@ -28,6 +28,8 @@ class PostCaseReviewTest {
     JdbcClient jdbc;
     @Autowired
     org.caseops.access.Users users;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @BeforeEach
     void docket() throws Exception {
@@ -82,6 +84,36 @@ class PostCaseReviewTest {
                 .single();
         assertThat(api.as("auditor").getForEntity(entries + "&review=" + read, JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void an_auditor_opens_a_case_review_from_the_browser_and_lands_on_the_persons_audit_entries_through_it() {
+        org.caseops.fixtures.FormSession auditor = org.caseops.fixtures.FormSession.signIn(environment, "auditor");
+        assertThat(auditor.get("/").body()).contains("href=\"/case-reviews/new\"");
+        String csrf = auditor.csrfToken("/case-reviews/new");
+
+        java.net.http.HttpResponse<String> noReason = auditor.postForm("/case-reviews", csrf,
+                Map.of("aNumber", "A-991-000-001", "reason", " "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"review-reason-error\"", "value=\"A-991-000-001\"");
+        java.net.http.HttpResponse<String> nobody = auditor.postForm("/case-reviews", csrf,
+                Map.of("aNumber", "999999999", "reason", "sample"));
+        assertThat(nobody.statusCode()).isEqualTo(404);
+        assertThat(nobody.body()).contains("id=\"review-a-number-error\"", "no person with A-number 999999999");
+
+        java.net.http.HttpResponse<String> opened = auditor.postForm("/case-reviews", csrf,
+                Map.of("aNumber", "A-991-000-001", "reason", "OIG complaint 2019-0142"));
+        assertThat(opened.statusCode()).isEqualTo(302);
+        long review = jdbc.sql("select seq from audit_entry where action = 'CASE_REVIEW' and actor = 'auditor' "
+                + "and subject_id = '991000001' and purpose = 'OIG complaint 2019-0142' order by seq desc limit 1")
+                .query(Long.class).single();
+        String to = opened.headers().firstValue("Location").orElseThrow();
+        assertThat(to).endsWith("/audit?review=" + review + "&subjectType=PERSON&subjectId=991000001");
+        assertThat(auditor.get(to.substring(to.indexOf("/audit"))).body()).contains("id=\"revealed\"",
+                "PERSON 991000001");
+
+        assertThat(org.caseops.fixtures.FormSession.signIn(environment, "officer").get("/case-reviews/new")
+                .statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -243,18 +243,24 @@ class DeskBrowserTest {
 
     @Test
     void an_auditor_opens_a_persons_audit_entries_through_a_case_review_from_the_home_page() {
-        assertThat(api.as("auditor", null).postForEntity("/api/case-reviews", java.util.Map.of("aNumber", "991000001",
-                "reason", "OIG complaint 2019-0142 (synthetic)"), String.class).getStatusCode().value()).isEqualTo(200);
-        long review = jdbc.sql("select max(seq) from audit_entry where action = 'CASE_REVIEW' and actor = 'auditor'")
-                .query(Long.class).single();
         // a read of the person, for the review to show
         assertThat(api.as("officer").getForEntity("/api/people/991000001", String.class).getStatusCode().value())
                 .isEqualTo(200);
         browser.signIn("auditor");
-        click(browser.driver().findElement(By.partialLinkText("Case review " + review + ":")));
+        click(browser.driver().findElement(By.linkText("Open a case review")));
+        browser.driver().findElement(By.id("review-a-number")).sendKeys("A-991-000-001");
+        browser.driver().findElement(By.id("review-reason")).sendKeys("OIG complaint 2019-0142 (synthetic)");
+        browser.checked("case-review-new");
+        browser.submit(browser.driver().findElement(By.id("case-review")));
+        long review = jdbc.sql("select max(seq) from audit_entry where action = 'CASE_REVIEW' and actor = 'auditor'")
+                .query(Long.class).single();
         assertThat(browser.driver().findElement(By.id("revealed")).getText()).contains("991000001");
         assertThat(browser.driver().findElement(By.id("entries")).getText()).contains("PERSON 991000001");
         browser.checked("audit-case-review");
+        // and from the home page again, through the review now listed there
+        browser.open("/");
+        click(browser.driver().findElement(By.partialLinkText("Case review " + review + ":")));
+        assertThat(browser.driver().findElement(By.id("revealed")).getText()).contains("991000001");
     }
 
     @Test
