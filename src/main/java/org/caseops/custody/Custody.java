@@ -106,25 +106,29 @@ public class Custody {
     }
 
     public List<Event> ledger(long personId) {
-        return jdbc.sql("""
+        return ledgers(List.of(personId)).getOrDefault(personId, List.of());
+    }
+
+    /** The custody ledgers of several people in one query, by person id, each oldest first. */
+    public Map<Long, List<Event>> ledgers(java.util.Collection<Long> personIds) {
+        Map<Long, List<Event>> out = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
                 select id, person_id, from_state, to_state, site_before, site, destination, release_reason,
                        occurred_at, changed_by, operation_id, note
-                from custody_event where person_id = ? order by id""").param(personId)
+                from custody_event where person_id = any (?) order by id""").param(personIds.toArray(Long[]::new))
                 .query((rs, n) -> new Event(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10),
-                        (Long) rs.getObject(11), rs.getString(12))).list();
+                        (Long) rs.getObject(11), rs.getString(12))).list()
+                .forEach(e -> out.computeIfAbsent(e.personId(), k -> new ArrayList<>()).add(e));
+        return out;
     }
 
     public List<Caregiver> caregivers(long personId) {
-        return jdbc.sql("""
-                select id, person_id, caregiver_name, relationship, contact, location, recorded_by, recorded_at,
-                       ended_at from minor_caregiver where person_id = ? order by id""").param(personId)
-                .query((rs, n) -> new Caregiver(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8, OffsetDateTime.class).toInstant(),
-                        rs.getObject(9, OffsetDateTime.class) == null ? null
-                                : rs.getObject(9, OffsetDateTime.class).toInstant())).list();
+        return caregivers(List.of(personId));
     }
 
     /** The custody of several people in one query, by person id; a person never in custody is absent (at large). */

@@ -138,14 +138,20 @@ class CustodyPages {
         Instant asOf = clockTime();
         Map<Long, List<Timers.Reading>> clocks = timers.readings(List.of(id), asOf).stream()
                 .collect(Collectors.groupingBy(Timers.Reading::personId));
+        // the whole family in three queries (custody, caregivers, ledgers), not three per member
+        List<Long> ids = members.stream().map(DocketViews.FamilyMember::personId).toList();
+        Map<Long, Custody.Status> statuses = custody.statuses(ids);
+        Map<Long, List<Custody.Caregiver>> open = custody.caregivers(ids).stream().filter(c -> c.endedAt() == null)
+                .collect(Collectors.groupingBy(Custody.Caregiver::personId));
+        Map<Long, List<Custody.Event>> ledgers = custody.ledgers(ids);
         List<MemberView> views = new ArrayList<>();
         for (DocketViews.FamilyMember m : members) {
-            Custody.Status status = custody.status(m.personId());
-            List<Custody.Caregiver> caregivers = custody.caregivers(m.personId()).stream()
-                    .filter(c -> c.endedAt() == null).toList();
+            Custody.Status status = statuses.getOrDefault(m.personId(), new Custody.Status(m.personId(), id,
+                    CustodyState.AT_LARGE, null, null, null, null, null, null, null));
+            List<Custody.Caregiver> caregivers = open.getOrDefault(m.personId(), List.of());
             views.add(new MemberView(m, status, where(status), status.since() == null ? null
                     : WHEN.format(status.since()), clockText(clocks.getOrDefault(m.personId(), List.of())),
-                    caregivers, custody.ledger(m.personId()).stream().map(e -> new EventView(
+                    caregivers, ledgers.getOrDefault(m.personId(), List.of()).stream().map(e -> new EventView(
                     WHEN.format(e.occurredAt()), PageLayout.label(e.fromState()) + " → "
                             + PageLayout.label(e.toState()), eventWhere(e), e.changedBy(), e.note())).toList()));
         }
