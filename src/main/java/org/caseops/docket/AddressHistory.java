@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * timeline's {@code PERSON_UPDATED} events, which keep the row before and after), newest first, each with a
  * confidence. The confidence of the address of record is how recent its "as of" date is on the working date: high
  * within {@value #HIGH_DAYS} days, medium within {@value #MEDIUM_DAYS}, low when older or undated; an address an
- * import replaced is "replaced". (A returned letter does not lower it yet: issue 16.) The read is audited
+ * import replaced is "replaced"; a call-in letter returned after the address was recorded makes it low (issue 16:
+ * the letter's return also opens a task to verify the address through lawful channels). The read is audited
  * {@code ADDRESS_HISTORY_READ}.
  */
 @Component
@@ -51,12 +52,22 @@ class AddressHistory implements PersonSection {
     @Override
     public Optional<Section> section(Shown person, LocalDate workingDate) {
         access.read("ADDRESS_HISTORY_READ", person.subject(), PartnerScope.PERSON_RECORD);
-        Address current = jdbc.sql("select address_line, city, state, zip, address_as_of from person where id = ?")
-                .param(person.personId()).query((rs, n) -> new Address(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class))).single();
+        // the address of record, and the last call-in letter returned to this person (the timeline's event), if any
+        LocalDate[] returned = new LocalDate[1];
+        Address current = jdbc.sql("""
+                select p.address_line, p.city, p.state, p.zip, p.address_as_of,
+                       (select max(e.occurred_at) from case_event e
+                        where e.person_id = p.id and e.kind = 'CALL_IN_LETTER_RETURNED')
+                from person p where p.id = ?""")
+                .param(person.personId()).query((rs, n) -> {
+                    OffsetDateTime back = rs.getObject(6, OffsetDateTime.class);
+                    returned[0] = back == null ? null : back.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+                    return new Address(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class));
+                }).single();
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(List.of(Cell.of(current.text()), Cell.of(current.asOf()), Cell.of("address of record"),
-                Cell.of(confidence(current.asOf(), workingDate))));
+                Cell.of(confidence(current.asOf(), returned[0], workingDate))));
         jdbc.sql("""
                 select before ->> 'address_line', before ->> 'city', before ->> 'state', before ->> 'zip',
                        (before ->> 'address_as_of')::date, occurred_at, import_id
@@ -78,7 +89,21 @@ class AddressHistory implements PersonSection {
         return Optional.of(new Section(10, "addresses", "Address history",
                 List.of("Address", "As of", "Source", "Confidence"), rows, "No address recorded.",
                 "Confidence of the address of record on " + workingDate + ": high when its date is at most "
-                        + HIGH_DAYS + " days old, medium at most " + MEDIUM_DAYS + ", low when older or undated."));
+                        + HIGH_DAYS + " days old, medium at most " + MEDIUM_DAYS + ", low when older or undated, "
+                        + "or when a call-in letter sent after it was recorded came back."));
+    }
+
+    /**
+     * Low when a call-in letter was returned after the address was recorded (on or after its "as of" date, and by the
+     * working date): the letter went to this address and came back; a newer address from an import restores it.
+     * Otherwise by the age of the address's "as of" date.
+     */
+    static String confidence(LocalDate asOf, LocalDate letterReturned, LocalDate workingDate) {
+        if (letterReturned != null && !letterReturned.isAfter(workingDate)
+                && (asOf == null || !letterReturned.isBefore(asOf))) {
+            return "low (a call-in letter was returned on " + letterReturned + ")";
+        }
+        return confidence(asOf, workingDate);
     }
 
     /** High, medium or low by the age of the address's "as of" date on the working date. */

@@ -110,6 +110,26 @@ class GetPersonPageTest {
     }
 
     @Test
+    void a_call_in_letter_returned_after_the_address_was_recorded_makes_its_confidence_low() {
+        jdbc.sql("update person set address_as_of = date '2019-01-15' where a_number = '991000001'").update();
+        FormSession officer = FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", "2019-03-01", "back", "/"));
+        assertThat(officer.get("/people/991000001").body()).contains("<td>high</td>");
+
+        // the letter's return, as the letter service writes it on the person's timeline
+        jdbc.sql("""
+                insert into case_event (occurred_at, person_id, kind, actor, summary)
+                select timestamptz '2019-02-20 15:00Z', id, 'CALL_IN_LETTER_RETURNED', 'officer',
+                       'Call-in letter L-TEST returned on 2019-02-20'
+                from person where a_number = '991000001'""").update();
+        assertThat(officer.get("/people/991000001").body())
+                .contains("low (a call-in letter was returned on 2019-02-20)");
+        // working on a day before the return, the address was not yet in doubt
+        officer.postForm("/working-date", Map.of("asOf", "2019-02-19", "back", "/"));
+        assertThat(officer.get("/people/991000001").body()).contains("<td>high</td>");
+    }
+
+    @Test
     void outside_the_own_field_office_it_asks_for_a_purpose_before_showing_anything() {
         String counsel = TestUsers.chicagoAttorney(users);
 
