@@ -46,7 +46,9 @@ class ApplicationRoleTest {
             // V121: the congressional notification policy (versioned) and each package recorded as sent
             "notification_policy", "operation_notification",
             // V123: each change of a court's mapping made by hand, appended
-            "court_mapping_edit");
+            "court_mapping_edit",
+            // V131: the ATD contract's reported events and each evaluation with the rule version it used
+            "atd_event", "atd_evaluation");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state
@@ -94,6 +96,8 @@ class ApplicationRoleTest {
             "departure_bond",
             // V130: browser sessions (Spring Session JDBC), touched on every request and deleted when they end
             "spring_session", "spring_session_attributes",
+            // V131: ATD rule sets (a draft is published once, then fixed by a trigger) and alerts moving OPEN -> CLOSED
+            "atd_rule_set", "atd_rule", "atd_alert",
             // the audit trail's head and queue, moved by the sequencer alone (the application may not change them)
             "audit_head", "audit_pending",
             // Flyway's own, and the digest of what it last looked at (V85; the owner's only, like the history)
