@@ -261,6 +261,7 @@ class GetApiDocsTest {
             // reference lists, a few dozen rows at most
             "GET /api/partners", "GET /api/nomination-policies", "GET /api/protected-area-policies",
             "GET /api/penalty-schedules", "GET /api/field-offices", "GET /api/nominations/quota",
+            "GET /api/atd/rule-sets",
             // whole lists of working records, not paged yet
             "GET /api/operations", "GET /api/nominations", "GET /api/inspections",
             "GET /api/employers",
