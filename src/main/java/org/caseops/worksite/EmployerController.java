@@ -34,8 +34,9 @@ class EmployerController {
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})
     @GetMapping("/api/employers")
-    List<Employers.Employer> list(@RequestParam(required = false) String office) {
-        return employers.visible(office);
+    org.caseops.system.Paged<Employers.Employer> list(@RequestParam(required = false) String office,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return org.caseops.system.Paged.of(employers.visible(office), page, size);
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})

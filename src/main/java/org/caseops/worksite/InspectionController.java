@@ -36,8 +36,9 @@ class InspectionController {
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})
     @GetMapping("/api/inspections")
-    List<Inspections.Inspection> list(@RequestParam(required = false) String office) {
-        return inspections.list(office);
+    org.caseops.system.Paged<Inspections.Inspection> list(@RequestParam(required = false) String office,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return org.caseops.system.Paged.of(inspections.list(office), page, size);
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})

@@ -49,9 +49,10 @@ class NominationController {
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})
     @GetMapping("/api/nominations")
-    List<Nominations.Nomination> list(@RequestParam(required = false) String office,
-            @RequestParam(required = false) LocalDate period) {
-        return nominations.list(office, period);
+    org.caseops.system.Paged<Nominations.Nomination> list(@RequestParam(required = false) String office,
+            @RequestParam(required = false) LocalDate period, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return org.caseops.system.Paged.of(nominations.list(office, period), page, size);
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})
