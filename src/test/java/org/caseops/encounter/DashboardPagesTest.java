@@ -67,8 +67,8 @@ class DashboardPagesTest {
         // authority, reviewed, review open, review overdue, review cancelled, no review
         assertThat(row).isEqualTo("HOU|Operation " + operation + "|1|0|1|0|0|0|0|0|1|0|1|0|0|0");
 
-        long review = jdbc.sql("select id from task where type = 'COLLATERAL_REVIEW' and subject_id = ?")
-                .param(String.valueOf(encounter)).query(Long.class).single();
+        long review = jdbc.sql("select id from task where type = 'COLLATERAL_REVIEW' and subject_id = ? "
+                + "and operation_id = ?").params(String.valueOf(encounter), operation).query(Long.class).single();
         ResponseEntity<JsonNode> done = api.as("supervisor").postForEntity("/api/tasks/" + review + "/complete",
                 Map.of("resolution", "basis checked: lawful, ATD proportionate"), JsonNode.class);
         assertThat(done.getStatusCode()).as(String.valueOf(done.getBody())).isEqualTo(HttpStatus.OK);
