@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caseops.access.Access;
-import org.caseops.access.Actor;
+import org.caseops.access.DeskForms;
 import org.caseops.access.Allow;
 import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
@@ -101,8 +101,8 @@ class LegalPages {
         return change(aNumber, "stay", "holds", Map.of("stayKind", text(kind), "stayFrom", text(from),
                 "stayUntil", text(until), "stayReference", text(reference)),
                 () -> records.recordStay(aNumber, version, choice(LegalRecords.StayKind.class, "kind", kind,
-                        "administrative (I-246) or judicial"), date("from", from, workingDate.get()),
-                        date("until", until, null), reference));
+                        "administrative (I-246) or judicial"), DeskForms.date("from", from, workingDate.get()),
+                        DeskForms.date("until", until, null), reference));
     }
 
     /** Lifts a stay of this case (counsel, director), as {@code POST /api/stays/{id}/lift}. */
@@ -111,7 +111,7 @@ class LegalPages {
     ModelAndView liftStay(@PathVariable String aNumber, @PathVariable long id,
             @RequestParam(required = false) String liftedOn, @RequestParam(required = false) Integer version) {
         return change(aNumber, "stay-lift-" + id, "holds", Map.of("stayLiftedOn", text(liftedOn)),
-                () -> records.liftStay(aNumber, id, version, date("liftedOn", liftedOn, workingDate.get())));
+                () -> records.liftStay(aNumber, id, version, DeskForms.date("liftedOn", liftedOn, workingDate.get())));
     }
 
     /** Records a protection EOIR does not record (counsel), as {@code POST /api/cases/{aNumber}/protections}. */
@@ -123,7 +123,7 @@ class LegalPages {
         return change(aNumber, "protection", "protections", Map.of("protectionKind", text(kind),
                 "protectionFrom", text(from), "protectionUntil", text(until), "evidence", text(evidence)),
                 () -> records.recordProtection(aNumber, choice(ProtectionFacts.Kind.class, "kind", kind,
-                        "the kind of protection"), date("from", from, workingDate.get()), date("until", until, null),
+                        "the kind of protection"), DeskForms.date("from", from, workingDate.get()), DeskForms.date("until", until, null),
                         evidence));
     }
 
@@ -134,7 +134,7 @@ class LegalPages {
             @RequestParam(required = false) String reason, @RequestParam(required = false) String endedOn) {
         return change(aNumber, "protection-end-" + id, "protections", Map.of("endReason", text(reason),
                 "endedOn", text(endedOn)),
-                () -> records.endProtection(aNumber, id, date("endedOn", endedOn, workingDate.get()), reason));
+                () -> records.endProtection(aNumber, id, DeskForms.date("endedOn", endedOn, workingDate.get()), reason));
     }
 
     /** Records an attorney determination (counsel), as {@code POST /api/cases/{aNumber}/determinations}. */
@@ -146,14 +146,14 @@ class LegalPages {
         return change(aNumber, "determination", "determinations", Map.of("about", text(subject),
                 "meaning", text(meaning), "determinationReason", text(reason), "recordedOn", text(recordedOn)),
                 () -> records.recordDetermination(aNumber, subject, choice(Determination.Meaning.class, "meaning",
-                        meaning, "what the subject means"), reason, date("recordedOn", recordedOn,
+                        meaning, "what the subject means"), reason, DeskForms.date("recordedOn", recordedOn,
                         workingDate.get())));
     }
 
     @GetMapping("/families/{id}")
     ModelAndView familyPage(@PathVariable long id) {
         Access.Subject subject = docket.familySubject(id).orElseThrow(() -> new NotFound(noFamily(id)));
-        ModelAndView prompt = purposePrompt(subject, "/families/" + id, "family " + id);
+        ModelAndView prompt = DeskForms.purposePrompt(access, subject, "/families/" + id, "family " + id);
         if (prompt != null) {
             return prompt;
         }
@@ -176,15 +176,8 @@ class LegalPages {
         page.addObject("importLinks", access.actor().is(Role.ATTORNEY));
         page.addObject("asOf", asOf);
         page.addObject("purpose", Access.purpose());
-        page.addObject("keep", keep());
+        page.addObject("keep", DeskForms.keep());
         return page;
-    }
-
-    /** The stated purpose as a query for the page's links to the next record ({@code ?purpose=…}), or nothing. */
-    static String keep() {
-        String purpose = Access.purpose();
-        return purpose == null ? "" : "?purpose=" + java.net.URLEncoder.encode(purpose,
-                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A family member with their own verdict. */
@@ -194,7 +187,7 @@ class LegalPages {
     private ModelAndView casePage(String aNumber, Map<String, String> typed, String errorField, String error) {
         String a = Docket.aNumber(aNumber);
         Access.Subject subject = docket.personSubject(a).orElseThrow(() -> new NotFound(noPerson(a)));
-        ModelAndView prompt = purposePrompt(subject, "/cases/" + a, "A-number " + a);
+        ModelAndView prompt = DeskForms.purposePrompt(access, subject, "/cases/" + a, "A-number " + a);
         if (prompt != null) {
             return prompt;
         }
@@ -221,7 +214,7 @@ class LegalPages {
         page.addObject("stayKinds", LegalRecords.StayKind.values());
         page.addObject("protectionKinds", ProtectionFacts.Kind.values());
         page.addObject("meanings", Determination.Meaning.values());
-        page.addObject("keep", keep());
+        page.addObject("keep", DeskForms.keep());
         page.addObject("typed", typed);
         page.addObject("errorField", errorField);
         page.addObject("error", error);
@@ -249,32 +242,6 @@ class LegalPages {
                 + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)) + "#" + section, true);
         view.setExposeModelAttributes(false);
         return new ModelAndView(view);
-    }
-
-    /** The purpose page, when the record is outside the user's field office and no purpose was given. */
-    private ModelAndView purposePrompt(Access.Subject subject, String action, String what) {
-        Actor actor = access.actor();
-        if (Access.purpose() == null && actor.mayRead(subject.fieldOffice(), PartnerScope.PERSON_RECORD)
-                && actor.needsPurposeFor(subject.fieldOffice())) {
-            ModelAndView prompt = new ModelAndView("person-purpose");
-            prompt.addObject("aNumber", what);
-            prompt.addObject("purposeAction", action);
-            prompt.addObject("fieldOffice", subject.fieldOffice());
-            return prompt;
-        }
-        return null;
-    }
-
-    /** A date typed in a form (yyyy-MM-dd); empty is {@code otherwise}. */
-    private static LocalDate date(String field, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadInput(field, "'" + value + "' is not a date (yyyy-MM-dd)");
-        }
     }
 
     /** One of an enum's values chosen in a form; empty or unknown names the field. */
