@@ -53,9 +53,9 @@ public class AtdCompliance {
             String publishedBy, List<Rule> rules) {
     }
 
-    public record Alert(long id, long supervisionId, String fieldOffice, String ruleCode, int ruleVersion,
-            Severity severity, String reason, LocalDate asOf, Instant openedAt, String status, String closedBy,
-            String resolution, int version) {
+    public record Alert(long id, long supervisionId, String aNumber, String fieldOffice, String ruleCode,
+            int ruleVersion, Severity severity, String reason, LocalDate asOf, Instant openedAt, String status,
+            String closedBy, String resolution, int version) {
     }
 
     /** An evaluation run: supervisions judged, alerts opened now, alerts that were open already. */
@@ -304,8 +304,8 @@ public class AtdCompliance {
             throw new BadInput(size < 1 || size > 200 ? "size" : "page", "page from 0, size 1 to 200");
         }
         List<Alert> items = jdbc.sql(SELECT_ALERT + """
-                where field_office_code = ? and status = ?
-                order by case severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, opened_at, id
+                where a.field_office_code = ? and a.status = ?
+                order by case a.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, a.opened_at, a.id
                 limit ? offset ?""").params(office, state, size, (long) page * size).query(AtdCompliance::alert)
                 .list();
         long total = jdbc.sql("select count(*) from atd_alert where field_office_code = ? and status = ?")
@@ -317,7 +317,7 @@ public class AtdCompliance {
     /** Closes an open alert with what was done, at the version read; 409 when stale or closed already. */
     @Transactional
     public Alert close(long id, String resolution, Integer version) {
-        Alert alert = jdbc.sql(SELECT_ALERT + " where id = ?").param(id).query(AtdCompliance::alert).optional()
+        Alert alert = jdbc.sql(SELECT_ALERT + " where a.id = ?").param(id).query(AtdCompliance::alert).optional()
                 .orElseThrow(() -> new NotFound("no ATD alert " + id));
         access.mayChange(new Access.Subject("ATD_ALERT", String.valueOf(id), alert.fieldOffice()),
                 "no ATD alert " + id);
@@ -340,22 +340,22 @@ public class AtdCompliance {
                 + alert.ruleCode() + ") closed: " + resolution.trim());
         access.audit("ATD_ALERT_CLOSED", new Access.Subject("ATD_ALERT", String.valueOf(id), alert.fieldOffice()),
                 resolution.trim());
-        return jdbc.sql(SELECT_ALERT + " where id = ?").param(id).query(AtdCompliance::alert).single();
+        return jdbc.sql(SELECT_ALERT + " where a.id = ?").param(id).query(AtdCompliance::alert).single();
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static final String SELECT_ALERT = """
-            select id, supervision_id, field_office_code, rule_code, rule_version, severity, reason, as_of, opened_at,
-                   status, closed_by, resolution, version
-            from atd_alert
+            select a.id, a.supervision_id, s.a_number, a.field_office_code, a.rule_code, a.rule_version, a.severity,
+                   a.reason, a.as_of, a.opened_at, a.status, a.closed_by, a.resolution, a.version
+            from atd_alert a join supervision s on s.id = a.supervision_id
             """;
 
     private static Alert alert(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                Severity.valueOf(rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class),
-                rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getString(11),
-                rs.getString(12), rs.getInt(13));
+        return new Alert(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), Severity.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, LocalDate.class),
+                rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getInt(14));
     }
 
     private void director(String what) {

@@ -192,5 +192,32 @@ class OperationBrowserTest {
         assertThat(id("custody-message").getText()).isEqualTo("2 members released together: Order of supervision.");
         assertThat(id("release-button").isEnabled()).isFalse();
         browser.checked("custody-family-released", By.id("custody-message"));
+
+        // the office's ATD triage queue, from the menu: Jose Reyes on ATD with no check-in reported, evaluated for
+        // the working date from the page
+        OperationsApi ops = new OperationsApi(api);
+        ok(ops.post("director", "/api/atd/rule-sets", Map.of("note", "browser test rules (synthetic)", "rules",
+                java.util.List.of(Map.of("code", "NO_CHECK_IN", "kind", "NO_EVENT_WITHIN", "eventKinds",
+                        java.util.List.of("CHECK_IN", "APP_CHECK_IN"), "maxDays", 14, "severity", "MEDIUM")))),
+                HttpStatus.CREATED);
+        int version = jdbc.sql("select max(version) from atd_rule_set").query(Integer.class).single();
+        ok(ops.post("director", "/api/atd/rule-sets/" + version + "/publish", Map.of("effectiveFrom",
+                "2019-01-01")), HttpStatus.OK);
+        Map<String, Object> atd = new java.util.HashMap<>();
+        atd.put("kind", "ATD");
+        atd.put("legalBasis", "INA 236(a); ATD program terms");
+        atd.put("startDate", "2019-05-28");
+        atd.put("reportEveryDays", 30);
+        atd.put("firstReport", "2019-06-03");
+        atd.put("conditions", java.util.List.of(Map.of("kind", "SMARTPHONE_APP", "legalBasis", "8 CFR 241.5(a)",
+                "reviewDue", "2019-08-26")));
+        ok(ops.post("officer", "/api/people/991000003/supervisions", atd), HttpStatus.CREATED);
+        browser.script("arguments[0].value = '2019-06-24'", id("as-of"));
+        browser.submit(id("working-date"));
+        click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("ATD alerts")));
+        browser.submit(id("atd-evaluate"));
+        assertThat(id("atd-message").getText()).contains("alerts opened");
+        assertThat(id("alerts").getText()).contains("A-991000003", "No check in");
+        browser.checked("atd-alerts", null);
     }
 }

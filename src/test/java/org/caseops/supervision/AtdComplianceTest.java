@@ -39,6 +39,8 @@ class AtdComplianceTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     long supervision;
 
@@ -170,6 +172,31 @@ class AtdComplianceTest {
                 .update()).rootCause().hasMessageContaining("is published");
         assertThatThrownBy(() -> jdbc.sql("update atd_evaluation set rule_version = ? where as_of = '2019-06-20'")
                 .param(v2).update()).rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void the_triage_page_evaluates_for_the_working_date_lists_the_alerts_and_closes_one_from_its_row() {
+        published("2019-05-01", noCheckIn(14, "MEDIUM"));
+        org.caseops.fixtures.FormSession officer = org.caseops.fixtures.FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", "2019-06-20", "back", "/"));
+        String csrf = officer.csrfToken("/atd/alerts");
+        assertThat(officer.postForm("/atd/evaluations", csrf, Map.of()).statusCode()).isEqualTo(302);
+
+        String page = officer.get("/atd/alerts").body();
+        assertThat(page).contains("1 ATD enrolments judged as of 2019-06-20 by rule set 1: 1 alerts opened",
+                "href=\"/people/991000001\"", "no check in or app check in reported since the enrolment",
+                "id=\"close-");
+        long alert = jdbc.sql("select id from atd_alert").query(Long.class).single();
+
+        officer.postForm("/atd/alerts/" + alert + "/close", csrf, Map.of("resolution", " ", "version", "0"));
+        assertThat(officer.get("/atd/alerts").body()).contains("id=\"atd-error\"", "resolution");
+        officer.postForm("/atd/alerts/" + alert + "/close", csrf, Map.of("resolution",
+                "called her: new phone, app reinstalled", "version", "0"));
+        assertThat(officer.get("/atd/alerts").body()).contains("Alert " + alert + " (No check in, A-991000001) "
+                + "closed.").doesNotContain("id=\"close-" + alert);
+        assertThat(officer.get("/atd/alerts?status=CLOSED").body()).contains("officer: called her: new phone");
+        assertThat(org.caseops.fixtures.FormSession.signIn(environment, "auditor").get("/atd/alerts").statusCode())
+                .isEqualTo(403);
     }
 
     @Test
