@@ -29,6 +29,7 @@ class AuditPagesTest {
 
     @Test
     void the_entries_filter_by_actor_action_subject_day_and_purpose_and_browsing_is_audited() {
+        long before = jdbc.sql("select coalesce(max(seq), 0) from audit_entry").query(Long.class).single();
         List<AuditEntry> written = AuditTrail.write(log, sequencer, jdbc, 2);
         String subject = written.get(1).subjectId();
         String day = written.get(1).recordedAt().toString().substring(0, 10);
@@ -48,8 +49,10 @@ class AuditPagesTest {
         assertThat(page).contains("(1–" + Math.min(matching, org.caseops.system.Listing.DEFAULT_SIZE) + " of " + matching + ")",
                 "a person (hidden)", "id=\"hidden-reason\"", "value=\"" + subject + "\"")
                 .doesNotContain("PERSON " + subject);
+        // this page's read, one entry (other classes of the suite read the same A-numbers through the API before)
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'AUDIT_READ' and actor = 'auditor' "
-                + "and detail like ?").param("%subjectId=" + subject + "%").query(Long.class).single()).isOne();
+                + "and detail like ? and seq > ?").params("%subjectId=" + subject + "%", before).query(Long.class)
+                .single()).isOne();
         assertThat(auditor.get("/audit?actor=nobody.at.all").body()).contains("Nothing to show.");
     }
 
