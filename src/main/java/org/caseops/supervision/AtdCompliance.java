@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.caseops.access.Access;
 import org.caseops.access.Role;
-import org.caseops.docket.Timeline;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.Forbidden;
@@ -65,12 +64,12 @@ public class AtdCompliance {
 
     private final JdbcClient jdbc;
     private final Access access;
-    private final Timeline timeline;
+    private final Supervisions supervisions;
 
-    AtdCompliance(JdbcClient jdbc, Access access, Timeline timeline) {
+    AtdCompliance(JdbcClient jdbc, Access access, Supervisions supervisions) {
         this.jdbc = jdbc;
         this.access = access;
-        this.timeline = timeline;
+        this.supervisions = supervisions;
     }
 
     // ---- rule sets ----------------------------------------------------------------------------------------------
@@ -174,7 +173,8 @@ public class AtdCompliance {
                 insert into atd_event (supervision_id, kind, occurred_at, detail, recorded_by)
                 values (?, ?, ?, ?, ?) returning id""").params(supervisionId, kind.name(),
                 OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), detail, actor).query(Long.class).single();
-        event(supervisionId, "ATD_EVENT_RECORDED", actor, "ATD event " + kind.name() + " at " + occurredAt);
+        supervisions.event(supervisionId, "ATD_EVENT_RECORDED", actor, "ATD event " + kind.name() + " at "
+                + occurredAt);
         access.audit("ATD_EVENT_RECORDED", subject, kind.name() + " at " + occurredAt);
         return id;
     }
@@ -288,13 +288,9 @@ public class AtdCompliance {
 
     // ---- the triage queue -----------------------------------------------------------------------------------------
 
-    /** One page of the triage queue, in the API's paging shape. */
-    public record AlertPage(List<Alert> items, int page, int size, long total) {
-    }
-
     /** A field office's alerts ({@code status} OPEN or CLOSED), most severe first, then oldest; paged; audited. */
     @Transactional
-    public AlertPage alerts(String fieldOffice, String status, int page, int size) {
+    public org.caseops.system.Paged<Alert> alerts(String fieldOffice, String status, int page, int size) {
         String office = officeToRead(fieldOffice);
         String state = status == null || status.isBlank() ? "OPEN" : status.trim().toUpperCase(Locale.ROOT);
         if (!state.equals("OPEN") && !state.equals("CLOSED")) {
@@ -311,7 +307,7 @@ public class AtdCompliance {
         long total = jdbc.sql("select count(*) from atd_alert where field_office_code = ? and status = ?")
                 .params(office, state).query(Long.class).single();
         access.audit("ATD_ALERTS_READ", new Access.Subject("FIELD_OFFICE", office, office), state + " page " + page);
-        return new AlertPage(items, page, size, total);
+        return new org.caseops.system.Paged<>(items, page, size, total);
     }
 
     /** Closes an open alert with what was done, at the version read; 409 when stale or closed already. */
@@ -336,8 +332,8 @@ public class AtdCompliance {
             throw new Conflict("ATD alert " + id + " is " + alert.status().toLowerCase(Locale.ROOT) + " at version "
                     + alert.version() + "; not closed from version " + version);
         }
-        event(alert.supervisionId(), "ATD_ALERT_CLOSED", access.actor().username(), "ATD alert " + id + " ("
-                + alert.ruleCode() + ") closed: " + resolution.trim());
+        supervisions.event(alert.supervisionId(), "ATD_ALERT_CLOSED", access.actor().username(), "ATD alert " + id
+                + " (" + alert.ruleCode() + ") closed: " + resolution.trim());
         access.audit("ATD_ALERT_CLOSED", new Access.Subject("ATD_ALERT", String.valueOf(id), alert.fieldOffice()),
                 resolution.trim());
         return jdbc.sql(SELECT_ALERT + " where a.id = ?").param(id).query(AtdCompliance::alert).single();
@@ -416,14 +412,6 @@ public class AtdCompliance {
     private static String kinds(Rule r) {
         return String.join(" or ", r.eventKinds().stream().map(k -> k.name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ')).toList());
-    }
-
-    private void event(long supervisionId, String kind, String actor, String summary) {
-        record Keys(long personId, Long idncase, long familyId) {
-        }
-        Keys k = jdbc.sql("select person_id, idncase, family_id from supervision where id = ?").param(supervisionId)
-                .query((rs, n) -> new Keys(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3))).single();
-        timeline.write(new Timeline.Entry(k.idncase(), k.personId(), k.familyId(), kind, actor, summary, null, null));
     }
 
     private static String json(Object value) {

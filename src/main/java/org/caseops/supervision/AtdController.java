@@ -75,7 +75,7 @@ class AtdController {
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
     @GetMapping("/api/atd/alerts")
-    AtdCompliance.AlertPage alerts(@RequestParam(required = false) String fieldOffice,
+    org.caseops.system.Paged<AtdCompliance.Alert> alerts(@RequestParam(required = false) String fieldOffice,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return compliance.alerts(fieldOffice, status, page, size);

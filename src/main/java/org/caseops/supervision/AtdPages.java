@@ -65,7 +65,8 @@ class AtdPages {
             @RequestParam(required = false) String format, Model model, HttpServletResponse response) {
         String office = access.actor().fieldOffice();
         boolean open = status == null || !"CLOSED".equalsIgnoreCase(status.trim());
-        AtdCompliance.AlertPage alerts = compliance.alerts(office, open ? "OPEN" : "CLOSED", 0, 200);
+        org.caseops.system.Paged<AtdCompliance.Alert> alerts = compliance.alerts(office, open ? "OPEN" : "CLOSED", 0,
+                200);
         String path = "/atd/alerts" + (open ? "" : "?status=CLOSED");
         Listing table = Listing.of("alerts", (open ? "Open" : "Closed") + " ATD alerts of field office " + office
                 + (alerts.total() > alerts.items().size() ? " (the " + alerts.items().size() + " most severe of "

@@ -452,7 +452,8 @@ public class Supervisions {
         return new Access.Subject("SUPERVISION", String.valueOf(id), office);
     }
 
-    private void event(long id, String kind, String actor, String summary) {
+    /** Writes a supervision's event on its person's timeline (also ATD compliance's, {@link AtdCompliance}). */
+    void event(long id, String kind, String actor, String summary) {
         record Keys(long personId, Long idncase, long familyId) {
         }
         Keys k = jdbc.sql("select person_id, idncase, family_id from supervision where id = ?").param(id)
