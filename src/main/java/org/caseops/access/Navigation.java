@@ -35,6 +35,7 @@ public final class Navigation {
             new String[] {"Legal reviews", "/legal-reviews"},
             new String[] {"Operations", "/operations"},
             new String[] {"Custody", "/custody"},
+            new String[] {"Worksite actions", "/worksite-actions"},
             new String[] {"ATD alerts", "/atd/alerts"},
             new String[] {"Dashboards", "/dashboards"},
             new String[] {"Screenings", "/screenings"},

@@ -48,7 +48,9 @@ class ApplicationRoleTest {
             // V123: each change of a court's mapping made by hand, appended
             "court_mapping_edit",
             // V131: the ATD contract's reported events and each evaluation with the rule version it used
-            "atd_event", "atd_evaluation");
+            "atd_event", "atd_evaluation",
+            // V132: the children named at a worksite action's screening, each with its welfare task, and their parents
+            "worksite_child", "worksite_child_parent");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state
@@ -79,6 +81,8 @@ class ApplicationRoleTest {
             "encounter", "custody_status", "custody_transition", "minor_caregiver",
             // worksite: employers (their version), sites, nominations and inspections move through their states
             "employer", "employer_site", "nomination", "i9_inspection",
+            // V132: worksite actions move through their states, their sites change while drafted, detainees are decided
+            "worksite_action", "worksite_action_site", "worksite_detainee",
             // tasks (their events are history)
             "task",
             // call-in letters: a letter's delivery status moves (its batch and members are history)

@@ -257,7 +257,7 @@ class GetApiDocsTest {
             "GET /api/cases/{aNumber}/departure-deadlines", "GET /api/users/{username}/tokens",
             "GET /api/people/{aNumber}/timeline", "GET /api/operations/{id}/events",
             "GET /api/nominations/{id}/events", "GET /api/inspections/{id}/events", "GET /api/employers/{id}/events",
-            "GET /api/me/tokens",
+            "GET /api/me/tokens", "GET /api/worksite-actions/{id}/report",
             // reference lists, a few dozen rows at most
             "GET /api/partners", "GET /api/nomination-policies", "GET /api/protected-area-policies",
             "GET /api/penalty-schedules", "GET /api/field-offices", "GET /api/nominations/quota",
