@@ -220,4 +220,55 @@ class OperationBrowserTest {
         assertThat(id("alerts").getText()).contains("A-991000003", "No check in");
         browser.checked("atd-alerts", null);
     }
+
+    /**
+     * The worksite action board (issue 17): a launched action with one person screened, who named a child; the
+     * supervisor opens it from the menu, reads the dry run, the report and the people detained, then the person's
+     * screening and the outcome suggested, and records the release. Fiscal year 2046, where no other class nominates.
+     */
+    @Test
+    void a_supervisor_reads_a_worksite_action_and_decides_a_screened_person_from_the_page() {
+        org.caseops.worksite.WorksiteApi worksite = new org.caseops.worksite.WorksiteApi(api);
+        String day = "2046-05-20";
+        long site = worksite.siteOf(worksite.employer("supervisor", "HOU", "Browser Plant (synthetic)", 50));
+        long nomination = org.caseops.worksite.WorksiteApi.ok(worksite.post("supervisor", "/api/nominations",
+                Map.of("siteId", site, "caseType", "WORKSITE_ACTION", "basis", "criminal referral of the employer",
+                        "period", day)), HttpStatus.CREATED).path("id").asLong();
+        worksite.post("director", "/api/nominations/" + nomination + "/approve", Map.of());
+        long action = org.caseops.worksite.WorksiteApi.ok(worksite.post("supervisor", "/api/worksite-actions",
+                Map.of("name", "Browser action", "actionDate", day, "siteIds", java.util.List.of(site))),
+                HttpStatus.CREATED).path("action").path("id").asLong();
+        String at = java.time.Instant.now().minusSeconds(3600).toString();
+        worksite.post("supervisor", "/api/worksite-actions/" + action + "/preparations", Map.of(
+                "prosecutionCommitment", "USAO SDTX, synthetic ref 3", "socialServices", "county CPS",
+                "socialServicesNotifiedAt", at, "schools", "the district", "schoolsNotifiedAt", at,
+                "interpreters", 2, "interpreterLanguages", "Spanish, Mam", "medicalStaff", 1));
+        worksite.post("supervisor", "/api/worksite-actions/" + action + "/submit", Map.of());
+        worksite.post("attorney", "/api/worksite-actions/" + action + "/clear", Map.of());
+        worksite.post("director", "/api/worksite-actions/" + action + "/approve", Map.of());
+        worksite.post("supervisor", "/api/worksite-actions/" + action + "/launch", Map.of());
+        long person = org.caseops.worksite.WorksiteApi.ok(worksite.post("officer", "/api/worksite-actions/" + action
+                + "/detainees", Map.of("siteId", site, "familyName", "Navegador", "givenName", "Lucia",
+                "birthMonth", "1991-07")), HttpStatus.CREATED).path("id").asLong();
+        worksite.post("officer", "/api/worksite-detainees/" + person + "/screening", Map.of("interpreterLanguage",
+                "Mam", "minor", false, "soleCaregiver", true, "pregnantOrNursing", false, "citizenshipClaim", false,
+                "children", java.util.List.of(Map.of("name", "Nina Navegador", "age", 6, "location", "SCHOOL"))));
+
+        browser.signIn("supervisor");
+        click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("Worksite actions")));
+        assertThat(id("worksite-actions").getText()).contains("Browser action", "Active");
+        browser.checked("worksite-actions", null);
+        click(id("worksite-actions").findElement(By.linkText("Browser action")));
+        assertThat(id("action-state").getText()).isEqualTo("Active");
+        assertThat(id("report").getText()).contains("Browser Plant (synthetic)");
+        browser.checked("worksite-action", null);
+        click(id("detainee-" + person).findElement(By.linkText("Lucia Navegador")));
+        assertThat(id("reasons").getText()).contains("the sole caregiver of a child");
+        assertThat(id("children").getText()).contains("Nina Navegador");
+        browser.checked("worksite-detainee", By.id("decide"));
+        id("decide-reason").sendKeys("sole caregiver of a six-year-old");
+        browser.submit(id("decide"));
+        assertThat(id("desk-message").getText()).contains("released humanitarian");
+        assertThat(id("outcome").getText()).contains("Released humanitarian");
+    }
 }
