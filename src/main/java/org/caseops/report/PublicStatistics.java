@@ -44,7 +44,9 @@ public class PublicStatistics {
         VOLUNTARY_DEPARTURES("Voluntary departures verified", true),
         I9_INSPECTIONS("Form I-9 inspections opened", false),
         I9_FINES("Form I-9 fines calculated", false),
-        WORKSITE_ACTIONS("Worksite actions approved", false);
+        WORKSITE_ACTIONS("Worksite actions launched", false),
+        WORKSITE_DETAINED("People detained at worksite actions", true),
+        WORKSITE_RELEASES_HUMANITARIAN("People released on humanitarian grounds at worksite actions", true);
 
         public final String label;
         public final boolean people;

@@ -35,6 +35,8 @@ class WorksiteActionScenarioTest {
     @Autowired
     WorksiteScenario scenario;
     @Autowired
+    org.caseops.fixtures.Api api;
+    @Autowired
     JdbcClient jdbc;
     WorksiteScenario.Played played;
     Mississippi2019.Scenario generated;
@@ -95,6 +97,31 @@ class WorksiteActionScenarioTest {
                 select count(*) from worksite_child c join task t on t.id = c.welfare_task_id
                 where c.action_id = ? and t.type = 'CHILD_WELFARE_CHECK' and t.field_office_code = 'NOL'""")
                 .param(played.actionId()).query(Long.class).single()).isEqualTo(generated.children().size());
+    }
+
+    @Test
+    void the_public_statistics_count_the_action_its_detained_and_its_humanitarian_releases_from_the_record() {
+        com.fasterxml.jackson.databind.JsonNode august = api.anonymous().getForObject(
+                "/api/reports/public-statistics?month=2019-08", com.fasterxml.jackson.databind.JsonNode.class);
+        java.util.Map<String, Long> record = new java.util.HashMap<>();
+        jdbc.sql("""
+                select 'WORKSITE_DETAINED', count(*) from worksite_detainee d join worksite_action a
+                on a.id = d.action_id where a.field_office_code = 'NOL' and a.action_date between date '2019-08-01'
+                and date '2019-08-31'
+                union all
+                select 'WORKSITE_RELEASES_HUMANITARIAN', count(*) from worksite_detainee d join worksite_action a
+                on a.id = d.action_id where a.field_office_code = 'NOL' and a.action_date between date '2019-08-01'
+                and date '2019-08-31' and d.outcome in ('RELEASED_HUMANITARIAN', 'HHS_REFERRAL')""")
+                .query((rs, n) -> record.put(rs.getString(1), rs.getLong(2))).list();
+        for (com.fasterxml.jackson.databind.JsonNode table : august.path("tables")) {
+            String measure = table.path("measure").asText();
+            if (record.containsKey(measure)) {
+                com.fasterxml.jackson.databind.JsonNode total = table.path("total").path("values");
+                assertThat(total.get(total.size() - 1).asText()).as(measure)
+                        .isEqualTo(String.valueOf(record.remove(measure)));
+            }
+        }
+        assertThat(record).as("measures not published").isEmpty();
     }
 
     // --- the database's own rules, as the application's role ----------------------------------------------------
