@@ -68,13 +68,17 @@ class WorksiteActionPagesTest {
                 "medicalStaff", "1", "version", "0")).statusCode()).isEqualTo(302);
         assertThat(supervisor.postForm("/worksite-actions/" + id + "/submit", Map.of()).statusCode()).isEqualTo(302);
         FormSession attorney = FormSession.signIn(environment, "attorney");
+        assertThat(attorney.get("/").body()).contains("Worksite actions waiting for legal review")
+                .contains("Worksite action " + id + ": Page action");
         assertThat(attorney.get("/worksite-actions/" + id).body()).contains("Clear the legal review");
         assertThat(attorney.postForm("/worksite-actions/" + id + "/clear", Map.of("note", "ok")).statusCode())
                 .isEqualTo(302);
         FormSession director = FormSession.signIn(environment, "director");
+        assertThat(director.get("/").body()).contains("worksite actions to approve")
+                .contains("Worksite action " + id + ": Page action");
         assertThat(director.postForm("/worksite-actions/" + id + "/approve", Map.of()).statusCode()).isEqualTo(302);
         assertThat(supervisor.postForm("/worksite-actions/" + id + "/launch", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(supervisor.get("/worksite-actions/" + id).body()).contains("Nothing missing")
+        assertThat(supervisor.get("/worksite-actions/" + id).body()).contains("All of it was on the record before the launch")
                 .contains("id=\"detain\"");
 
         FormSession officer = FormSession.signIn(environment, "officer");
