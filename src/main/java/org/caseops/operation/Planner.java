@@ -16,6 +16,7 @@ import org.caseops.operation.schedule.Member;
 import org.caseops.operation.schedule.Preferences;
 import org.caseops.operation.schedule.ScheduleInput;
 import org.caseops.operation.schedule.ScheduleResult;
+import org.caseops.operation.schedule.ScheduleConstraints;
 import org.caseops.operation.schedule.ScheduleSolver;
 import org.caseops.operation.schedule.Shift;
 import org.caseops.operation.schedule.SlotGrid;
@@ -205,16 +206,51 @@ public class Planner {
                         rs.getObject(3, LocalTime.class), rs.getLong(4), rs.getLong(5))).list();
     }
 
-    public record StoredPlan(String score, boolean feasible, long solverMillis, String plannedBy, List<Visit> visits) {
+    /**
+     * One constraint's share of the score: every constraint of the solver's (hard first, then soft) with how many
+     * matches it had in the plan, their total penalty on its level, and the first match's words.
+     */
+    public record ConstraintTotal(String constraint, String level, int matches, long penalty, String example) {
+    }
+
+    public record StoredPlan(String score, boolean feasible, long solverMillis, String plannedBy, List<Visit> visits,
+            List<ConstraintTotal> breakdown) {
     }
 
     public java.util.Optional<StoredPlan> stored(long operationId) {
         // the plan's row, then its visits: never a query inside the row mapper (issue 12)
-        return jdbc.sql("select score, feasible, solver_ms, planned_by from operation_plan where operation_id = ?")
-                .param(operationId).query((rs, n) -> new StoredPlan(rs.getString(1), rs.getBoolean(2), rs.getLong(3),
-                        rs.getString(4), List.of())).optional()
-                .map(plan -> new StoredPlan(plan.score(), plan.feasible(), plan.solverMillis(), plan.plannedBy(),
-                        visits(operationId)));
+        record Row(String score, boolean feasible, long millis, String plannedBy, String violations) {
+        }
+        return jdbc.sql("select score, feasible, solver_ms, planned_by, violations::text from operation_plan "
+                + "where operation_id = ?").param(operationId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5))).optional()
+                .map(plan -> new StoredPlan(plan.score(), plan.feasible(), plan.millis(), plan.plannedBy(),
+                        visits(operationId), breakdown(plan.violations())));
+    }
+
+    /** The score's breakdown by constraint, from the violations stored with the plan. */
+    List<ConstraintTotal> breakdown(String violationsJson) {
+        List<org.caseops.operation.schedule.Violation> violations;
+        try {
+            violations = violationsJson == null ? List.of() : List.of(json.readValue(violationsJson,
+                    org.caseops.operation.schedule.Violation[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the plan's stored violations are not readable", e);
+        }
+        Map<String, List<org.caseops.operation.schedule.Violation>> by = violations.stream()
+                .collect(Collectors.groupingBy(org.caseops.operation.schedule.Violation::constraint));
+        List<ConstraintTotal> totals = new java.util.ArrayList<>();
+        for (String level : List.of("HARD", "SOFT")) {
+            List<String> names = level.equals("HARD") ? ScheduleConstraints.HARD : ScheduleConstraints.SOFT;
+            for (String name : names) {
+                List<org.caseops.operation.schedule.Violation> matches = by.getOrDefault(name, List.of());
+                totals.add(new ConstraintTotal(name, level, matches.size(),
+                        matches.stream().mapToLong(org.caseops.operation.schedule.Violation::penalty).sum(),
+                        matches.isEmpty() ? null : matches.get(0).justification()));
+            }
+        }
+        return List.copyOf(totals);
     }
 
     private Map<String, GeoPoint> fieldOfficeLocations() {

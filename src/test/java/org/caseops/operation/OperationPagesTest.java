@@ -109,7 +109,8 @@ class OperationPagesTest {
         HttpResponse<String> plan = supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "2"));
         assertThat(plan.statusCode()).isEqualTo(302);
         String board = supervisor.get("/operations/" + id).body();
-        assertThat(board).contains("Planned: 1 visits", "id=\"plan-grid\"", "family 1001", "Staging at",
+        assertThat(board).contains("Planned: 1 visits", "id=\"plan-grid\"", "id=\"plan-breakdown\"",
+                "Every member executable on the day", "family 1001", "Staging at",
                 "data-series=", "Care arrangement missing", "open family 1001");
 
         FormSession officer = as("officer");

@@ -103,6 +103,25 @@ class PlanAndVersionTest {
 
         assertThat(seen).containsExactly("transaction false, connections 0");
         assertThat(plan.path("visits").asInt()).isEqualTo(1);
+
+        // the stored plan's score broken down by constraint: every constraint listed, the penalties adding up to it
+        JsonNode stored = ok(api.as("supervisor").getForEntity("/api/operations/" + id + "/plan", JsonNode.class),
+                HttpStatus.OK);
+        JsonNode breakdown = stored.path("breakdown");
+        assertThat(breakdown.findValuesAsText("constraint")).containsExactlyElementsOf(java.util.stream.Stream
+                .concat(org.caseops.operation.schedule.ScheduleConstraints.HARD.stream(),
+                        org.caseops.operation.schedule.ScheduleConstraints.SOFT.stream()).toList());
+        long hard = 0;
+        long soft = 0;
+        for (JsonNode c : breakdown) {
+            if (c.path("level").asText().equals("HARD")) {
+                hard += c.path("penalty").asLong();
+            } else {
+                soft += c.path("penalty").asLong();
+            }
+        }
+        assertThat(stored.path("score").asText()).isEqualTo((hard == 0 ? "0" : "-" + hard) + "hard/"
+                + (soft == 0 ? "0" : "-" + soft) + "soft");
         assertThat(jdbc.sql("select count(*) from plan_visit where operation_id = ?").param(id)
                 .query(Long.class).single()).isEqualTo(1);
     }
