@@ -190,6 +190,80 @@ class OperationPages {
         return redirect("/operations/" + id + "#targets");
     }
 
+    /**
+     * Records who cares for a member who is not taken, from the unit's row (the dry run's *record the care
+     * arrangement* leads here), as {@code POST /api/operations/{id}/care-arrangements}.
+     */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/operations/{id}/care-arrangements")
+    ModelAndView care(@PathVariable long id, @RequestParam(required = false) String personId,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String caregiverName,
+            @RequestParam(required = false) String relationship, @RequestParam(required = false) String contact,
+            @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("kind", text(kind));
+        typed.put("caregiverName", text(caregiverName));
+        typed.put("relationship", text(relationship));
+        typed.put("contact", text(contact));
+        String form = "care-" + text(personId);
+        Care.Arrangement recorded;
+        try {
+            Integer person = number("personId", personId);
+            if (kind == null || kind.isBlank()) {
+                throw new BadInput("kind", "who cares for them: one of " + List.of(Care.Kind.values()));
+            }
+            Care.Kind k;
+            try {
+                k = Care.Kind.valueOf(kind.trim());
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("kind", "who cares for them: one of " + List.of(Care.Kind.values()));
+            }
+            recorded = actions.recordCare(id, new Care.NewArrangement(person == null ? null : person.longValue(), k,
+                    blankToNull(caregiverName), blankToNull(relationship), blankToNull(contact), null, version));
+        } catch (BadInput e) {
+            return failed(board(id, new Form(form, typed, e.field(), e.getMessage(), null)), HttpStatus.BAD_REQUEST);
+        } catch (Conflict e) {
+            return failed(board(id, new Form(form, typed, "", e.getMessage(), null)), HttpStatus.CONFLICT);
+        }
+        flash.addFlashAttribute("done", "Care arrangement recorded for person " + recorded.personId() + ": "
+                + PageLayout.label(recorded.kind().name()) + ".");
+        return redirect("/operations/" + id + "#targets");
+    }
+
+    /**
+     * A supervisor's approval to act at a flagged address on a day, from the dry run's conflict, as
+     * {@code POST /api/operations/{id}/protected-area-approvals}.
+     */
+    @Allow(Role.SUPERVISOR)
+    @PostMapping("/operations/{id}/protected-area-approvals")
+    ModelAndView protectedArea(@PathVariable long id, @RequestParam(required = false) String familyId,
+            @RequestParam(required = false) String day, @RequestParam(required = false) String justification,
+            @RequestParam(required = false) Integer version, RedirectAttributes flash) {
+        Map<String, String> typed = Map.of("justification", text(justification));
+        String form = "pa-" + text(familyId) + "-" + text(day);
+        ProtectedAreas.Approval approval;
+        try {
+            Integer family = number("familyId", familyId);
+            LocalDate on = date("day", day);
+            if (on == null) {
+                throw new BadInput("day", "the day of the visit is required");
+            }
+            approval = actions.approveProtectedArea(id, family == null ? null : family.longValue(), on,
+                    justification, version);
+        } catch (BadInput e) {
+            return failed(board(id, new Form(form, typed, e.field(), e.getMessage(), null)), HttpStatus.BAD_REQUEST);
+        } catch (Conflict e) {
+            return failed(board(id, new Form(form, typed, "", e.getMessage(), null)), HttpStatus.CONFLICT);
+        }
+        flash.addFlashAttribute("done", "Protected-area approval recorded for family " + approval.familyId() + " on "
+                + approval.day() + ".");
+        return redirect("/operations/" + id + "#dry-run");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
     /** Plans the draft (the solver runs while the page waits, at most a minute), as {@code POST .../plan}. */
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
     @PostMapping("/operations/{id}/plan")
@@ -397,6 +471,12 @@ class OperationPages {
             view.addObject("undatedConflicts", report.conflicts().stream().filter(c -> c.day() == null).toList());
         }
         view.addObject("steps", steps(op, actor, planner, overview, report));
+        view.addObject("careKinds", java.util.Arrays.stream(Care.Kind.values()).collect(Collectors.toMap(Enum::name, k -> PageLayout.label(k.name()), (a, b) -> a,
+                        LinkedHashMap::new)));
+        view.addObject("planKinds", List.of("NO_PLAN", "UNPLANNED_TARGET", "STAGING_OVERLOAD", "HELD_TOO_LONG",
+                "TEAM_CONFLICT"));
+        view.addObject("approvesProtectedAreas", needToKnow && actor.is(Role.SUPERVISOR)
+                && op.state().beforeLaunch() && op.state() != OperationState.CANCELLED);
         view.addObject("planSeconds", DEFAULT_PLAN_SECONDS);
         view.addObject("maxPlanSeconds", MAX_PAGE_PLAN_SECONDS);
         return view;

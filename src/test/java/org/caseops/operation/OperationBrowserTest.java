@@ -110,10 +110,13 @@ class OperationBrowserTest {
         assertThat(approve.getAttribute("aria-describedby")).isEqualTo("step-approve-why");
         browser.checked("operation-approval-blocked", By.id("state"));
 
+        // the conflict's link leads to the form that fixes it, on the same page
         long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
-        ok(ops.post("supervisor", "/api/operations/" + id + "/care-arrangements", Map.of("personId", mateo,
-                "kind", "OTHER_PARENT", "caregiverName", "Father (synthetic)")), HttpStatus.CREATED);
-        browser.open("/operations/" + id);
+        id("dry-run").findElement(By.linkText("record the care arrangement")).click();
+        new org.openqa.selenium.support.ui.Select(id("care-" + mateo + "-kind")).selectByValue("OTHER_PARENT");
+        id("care-" + mateo + "-name").sendKeys("Father (synthetic)");
+        browser.submit(id("care-" + mateo));
+        assertThat(id("done").getText()).contains("Care arrangement recorded for person " + mateo);
         assertThat(id("dry-run-summary").getText()).isEqualTo("No conflict: 1 visits.");
         browser.submit(id("step-approve"));
         assertThat(id("op-state").getText()).isEqualTo("Approved");

@@ -111,7 +111,13 @@ class OperationPagesTest {
         String board = supervisor.get("/operations/" + id).body();
         assertThat(board).contains("Planned: 1 visits", "id=\"plan-grid\"", "id=\"plan-breakdown\"",
                 "Every member executable on the day", "family 1001", "Staging at",
-                "data-series=", "Care arrangement missing", "open family 1001");
+                "data-series=", "Care arrangement missing", "open family 1001", "record the care arrangement");
+        long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
+        assertThat(board).contains("href=\"#care-" + mateo + "\"", "id=\"care-" + mateo + "\"");
+        HttpResponse<String> noKind = supervisor.postForm("/operations/" + id + "/care-arrangements",
+                Map.of("personId", String.valueOf(mateo), "caregiverName", "Father (synthetic)"));
+        assertThat(noKind.statusCode()).isEqualTo(400);
+        assertThat(noKind.body()).contains("id=\"care-" + mateo + "-kind-error\"", "value=\"Father (synthetic)\"");
 
         FormSession officer = as("officer");
         HttpResponse<String> notOnRoster = officer.get("/operations/" + id);
