@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "caseops", mixinStandardHelpOptions = true, version = "CaseOps 0.1",
         description = "Case management for executing final removal orders, with the law's safeguards enforced.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, ScreenCommand.class,
-                AuditCommand.class, UserCommand.class, OperationCommand.class})
+                AuditCommand.class, UserCommand.class, OperationCommand.class, BackupCommand.class,
+                RestoreCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
