@@ -49,6 +49,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "caseops.demo", havingValue = "true")
+@org.springframework.core.annotation.Order(1)
 class DemoData implements ApplicationRunner, DefaultWorkingDate {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "caseops.demo", havingValue = "true")
-@Order
+@Order(10) // after the demo docket (DemoData, order 1): the letters are printed from it
 class FebruaryLettersDemo implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FebruaryLettersDemo.class);

@@ -302,7 +302,7 @@ public class CongressionalNotifications {
     }
 
     private static String e(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text);
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static byte[] toPdf(String html) {

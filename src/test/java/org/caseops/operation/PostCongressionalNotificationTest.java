@@ -90,7 +90,8 @@ class PostCongressionalNotificationTest {
             Problems.assertBadInput(ops.post("supervisor", path + "/congressional-notification/sent",
                     Map.of("sentTo", "House Homeland Security Committee")), "sentOn");
             JsonNode sent = ok(ops.post("supervisor", path + "/congressional-notification/sent", Map.of("sentTo",
-                    "House and Senate homeland security committees", "sentOn", "2019-06-20")), HttpStatus.CREATED);
+                    "House and Senate homeland security committees – their clerks (Comité, synthetic)", "sentOn",
+                    "2019-06-20")), HttpStatus.CREATED);
             assertThat(sent.path("sent").get(0).path("sentTo").asText()).startsWith("House and Senate");
             assertThat(sent.path("sent").get(0).path("recordedBy").asText()).isEqualTo("supervisor");
 
