@@ -47,14 +47,15 @@ class ServeDemoTest {
             assertThat(log).contains("with the password:   " + password, "Database schema migrated",
                     "Demo users: 8 added", "Demo mode: loaded the synthetic family-op-2019 scenario");
             assertThat(health(port)).contains("\"UP\"");
-            // played in the background once the server is ready (February's letters; the Mississippi worksite action
-            // too, which WorksiteActionScenarioTest plays on its own)
+            // played in the background once the server is ready (February's letters, a few voluntary departures; the
+            // Mississippi worksite action too, which WorksiteActionScenarioTest plays on its own)
             first.awaitLine("Demo mode: the February 2019 call-in letters played", START);
+            first.awaitLine("voluntary departures played", START);
             try (var pdfs = Files.list(home.resolve("demo-letters"))) {
                 assertThat(pdfs.map(f -> f.getFileName().toString()).toList()).contains("HOU-2019-02-11.pdf");
             }
-            assertThat(first.output()).containsPattern("REPORTED=[1-9]")
-                    .containsPattern("DID_NOT_REPORT=[1-9]");
+            assertThat(first.output()).containsPattern("REPORTED=[1-9]").containsPattern("DID_NOT_REPORT=[1-9]")
+                    .containsPattern("Demo mode: [1-9] voluntary departures played");
             assertThat(FormSession.signIn("http://localhost:" + port, "officer", password).get("/").body())
                     .as("the pages work on the scenario's date, said to be not today")
                     .contains("name=\"asOf\" value=\"2019-06-23\"", "id=\"working-date-chosen\"");
