@@ -36,6 +36,7 @@ public final class Navigation {
             new String[] {"Operations", "/operations"},
             new String[] {"Custody", "/custody"},
             new String[] {"ATD alerts", "/atd/alerts"},
+            new String[] {"Worksite", "/worksite"},
             new String[] {"Dashboards", "/dashboards"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
