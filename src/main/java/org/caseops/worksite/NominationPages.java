@@ -147,13 +147,19 @@ class NominationPages {
     ModelAndView nominate(@RequestParam(required = false) String siteId,
             @RequestParam(required = false) String caseType, @RequestParam(required = false) String basis,
             @RequestParam(required = false) String period, HttpServletRequest request, HttpServletResponse response) {
-        return WorksiteForms.change(request, "nominate", "/worksite/nominations", () -> {
+        String[] back = {"/worksite/nominations"};
+        ModelAndView answer = WorksiteForms.change(request, "nominate", back[0], () -> {
             Nominations.Nomination n = nominations.nominate(new Nominations.NewNomination(
                     DeskForms.number("siteId", siteId), DeskForms.choice(Nominations.CaseType.class, "caseType",
                             caseType, false), basis, DeskForms.date("period", period, workingDate.get())));
+            back[0] = "/worksite/nominations?period=" + n.periodStart(); // the period nominated for, shown
             return "Nomination " + n.id() + " of " + n.siteName() + " for " + n.periodLabel() + " proposed; the "
                     + "director of " + n.fieldOffice() + " decides it.";
         }, failure -> list(null, period, null, null, null, null, null, null, response, failure));
+        if (answer.getView() instanceof org.springframework.web.servlet.view.RedirectView redirect) {
+            redirect.setUrl(back[0]);
+        }
+        return answer;
     }
 
     @Allow(Role.DIRECTOR)

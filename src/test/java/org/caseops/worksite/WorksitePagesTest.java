@@ -310,7 +310,7 @@ class WorksitePagesTest {
                 "no earlier inspection on record");
         HttpResponse<String> fine = officer.postForm("/worksite/fine-calculator", worked);
         assertThat(fine.statusCode()).isEqualTo(200);
-        assertThat(fine.body()).contains("7 violations ÷ 20 forms = 35.00 %", "90 FR 29445",
+        assertThat(fine.body()).contains("7 violations ÷ 20 forms = 35.00 %", "90 FR 29445", "$288.00 to $2,861.00 per violation",
                 "$1,432.00 per violation (the band from 30 %)", "-$71.60", "+$71.60", "$1,360.40 per violation (Within)",
                 "$9,522.80 (7 × $1,360.40)");
 
