@@ -137,6 +137,8 @@ class ApiOperations {
             Map.entry("POST /api/inspections/{id}/outcome", "Record the outcome of an I-9 inspection"),
             Map.entry("POST /api/inspections/{id}/notices", "Record a notice served in an I-9 inspection"),
             Map.entry("POST /api/inspections/{id}/forms", "Record an I-9 form reviewed in an inspection"),
+            Map.entry("POST /api/inspections/{id}/corrections",
+                    "Record whether a technical or procedural I-9 failure was corrected by the deadline"),
             Map.entry("GET /api/imports", "List the most recent imports"),
             Map.entry("POST /api/imports",
                     "Import a zip of EOIR tables and/or a person file (multipart: eoir, persons)"),

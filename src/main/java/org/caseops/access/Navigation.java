@@ -37,6 +37,7 @@ public final class Navigation {
             new String[] {"Custody", "/custody"},
             new String[] {"Worksite actions", "/worksite-actions"},
             new String[] {"ATD alerts", "/atd/alerts"},
+            new String[] {"Worksite", "/worksite"},
             new String[] {"Dashboards", "/dashboards"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},

@@ -145,6 +145,19 @@ public class Employers {
                 .param(employerId).query(Employers::siteRow).list();
     }
 
+    /** A site to choose in a form: its id and "employer — site (city, state)". */
+    record SiteChoice(long id, String label) {
+    }
+
+    /** The sites a field office works, with their employer's name, in one query (the pages' site lists). */
+    List<SiteChoice> sitesIn(String office) {
+        return jdbc.sql("""
+                select s.id, e.name || ' — ' || s.name || ' (' || s.city || ', ' || s.state || ')'
+                from employer_site s join employer e on e.id = s.employer_id
+                where s.field_office_code = ? order by e.name, s.name, s.id""").param(office)
+                .query((rs, n) -> new SiteChoice(rs.getLong(1), rs.getString(2))).list();
+    }
+
     public java.util.Optional<Site> site(long siteId) {
         return jdbc.sql("select " + SITE_COLUMNS + " from employer_site where id = ?").param(siteId)
                 .query(Employers::siteRow).optional();
@@ -224,7 +237,7 @@ public class Employers {
             throw new BadInput("occurredOn", "the date it happened is required (yyyy-MM-dd)");
         }
         String kind = request.kind() == null ? null : request.kind().trim().toUpperCase(Locale.ROOT);
-        if (!HISTORY_KINDS.contains(kind)) {
+        if (kind == null || !HISTORY_KINDS.contains(kind)) {
             throw new BadInput("kind", "the kind is one of " + HISTORY_KINDS);
         }
         if (request.summary() == null || request.summary().isBlank()) {

@@ -68,6 +68,15 @@ class InspectionController {
                 .body(inspections.serveNotice(id, request));
     }
 
+    @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping("/api/inspections/{id}/corrections")
+    ResponseEntity<Inspections.Detail> correction(@PathVariable long id,
+            @RequestBody Inspections.NewCorrection request) {
+        return ResponseEntity.created(URI.create("/api/inspections/" + id))
+                .body(inspections.recordCorrection(id, request));
+    }
+
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
     @PostMapping("/api/inspections/{id}/outcome")
     Inspections.Detail outcome(@PathVariable long id, @RequestBody Inspections.Outcome request) {

@@ -48,7 +48,28 @@ public class Inspections {
             String openedBy, int version) {
     }
 
-    public record Finding(Part part, FindingKind kind, String detail) {
+    /**
+     * One finding on a form; {@code id} and {@code correction} are the stored finding's (a form posted to the API gives
+     * part, kind and detail only).
+     */
+    public record Finding(Part part, FindingKind kind, String detail, Long id, Correction correction) {
+        public Finding(Part part, FindingKind kind, String detail) {
+            this(part, kind, detail, null, null);
+        }
+
+        /** A technical or procedural failure the employer did not correct by the deadline: a violation. */
+        public boolean uncorrected() {
+            return kind == FindingKind.TECHNICAL && correction != null && !correction.corrected();
+        }
+    }
+
+    /**
+     * Whether the employer corrected a technical or procedural failure within the 10 business days after the notice
+     * of technical or procedural failures (8 U.S.C. 1324a(b)(6)(B)): corrected on a day by the deadline, or not
+     * corrected by it (recorded once the deadline has passed).
+     */
+    public record Correction(long id, long noticeId, boolean corrected, LocalDate on, LocalDate dueOn, String note,
+            String recordedBy) {
     }
 
     public record Form(long id, String employeeLabel, LocalDate hiredOn, String reviewedBy, List<Finding> findings) {
@@ -68,7 +89,7 @@ public class Inspections {
 
     /** Forms reviewed, and how many have each kind of finding; violations are what a fine counts. */
     public record Counts(int forms, int withTechnicalOnly, int withSubstantive, int withUnauthorized,
-            int violations) {
+            int withUncorrectedTechnical, int violations) {
     }
 
     record Detail(Inspection inspection, List<InspectionState> next, Counts counts, List<Form> forms,
@@ -84,6 +105,9 @@ public class Inspections {
 
     record NewNotice(NoticeKind kind, @NotNull LocalDate servedOn, List<FineCalculator.Adjustment> factors,
             Integer version) {
+    }
+
+    record NewCorrection(Long findingId, Boolean corrected, LocalDate on, String note, Integer version) {
     }
 
     record Outcome(InspectionState to, @NotNull LocalDate on, BigDecimal amount, String note, Integer version) {
@@ -155,6 +179,18 @@ public class Inspections {
                 .params(code, code).query(Inspections::row).list();
     }
 
+    /**
+     * The inspections of an employer the actor may see (the employer page): of the actor's field office, all for
+     * counsel and oversight. The caller has checked the employer is visible.
+     */
+    List<Inspection> ofEmployer(long employerId) {
+        Actor actor = access.actor();
+        String code = actor.is(Role.ATTORNEY, Role.AUDITOR) ? null : actor.fieldOffice();
+        return jdbc.sql("select " + COLUMNS + " " + """
+                 where i.employer_id = ? and (?::text is null or i.field_office_code = ?) order by i.id""")
+                .params(employerId, code, code).query(Inspections::row).list();
+    }
+
     Detail detail(long id) {
         Inspection inspection = visible(id);
         access.audit("WORKSITE_INSPECTION_READ", new Access.Subject("INSPECTION", String.valueOf(id),
@@ -174,35 +210,46 @@ public class Inspections {
     }
 
     /**
-     * What a fine counts: a form with a substantive or unauthorized-worker finding is one violation. A form with
-     * technical or procedural failures only is not: the employer has 10 business days to correct them
-     * (8 U.S.C. 1324a(b)(6)), and CaseOps does not yet record corrections (docs/worksite.md, "Limits").
+     * What a fine counts: a form with a substantive or unauthorized-worker finding is one violation, and so is a form
+     * with a technical or procedural failure the employer did not correct within the 10 business days after the
+     * notice of technical or procedural failures (8 U.S.C. 1324a(b)(6)(B): the good-faith defence of (b)(6)(A) then
+     * does not apply). A form with technical failures only, corrected or still within the period, is not.
      */
     static Counts counts(List<Form> forms) {
         int technicalOnly = 0;
         int substantive = 0;
         int unauthorized = 0;
+        int uncorrected = 0;
         int violations = 0;
         for (Form f : forms) {
             boolean s = f.findings().stream().anyMatch(x -> x.kind() == FindingKind.SUBSTANTIVE);
             boolean u = f.findings().stream().anyMatch(x -> x.kind() == FindingKind.UNAUTHORIZED);
             boolean t = f.findings().stream().anyMatch(x -> x.kind() == FindingKind.TECHNICAL);
+            boolean late = f.findings().stream().anyMatch(Finding::uncorrected);
             substantive += s ? 1 : 0;
             unauthorized += u ? 1 : 0;
             technicalOnly += t && !s && !u ? 1 : 0;
-            violations += s || u ? 1 : 0;
+            uncorrected += late && !s && !u ? 1 : 0;
+            violations += s || u || late ? 1 : 0;
         }
-        return new Counts(forms.size(), technicalOnly, substantive, unauthorized, violations);
+        return new Counts(forms.size(), technicalOnly, substantive, unauthorized, uncorrected, violations);
     }
 
     private List<Form> forms(long inspectionId) {
         Map<Long, List<Finding>> findings = new HashMap<>();
         jdbc.sql("""
-                select f.form_id, f.part, f.kind, f.detail from i9_finding f join i9_form o on o.id = f.form_id
+                select f.form_id, f.part, f.kind, f.detail, f.id, c.id, c.notice_id, c.corrected, c.on_date, c.due_on,
+                       c.note, c.recorded_by
+                from i9_finding f join i9_form o on o.id = f.form_id left join i9_correction c on c.finding_id = f.id
                 where o.inspection_id = ? order by f.id""").param(inspectionId)
                 .query(rs -> {
+                    Long correctionId = (Long) rs.getObject(6);
+                    Correction correction = correctionId == null ? null : new Correction(correctionId,
+                            rs.getLong(7), rs.getBoolean(8), rs.getObject(9, LocalDate.class),
+                            rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12));
                     findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Finding(
-                            Part.valueOf(rs.getString(2)), FindingKind.valueOf(rs.getString(3)), rs.getString(4)));
+                            Part.valueOf(rs.getString(2)), FindingKind.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getLong(5), correction));
                 });
         record Row(long id, String label, LocalDate hired, String by) {
         }
@@ -418,6 +465,75 @@ public class Inspections {
         employers.recordHistory(employers.visible(inspection.employerId()), request.servedOn(), "NOTICE",
                 request.kind() + " (inspection " + id + ")", fine == null ? null : fine.total());
         log.event("INSPECTION", id, inspection.fieldOffice(), "NOTICE_" + request.kind(), summary);
+        return detail(visible(id));
+    }
+
+    /**
+     * Records whether the employer corrected one technical or procedural failure within the 10 business days after the
+     * first notice of technical or procedural failures (8 U.S.C. 1324a(b)(6)(B)): corrected on a day within the
+     * period, or not corrected by its end (recorded after the deadline). Once per finding; an uncorrected failure
+     * counts as a violation in the fine of a later notice of intent to fine.
+     */
+    @Transactional
+    Detail recordCorrection(long id, NewCorrection request) {
+        if (request.findingId() == null) {
+            throw new BadInput("findingId", "name the technical or procedural failure (the finding) corrected or not");
+        }
+        if (request.corrected() == null) {
+            throw new BadInput("corrected", "say whether the employer corrected it by the deadline (true or false)");
+        }
+        if (request.on() == null) {
+            throw new BadInput("on", request.corrected() ? "the date it was corrected is required (yyyy-MM-dd)"
+                    : "the date the deadline was found passed is required (yyyy-MM-dd)");
+        }
+        Inspection inspection = changeable(id, request.version());
+        Finding finding = forms(id).stream().flatMap(f -> f.findings().stream())
+                .filter(f -> request.findingId().equals(f.id())).findFirst()
+                .orElseThrow(() -> new BadInput("findingId", "inspection " + id + " has no finding "
+                        + request.findingId()));
+        if (finding.kind() != FindingKind.TECHNICAL) {
+            throw new BadInput("findingId", "finding " + finding.id() + " is " + finding.kind() + ": only a "
+                    + "technical or procedural failure has a period to be corrected (8 U.S.C. 1324a(b)(6))");
+        }
+        Notice notice = notices(id).stream().filter(n -> n.kind() == NoticeKind.TECHNICAL_FAILURES).findFirst()
+                .orElseThrow(() -> new Conflict("inspection " + id + " has no notice of technical or procedural "
+                        + "failures: the 10 business days to correct run from that notice"));
+        if (request.corrected()) {
+            if (request.on().isBefore(notice.servedOn())) {
+                throw new BadInput("on", "a correction counted here is made on or after the notice of technical or "
+                        + "procedural failures (" + notice.servedOn() + ")");
+            }
+            if (request.on().isAfter(notice.dueOn())) {
+                throw new BadInput("on", "corrected on " + request.on() + ", after the deadline of " + notice.dueOn()
+                        + " (" + notice.dueRule() + "): record it as not corrected by the deadline");
+            }
+        } else if (!request.on().isAfter(notice.dueOn())) {
+            throw new BadInput("on", "the employer has until " + notice.dueOn() + " to correct it (" + notice.dueRule()
+                    + "); record it as not corrected after that day");
+        }
+        if (!inspection.state().takesNotices()) {
+            throw new Conflict("inspection " + id + " is " + inspection.state() + ": corrections are recorded while "
+                    + "notices are being served, before a hearing, settlement or final order");
+        }
+        int updated = jdbc.sql("""
+                update i9_inspection set version = version + 1
+                where id = ? and version = ? and status in ('FORMS_RECEIVED', 'NOTICES_SERVED')""")
+                .params(id, inspection.version()).update();
+        if (updated == 0) {
+            throw new Conflict("inspection " + id + " was changed meanwhile; reload it and try again");
+        }
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        jdbc.sql("""
+                insert into i9_correction (finding_id, notice_id, corrected, on_date, due_on, note, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (finding_id) do nothing returning id""")
+                .params(finding.id(), notice.id(), request.corrected(), request.on(), notice.dueOn(), note,
+                        access.actor().username()).query(Long.class).optional()
+                .orElseThrow(() -> new Conflict("finding " + finding.id() + " has its correction recorded already "
+                        + "(a record is history)"));
+        log.event("INSPECTION", id, inspection.fieldOffice(), "CORRECTION_RECORDED", "finding " + finding.id()
+                + " (" + finding.part() + ": " + finding.detail() + ") " + (request.corrected() ? "corrected on "
+                + request.on() : "not corrected by " + notice.dueOn() + ": a violation") + " (" + notice.dueRule()
+                + ")" + (note == null ? "" : ": " + note));
         return detail(visible(id));
     }
 

@@ -108,7 +108,7 @@ public class Nominations {
             throw new BadInput("effectiveFrom", "the date the policy takes effect is required (yyyy-MM-dd)");
         }
         String period = request.period() == null ? null : request.period().trim().toUpperCase(Locale.ROOT);
-        if (!List.of("QUARTER", "FISCAL_YEAR").contains(period)) {
+        if (period == null || !List.of("QUARTER", "FISCAL_YEAR").contains(period)) {
             throw new BadInput("period", "the period is QUARTER or FISCAL_YEAR (of the federal fiscal year)");
         }
         if (request.minimumPerOffice() == null || request.minimumPerOffice() < 1 || request.minimumPerOffice() > 100) {
@@ -183,6 +183,15 @@ public class Nominations {
         String code = scope == null ? null : scope.toUpperCase(Locale.ROOT);
         return jdbc.sql("select " + COLUMNS + where + " order by n.period_start, n.field_office_code, n.id")
                 .params(code, code, period, period).query(Nominations::row).list();
+    }
+
+    /** The nominations of an employer's sites the actor may see (the employer page; the employer is visible). */
+    List<Nomination> ofEmployer(long employerId) {
+        Actor actor = access.actor();
+        String code = actor.is(Role.ATTORNEY, Role.AUDITOR) ? null : actor.fieldOffice();
+        return jdbc.sql("select " + COLUMNS + " " + """
+                 where s.employer_id = ? and (?::text is null or n.field_office_code = ?)
+                 order by n.period_start, n.id""").params(employerId, code, code).query(Nominations::row).list();
     }
 
     List<WorksiteLog.Event> events(long id) {

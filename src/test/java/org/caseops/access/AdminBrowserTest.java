@@ -211,4 +211,81 @@ class AdminBrowserTest {
         assertThat(id("map-court").findElements(By.name("fieldOffice"))).isNotEmpty();
         browser.checked("reference-mapping-edit", By.id("edit-mapping"));
     }
+
+    /**
+     * The worksite pages (issue 17) walked by a supervisor from the menu: an employer added (a bad EIN first, named next
+     * to its field), its page, a nomination, an inspection opened with a form recorded, and the fine calculator; then
+     * the administrator's policy versions. In this class because its set-up is cheap (no docket import).
+     */
+    @Test
+    void a_supervisor_walks_the_worksite_pages_and_the_administrator_reads_the_policy_versions() {
+        browser.signIn("supervisor");
+        click(menu("Worksite"));
+        click(browser.driver().findElement(By.linkText("Employers")));
+        id("add-employer-name").sendKeys("Browser Poultry (synthetic)");
+        id("add-employer-ein").sendKeys("12345");
+        id("add-employer-naics").sendKeys("311615");
+        id("add-employer-employees").sendKeys("35");
+        id("add-employer-site.name").sendKeys("Browser plant");
+        id("add-employer-site.address").sendKeys("7 Synthetic Road");
+        id("add-employer-site.city").sendKeys("Conroe");
+        id("add-employer-site.state").sendKeys("TX");
+        browser.submit(id("add-employer"));
+        assertThat(id("add-employer-ein-error").getText()).contains("two digits, a hyphen and seven digits");
+        assertThat(id("add-employer-name").getAttribute("value")).isEqualTo("Browser Poultry (synthetic)");
+        browser.checked("worksite-employers-problem", By.id("add-employer-ein-error"));
+
+        id("add-employer-ein").clear();
+        id("add-employer-ein").sendKeys(org.caseops.worksite.WorksiteApi.nextEin());
+        browser.submit(id("add-employer"));
+        assertThat(id("worksite-message").getText()).contains("Browser Poultry (synthetic)", "recorded");
+        assertThat(id("sites").getText()).contains("7 Synthetic Road, Conroe, TX");
+        browser.checked("worksite-employer");
+
+        click(browser.driver().findElement(By.linkText("Worksite")));
+        click(browser.driver().findElement(By.linkText("Nominations")));
+        new Select(id("nominate-siteId")).selectByVisibleText("Browser Poultry (synthetic) — Browser plant (Conroe, TX)");
+        new Select(id("nominate-caseType")).selectByValue("I9_INSPECTION");
+        id("nominate-basis").sendKeys("an audit finding of missing forms (synthetic)");
+        browser.script("arguments[0].value = '2020-08-03'", id("nominate-period"));
+        browser.submit(id("nominate"));
+        assertThat(id("worksite-message").getText()).contains("proposed", "FY2020 Q4");
+        assertThat(id("nominations").getText()).contains("an audit finding of missing forms (synthetic)", "Proposed");
+        browser.checked("worksite-nominations", By.id("nominations"));
+
+        click(browser.driver().findElement(By.linkText("Worksite")));
+        click(browser.driver().findElement(By.linkText("I-9 inspections")));
+        new Select(id("open-siteId")).selectByVisibleText("Browser Poultry (synthetic) — Browser plant (Conroe, TX)");
+        browser.script("arguments[0].value = '2025-08-28'", id("open-noticeServedOn"));
+        browser.submit(id("open"));
+        assertThat(id("clocks").getText()).contains("2025-09-03");
+        id("record-form-employeeLabel").sendKeys("Employee 001");
+        browser.script("arguments[0].value = '2025-09-02'", id("record-form-receivedOn"));
+        new Select(id("record-form-findings[0].part")).selectByValue("SECTION_2");
+        new Select(id("record-form-findings[0].kind")).selectByValue("SUBSTANTIVE");
+        id("record-form-findings[0].detail").sendKeys("section 2 never completed");
+        browser.submit(id("record-form"));
+        assertThat(id("inspection-counts").getText()).contains("1 forms", "1 violations");
+        browser.checked("worksite-inspection", By.id("forms"));
+
+        browser.open("/worksite/fine-calculator");
+        browser.script("arguments[0].value = '2025-11-03'", id("calculate-noticeDate"));
+        id("calculate-formsReviewed").sendKeys("20");
+        id("calculate-violations").sendKeys("7");
+        for (String factor : List.of("SIZE_OF_BUSINESS", "GOOD_FAITH", "SERIOUSNESS", "UNAUTHORIZED_WORKERS",
+                "HISTORY")) {
+            new Select(id("calculate-factor." + factor)).selectByValue(factor.equals("SERIOUSNESS") ? "AGGRAVATING"
+                    : factor.equals("UNAUTHORIZED_WORKERS") || factor.equals("HISTORY") ? "NEUTRAL" : "MITIGATING");
+            id("calculate-justification." + factor).sendKeys("weighed for the browser test (synthetic)");
+        }
+        browser.submit(id("calculate"));
+        assertThat(id("fine-total").getText()).contains("$9,522.80");
+        browser.checked("worksite-fine-calculator", By.id("fine-result"));
+
+        browser.signIn("admin");
+        click(menu("Worksite"));
+        click(browser.driver().findElement(By.linkText("Nomination policies")));
+        assertThat(id("policies").getText()).contains("2019-10-01");
+        assertThat(id("publish")).isNotNull();
+    }
 }

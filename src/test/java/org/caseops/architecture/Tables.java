@@ -58,7 +58,7 @@ final class Tables {
         OWNERS.put("task", Set.of("task", "task_event"));
         OWNERS.put("worksite", Set.of("employer", "employer_site", "employer_history", "worksite_event",
                 "nomination_policy", "nomination", "i9_penalty_schedule", "i9_penalty_band", "i9_inspection",
-                "i9_form", "i9_finding", "i9_notice", "i9_fine", "i9_fine_factor", "worksite_action",
+                "i9_form", "i9_finding", "i9_notice", "i9_fine", "i9_fine_factor", "i9_correction", "worksite_action",
                 "worksite_action_site", "worksite_detainee", "worksite_child", "worksite_child_parent"));
     }
 

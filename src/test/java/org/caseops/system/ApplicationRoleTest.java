@@ -50,7 +50,9 @@ class ApplicationRoleTest {
             // V131: the ATD contract's reported events and each evaluation with the rule version it used
             "atd_event", "atd_evaluation",
             // V132: the children named at a worksite action's screening, each with its welfare task, and their parents
-            "worksite_child", "worksite_child_parent");
+            "worksite_child", "worksite_child_parent",
+            // V140: whether each technical or procedural failure of an I-9 inspection was corrected by the deadline
+            "i9_correction");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state

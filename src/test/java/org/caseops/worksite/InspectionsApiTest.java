@@ -161,4 +161,67 @@ class InspectionsApiTest {
         assertThat(schedules.get(schedules.size() - 1).path("max").decimalValue()).isEqualByComparingTo("2861");
         assertThat(schedules.get(schedules.size() - 1).path("source").asText()).contains("28 CFR 85.5");
     }
+
+    @Test
+    void an_uncorrected_technical_failure_becomes_a_violation_for_the_fine_and_a_correction_is_recorded_once() {
+        // Thursday 28 August 2025; 3 forms: one substantive, one technical only, one clean
+        long id = worksite.inspection("supervisor", site, "2025-08-28");
+        worksite.forms("officer", id, 3, 1, "2025-09-02");
+        long technical = jdbc.sql("""
+                select f.id from i9_finding f join i9_form o on o.id = f.form_id
+                where o.inspection_id = ? and f.kind = 'TECHNICAL'""").param(id).query(Long.class).single();
+        long substantive = jdbc.sql("""
+                select f.id from i9_finding f join i9_form o on o.id = f.form_id
+                where o.inspection_id = ? and f.kind = 'SUBSTANTIVE'""").param(id).query(Long.class).single();
+        String path = "/api/inspections/" + id + "/corrections";
+        // no notice of technical failures yet: the 10 business days have not begun
+        ok(worksite.post("supervisor", path, Map.of("findingId", technical, "corrected", true, "on", "2025-09-20")),
+                HttpStatus.CONFLICT);
+        ok(worksite.post("supervisor", "/api/inspections/" + id + "/notices", Map.of("kind", "TECHNICAL_FAILURES",
+                "servedOn", "2025-10-01")), HttpStatus.CREATED); // due 16 October (Columbus Day not counted)
+        Problems.assertBadInput(worksite.post("supervisor", path, Map.of("findingId", substantive, "corrected",
+                true, "on", "2025-10-02")), "findingId");
+        Problems.assertBadInput(worksite.post("supervisor", path, Map.of("findingId", technical, "corrected",
+                true, "on", "2025-10-17")), "on"); // corrected after the deadline
+        Problems.assertBadInput(worksite.post("supervisor", path, Map.of("findingId", technical, "corrected",
+                false, "on", "2025-10-16")), "on"); // the employer still has that day
+        Problems.assertBadInput(worksite.post("supervisor", path, Map.of("findingId", technical, "on",
+                "2025-10-17")), "corrected");
+        ok(worksite.post("officer", path, Map.of("findingId", technical, "corrected", false, "on", "2025-10-17")),
+                HttpStatus.FORBIDDEN);
+
+        JsonNode after = ok(worksite.post("supervisor", path, Map.of("findingId", technical, "corrected", false,
+                "on", "2025-10-17", "note", "address still missing on the employer's copy")), HttpStatus.CREATED);
+        assertThat(after.path("counts").path("withUncorrectedTechnical").asInt()).isEqualTo(1);
+        assertThat(after.path("counts").path("violations").asInt()).isEqualTo(2);
+        JsonNode correction = after.path("forms").findValues("correction").stream().filter(JsonNode::isObject)
+                .findFirst().orElseThrow();
+        assertThat(correction.path("corrected").asBoolean()).isFalse();
+        assertThat(correction.path("dueOn").asText()).isEqualTo("2025-10-16");
+        ok(worksite.post("supervisor", path, Map.of("findingId", technical, "corrected", false, "on",
+                "2025-10-20")), HttpStatus.CONFLICT); // once per finding
+
+        // the fine counts it: 2 violations of 3 forms
+        JsonNode nif = ok(worksite.post("supervisor", "/api/inspections/" + id + "/notices", Map.of("kind",
+                "INTENT_TO_FINE", "servedOn", "2025-11-03", "factors", factors("NEUTRAL", "NEUTRAL", "NEUTRAL",
+                        "NEUTRAL", "NEUTRAL"))), HttpStatus.CREATED);
+        assertThat(nif.path("notices").get(1).path("fine").path("violations").asInt()).isEqualTo(2);
+        assertThat(ok(worksite.get("auditor", "/api/inspections/" + id + "/events"), HttpStatus.OK)
+                .findValuesAsText("kind")).contains("CORRECTION_RECORDED");
+    }
+
+    @Test
+    void a_failure_corrected_in_time_stays_outside_the_fine() {
+        long id = worksite.inspection("supervisor", site, "2025-08-28");
+        worksite.forms("officer", id, 2, 1, "2025-09-02");
+        long technical = jdbc.sql("""
+                select f.id from i9_finding f join i9_form o on o.id = f.form_id
+                where o.inspection_id = ? and f.kind = 'TECHNICAL'""").param(id).query(Long.class).single();
+        ok(worksite.post("supervisor", "/api/inspections/" + id + "/notices", Map.of("kind", "TECHNICAL_FAILURES",
+                "servedOn", "2025-10-01")), HttpStatus.CREATED);
+        JsonNode after = ok(worksite.post("director", "/api/inspections/" + id + "/corrections", Map.of(
+                "findingId", technical, "corrected", true, "on", "2025-10-16")), HttpStatus.CREATED);
+        assertThat(after.path("counts").path("violations").asInt()).isEqualTo(1);
+        assertThat(after.path("counts").path("withUncorrectedTechnical").asInt()).isZero();
+    }
 }
