@@ -36,6 +36,8 @@ public final class Navigation {
             new String[] {"Operations", "/operations"},
             new String[] {"Custody", "/custody"},
             new String[] {"ATD alerts", "/atd/alerts"},
+            new String[] {"ATD level reviews", "/atd/reviews"},
+            new String[] {"ATD rules", "/atd/rules"},
             new String[] {"Dashboards", "/dashboards"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},

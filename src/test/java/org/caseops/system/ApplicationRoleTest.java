@@ -48,7 +48,9 @@ class ApplicationRoleTest {
             // V123: each change of a court's mapping made by hand, appended
             "court_mapping_edit",
             // V131: the ATD contract's reported events and each evaluation with the rule version it used
-            "atd_event", "atd_evaluation");
+            "atd_event", "atd_evaluation",
+            // V144: an ATD enrolment's device history and its 90-day supervision-level reviews
+            "supervision_device", "supervision_level_review");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state
