@@ -35,6 +35,7 @@ public final class Navigation {
             new String[] {"Legal reviews", "/legal-reviews"},
             new String[] {"Operations", "/operations"},
             new String[] {"Custody", "/custody"},
+            new String[] {"Departures and removals", "/departures"},
             new String[] {"ATD alerts", "/atd/alerts"},
             new String[] {"ATD level reviews", "/atd/reviews"},
             new String[] {"ATD rules", "/atd/rules"},

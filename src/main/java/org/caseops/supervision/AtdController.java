@@ -114,9 +114,11 @@ class AtdController {
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
     @GetMapping("/api/atd/level-reviews")
-    List<LevelReviews.Due> levelReviewsDue(@RequestParam(required = false) String fieldOffice,
-            @RequestParam(required = false) LocalDate asOf) {
-        return reviews.due(fieldOffice, asOf);
+    org.caseops.system.Paged<LevelReviews.Due> levelReviewsDue(@RequestParam(required = false) String fieldOffice,
+            @RequestParam(required = false) LocalDate asOf, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        org.caseops.system.Paged.check(page, size);
+        return org.caseops.system.Paged.of(reviews.due(fieldOffice, asOf), page, size);
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})

@@ -67,10 +67,10 @@ class AtdRulePages {
         page.addObject("director", access.actor().is(Role.DIRECTOR));
         page.addObject("today", workingDate.get().toString());
         page.addObject("rows", typed ? typedRows(request) : startingRows(sets));
-        page.addObject("kinds", DeparturePages.options(AtdCompliance.RuleKind.values(), k -> PageLayout.label(k.name())));
-        page.addObject("eventKinds", DeparturePages.options(AtdCompliance.EventKind.values(),
+        page.addObject("kinds", options(AtdCompliance.RuleKind.values(), k -> PageLayout.label(k.name())));
+        page.addObject("eventKinds", options(AtdCompliance.EventKind.values(),
                 k -> PageLayout.label(k.name())));
-        page.addObject("severities", DeparturePages.options(AtdCompliance.Severity.values(),
+        page.addObject("severities", options(AtdCompliance.Severity.values(),
                 k -> PageLayout.label(k.name())));
         return page;
     }
@@ -152,6 +152,15 @@ class AtdRulePages {
             }
         }
         return rows;
+    }
+
+    private static <E extends Enum<E>> java.util.Map<String, String> options(E[] values,
+            java.util.function.Function<E, String> text) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (E e : values) {
+            out.put(e.name(), text.apply(e));
+        }
+        return out;
     }
 
     private static String param(HttpServletRequest request, String name) {

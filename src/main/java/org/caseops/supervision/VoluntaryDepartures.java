@@ -306,6 +306,39 @@ public class VoluntaryDepartures {
         return out;
     }
 
+    /** A grant still open (granted, or overstayed and not yet departed), as the office's list shows it. */
+    public record OpenGrant(long id, String aNumber, LocalDate grantedOn, LocalDate lastDay, LocalDate bondDue,
+            LocalDate bondPostedOn, Status status) {
+    }
+
+    /**
+     * The field office's open grants (granted or overstayed), the nearest last day first, paged in the database; for
+     * the office's own field staff. The read names people, so it is audited with the A-numbers shown.
+     */
+    @Transactional
+    public org.caseops.system.Paged<OpenGrant> openIn(String office, int page, int size) {
+        org.caseops.system.Paged.check(page, size);
+        if (office == null || !access.actor().mayChange(office) || !office.equals(access.actor().fieldOffice())) {
+            throw new org.caseops.system.Forbidden(access.actor().username() + " may not list the voluntary "
+                    + "departures of " + office);
+        }
+        long total = jdbc.sql("""
+                select count(*) from voluntary_departure
+                where field_office_code = ? and status in ('GRANTED', 'OVERSTAYED')""").param(office)
+                .query(Long.class).single();
+        List<OpenGrant> items = jdbc.sql("""
+                select id, a_number, granted_on, last_day, bond_due, bond_posted_on, status from voluntary_departure
+                where field_office_code = ? and status in ('GRANTED', 'OVERSTAYED')
+                order by last_day, id limit ? offset ?""").params(office, size, (long) page * size)
+                .query((rs, n) -> new OpenGrant(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class), Status.valueOf(rs.getString(7)))).list();
+        access.audit("VOLUNTARY_DEPARTURES_READ", new Access.Subject("FIELD_OFFICE", office, office), "page " + page
+                + ": " + items.size() + " of " + total + " open grants" + (items.isEmpty() ? "" : " (" + String.join(
+                ", ", items.stream().map(g -> "A-" + g.aNumber()).toList()) + ")"));
+        return new org.caseops.system.Paged<>(items, page, size, total);
+    }
+
     /** A person's grants of voluntary departure (checked and audited as a read of the person's record). */
     @Transactional
     public List<Departure> ofPerson(String aNumber) {

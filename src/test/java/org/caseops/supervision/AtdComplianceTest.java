@@ -341,7 +341,8 @@ class AtdComplianceTest {
         ResponseEntity<JsonNode> due = api.as("officer").getForEntity("/api/atd/level-reviews?fieldOffice=HOU&asOf="
                 + asOf, JsonNode.class);
         assertThat(due.getStatusCode()).as(String.valueOf(due.getBody())).isEqualTo(HttpStatus.OK);
-        return due.getBody();
+        assertThat(due.getBody().path("total").asLong()).isEqualTo(due.getBody().path("items").size());
+        return due.getBody().path("items");
     }
 
     private ResponseEntity<JsonNode> decide(int period, String on, String decision) {
