@@ -173,10 +173,11 @@ public class LevelReviews {
      * review's, else the device in use in the history, else a device condition in force, else telephone reporting.
      */
     private List<Due> assess(String office, Long only, LocalDate asOf) {
-        record Enrolled(long id, String aNumber, LocalDate start, int reviewed, String levelAfter) {
+        record Enrolled(long id, String aNumber, LocalDate start, int reviewed, String levelAfter,
+                LocalDate nextReportDue) {
         }
         List<Enrolled> enrolled = jdbc.sql("""
-                select s.id, s.a_number, s.start_date, coalesce(r.period, 0), r.level_after
+                select s.id, s.a_number, s.start_date, coalesce(r.period, 0), r.level_after, s.next_report_due
                 from supervision s
                 left join lateral (select period, level_after from supervision_level_review x
                                    where x.supervision_id = s.id order by period desc limit 1) r on true
@@ -184,7 +185,7 @@ public class LevelReviews {
                   and (?::bigint is null or s.id = ?::bigint)
                 order by s.id""").params(office, only, only)
                 .query((rs, n) -> new Enrolled(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getInt(4), rs.getString(5))).list();
+                        rs.getInt(4), rs.getString(5), rs.getObject(6, LocalDate.class))).list();
         List<Long> ids = enrolled.stream().map(Enrolled::id).toList();
         Map<Long, List<Devices.Device>> history = devices.of(ids);
         record Alert(long supervision, LocalDate asOf, boolean open) {
@@ -239,6 +240,9 @@ public class LevelReviews {
             }
             if (misses > 0) {
                 against.add(misses + " check-in(s) missed from " + from + " to " + until);
+            } else if (e.nextReportDue().isBefore(until)) {
+                // a report overdue that no sweep has recorded yet is a missed check-in all the same
+                against.add("no check-in recorded for the report due " + e.nextReportDue());
             }
             Decision suggested;
             String why;

@@ -351,11 +351,24 @@ class AtdComplianceTest {
                         + "counsel"), JsonNode.class);
     }
 
+    private void checkIn(String on) {
+        int version = api.as("officer").getForEntity("/api/supervisions/" + supervision, JsonNode.class).getBody()
+                .path("version").asInt();
+        assertThat(api.as("officer").postForEntity("/api/supervisions/" + supervision + "/check-ins", Map.of("on", on,
+                "method", "APP", "version", version), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     @Test
     void every_90_days_a_review_is_due_suggesting_a_step_down_only_without_alerts_or_misses_and_the_officer_decides() {
         assertThat(device("officer", "ASSIGNED", "ANKLE_MONITOR", "2019-05-28", 0).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(reviewsDue("2019-08-25")).as("not due before 90 days").isEmpty();
+        JsonNode overdue = reviewsDue("2019-08-26").get(0);
+        assertThat(overdue.path("suggested").asText()).as("a report overdue, not yet swept").isEqualTo("KEEP");
+        assertThat(overdue.path("why").asText()).contains("no check-in recorded for the report due 2019-06-03");
+        checkIn("2019-06-03");
+        checkIn("2019-07-03");
+        checkIn("2019-08-02");
         JsonNode first = reviewsDue("2019-08-26").get(0);
         assertThat(first.path("period").asInt()).isOne();
         assertThat(first.path("dueOn").asText()).isEqualTo("2019-08-26");
@@ -399,7 +412,7 @@ class AtdComplianceTest {
         String csrf = officer.csrfToken("/atd/reviews");
         String page = officer.get("/atd/reviews").body();
         assertThat(page).contains("href=\"/atd/reviews\"", "href=\"/people/991000001\"", "smartphone app",
-                "Step down to telephone reporting", "id=\"step-down-" + supervision);
+                "no check-in recorded for the report due 2019-06-03", "id=\"step-down-" + supervision);
 
         officer.postForm("/atd/reviews/" + supervision, csrf, Map.of("period", "1", "decision", "KEEP", "reason",
                 " "));
