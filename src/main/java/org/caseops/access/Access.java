@@ -173,6 +173,16 @@ public class Access {
         record(actor(), action, subject, purpose(), detail);
     }
 
+    /**
+     * An audit entry of work the system did by itself, without a request or a user (a scheduled sweep): the actor is
+     * the job's name ({@code system:...}), the role {@code SYSTEM}.
+     */
+    public void auditAsSystem(String systemActor, String action, Subject subject, String detail) {
+        audit.record(new AuditEvent(systemActor, "SYSTEM", subject == null ? null : subject.fieldOffice(), action,
+                subject == null ? null : subject.type(), subject == null ? null : subject.id(), null,
+                RequestIds.current(), detail));
+    }
+
     /** An audit entry for an actor known by name only (sign-in events, before there is an actor). */
     public void recordAnonymous(String username, String action, String detail) {
         String name = username == null || username.isBlank() ? "(none)"

@@ -24,6 +24,7 @@ final class ServeCommand implements Callable<Integer> {
             properties.put("server.port", port);
         }
         properties.put("caseops.custody.timers.scheduled", "true");
+        properties.put("caseops.supervision.sweeps.scheduled", "true");
         if (demo) {
             properties.put("caseops.demo", "true");
         }

@@ -291,6 +291,39 @@ public class Removals {
         return find(id);
     }
 
+    /** A removal in progress (requested or scheduled), as the office's list shows it. */
+    public record InProgress(long id, long familyId, String country, String consulate, LocalDate requestedOn,
+            Status status, LocalDate itineraryDate, int members) {
+    }
+
+    /**
+     * The field office's removals in progress (requested or scheduled), the oldest request first, paged in the
+     * database; for the office's own field staff. Audited with the families shown.
+     */
+    @Transactional
+    public org.caseops.system.Paged<InProgress> inProgress(String office, int page, int size) {
+        org.caseops.system.Paged.check(page, size);
+        if (office == null || !access.actor().mayChange(office) || !office.equals(access.actor().fieldOffice())) {
+            throw new org.caseops.system.Forbidden(access.actor().username() + " may not list the removals of "
+                    + office);
+        }
+        long total = jdbc.sql("""
+                select count(*) from removal where field_office_code = ? and status in ('REQUESTED', 'SCHEDULED')""")
+                .param(office).query(Long.class).single();
+        List<InProgress> items = jdbc.sql("""
+                select r.id, r.family_id, r.country, r.consulate, r.requested_on, r.status, r.itinerary_date,
+                       (select count(*) from removal_member m where m.removal_id = r.id)
+                from removal r where r.field_office_code = ? and r.status in ('REQUESTED', 'SCHEDULED')
+                order by r.requested_on, r.id limit ? offset ?""").params(office, size, (long) page * size)
+                .query((rs, n) -> new InProgress(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), Status.valueOf(rs.getString(6)),
+                        rs.getObject(7, LocalDate.class), rs.getInt(8))).list();
+        access.audit("REMOVALS_READ", new Access.Subject("FIELD_OFFICE", office, office), "page " + page + ": "
+                + items.size() + " of " + total + " removals in progress" + (items.isEmpty() ? "" : " (families "
+                + String.join(", ", items.stream().map(r -> String.valueOf(r.familyId())).toList()) + ")"));
+        return new org.caseops.system.Paged<>(items, page, size, total);
+    }
+
     /** The family's removals (checked and audited as a read of the family's record). */
     @Transactional
     public List<Removal> ofFamily(long familyId) {

@@ -188,13 +188,36 @@ public class AtdCompliance {
     @Transactional
     public Evaluated evaluate(String fieldOffice, LocalDate asOf) {
         String office = Sweeps.office(access, fieldOffice, asOf, "ATD evaluations");
+        return evaluate(office, asOf, Sweeps.By.user(access), false);
+    }
+
+    /** The field offices with an active ATD enrolment, for the scheduled evaluation. */
+    List<String> officesEnrolling() {
+        return jdbc.sql("select distinct field_office_code from supervision where kind = 'ATD' and status = 'ACTIVE' "
+                + "order by 1").query(String.class).list();
+    }
+
+    /** Whether a rule set is in effect on {@code asOf} (the scheduled evaluation skips a day without one). */
+    boolean anyInEffect(LocalDate asOf) {
+        return jdbc.sql("select count(*) from atd_rule_set where status = 'PUBLISHED' and effective_from <= ?")
+                .param(asOf).query(Long.class).single() > 0;
+    }
+
+    /**
+     * {@link #evaluate(String, LocalDate)} for an office checked already, by a user or the schedule; {@code
+     * onceADay}: leave out the enrolments evaluated as of {@code asOf} already (the schedule runs again the same day).
+     */
+    Evaluated evaluate(String office, LocalDate asOf, Sweeps.By by, boolean onceADay) {
         RuleSet rules = inEffect(asOf);
         record Enrolled(long id, LocalDate start) {
         }
         List<Enrolled> enrolled = jdbc.sql("""
                 select id, start_date from supervision
-                where field_office_code = ? and kind = 'ATD' and status = 'ACTIVE' and start_date <= ? order by id""")
-                .params(office, asOf).query((rs, n) -> new Enrolled(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                where field_office_code = ? and kind = 'ATD' and status = 'ACTIVE' and start_date <= ?
+                  and (not ? or not exists (select 1 from atd_evaluation e where e.supervision_id = supervision.id
+                                                                            and e.as_of = ?))
+                order by id""")
+                .params(office, asOf, onceADay, asOf).query((rs, n) -> new Enrolled(rs.getLong(1), rs.getObject(2, LocalDate.class)))
                 .list();
         Long[] ids = enrolled.stream().map(Enrolled::id).toArray(Long[]::new);
         Instant end = asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -216,7 +239,7 @@ public class AtdCompliance {
                 .query(rs -> {
                     lastEvaluated.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
                 });
-        String actor = access.actor().username();
+        String actor = by.name();
         int opened = 0;
         int already = 0;
         for (Enrolled s : enrolled) {
@@ -270,7 +293,7 @@ public class AtdCompliance {
                     values (?, ?, ?, ?::jsonb, ?)""").params(s.id(), asOf, rules.version(), json(findings), actor)
                     .update();
         }
-        access.audit("ATD_EVALUATED", new Access.Subject("FIELD_OFFICE", office, office), enrolled.size()
+        by.audit(access, "ATD_EVALUATED", new Access.Subject("FIELD_OFFICE", office, office), enrolled.size()
                 + " ATD supervisions as of " + asOf + " by rule set " + rules.version() + ": " + opened
                 + " alerts opened, " + already + " open already");
         return new Evaluated(office, asOf, rules.version(), enrolled.size(), opened, already);

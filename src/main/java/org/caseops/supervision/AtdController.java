@@ -21,9 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AtdController {
 
     private final AtdCompliance compliance;
+    private final Devices devices;
+    private final LevelReviews reviews;
 
-    AtdController(AtdCompliance compliance) {
+    AtdController(AtdCompliance compliance, Devices devices, LevelReviews reviews) {
         this.compliance = compliance;
+        this.devices = devices;
+        this.reviews = reviews;
+    }
+
+    record DeviceChange(Devices.Action action, Devices.Technology technology, @Size(max = 64) String serial,
+            LocalDate on, @Size(max = 2000) String reason, Integer version) {
+    }
+
+    record LevelDecision(Integer period, LocalDate on, LevelReviews.Decision decision,
+            @Size(max = 2000) String reason) {
     }
 
     record Draft(@Size(max = 2000) String note, List<AtdCompliance.Rule> rules) {
@@ -85,5 +97,33 @@ class AtdController {
     @PostMapping("/api/atd/alerts/{id}/close")
     AtdCompliance.Alert close(@PathVariable long id, @RequestBody Close c) {
         return compliance.close(id, c.resolution(), c.version());
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/api/supervisions/{id}/devices")
+    List<Devices.Device> devices(@PathVariable long id) {
+        return devices.read(id);
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/api/supervisions/{id}/devices")
+    ResponseEntity<List<Devices.Device>> device(@PathVariable long id, @RequestBody DeviceChange d) {
+        return ResponseEntity.status(201).body(devices.record(id, d.action(), d.technology(), d.serial(), d.on(),
+                d.reason(), d.version()));
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @GetMapping("/api/atd/level-reviews")
+    org.caseops.system.Paged<LevelReviews.Due> levelReviewsDue(@RequestParam(required = false) String fieldOffice,
+            @RequestParam(required = false) LocalDate asOf, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        org.caseops.system.Paged.check(page, size);
+        return org.caseops.system.Paged.of(reviews.due(fieldOffice, asOf), page, size);
+    }
+
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/api/supervisions/{id}/level-reviews")
+    ResponseEntity<LevelReviews.Review> levelReview(@PathVariable long id, @RequestBody LevelDecision d) {
+        return ResponseEntity.status(201).body(reviews.decide(id, d.period(), d.on(), d.decision(), d.reason()));
     }
 }

@@ -12,24 +12,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * The person page's supervision: each order of supervision or ATD enrollment, newest first, with its legal basis,
- * reporting, conditions (each with its legal basis and next review) and check-ins, as
+ * reporting, conditions (each with its legal basis and next review), check-ins and an ATD enrolment's device history
+ * (assigned, replaced, removed, with dates and reasons; never a location), as
  * {@code GET /api/supervisions/{id}} shows them; audited {@code SUPERVISION_READ} like it, on the person.
  */
 @Component
 class SupervisionSection implements PersonSection {
 
     private final Supervisions supervisions;
+    private final Devices devices;
     private final Access access;
 
-    SupervisionSection(Supervisions supervisions, Access access) {
+    SupervisionSection(Supervisions supervisions, Devices devices, Access access) {
         this.supervisions = supervisions;
+        this.devices = devices;
         this.access = access;
     }
 
     @Override
     public Optional<Section> section(Shown person, LocalDate workingDate) {
         access.read("SUPERVISION_READ", person.subject(), PartnerScope.CASE_STATUS);
-        List<List<Cell>> rows = supervisions.ofPerson(person.aNumber()).stream().map(s -> List.of(
+        List<Supervisions.Supervision> held = supervisions.ofPerson(person.aNumber());
+        java.util.Map<Long, List<Devices.Device>> history = devices.of(held.stream().map(Supervisions.Supervision::id)
+                .toList());
+        List<List<Cell>> rows = held.stream().map(s -> List.of(
                 Cell.of(s.id() + " " + (s.kind() == Supervisions.Kind.OSUP ? "Order of supervision (I-220B)"
                         : "Alternatives to detention")),
                 Cell.of(PageLayout.label(s.status()) + ", from " + s.startDate()),
@@ -42,9 +48,11 @@ class SupervisionSection implements PersonSection {
                                 + ")") + ", " + c.legalBasis() + (c.endedOn() != null ? ", ended " + c.endedOn()
                                 : c.reviewDue() == null ? "" : ", review by " + c.reviewDue())).toList())),
                 Cell.of(s.checkIns().isEmpty() ? "none" : s.checkIns().size() + ", last on "
-                        + s.checkIns().get(s.checkIns().size() - 1).onDate()))).toList();
+                        + s.checkIns().get(s.checkIns().size() - 1).onDate()),
+                Cell.of(s.kind() == Supervisions.Kind.ATD ? Devices.describe(history.get(s.id())) : "not ATD")))
+                .toList();
         return Optional.of(new Section(30, "supervision", "Supervision", List.of("Supervision", "Status",
-                "Legal basis", "Reporting", "Conditions", "Check-ins"), rows,
+                "Legal basis", "Reporting", "Conditions", "Check-ins", "Device history"), rows,
                 "No order of supervision or ATD enrollment.", null));
     }
 }

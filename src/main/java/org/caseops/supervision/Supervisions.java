@@ -316,6 +316,17 @@ public class Supervisions {
     @Transactional
     public List<Missed> recordMissed(String fieldOffice, LocalDate asOf) {
         String office = Sweeps.office(access, fieldOffice, asOf, "missed check-ins");
+        return recordMissed(office, asOf, Sweeps.By.user(access));
+    }
+
+    /** The field offices with an active supervision, for the scheduled sweeps. */
+    List<String> officesSupervising() {
+        return jdbc.sql("select distinct field_office_code from supervision where status = 'ACTIVE' order by 1")
+                .query(String.class).list();
+    }
+
+    /** {@link #recordMissed(String, LocalDate)} for an office checked already, by a user or the schedule. */
+    List<Missed> recordMissed(String office, LocalDate asOf, Sweeps.By by) {
         LocalDate dueBefore = asOf;
         for (int i = 0; i < GRACE_WORKING_DAYS; i++) {
             dueBefore = dueBefore.minusDays(1);
@@ -330,7 +341,7 @@ public class Supervisions {
                 where field_office_code = ? and status = 'ACTIVE' and next_report_due < ? order by id""")
                 .params(office, dueBefore).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         rs.getObject(4, LocalDate.class))).list();
-        String actor = access.actor().username();
+        String actor = by.name();
         List<Missed> out = new ArrayList<>();
         for (Due d : due) {
             int inserted = jdbc.sql("""
@@ -339,7 +350,7 @@ public class Supervisions {
             if (inserted != 1) {
                 continue;
             }
-            Task task = tasks.create(NewTask.of(TaskType.SUPERVISION_FOLLOW_UP, "Follow up: the check-in due "
+            Task task = by.task(tasks, NewTask.of(TaskType.SUPERVISION_FOLLOW_UP, "Follow up: the check-in due "
                     + d.due() + " under supervision " + d.id() + " was not recorded. Contact the person or their "
                     + "counsel; this is not a referral for arrest.", office, Assignee.ofTeam(office))
                     .about(SubjectType.PERSON, d.aNumber()));
@@ -347,7 +358,8 @@ public class Supervisions {
                     .params(task.id(), d.id(), d.due()).update();
             event(d.id(), "SUPERVISION_CHECK_IN_MISSED", actor, "No check-in recorded for the report due " + d.due()
                     + "; task " + task.id() + " opened for an officer");
-            access.audit("SUPERVISION_CHECK_IN_MISSED", subject(d.id()), "due " + d.due() + ", task " + task.id());
+            by.audit(access, "SUPERVISION_CHECK_IN_MISSED", subject(d.id()), "due " + d.due() + ", task "
+                    + task.id());
             out.add(new Missed(d.id(), d.aNumber(), d.due(), task.id()));
         }
         return out;
@@ -429,7 +441,7 @@ public class Supervisions {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private Supervision toChange(long id) {
+    Supervision toChange(long id) {
         Supervision s = find(id);
         access.mayChange(subject(id), "no supervision " + id);
         if (!"ACTIVE".equals(s.status())) {
@@ -438,7 +450,7 @@ public class Supervisions {
         return s;
     }
 
-    private void bump(Supervision s, int version) {
+    void bump(Supervision s, int version) {
         if (jdbc.sql("update supervision set version = version + 1 where id = ? and version = ? and status ="
                 + " 'ACTIVE'").params(s.id(), version).update() != 1) {
             throw new Conflict("supervision " + s.id() + " is at version " + s.version()
@@ -446,7 +458,7 @@ public class Supervisions {
         }
     }
 
-    private Access.Subject subject(long id) {
+    Access.Subject subject(long id) {
         String office = jdbc.sql("select field_office_code from supervision where id = ?").param(id)
                 .query(String.class).optional().orElseThrow(() -> new NotFound("no supervision " + id));
         return new Access.Subject("SUPERVISION", String.valueOf(id), office);
@@ -475,7 +487,7 @@ public class Supervisions {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private Supervision find(long id) {
+    Supervision find(long id) {
         return jdbc.sql("""
                 select id, a_number, field_office_code, kind, legal_basis, start_date, verdict_on_start,
                        report_every_days, next_report_due, status, version

@@ -5,11 +5,42 @@ import java.util.Locale;
 import org.caseops.access.Access;
 import org.caseops.system.BadInput;
 import org.caseops.system.Forbidden;
+import org.caseops.task.NewTask;
+import org.caseops.task.Task;
+import org.caseops.task.Tasks;
 
-/** What every sweep of a field office's records checks first (missed check-ins, overstays). */
+/**
+ * What every sweep of a field office's records checks first (missed check-ins, overstays, ATD evaluations), and who
+ * runs it: a signed-in user through the API or a page, or the schedule as a system actor ({@link SupervisionSweeps}),
+ * whose tasks and audit entries name that actor, not a user.
+ */
 final class Sweeps {
 
     private Sweeps() {
+    }
+
+    /** Who runs a sweep: a user ({@code system} false) or the schedule ({@code system:...}). */
+    record By(String name, boolean system) {
+
+        static By user(Access access) {
+            return new By(access.actor().username(), false);
+        }
+
+        static By system(String name) {
+            return new By(name, true);
+        }
+
+        void audit(Access access, String action, Access.Subject subject, String detail) {
+            if (system) {
+                access.auditAsSystem(name, action, subject, detail);
+            } else {
+                access.audit(action, subject, detail);
+            }
+        }
+
+        Task task(Tasks tasks, NewTask task) {
+            return system ? tasks.createAsSystem(task, name) : tasks.create(task);
+        }
     }
 
     /**

@@ -258,6 +258,17 @@ public class VoluntaryDepartures {
     @Transactional
     public List<Overstay> recordOverstays(String fieldOffice, LocalDate asOf) {
         String office = Sweeps.office(access, fieldOffice, asOf, "overstays");
+        return recordOverstays(office, asOf, Sweeps.By.user(access));
+    }
+
+    /** The field offices with a grant still running, for the scheduled sweep. */
+    List<String> officesGranting() {
+        return jdbc.sql("select distinct field_office_code from voluntary_departure where status = 'GRANTED' "
+                + "order by 1").query(String.class).list();
+    }
+
+    /** {@link #recordOverstays(String, LocalDate)} for an office checked already, by a user or the schedule. */
+    List<Overstay> recordOverstays(String office, LocalDate asOf, Sweeps.By by) {
         record Open(long id, String aNumber, LocalDate lastDay) {
         }
         List<Open> open = jdbc.sql("""
@@ -265,7 +276,7 @@ public class VoluntaryDepartures {
                 where field_office_code = ? and status = 'GRANTED' and last_day < ? order by id""")
                 .params(office, asOf).query((rs, n) -> new Open(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, LocalDate.class))).list();
-        String actor = access.actor().username();
+        String actor = by.name();
         List<Overstay> out = new ArrayList<>();
         for (Open o : open) {
             LegalGate.CaseVerdict v = gate.ofPerson(o.aNumber(), asOf).orElseThrow();
@@ -277,7 +288,7 @@ public class VoluntaryDepartures {
             if (changed != 1) {
                 continue;
             }
-            Task task = tasks.create(NewTask.of(TaskType.DEPARTURE_OVERSTAY, "Review: the voluntary-departure period "
+            Task task = by.task(tasks, NewTask.of(TaskType.DEPARTURE_OVERSTAY, "Review: the voluntary-departure period "
                     + "of " + o.aNumber() + " ended on " + o.lastDay() + " with no departure verified; the legal gate "
                     + "says " + v.label() + " on " + asOf + ". Contact the person or their counsel and review the "
                     + "case; this is not a referral for arrest.", office, Assignee.ofTeam(office))
@@ -288,11 +299,44 @@ public class VoluntaryDepartures {
                     + o.lastDay() + ": the alternate order of removal takes effect on the gate's terms (8 CFR "
                     + "1240.26; INA 240B(d)); the legal gate on " + asOf + ": " + v.label() + "; task " + task.id()
                     + " opened for an officer");
-            access.audit("VOLUNTARY_DEPARTURE_OVERSTAYED", subject(o.id()), "last day " + o.lastDay() + ", task "
-                    + task.id());
+            by.audit(access, "VOLUNTARY_DEPARTURE_OVERSTAYED", subject(o.id()), "last day " + o.lastDay()
+                    + ", task " + task.id());
             out.add(new Overstay(o.id(), o.aNumber(), o.lastDay(), v.label(), task.id()));
         }
         return out;
+    }
+
+    /** A grant still open (granted, or overstayed and not yet departed), as the office's list shows it. */
+    public record OpenGrant(long id, String aNumber, LocalDate grantedOn, LocalDate lastDay, LocalDate bondDue,
+            LocalDate bondPostedOn, Status status) {
+    }
+
+    /**
+     * The field office's open grants (granted or overstayed), the nearest last day first, paged in the database; for
+     * the office's own field staff. The read names people, so it is audited with the A-numbers shown.
+     */
+    @Transactional
+    public org.caseops.system.Paged<OpenGrant> openIn(String office, int page, int size) {
+        org.caseops.system.Paged.check(page, size);
+        if (office == null || !access.actor().mayChange(office) || !office.equals(access.actor().fieldOffice())) {
+            throw new org.caseops.system.Forbidden(access.actor().username() + " may not list the voluntary "
+                    + "departures of " + office);
+        }
+        long total = jdbc.sql("""
+                select count(*) from voluntary_departure
+                where field_office_code = ? and status in ('GRANTED', 'OVERSTAYED')""").param(office)
+                .query(Long.class).single();
+        List<OpenGrant> items = jdbc.sql("""
+                select id, a_number, granted_on, last_day, bond_due, bond_posted_on, status from voluntary_departure
+                where field_office_code = ? and status in ('GRANTED', 'OVERSTAYED')
+                order by last_day, id limit ? offset ?""").params(office, size, (long) page * size)
+                .query((rs, n) -> new OpenGrant(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class), Status.valueOf(rs.getString(7)))).list();
+        access.audit("VOLUNTARY_DEPARTURES_READ", new Access.Subject("FIELD_OFFICE", office, office), "page " + page
+                + ": " + items.size() + " of " + total + " open grants" + (items.isEmpty() ? "" : " (" + String.join(
+                ", ", items.stream().map(g -> "A-" + g.aNumber()).toList()) + ")"));
+        return new org.caseops.system.Paged<>(items, page, size, total);
     }
 
     /** A person's grants of voluntary departure (checked and audited as a read of the person's record). */

@@ -47,7 +47,8 @@ final class Tables {
         OWNERS.put("notice", Set.of("call_in_response", "letter_batch", "letter", "letter_member", "report_capacity",
                 "appointment_slot", "appointment"));
         OWNERS.put("supervision", Set.of("supervision", "supervision_condition", "condition_review",
-                "supervision_check_in", "supervision_missed", "voluntary_departure"));
+                "supervision_check_in", "supervision_missed", "voluntary_departure", "supervision_device",
+                "supervision_level_review"));
         OWNERS.put("operation", Set.of("operation", "operation_event", "operation_member", "operation_target",
                 "operation_plan", "operation_roster", "operation_team", "team_shift", "staging_site", "plan_visit",
                 "care_arrangement", "protected_area_kind", "protected_area_policy", "protected_area_flag",

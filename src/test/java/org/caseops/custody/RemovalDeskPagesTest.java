@@ -293,4 +293,32 @@ class RemovalDeskPagesTest {
         assertThat(HttpStatus.valueOf(FormSession.signIn(environment, "partner").get(page).statusCode()))
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
+
+    @Test
+    void the_office_lists_its_open_grants_and_removals_in_progress_paged_each_linking_to_its_desk_page() {
+        FormSession officer = FormSession.signIn(environment, "officer");
+        FormSession supervisor = FormSession.signIn(environment, "supervisor");
+        assertThat(officer.get("/").body()).contains("href=\"/departures\"");
+        assertThat(officer.get("/departures").body()).contains("Open grants of voluntary departure in field office "
+                + "HOU", "(none)");
+        assertThat(officer.postForm("/people/" + JOSE + "/departure/grant", Map.of("grantedOn", "2019-04-01",
+                "bondAmount", "1500")).statusCode()).isEqualTo(302);
+        assertThat(supervisor.postForm("/families/1001/removals", Map.of("country", "Guatemala", "consulate",
+                "Consulate General of Guatemala, Houston", "requestedOn", "2019-06-03")).statusCode()).isEqualTo(302);
+
+        String grants = officer.get("/departures?page=0&size=1").body();
+        assertThat(grants).contains("href=\"/people/" + JOSE + "/departure\"", "2019-05-31", "(1–1 of 1)");
+        String removals = officer.get("/departures?show=removals").body();
+        assertThat(removals).contains("href=\"/families/1001/removals\"", "Guatemala (Consulate General of "
+                + "Guatemala, Houston)", "Requested", "not yet");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'VOLUNTARY_DEPARTURES_READ' and actor = "
+                + "'officer' and detail like '%A-" + JOSE + "%'").query(Long.class).single()).isPositive();
+        assertThat(officer.get("/departures?size=0").statusCode()).isEqualTo(400);
+
+        FormSession chicago = FormSession.signIn(environment, "officer.chicago");
+        assertThat(chicago.get("/departures").body()).doesNotContain(JOSE);
+        FormSession attorney = FormSession.signIn(environment, "attorney");
+        assertThat(attorney.get("/").body()).doesNotContain("href=\"/departures\"");
+        assertThat(attorney.get("/departures").statusCode()).isEqualTo(403);
+    }
 }

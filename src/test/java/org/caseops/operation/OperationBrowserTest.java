@@ -274,4 +274,37 @@ class OperationBrowserTest {
         assertThat(id("desk-message").getText()).contains("released humanitarian");
         assertThat(id("outcome").getText()).contains("Released humanitarian");
     }
+
+    @Test
+    void a_director_reads_the_atd_rules_and_an_officer_the_reviews_due_and_the_offices_departures() throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        // Ana Lopez on ATD with an ankle monitor since 2019-05-28: her first supervision-level review is due 08-26
+        Map<String, Object> atd = new java.util.HashMap<>();
+        atd.put("kind", "ATD");
+        atd.put("legalBasis", "INA 236(a); ATD program terms");
+        atd.put("startDate", "2019-05-28");
+        atd.put("reportEveryDays", 30);
+        atd.put("firstReport", "2019-06-03");
+        atd.put("conditions", java.util.List.of(Map.of("kind", "ANKLE_MONITOR", "legalBasis", "8 CFR 241.5(a)",
+                "reviewDue", "2019-08-26")));
+        assertThat(api.as("officer").postForEntity("/api/people/991000001/supervisions", atd,
+                com.fasterxml.jackson.databind.JsonNode.class).getStatusCode().value()).isIn(201, 409);
+
+        browser.signIn("director");
+        click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("ATD rules")));
+        assertThat(id("draft")).isNotNull();
+        browser.checked("atd-rules", null);
+
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("officer");
+        browser.script("arguments[0].value = '2019-09-02'", id("as-of"));
+        browser.submit(id("working-date"));
+        click(browser.driver().findElement(By.cssSelector("nav.menu")).findElement(By.linkText("ATD level reviews")));
+        assertThat(id("reviews").getText()).contains("A-991000001");
+        browser.checked("atd-reviews", null);
+        click(browser.driver().findElement(By.cssSelector("nav.menu"))
+                .findElement(By.linkText("Departures and removals")));
+        assertThat(id("grants")).isNotNull();
+        browser.checked("departures", null);
+    }
 }

@@ -217,4 +217,213 @@ class AtdComplianceTest {
                 Map.of("kind", "CHECK_IN", "occurredAt", "2019-06-01T10:00:00Z"), JsonNode.class).getStatusCode())
                 .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     }
+
+    // ---- the rule sets' page ------------------------------------------------------------------------------------
+
+    @Test
+    void a_director_drafts_and_publishes_rules_on_the_page_a_published_set_is_read_only_and_others_only_read() {
+        org.caseops.fixtures.FormSession director = org.caseops.fixtures.FormSession.signIn(environment, "director");
+        String csrf = director.csrfToken("/atd/rules");
+        assertThat(director.get("/atd/rules").body()).contains("No version drafted yet", "id=\"draft\"");
+
+        var bad = director.postForm("/atd/rules", csrf, Map.of("note", "first rules (synthetic)",
+                "rules[0].code", "NO_CHECK_IN", "rules[0].kind", "NO_EVENT_WITHIN", "rules[0].eventKinds",
+                "CHECK_IN", "rules[0].severity", "MEDIUM"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"draft-rule-0-maxDays-error\"", "maxDays (1 to 365)",
+                "value=\"first rules (synthetic)\"", "value=\"NO_CHECK_IN\"");
+        assertThat(jdbc.sql("select count(*) from atd_rule_set").query(Long.class).single()).isZero();
+
+        assertThat(director.postForm("/atd/rules", csrf, Map.of("note", "first rules (synthetic)",
+                "rules[0].code", "NO_CHECK_IN", "rules[0].kind", "NO_EVENT_WITHIN", "rules[0].eventKinds",
+                "CHECK_IN", "rules[0].maxDays", "14", "rules[0].severity", "MEDIUM")).statusCode()).isEqualTo(302);
+        String drafted = director.get("/atd/rules").body();
+        assertThat(drafted).contains("Version 1 drafted with 1 rules", "NO_CHECK_IN: no check in within 14 days "
+                + "(severity Medium)", "id=\"publish-1\"");
+        var noDay = director.postForm("/atd/rules/1/publish", csrf, Map.of("effectiveFrom", ""));
+        assertThat(noDay.statusCode()).isEqualTo(400);
+        assertThat(noDay.body()).contains("id=\"publish-1-effectiveFrom-error\"");
+        assertThat(director.postForm("/atd/rules/1/publish", csrf, Map.of("effectiveFrom", "2019-05-01"))
+                .statusCode()).isEqualTo(302);
+        String published = director.get("/atd/rules").body();
+        assertThat(published).contains("Version 1 published: in effect from 2019-05-01.", "Published (read-only)",
+                "value=\"NO_CHECK_IN\"").doesNotContain("id=\"publish-1\"");
+        assertThat(director.postForm("/atd/rules/1/publish", csrf, Map.of("effectiveFrom", "2019-06-01"))
+                .statusCode()).as("published is published").isEqualTo(409);
+        assertThat(jdbc.sql("select effective_from::text from atd_rule_set where version = 1").query(String.class)
+                .single()).isEqualTo("2019-05-01");
+
+        org.caseops.fixtures.FormSession officer = org.caseops.fixtures.FormSession.signIn(environment, "officer");
+        assertThat(officer.get("/").body()).contains("href=\"/atd/rules\"");
+        assertThat(officer.get("/atd/rules").body()).contains("NO_CHECK_IN").doesNotContain("id=\"draft\"");
+        assertThat(officer.postForm("/atd/rules", officer.csrfToken("/atd/rules"), Map.of("note", "mine"))
+                .statusCode()).isEqualTo(403);
+        assertThat(org.caseops.fixtures.FormSession.signIn(environment, "auditor").get("/atd/rules").statusCode())
+                .isEqualTo(200);
+        org.caseops.fixtures.FormSession partner = org.caseops.fixtures.FormSession.signIn(environment, "partner");
+        assertThat(partner.get("/").body()).doesNotContain("href=\"/atd/rules\"");
+        assertThat(partner.get("/atd/rules").statusCode()).isEqualTo(403);
+    }
+
+    // ---- device history -----------------------------------------------------------------------------------------
+
+    private ResponseEntity<JsonNode> device(String user, String action, String technology, String on, int version) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("action", action);
+        body.put("technology", technology);
+        body.put("serial", "SN-" + version);
+        body.put("on", on);
+        body.put("reason", "synthetic: " + action.toLowerCase());
+        body.put("version", version);
+        return api.as(user).postForEntity("/api/supervisions/" + supervision + "/devices", body, JsonNode.class);
+    }
+
+    @Test
+    void a_device_is_assigned_replaced_and_removed_with_dates_and_reasons_never_a_place_and_the_person_page_shows_it() {
+        ResponseEntity<JsonNode> assigned = device("officer", "ASSIGNED", "ANKLE_MONITOR", "2019-05-28", 0);
+        assertThat(assigned.getStatusCode()).as(String.valueOf(assigned.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(device("officer", "ASSIGNED", "SMARTPHONE_APP", "2019-05-29", 1).getStatusCode())
+                .as("one in use already").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(device("officer", "REPLACED", "SMARTPHONE_APP", "2019-06-10", 0).getStatusCode())
+                .as("a stale version").isEqualTo(HttpStatus.CONFLICT);
+        Problems.assertBadInput(device("officer", "REPLACED", "SMARTPHONE_APP", "2019-05-01", 1), "on");
+        assertThat(device("officer", "REPLACED", "SMARTPHONE_APP", "2019-06-10", 1).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        Problems.assertBadInput(device("officer", "REMOVED", "ANKLE_MONITOR", "2019-06-20", 2), "technology");
+        ResponseEntity<JsonNode> removed = device("supervisor", "REMOVED", "SMARTPHONE_APP", "2019-06-20", 2);
+        assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(removed.getBody()).hasSize(3);
+        assertThat(removed.getBody().get(2).path("action").asText()).isEqualTo("REMOVED");
+        assertThat(device("officer.chicago", "ASSIGNED", "ANKLE_MONITOR", "2019-06-21", 3).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(api.as("attorney").getForEntity("/api/supervisions/" + supervision + "/devices", JsonNode.class)
+                .getBody()).hasSize(3);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ATD_DEVICE_REPLACED' and subject_id = ? "
+                + "and detail like 'smartphone app SN-1 replaced on 2019-06-10%'").param(String.valueOf(supervision))
+                .query(Long.class).single()).isOne();
+
+        String person = org.caseops.fixtures.FormSession.signIn(environment, "officer").get("/people/991000001")
+                .body();
+        assertThat(person).contains("Device history", "ankle monitor SN-0 assigned on 2019-05-28 (synthetic: "
+                + "assigned)", "smartphone app SN-1 replaced on 2019-06-10", "smartphone app SN-2 removed on 2019-06-20");
+        assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name in "
+                + "('supervision_device', 'supervision_level_review') and column_name ~* "
+                + "'(lat|lon|lng|gps|location|geo|coord|position|trail|track)'").query(Long.class).single())
+                .as("no place to keep a location").isZero();
+    }
+
+    @Test
+    void the_database_refuses_a_device_on_a_child_through_the_device_history_for_the_application_role_too() {
+        ResponseEntity<JsonNode> osup = api.as("officer").postForEntity("/api/people/991000002/supervisions",
+                Map.of("kind", "OSUP", "legalBasis", "INA 241(a)(3); 8 CFR 241.5", "startDate", "2019-05-28",
+                        "reportEveryDays", 30, "firstReport", "2019-06-03", "conditions", List.of()), JsonNode.class);
+        assertThat(osup.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long child = osup.getBody().path("id").asLong();
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into supervision_device (supervision_id, action, technology, on_date, reason, recorded_by)
+                values (?, 'ASSIGNED', 'ANKLE_MONITOR', '2019-06-01', 'synthetic', 'x')""").param(child).update())
+                .rootCause().hasMessageContaining("no device on a child");
+        assertThat(api.as("officer").postForEntity("/api/supervisions/" + child + "/devices", Map.of("action",
+                "ASSIGNED", "technology", "ANKLE_MONITOR", "on", "2019-06-01", "reason", "synthetic", "version", 0),
+                JsonNode.class).getStatusCode()).as("an order of supervision has no device").isEqualTo(
+                HttpStatus.CONFLICT);
+        assertThat(device("officer", "ASSIGNED", "ANKLE_MONITOR", "2019-05-28", 0).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThatThrownBy(() -> jdbc.sql("update supervision_device set reason = 'rewritten'").update()).rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("delete from supervision_device").update()).rootCause()
+                .hasMessageContaining("permission denied");
+    }
+
+    // ---- the 90-day supervision-level review -----------------------------------------------------------------------
+
+    private JsonNode reviewsDue(String asOf) {
+        ResponseEntity<JsonNode> due = api.as("officer").getForEntity("/api/atd/level-reviews?fieldOffice=HOU&asOf="
+                + asOf, JsonNode.class);
+        assertThat(due.getStatusCode()).as(String.valueOf(due.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(due.getBody().path("total").asLong()).isEqualTo(due.getBody().path("items").size());
+        return due.getBody().path("items");
+    }
+
+    private ResponseEntity<JsonNode> decide(int period, String on, String decision) {
+        return api.as("officer").postForEntity("/api/supervisions/" + supervision + "/level-reviews", Map.of(
+                "period", period, "on", on, "decision", decision, "reason", "synthetic: compliant, reviewed with "
+                        + "counsel"), JsonNode.class);
+    }
+
+    private void checkIn(String on) {
+        int version = api.as("officer").getForEntity("/api/supervisions/" + supervision, JsonNode.class).getBody()
+                .path("version").asInt();
+        assertThat(api.as("officer").postForEntity("/api/supervisions/" + supervision + "/check-ins", Map.of("on", on,
+                "method", "APP", "version", version), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void every_90_days_a_review_is_due_suggesting_a_step_down_only_without_alerts_or_misses_and_the_officer_decides() {
+        assertThat(device("officer", "ASSIGNED", "ANKLE_MONITOR", "2019-05-28", 0).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(reviewsDue("2019-08-25")).as("not due before 90 days").isEmpty();
+        JsonNode overdue = reviewsDue("2019-08-26").get(0);
+        assertThat(overdue.path("suggested").asText()).as("a report overdue, not yet swept").isEqualTo("KEEP");
+        assertThat(overdue.path("why").asText()).contains("no check-in recorded for the report due 2019-06-03");
+        checkIn("2019-06-03");
+        checkIn("2019-07-03");
+        checkIn("2019-08-02");
+        JsonNode first = reviewsDue("2019-08-26").get(0);
+        assertThat(first.path("period").asInt()).isOne();
+        assertThat(first.path("dueOn").asText()).isEqualTo("2019-08-26");
+        assertThat(first.path("level").asText()).isEqualTo("ANKLE_MONITOR");
+        assertThat(first.path("suggested").asText()).isEqualTo("STEP_DOWN");
+        assertThat(first.path("suggestedLevel").asText()).isEqualTo("SMARTPHONE_APP");
+
+        Problems.assertBadInput(api.as("officer").postForEntity("/api/supervisions/" + supervision
+                + "/level-reviews", Map.of("period", 1, "on", "2019-08-26", "decision", "STEP_DOWN"),
+                JsonNode.class), "reason");
+        assertThat(decide(2, "2019-08-26", "STEP_DOWN").getStatusCode()).as("not the period due")
+                .isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> down = decide(1, "2019-08-26", "STEP_DOWN");
+        assertThat(down.getStatusCode()).as(String.valueOf(down.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(down.getBody().path("levelAfter").asText()).isEqualTo("SMARTPHONE_APP");
+        assertThat(decide(1, "2019-08-26", "KEEP").getStatusCode()).as("one review per period")
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reviewsDue("2019-09-01")).isEmpty();
+
+        // an open alert in the second period: keep, and say why
+        published("2019-05-01", noCheckIn(14, "MEDIUM"));
+        evaluate("2019-09-01");
+        JsonNode second = reviewsDue("2019-11-24").get(0);
+        assertThat(second.path("period").asInt()).isEqualTo(2);
+        assertThat(second.path("level").asText()).isEqualTo("SMARTPHONE_APP");
+        assertThat(second.path("suggested").asText()).isEqualTo("KEEP");
+        assertThat(second.path("why").asText()).contains("1 ATD alert(s) open");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ATD_LEVEL_REVIEWED' and subject_id = ? "
+                + "and detail like 'period 1 (due 2019-08-26): stepped down from ankle monitor (GPS device) to "
+                + "smartphone app%'").param(String.valueOf(supervision)).query(Long.class).single()).isOne();
+        assertThat(api.as("officer.chicago").getForEntity("/api/atd/level-reviews?fieldOffice=HOU&asOf=2019-11-24",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThatThrownBy(() -> jdbc.sql("update supervision_level_review set decision = 'KEEP'").update())
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void the_reviews_page_lists_what_is_due_by_the_working_date_and_records_the_decision_from_the_row() {
+        org.caseops.fixtures.FormSession officer = org.caseops.fixtures.FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", "2019-08-27", "back", "/"));
+        String csrf = officer.csrfToken("/atd/reviews");
+        String page = officer.get("/atd/reviews").body();
+        assertThat(page).contains("href=\"/atd/reviews\"", "href=\"/people/991000001\"", "smartphone app",
+                "no check-in recorded for the report due 2019-06-03", "id=\"step-down-" + supervision);
+
+        officer.postForm("/atd/reviews/" + supervision, csrf, Map.of("period", "1", "decision", "KEEP", "reason",
+                " "));
+        assertThat(officer.get("/atd/reviews").body()).contains("id=\"reviews-error\"", "reason");
+        officer.postForm("/atd/reviews/" + supervision, csrf, Map.of("period", "1", "decision", "KEEP", "reason",
+                "synthetic: keep telephone reporting one more period"));
+        assertThat(officer.get("/atd/reviews").body()).contains("Supervision " + supervision
+                + ", period 1: kept at smartphone app.").doesNotContain("id=\"keep-" + supervision);
+        assertThat(jdbc.sql("select reviewed_on::text || ' ' || decided_by from supervision_level_review")
+                .query(String.class).single()).isEqualTo("2019-08-27 officer");
+        assertThat(org.caseops.fixtures.FormSession.signIn(environment, "attorney").get("/atd/reviews").statusCode())
+                .isEqualTo(403);
+    }
 }

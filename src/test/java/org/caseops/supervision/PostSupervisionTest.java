@@ -244,4 +244,85 @@ class PostSupervisionTest {
         assertThat(jdbc.sql("select end_reason from supervision where id = ?").param(id).query(String.class).single())
                 .isEqualTo("DEPARTED");
     }
+
+    @Autowired
+    SupervisionSweeps sweeps;
+
+    private long audited(String action) {
+        return jdbc.sql("select count(*) from audit_entry where action = ? and actor = ? and role = 'SYSTEM'")
+                .params(action, SupervisionSweeps.SYSTEM_ACTOR).query(Long.class).single();
+    }
+
+    @Test
+    void the_scheduled_sweeps_run_on_one_instance_as_the_system_actor_and_two_concurrent_runs_open_one_task()
+            throws Exception {
+        long supervision = enrol(api.as("officer"), ANA, enrolment("OSUP", List.of())).getBody().path("id").asLong();
+        java.time.LocalDate asOf = java.time.LocalDate.of(2019, 6, 6);
+        long before = audited("SUPERVISION_CHECK_IN_MISSED");
+        String tasksBySystem = "select count(*) from task where type = 'SUPERVISION_FOLLOW_UP' and subject_id = '"
+                + ANA + "' and created_by = '" + SupervisionSweeps.SYSTEM_ACTOR + "'";
+        long tasksBefore = jdbc.sql(tasksBySystem).query(Long.class).single();
+
+        // another instance holds the job's lock: this round is skipped, nothing recorded
+        try (Database.Owner other = Database.owner(jdbc)) {
+            other.jdbc().sql("select pg_advisory_lock(hashtext('caseops.job'), hashtext(?))")
+                    .param(SupervisionSweeps.MISSED_JOB).query(Object.class).single();
+            assertThat(sweeps.missedCheckIns(asOf)).isEmpty();
+        }
+        assertThat(jdbc.sql("select count(*) from supervision_missed").query(Long.class).single()).isZero();
+
+        // two runs at once: one records the miss, the other skips the round or finds it recorded
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<java.util.Optional<Integer>> run = () -> {
+                start.await();
+                return sweeps.missedCheckIns(asOf);
+            };
+            var a = two.submit(run);
+            var b = two.submit(run);
+            int recorded = a.get().orElse(0) + b.get().orElse(0);
+            assertThat(recorded).isOne();
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(sweeps.missedCheckIns(asOf.plusDays(1))).as("a later run: nothing new").contains(0);
+        assertThat(jdbc.sql(tasksBySystem).query(Long.class).single()).as("one task, created by the system")
+                .isEqualTo(tasksBefore + 1);
+        assertThat(jdbc.sql("select title from task where type = 'SUPERVISION_FOLLOW_UP' and subject_id = ? "
+                + "order by id desc limit 1").param(ANA).query(String.class).single())
+                .contains("2019-06-03 under supervision " + supervision + " ");
+        assertThat(audited("SUPERVISION_CHECK_IN_MISSED")).as("audited as the system, not a user")
+                .isEqualTo(before + 1);
+        assertThat(jdbc.sql("select actor from case_event where kind = 'SUPERVISION_CHECK_IN_MISSED' "
+                + "order by id desc limit 1").query(String.class).single()).isEqualTo(SupervisionSweeps.SYSTEM_ACTOR);
+        assertThat(sweeps.overstays(asOf)).as("no grant running: nothing to mark").contains(0);
+    }
+
+    @Test
+    void the_scheduled_atd_evaluation_judges_each_enrolment_once_a_day_and_opens_no_second_alert() {
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("truncate atd_rule_set restart identity cascade").update();
+        }
+        java.time.LocalDate asOf = java.time.LocalDate.of(2019, 6, 20);
+        assertThat(sweeps.atdEvaluations(asOf)).as("no rule set in effect: nothing judged").contains(0);
+        enrol(api.as("officer"), ANA, enrolment("ATD", List.of()));
+        int version = api.as("director").postForEntity("/api/atd/rule-sets", Map.of("note", "synthetic rules",
+                "rules", List.of(Map.of("code", "NO_CHECK_IN", "kind", "NO_EVENT_WITHIN", "eventKinds",
+                        List.of("CHECK_IN"), "maxDays", 14, "severity", "MEDIUM"))), JsonNode.class).getBody()
+                .path("version").asInt();
+        api.as("director").postForEntity("/api/atd/rule-sets/" + version + "/publish", Map.of("effectiveFrom",
+                "2019-05-01"), JsonNode.class);
+        long before = audited("ATD_EVALUATED");
+
+        assertThat(sweeps.atdEvaluations(asOf)).contains(1);
+        assertThat(sweeps.atdEvaluations(asOf)).as("again the same day").contains(0);
+        assertThat(jdbc.sql("select count(*) from atd_evaluation where as_of = '2019-06-20'").query(Long.class)
+                .single()).isOne();
+        assertThat(jdbc.sql("select count(*) from atd_alert where status = 'OPEN'").query(Long.class).single())
+                .isOne();
+        assertThat(jdbc.sql("select evaluated_by from atd_evaluation").query(String.class).single())
+                .isEqualTo(SupervisionSweeps.SYSTEM_ACTOR);
+        assertThat(audited("ATD_EVALUATED")).isEqualTo(before + 2);
+    }
 }

@@ -52,7 +52,9 @@ class ApplicationRoleTest {
             // V132: the children named at a worksite action's screening, each with its welfare task, and their parents
             "worksite_child", "worksite_child_parent",
             // V140: whether each technical or procedural failure of an I-9 inspection was corrected by the deadline
-            "i9_correction");
+            "i9_correction",
+            // V144: an ATD enrolment's device history and its 90-day supervision-level reviews
+            "supervision_device", "supervision_level_review");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state

@@ -257,7 +257,7 @@ class GetApiDocsTest {
             "GET /api/cases/{aNumber}/departure-deadlines", "GET /api/users/{username}/tokens",
             "GET /api/people/{aNumber}/timeline", "GET /api/operations/{id}/events",
             "GET /api/nominations/{id}/events", "GET /api/inspections/{id}/events", "GET /api/employers/{id}/events",
-            "GET /api/me/tokens", "GET /api/worksite-actions/{id}/report",
+            "GET /api/me/tokens", "GET /api/worksite-actions/{id}/report", "GET /api/supervisions/{id}/devices",
             // reference lists, a few dozen rows at most
             "GET /api/partners", "GET /api/nomination-policies", "GET /api/protected-area-policies",
             "GET /api/penalty-schedules", "GET /api/field-offices", "GET /api/nominations/quota",
@@ -295,7 +295,8 @@ class GetApiDocsTest {
         });
         assertThat(paged).contains("GET /api/cases", "GET /api/users", "GET /api/queues/mine",
                 "GET /api/imports/{id}/quarantine", "GET /api/operations", "GET /api/nominations",
-                "GET /api/inspections", "GET /api/employers", "GET /api/atd/alerts");
+                "GET /api/inspections", "GET /api/employers", "GET /api/atd/alerts",
+                "GET /api/atd/level-reviews");
         assertThat(unpaged).as("list endpoints without items/page/size/total").isEqualTo(new TreeSet<>(
                 UNPAGED_LISTS));
     }
