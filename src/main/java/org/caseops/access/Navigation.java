@@ -37,6 +37,7 @@ public final class Navigation {
             new String[] {"Custody", "/custody"},
             new String[] {"ATD alerts", "/atd/alerts"},
             new String[] {"Dashboards", "/dashboards"},
+            new String[] {"Monthly report", "/reports/monthly"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},
