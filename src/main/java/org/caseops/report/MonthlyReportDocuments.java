@@ -234,8 +234,9 @@ final class MonthlyReportDocuments {
         h.append("</tbody></table>");
     }
 
+    /** XML's five characters only: the renderer parses XHTML, which knows no HTML entity such as {@code &ndash;}. */
     private static String e(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text);
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static byte[] toPdf(String html) {

@@ -269,5 +269,13 @@ class MonthlyReportPagesTest {
                 "Entered more than 24 h after the move 6", "Alternatives to detention (ATD) 1",
                 "Monthly report test op", "Audit chain")
                 .containsPattern("(Intact: verified up to entry \\d+|Broken at position)");
+
+        // a month with no custody move: its share late is a dash, written as text (XHTML knows no HTML entity)
+        HttpResponse<byte[]> empty = FormSession.signIn(environment, "auditor")
+                .getBytes("/reports/monthly.pdf?month=2023-10");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(empty.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("–");
+        }
     }
 }
