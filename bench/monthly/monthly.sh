@@ -14,7 +14,8 @@
 # 3. The report as auditor, all field offices, RUNS times each: the CSV (`/reports/monthly?format=csv`) and the PDF;
 #    the first of each is a warm-up. Then the baseline query (bench/monthly/baseline.sql) RUNS times with psql.
 # 4. The totals of the CSV and of the baseline are compared (releases by reason, custody moves, locator late, entered
-#    late, collateral encounters, access entries); a difference fails the run.
+#    late, collateral encounters and reviews completed, access entries, staging clocks breached); a difference fails
+#    the run.
 #
 # Environment: CASE_EVENTS=100000 CUSTODY_EVENTS=10000 RUNS=4
 # Output: bench/out/monthly/{runs.tsv,report.csv,baseline.txt,compare.tsv,machine.txt,server.log}.
@@ -55,7 +56,7 @@ insert into custody_event (person_id, family_id, from_state, to_state, release_r
 select p.id, p.family_id,
        (array['RELEASED', 'IN_CUSTODY', 'STAGED'])[m % 3 + 1],
        (array['IN_CUSTODY', 'STAGED', 'RELEASED'])[m % 3 + 1],
-       case when m % 3 = 2 then (array['ATD', 'ORDER_OF_SUPERVISION', 'HUMANITARIAN', 'OTHER'])[(m / 3) % 4 + 1] end,
+       case when m % 3 = 2 then (array['ATD', 'ORDER_OF_SUPERVISION', 'HUMANITARIAN', 'OTHER'])[(m / 3 + who) % 4 + 1] end,
        t, t + ((i * 7919) % 97) * interval '1 hour', 'bench'
 from (select i, i % n as who, i / n as m, n,
              timestamptz '2019-06-01 00:00Z' + (i / n) * (interval '29 days' / greatest(1, ceil(:custody_events::numeric / n))) as t
@@ -124,7 +125,8 @@ for pair in "releases released_ATD:released_ATD" "releases released_ORDER_OF_SUP
         "releases released_HUMANITARIAN:released_HUMANITARIAN" "releases released_OTHER:released_OTHER" \
         "timeliness custody_moves:custody_moves" "timeliness locator_late:locator_late" \
         "timeliness entered_late:entered_late" "collateral encounters:collateral_encounters" \
-        "collateral review_completed:review_completed" "access_outside_office ATTORNEY:access_entries"; do
+        "collateral review_completed:review_completed" "access_outside_office ATTORNEY:access_entries" \
+        "clocks_breached STAGING_HOURS:staging_breached"; do
     read -r section item <<<"${pair%%:*}"
     key=${pair##*:}
     a=$(csv_total "$section" "$item")
