@@ -2,6 +2,7 @@
 # CaseOps benchmarks. Not part of `mvn verify`: run by hand, see bench/README.md.
 #
 #   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api|startup]   (default: all; api and startup only by name)
+#   bench/run.sh monthly     the monthly report over generated events against one hand-written SQL query (bench/monthly/)
 #   bench/run.sh faults | faults-import-kill | faults-server-kill | faults-writers | faults-soak | faults-fuzz
 #                 the fault campaigns of issue 13 (bench/faults/, see bench/README.md); `faults` runs all five
 #
@@ -814,8 +815,11 @@ case "$what" in
         trap - EXIT
         run_faults "$what"
         exit $? ;;
+    monthly)
+        trap - EXIT
+        exec "$BENCH_DIR/monthly/monthly.sh" ;;
     all|import|screening|schedule|schedule-family-op|audit|api|startup) ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup|faults|faults-...)" >&2
        exit 2 ;;
 esac

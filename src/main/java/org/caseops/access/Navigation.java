@@ -42,6 +42,7 @@ public final class Navigation {
             new String[] {"ATD rules", "/atd/rules"},
             new String[] {"Worksite", "/worksite"},
             new String[] {"Dashboards", "/dashboards"},
+            new String[] {"Monthly report", "/reports/monthly"},
             new String[] {"Screenings", "/screenings"},
             new String[] {"Imports", "/imports"},
             new String[] {"Unmapped courts", "/reference/unmapped"},

@@ -86,7 +86,11 @@ final class Tables {
             // V126: removals and voluntary departures from their own records
             Map.entry("report_stat_removal", "custody"), Map.entry("report_stat_voluntary_departure", "supervision"),
             // V127: the same records as the operation funnel reads them
-            Map.entry("report_removal_departure", "custody"), Map.entry("report_voluntary_departure", "supervision"));
+            Map.entry("report_removal_departure", "custody"), Map.entry("report_voluntary_departure", "supervision"),
+            // V148: the monthly report (report.MonthlyReports)
+            Map.entry("report_custody_entry", "custody"), Map.entry("report_custody_clock", "custody"),
+            Map.entry("report_collateral_encounter", "encounter"), Map.entry("report_access_outside_office", "audit"),
+            Map.entry("report_operation_window", "operation"));
 
     /**
      * The reference catalogue: field offices, courts, base cities and EOIR's codes. The jurisdiction feature loads

@@ -239,6 +239,19 @@ class DeskToolsBrowserTest {
     }
 
     @Test
+    void oversight_opens_the_monthly_report_from_the_menu_with_its_charts_and_sources() {
+        browser.signIn("auditor");
+        click(menu("Monthly report"));
+        assertThat(id("monthly-form").findElement(By.id("monthly-month")).getAttribute("value")).matches("\\d{4}-\\d{2}");
+        browser.open("/reports/monthly?month=2019-06");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("Monthly report, 2019-06, all field offices");
+        assertThat(id("chart-funnel").findElements(By.tagName("svg"))).hasSize(7);
+        assertThat(id("monthly-audit-state").getText()).containsPattern("(Intact|Broken)");
+        browser.checked("monthly-report", By.id("monthly-charts"));
+    }
+
+    @Test
     void an_officer_sees_no_screenings_and_may_not_open_them() {
         browser.signIn("officer");
         assertThat(menuLabels()).doesNotContain("Screenings", "Audit");
