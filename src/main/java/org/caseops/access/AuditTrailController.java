@@ -42,6 +42,11 @@ class AuditTrailController {
         return ResponseEntity.ok()
                 .contentType(NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"caseops-audit.ndjson\"")
-                .body(out -> log.export(out));
+                // headers out first: committing the response saves the browser session (Spring Session), which must
+                // happen before the export's read-only transaction begins, not inside it on the first flush
+                .body(out -> {
+                    out.flush();
+                    log.export(out);
+                });
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pooled connection whenever the request already holds one ({@link RequestConnection}), which is the pattern that
  * stopped CaseOps at 16 clients (issue 12) and which {@link ConnectionNesting} refuses. Here its transactions join the
  * request's connection instead ({@code REQUIRED}): a session is read when the request's sign-in is checked and saved
- * when the request ends, never inside one of the application's transactions, so joining changes nothing else.
+ * when the request ends or its response is committed, which must not happen inside one of the application's
+ * transactions: a response streamed from inside a read-only transaction commits its headers first (the audit export).
  */
 @Configuration(proxyBeanMethods = false)
 class Sessions {

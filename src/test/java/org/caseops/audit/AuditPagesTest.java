@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Database;
 import org.caseops.fixtures.FormSession;
@@ -54,6 +55,25 @@ class AuditPagesTest {
                 + "and detail like ? and seq > ?").params("%subjectId=" + subject + "%", before).query(Long.class)
                 .single()).isOne();
         assertThat(auditor.get("/audit?actor=nobody.at.all").body()).contains("Nothing to show.");
+    }
+
+    /**
+     * The export streamed to a browser session whose state has just changed: the session is saved when the response
+     * is committed, which once happened inside the export's read-only transaction (an empty answer, now and then).
+     */
+    @Test
+    void the_export_streams_whole_to_a_browser_session_that_has_just_changed() {
+        AuditTrail.write(log, sequencer, jdbc, 1);
+        FormSession auditor = FormSession.signIn(environment, "auditor");
+        for (int day = 20; day < 25; day++) {
+            auditor.postForm("/working-date", Map.of("asOf", "2019-06-" + day, "back", "/audit"));
+            HttpResponse<String> export = auditor.get("/api/audit/export");
+            assertThat(export.statusCode()).isEqualTo(200);
+            assertThat(export.body()).as("export after the working date moved to 2019-06-" + day).startsWith("{")
+                    .contains("\"hash\":");
+        }
+        assertThat(auditor.get("/audit").body()).as("the session kept its working date")
+                .contains("value=\"2019-06-24\"");
     }
 
     private long caseReview(String auditor, String aNumber) {

@@ -162,7 +162,13 @@ class MonthlyReportPagesTest {
         assertThat(figure(csv, "collateral", "HOU", op, "review_completed")).isEqualTo("1");
         assertThat(figure(csv, "collateral", "HOU", "", "encounters")).isEqualTo("1");
         assertThat(figure(csv, "collateral", "HOU", "", "not_arrested")).isEqualTo("1");
-        assertThat(figure(csv, "collateral", "HOU", "", "no_review")).isEqualTo("1");
+        // without a review task, counted from the record: encounter ids restart when other classes truncate, and their
+        // review tasks (keyed by the encounter's id) stay, so a constant would depend on which classes ran before
+        assertThat(figure(csv, "collateral", "HOU", "", "no_review")).isEqualTo(String.valueOf(count("""
+                select count(*) from encounter e where e.kind = 'COLLATERAL' and e.operation_id is null
+                and e.occurred_at""" + NOV.formatted("e.occurred_at") + """
+                 and not exists (select 1 from task t where t.type = 'COLLATERAL_REVIEW'
+                                 and t.subject_type = 'ENCOUNTER' and t.subject_id = e.id::text)""")));
         assertThat(count("select count(*) from encounter where kind = 'COLLATERAL' and occurred_at"
                 + NOV.formatted("occurred_at"))).isEqualTo(2);
 
