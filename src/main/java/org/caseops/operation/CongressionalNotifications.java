@@ -1,11 +1,5 @@
 package org.caseops.operation;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,7 +14,6 @@ import org.caseops.system.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The congressional notification package of an operation before launch (issue 18, docs/oversight.md): its scope,
@@ -302,31 +295,11 @@ public class CongressionalNotifications {
     }
 
     private static String e(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+        return org.caseops.system.PdfDocuments.escape(text);
     }
 
     private static byte[] toPdf(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("could not render the notification package", ex);
-        }
-        return out.toByteArray();
-    }
-
-    private static InputStream font(String file) {
-        InputStream in = CongressionalNotifications.class.getResourceAsStream("/letters/fonts/" + file);
-        if (in == null) {
-            throw new IllegalStateException("the font " + file + " is missing from the application");
-        }
-        return in;
+        return org.caseops.system.PdfDocuments.render(html, "the notification package");
     }
 
     private static final String CSS = """

@@ -1,12 +1,7 @@
 package org.caseops.report;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseops.report.MonthlyReports.Report;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The monthly report as charts, CSV (one line per figure, with where it comes from) and a PDF with the charts
@@ -236,32 +230,11 @@ final class MonthlyReportDocuments {
 
     /** XML's five characters only: the renderer parses XHTML, which knows no HTML entity such as {@code &ndash;}. */
     private static String e(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+        return org.caseops.system.PdfDocuments.escape(text);
     }
 
     private static byte[] toPdf(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("could not render the monthly report", ex);
-        }
-        return out.toByteArray();
-    }
-
-    private static InputStream font(String file) {
-        InputStream in = MonthlyReportDocuments.class.getResourceAsStream("/letters/fonts/" + file);
-        if (in == null) {
-            throw new IllegalStateException("the font " + file + " is missing from the application");
-        }
-        return in;
+        return org.caseops.system.PdfDocuments.render(html, "the monthly report");
     }
 
     private static final String CSS = """
