@@ -26,9 +26,29 @@ public final class DeskForms {
     private DeskForms() {
     }
 
+    /** The form that failed, the field at fault ("" for the form as a whole), the problem and what was typed. */
+    public record Failure(String form, String field, String problem, Map<String, String> typed) {
+
+        public static final Failure NONE = new Failure(null, null, null, Map.of());
+
+        /** Whether this is the failure of the form {@code formId}. */
+        public boolean of(String formId) {
+            return formId.equals(form);
+        }
+    }
+
     /** Runs {@code action} (answering what was done) for {@code form}; {@code page} draws the page again on a problem. */
     public static ModelAndView change(HttpServletRequest request, String form, String back, Supplier<String> action,
             Supplier<ModelAndView> page) {
+        return changeShowing(request, form, back, action, failure -> page.get());
+    }
+
+    /**
+     * As {@link #change}, the page told which form failed and how, so that a row's button can show its problem next
+     * to its own text box.
+     */
+    public static ModelAndView changeShowing(HttpServletRequest request, String form, String back,
+            Supplier<String> action, java.util.function.Function<Failure, ModelAndView> page) {
         String problemField;
         String problem;
         HttpStatus status;
@@ -36,7 +56,8 @@ public final class DeskForms {
             String done = action.get();
             RequestContextUtils.getOutputFlashMap(request).put("message", done);
             String purpose = Access.purpose();
-            RedirectView view = new RedirectView(back + (purpose == null ? "" : "?purpose="
+            RedirectView view = new RedirectView(back + (purpose == null ? "" : (back.contains("?") ? "&" : "?")
+                    + "purpose="
                     + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8)), true);
             view.setExposeModelAttributes(false);
             return new ModelAndView(view);
@@ -56,13 +77,13 @@ public final class DeskForms {
                     .replaceFirst("(?s)\\n\\s*(Hint|Where|Detail):.*$", ""));
             status = HttpStatus.CONFLICT;
         }
-        ModelAndView again = page.get();
         Map<String, String> typed = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> {
             if (!"_csrf".equals(k) && v.length > 0) {
                 typed.put(k, v[0]);
             }
         });
+        ModelAndView again = page.apply(new Failure(form, problemField.substring(form.length() + 1), problem, typed));
         again.addObject("typed", typed);
         again.addObject("errorForm", form);
         again.addObject("errorField", problemField);

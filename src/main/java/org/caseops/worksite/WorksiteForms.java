@@ -7,13 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.caseops.access.DeskForms;
 import org.caseops.access.PageLayout;
 import org.caseops.system.BadInput;
-import org.caseops.system.Conflict;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.support.RequestContextUtils;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * What the worksite pages do with a form (as {@code access.DeskForms}, docs/web.md): run the service call the API
@@ -23,7 +20,7 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 final class WorksiteForms {
 
-    /** The form that failed, the field at fault ("" for the form as a whole), the problem and what was typed. */
+    /** The form that failed ({@link DeskForms.Failure}): the worksite pages' name for it. */
     record Failure(String form, String field, String problem, Map<String, String> typed) {
 
         static final Failure NONE = new Failure(null, null, null, Map.of());
@@ -36,40 +33,11 @@ final class WorksiteForms {
     private WorksiteForms() {
     }
 
+    /** {@link DeskForms#changeShowing}: the desk pages' handling of a form, a database refusal included (409). */
     static ModelAndView change(HttpServletRequest request, String form, String back, Supplier<String> action,
             Function<Failure, ModelAndView> page) {
-        String field;
-        String problem;
-        HttpStatus status;
-        try {
-            String done = action.get();
-            RequestContextUtils.getOutputFlashMap(request).put("message", done);
-            RedirectView view = new RedirectView(back, true);
-            view.setExposeModelAttributes(false);
-            return new ModelAndView(view);
-        } catch (BadInput e) {
-            field = e.field();
-            problem = e.getMessage();
-            status = HttpStatus.BAD_REQUEST;
-        } catch (Conflict e) {
-            field = "";
-            problem = e.getMessage();
-            status = HttpStatus.CONFLICT;
-        }
-        Map<String, String> typed = new LinkedHashMap<>();
-        request.getParameterMap().forEach((k, v) -> {
-            if (!"_csrf".equals(k) && v.length > 0) {
-                typed.put(k, v[0]);
-            }
-        });
-        Failure failure = new Failure(form, field, problem, typed);
-        ModelAndView again = page.apply(failure);
-        again.addObject("typed", typed);
-        again.addObject("errorForm", form);
-        again.addObject("errorField", form + ":" + field);
-        again.addObject("error", problem);
-        again.setStatus(status);
-        return again;
+        return DeskForms.changeShowing(request, form, back, action,
+                f -> page.apply(new Failure(f.form(), f.field(), f.problem(), f.typed())));
     }
 
     /** An enum's values as form choices: name → its words. */
