@@ -38,12 +38,34 @@ public class DocketImporter {
     /** How often the server checks, during a statement, that the importing process is still there. */
     static final String CLIENT_CHECK = "2s";
 
+    /** The tables an import's files write, comma-separated. */
+    static final String FILE_TABLES = String.join(",",
+            java.util.Arrays.stream(ImportTable.values()).map(t -> t.target).distinct().toList());
+    /** The tables an import writes (V149's {@code import_set_aside} accepts these only). */
+    static final String DOCKET_TABLES = FILE_TABLES + "," + CaseIndex.TABLE;
+
     private final DataSource dataSource;
     private final ObjectMapper json;
+    /**
+     * From how many bytes of input an import on an empty docket sets aside the docket's foreign keys, unique
+     * constraints and secondary indexes and builds them after its rows (V149, ADR 007): below it, dropping and
+     * rebuilding them costs more than the probes it saves.
+     */
+    private volatile long setAsideFromBytes;
 
-    DocketImporter(DataSource dataSource, ObjectMapper json) {
+    DocketImporter(DataSource dataSource, ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${caseops.import.set-aside-from-bytes:67108864}")
+            long setAsideFromBytes) {
         this.dataSource = dataSource;
         this.json = json;
+        this.setAsideFromBytes = setAsideFromBytes;
+    }
+
+    /** For tests of the set-aside path on small files; the previous value is returned. */
+    long setAsideFromBytes(long bytes) {
+        long previous = setAsideFromBytes;
+        setAsideFromBytes = bytes;
+        return previous;
     }
 
     /**
@@ -129,6 +151,17 @@ public class DocketImporter {
         boolean docketWasEmpty = jdbc.sql("select not exists (select 1 from eoir_case)"
                 + " and not exists (select 1 from case_index) and not exists (select 1 from person)")
                 .query(Boolean.class).single();
+        // A large first import builds the docket's constraints and secondary indexes after its rows (V149): a sort per
+        // index and an anti-join per foreign key instead of a probe per row. The importer's checks quarantine what
+        // they would refuse; rebuilding them checks the whole table again before the import commits.
+        long inputBytes = files.values().stream().mapToLong(f -> Math.max(0, f.size())).sum();
+        boolean setAside = docketWasEmpty && inputBytes >= setAsideFromBytes;
+        if (setAside) {
+            int n = jdbc.sql("select import_set_aside(?, string_to_array(?, ','))").params(importId, DOCKET_TABLES)
+                    .query(Integer.class).single();
+            log.debug("first import of {} bytes: {} constraints and indexes set aside until its rows are in",
+                    inputBytes, n);
+        }
         ReleaseDates releaseDates = new ReleaseDates(LocalDate.now());
         List<ImportReport.TableReport> reports = new ArrayList<>();
         String rules = UnchangedFiles.rules(jdbc);
@@ -170,8 +203,15 @@ public class DocketImporter {
                             UnchangedFiles.countsJson(releaseDates.fileCounts())).update();
         }
         long indexed;
+        if (setAside) {
+            // the docket's indexes first: the case index reads the latest proceeding of each case through one
+            restore(jdbc, importId, FILE_TABLES);
+        }
         if (docketWasEmpty) {
             indexed = jdbc.sql(CaseIndex.BUILD).update();
+            if (setAside) {
+                restore(jdbc, importId, CaseIndex.TABLE);
+            }
         } else {
             jdbc.sql("analyze touched_cases").update();
             indexed = jdbc.sql(CaseIndex.REFRESH_TOUCHED).update();
@@ -203,6 +243,13 @@ public class DocketImporter {
                 report.total(ImportReport.TableReport::quarantined), report.warnings(), release.date(),
                 release.source());
         return report;
+    }
+
+    private static void restore(JdbcClient jdbc, long importId, String tables) {
+        long start = System.nanoTime();
+        int n = jdbc.sql("select import_restore(?, string_to_array(?, ','))").params(importId, tables)
+                .query(Integer.class).single();
+        log.debug("{}: {} constraints and indexes rebuilt in {} ms", tables, n, millisSince(start));
     }
 
     /** The release date an import records, and where it comes from. */
@@ -252,8 +299,9 @@ public class DocketImporter {
         long updated = docketWasEmpty ? 0
                 : jdbc.sql(MergeSql.update(table, loaded.absent()))
                 .param("importId", importId).param("actor", actor).query(Long.class).single();
-        long inserted = jdbc.sql(MergeSql.insert(table, docketWasEmpty))
-                .param("importId", importId).param("actor", actor).query(Long.class).single();
+        var insert = jdbc.sql(MergeSql.insert(table, docketWasEmpty)).param("importId", importId);
+        long inserted = docketWasEmpty ? insert.update()
+                : insert.param("actor", actor).query(Long.class).single();
         long unchanged = loaded.rows() - quarantined - updated - inserted;
         long mergeMillis = millisSince(start);
         log.debug("{}: {} rows staged in {} ms, checked in {} ms, merged in {} ms", table.fileName, loaded.rows(),

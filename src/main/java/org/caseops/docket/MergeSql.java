@@ -200,8 +200,9 @@ final class MergeSql {
         String rows = "insert into " + table.target + " (" + columns + ", import_id) select " + values
                 + ", :importId from stg_" + table.target + " s where s.problem is null";
         if (docketWasEmpty) {
-            // the target was empty when the import started, and this import writes each table once
-            return "with ins as (" + rows + " order by s.line returning 1) select count(*) from ins";
+            // the target was empty when the import started, and this import writes each table once; a plain insert
+            // whose row count is the statement's (a CTE with RETURNING would hold every row in a tuple store)
+            return rows + " order by s.line";
         }
         String inserted = "ins as (" + rows + " and not exists (select 1 from " + table.target + " t where t." + key
                 + " = " + keyCast(table) + ") order by s.line returning " + key + " as k, " + table.caseColumn
