@@ -250,6 +250,10 @@ select case
          when query ~* '^insert into import_warning' then 'warnings of rows kept'
          when query ~* '^with changed' then 'merge: update changed rows + events'
          when query ~* '^with ins' then 'merge: insert new rows + events'
+         when query ~* '^insert into (eoir_case|proceeding|court_motion|appeal|court_application|appeal_fed_court|lead_rider|juvenile_history|person) \(' then 'merge: insert new rows (first import, plain insert)'
+         when query ~* '^insert into case_index' then 'case index: build or refresh'
+         when query ~* 'import_set_aside' then 'first import: set aside constraints and indexes (V149)'
+         when query ~* 'import_restore' then 'first import: rebuild constraints and indexes (V149)'
          else 'other' end as phase,
        coalesce((regexp_match(query, 'stg_([a-z_]+)'))[1], '-') as staging_table,
        calls, round(total_exec_time::numeric / 1000, 2) as seconds, rows,

@@ -54,7 +54,7 @@ public class DocketImporter {
     private volatile long setAsideFromBytes;
 
     DocketImporter(DataSource dataSource, ObjectMapper json,
-            @org.springframework.beans.factory.annotation.Value("${caseops.import.set-aside-from-bytes:67108864}")
+            @org.springframework.beans.factory.annotation.Value("${caseops.import.set-aside-from-bytes}")
             long setAsideFromBytes) {
         this.dataSource = dataSource;
         this.json = json;
