@@ -109,6 +109,38 @@ public class Devices {
         return of(List.of(supervisionId)).getOrDefault(supervisionId, List.of());
     }
 
+    /**
+     * After a step-down at a supervision-level review: the device in use, if it belongs to a level above the one
+     * decided (an ankle monitor after a step-down to the smartphone app, the app after one to telephone reporting),
+     * is recorded removed on the review's day with the decision's reason, in the decision's transaction. Conditional on
+     * that device still being the last change recorded (a change meanwhile: 409, and the decision is not recorded).
+     * The device of the level decided is not assigned here: the officer records it with its serial when it is set up.
+     *
+     * @return the device removed, or null when none in use was above the level decided
+     */
+    Device removeAfterStepDown(long supervisionId, LevelReviews.Level after, LocalDate on, String reason, String actor) {
+        Device current = inUse(of(List.of(supervisionId)).getOrDefault(supervisionId, List.of()));
+        if (current == null || LevelReviews.Level.valueOf(current.technology().name()).ordinal() >= after.ordinal()) {
+            return null;
+        }
+        LocalDate removedOn = on.isBefore(current.on()) ? current.on() : on;
+        int inserted = jdbc.sql("""
+                insert into supervision_device (supervision_id, action, technology, serial, on_date, reason,
+                    recorded_by)
+                select ?, 'REMOVED', ?, ?, ?, ?, ?
+                where (select id from supervision_device where supervision_id = ? order by on_date desc, id desc
+                       limit 1) = ?""").params(supervisionId, current.technology().name(), current.serial(),
+                removedOn, reason, actor, supervisionId, current.id()).update();
+        if (inserted != 1) {
+            throw new Conflict("the device of supervision " + supervisionId + " changed meanwhile: read it again");
+        }
+        String what = label(current.technology()) + (current.serial() == null ? "" : " " + current.serial())
+                + " removed on " + removedOn + " (" + reason + ")";
+        supervisions.event(supervisionId, "ATD_DEVICE_REMOVED", actor, "Device: " + what);
+        access.audit("ATD_DEVICE_REMOVED", supervisions.subject(supervisionId), what);
+        return current;
+    }
+
     /** One enrolment's device history, oldest first (checked and audited as a read of the person's record). */
     @Transactional
     public List<Device> read(long supervisionId) {

@@ -164,6 +164,11 @@ public class LevelReviews {
                 + ": " + next.why();
         supervisions.event(supervisionId, "ATD_LEVEL_REVIEWED", actor, "Supervision-level review of " + what);
         access.audit("ATD_LEVEL_REVIEWED", supervisions.subject(supervisionId), what);
+        if (decision == Decision.STEP_DOWN) {
+            // nobody keeps wearing a device of a level they were stepped down from
+            devices.removeAfterStepDown(supervisionId, after, on, "stepped down to " + after.label()
+                    + " at the supervision-level review of period " + period + ": " + reason.trim(), actor);
+        }
         return of(supervisionId).stream().filter(r -> r.period() == period).findFirst().orElseThrow();
     }
 

@@ -384,6 +384,15 @@ class AtdComplianceTest {
         ResponseEntity<JsonNode> down = decide(1, "2019-08-26", "STEP_DOWN");
         assertThat(down.getStatusCode()).as(String.valueOf(down.getBody())).isEqualTo(HttpStatus.CREATED);
         assertThat(down.getBody().path("levelAfter").asText()).isEqualTo("SMARTPHONE_APP");
+        // the ankle monitor of the level stepped down from is recorded removed on the review's day
+        JsonNode history = api.as("officer").getForEntity("/api/supervisions/" + supervision + "/devices",
+                JsonNode.class).getBody();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).path("action").asText()).isEqualTo("REMOVED");
+        assertThat(history.get(1).path("technology").asText()).isEqualTo("ANKLE_MONITOR");
+        assertThat(history.get(1).path("on").asText()).isEqualTo("2019-08-26");
+        assertThat(history.get(1).path("reason").asText()).startsWith("stepped down to smartphone app at the "
+                + "supervision-level review of period 1");
         assertThat(decide(1, "2019-08-26", "KEEP").getStatusCode()).as("one review per period")
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(reviewsDue("2019-09-01")).isEmpty();
