@@ -57,7 +57,7 @@ select p.id, p.family_id,
        (array['RELEASED', 'IN_CUSTODY', 'STAGED'])[m % 3 + 1],
        (array['IN_CUSTODY', 'STAGED', 'RELEASED'])[m % 3 + 1],
        case when m % 3 = 2 then (array['ATD', 'ORDER_OF_SUPERVISION', 'HUMANITARIAN', 'OTHER'])[(m / 3 + who) % 4 + 1] end,
-       t, t + ((i * 7919) % 97) * interval '1 hour', 'bench'
+       t, t + ((i::bigint * 7919) % 97) * interval '1 hour', 'bench'
 from (select i, i % n as who, i / n as m, n,
              timestamptz '2019-06-01 00:00Z' + (i / n) * (interval '29 days' / greatest(1, ceil(:custody_events::numeric / n))) as t
       from generate_series(0, :custody_events - 1) i, (select count(*) as n from p) c) g
