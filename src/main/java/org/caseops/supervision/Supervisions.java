@@ -3,8 +3,10 @@ package org.caseops.supervision;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.caseops.access.Access;
 import org.caseops.access.PartnerScope;
 import org.caseops.docket.Docket;
@@ -235,8 +237,7 @@ public class Supervisions {
     @Transactional
     public Supervision review(long id, long conditionId, LocalDate on, ReviewOutcome outcome, String reason,
             LocalDate nextReview, Integer version) {
-        toChange(id);
-        Condition c = conditions(id).stream().filter(x -> x.id() == conditionId).findFirst()
+        Condition c = toChange(id).conditions().stream().filter(x -> x.id() == conditionId).findFirst()
                 .orElseThrow(() -> new NotFound("no condition " + conditionId + " on supervision " + id));
         if (on == null || on.isBefore(c.startDate()) || on.isAfter(LocalDate.now())) {
             throw new BadInput("on", "on is required: the review date, from the condition's start, not in the future");
@@ -435,8 +436,8 @@ public class Supervisions {
      * the person page; the caller has checked and audits the read of the person's record.
      */
     public List<Supervision> ofPerson(String aNumber) {
-        return jdbc.sql("select id from supervision where a_number = ? order by start_date desc, id desc limit 50")
-                .param(aNumber).query(Long.class).list().stream().map(this::find).toList();
+        return load(jdbc.sql("select id from supervision where a_number = ? order by start_date desc, id desc limit 50")
+                .param(aNumber).query(Long.class).list());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -488,33 +489,50 @@ public class Supervisions {
     }
 
     Supervision find(long id) {
-        return jdbc.sql("""
+        List<Supervision> found = load(List.of(id));
+        if (found.isEmpty()) {
+            throw new NotFound("no supervision " + id);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * These supervisions with their conditions and check-ins, in the order of {@code ids}: three queries whatever their
+     * number (the caller has checked the read).
+     */
+    private List<Supervision> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Long[] array = ids.toArray(Long[]::new);
+        Map<Long, List<Condition>> conditions = new HashMap<>();
+        jdbc.sql("""
+                select supervision_id, id, kind, detail, legal_basis, start_date, review_due, ended_on, version
+                from supervision_condition where supervision_id = any (?) order by id""").param(array)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new Condition(rs.getLong(2),
+                        ConditionKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getInt(9)))).list()
+                .forEach(e -> conditions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<CheckIn>> checkIns = new HashMap<>();
+        jdbc.sql("""
+                select supervision_id, id, due_date, on_date, method, recorded_by from supervision_check_in
+                where supervision_id = any (?) order by on_date, id""").param(array)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new CheckIn(rs.getLong(2),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+                        Method.valueOf(rs.getString(5)), rs.getString(6)))).list()
+                .forEach(e -> checkIns.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, Supervision> byId = new HashMap<>();
+        jdbc.sql("""
                 select id, a_number, field_office_code, kind, legal_basis, start_date, verdict_on_start,
                        report_every_days, next_report_due, status, version
-                from supervision where id = ?""").param(id).query((rs, n) -> new Supervision(rs.getLong(1),
+                from supervision where id = any (?)""").param(array).query((rs, n) -> new Supervision(rs.getLong(1),
                         rs.getString(2), rs.getString(3), Kind.valueOf(rs.getString(4)), rs.getString(5),
                         rs.getObject(6, LocalDate.class), rs.getString(7), rs.getInt(8),
-                        rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11), List.of(), List.of()))
-                .optional().map(s -> new Supervision(s.id(), s.aNumber(), s.fieldOffice(), s.kind(), s.legalBasis(),
-                        s.startDate(), s.verdictOnStart(), s.reportEveryDays(), s.nextReportDue(), s.status(),
-                        s.version(), conditions(id), checkIns(id)))
-                .orElseThrow(() -> new NotFound("no supervision " + id));
-    }
-
-    private List<Condition> conditions(long id) {
-        return jdbc.sql("""
-                select id, kind, detail, legal_basis, start_date, review_due, ended_on, version
-                from supervision_condition where supervision_id = ? order by id""").param(id)
-                .query((rs, n) -> new Condition(rs.getLong(1), ConditionKind.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getInt(8))).list();
-    }
-
-    private List<CheckIn> checkIns(long id) {
-        return jdbc.sql("""
-                select id, due_date, on_date, method, recorded_by from supervision_check_in
-                where supervision_id = ? order by on_date, id""").param(id)
-                .query((rs, n) -> new CheckIn(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class), Method.valueOf(rs.getString(4)), rs.getString(5))).list();
+                        rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11),
+                        List.copyOf(conditions.getOrDefault(rs.getLong(1), List.of())),
+                        List.copyOf(checkIns.getOrDefault(rs.getLong(1), List.of())))).list()
+                .forEach(x -> byId.put(x.id(), x));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }
