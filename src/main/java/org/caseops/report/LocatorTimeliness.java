@@ -6,9 +6,9 @@ import org.caseops.legal.rules.BusinessCalendar;
 
 /**
  * Locator timeliness (issue 18, docs/oversight.md): the public locator shows a custody change once it is recorded, so
- * a change's lag is the business days from the day it happened to the day it was recorded, on the US federal calendar
- * (weekends, federal holidays and their observed days; the legal gate's jollyday calendar). A change is late when it
- * is recorded after the second business day following the day it happened. The two-business-day standard is issue
+ * a change is on time when it is recorded by its due day, the second business day after the day it happened, on the US
+ * federal calendar (weekends, federal holidays and their observed days; the legal gate's jollyday calendar), and late
+ * when recorded after it. The two-business-day standard is issue
  * 18's; no regulation setting it is cited yet. Pure: dates in, counts out; dates are UTC days.
  */
 public final class LocatorTimeliness {
@@ -44,17 +44,11 @@ public final class LocatorTimeliness {
         return day;
     }
 
-    /** Business days after the day it happened up to and including the day it was recorded (0 if the same day). */
-    public static int lag(Change change, BusinessCalendar calendar) {
-        int days = 0;
-        for (LocalDate d = change.occurred().plusDays(1); !d.isAfter(change.recorded()); d = d.plusDays(1)) {
-            if (calendar.isBusinessDay(d)) {
-                days++;
-            }
-        }
-        return days;
-    }
-
+    /**
+     * Late when recorded after the due day, whatever kind of day it was recorded on: a change of a Wednesday recorded on
+     * the Saturday after its Friday due day is late, though only two business days had passed (a record made on a
+     * weekend or holiday is in the locator before the next business day, not by the due day that already ended).
+     */
     public static boolean late(Change change, BusinessCalendar calendar) {
         return change.recorded().isAfter(due(change.occurred(), calendar));
     }

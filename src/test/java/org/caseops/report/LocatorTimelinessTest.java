@@ -22,13 +22,21 @@ class LocatorTimelinessTest {
         assertThat(LocatorTimeliness.due(d("2019-06-28"), FEDERAL)).isEqualTo(d("2019-07-02"));
         assertThat(LocatorTimeliness.late(new Change(d("2019-06-28"), d("2019-07-02")), FEDERAL)).isFalse();
         assertThat(LocatorTimeliness.late(new Change(d("2019-06-28"), d("2019-07-03")), FEDERAL)).isTrue();
-        assertThat(LocatorTimeliness.lag(new Change(d("2019-06-28"), d("2019-07-03")), FEDERAL)).isEqualTo(3);
     }
 
     @Test
     void a_change_on_a_saturday_counts_from_monday() {
         assertThat(LocatorTimeliness.due(d("2019-06-29"), FEDERAL)).isEqualTo(d("2019-07-02"));
-        assertThat(LocatorTimeliness.lag(new Change(d("2019-06-29"), d("2019-06-30")), FEDERAL)).isZero();
+        assertThat(LocatorTimeliness.late(new Change(d("2019-06-29"), d("2019-06-30")), FEDERAL)).isFalse();
+    }
+
+    @Test
+    void a_change_recorded_on_the_weekend_after_its_due_day_is_late() {
+        // Wednesday 26 June 2019 is due on Friday the 28th; recorded on Saturday the 29th, when only Thursday and
+        // Friday (two business days) had passed, it still reached the locator after its due day
+        assertThat(LocatorTimeliness.due(d("2019-06-26"), FEDERAL)).isEqualTo(d("2019-06-28"));
+        assertThat(LocatorTimeliness.late(new Change(d("2019-06-26"), d("2019-06-29")), FEDERAL)).isTrue();
+        assertThat(LocatorTimeliness.late(new Change(d("2019-06-26"), d("2019-06-28")), FEDERAL)).isFalse();
     }
 
     @Test
