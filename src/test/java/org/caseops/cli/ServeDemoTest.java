@@ -59,6 +59,11 @@ class ServeDemoTest {
             assertThat(FormSession.signIn("http://localhost:" + port, "officer", password).get("/").body())
                     .as("the pages work on the scenario's date, said to be not today")
                     .contains("name=\"asOf\" value=\"2019-06-23\"", "id=\"working-date-chosen\"");
+            // Houston's worksite casework: two I-9 inspections (a correction period running, forms due) and a
+            // nomination waiting for the director
+            FormSession supervisor = FormSession.signIn("http://localhost:" + port, "supervisor", password);
+            assertThat(supervisor.get("/worksite/inspections").body()).contains("Notices served", "Notice served");
+            assertThat(supervisor.get("/worksite/nominations?period=2019-10-01").body()).contains("Approved", "Proposed");
             first.stop();
         }
 
