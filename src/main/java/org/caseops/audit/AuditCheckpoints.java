@@ -39,6 +39,8 @@ public class AuditCheckpoints {
 
     /** How long issuing waits for queued entries to be chained before it signs the head as it is. */
     private static final Duration DRAIN = Duration.ofSeconds(2);
+    /** How long an issue on demand waits while another instance signs one. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
     /** A checkpoint is refused: the chain does not extend the latest one (409 through the API). */
     public static final class Refused extends Conflict {
@@ -73,15 +75,54 @@ public class AuditCheckpoints {
 
     /**
      * Chains what is queued (for up to 2 s), then signs the chain's head, stores the checkpoint and appends it to the
-     * local log. Call it outside a transaction.
+     * local log. Call it outside a transaction. Waits up to 10 s while another instance (or thread) signs one.
      *
      * @throws Refused when the chain does not extend the latest checkpoint (rewritten or shortened)
      */
     public synchronized Checkpoint issue() {
         sequencer.drain(DRAIN);
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (true) {
+            Optional<Optional<Checkpoint>> signed = sign(false);
+            if (signed.isPresent()) {
+                return signed.get().orElseThrow();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Conflict("another checkpoint is being signed; try again in a moment");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to sign a checkpoint", e);
+            }
+        }
+    }
+
+    /**
+     * Issues a checkpoint when the chain has grown since the latest one; what the schedule calls. On several instances
+     * one signs it: a round that finds another instance signing skips (issue 19, ADR 008).
+     */
+    Optional<Checkpoint> issueIfGrown() {
+        sequencer.drain(DRAIN);
+        return sign(true).orElse(Optional.empty());
+    }
+
+    /**
+     * One attempt in one repeatable-read transaction whose first statement takes the checkpoint lock without waiting
+     * (so that what it reads is at least as new as the last checkpoint signed under the lock): empty when the lock is
+     * taken; else the checkpoint signed, or none when {@code onlyIfGrown} and the chain has not grown.
+     */
+    private Optional<Optional<Checkpoint>> sign(boolean onlyIfGrown) {
         return snapshot.execute(status -> {
+            if (!rows.tryCheckpointLock()) {
+                return Optional.empty();
+            }
             Checkpoint previous = latest().orElse(null);
             AuditRows.Head head = rows.head();
+            if (onlyIfGrown && previous != null && head.position() <= previous.position()) {
+                return Optional.of(Optional.empty());
+            }
             String problem = extends_(previous, head);
             if (problem != null) {
                 log.error("Audit checkpoint refused: {}", problem);
@@ -90,18 +131,8 @@ public class AuditCheckpoints {
             Checkpoint made = Checkpoint.sign(head.position(), head.hash(), head.now(), key);
             rows.insertCheckpoint(made);
             append(made);
-            return made;
+            return Optional.of(Optional.of(made));
         });
-    }
-
-    /** Issues a checkpoint when the chain has grown since the latest one; what the schedule calls. */
-    Optional<Checkpoint> issueIfGrown() {
-        sequencer.drain(DRAIN);
-        Optional<Checkpoint> latest = latest();
-        if (latest.isPresent() && rows.head().position() <= latest.get().position()) {
-            return Optional.empty();
-        }
-        return Optional.of(issue());
     }
 
     /**

@@ -46,6 +46,15 @@ class AuditRows {
     record Queue(long pending, Instant oldest, Instant now) {
     }
 
+    /**
+     * Takes, without waiting, the lock that one checkpoint at a time is signed under on every instance (ADR 008's
+     * two-key space, job {@code audit-checkpoint}); held to the end of the caller's transaction.
+     */
+    boolean tryCheckpointLock() {
+        return jdbc.sql("select pg_try_advisory_xact_lock(hashtext('caseops.job'), hashtext('audit-checkpoint'))")
+                .query(Boolean.class).single();
+    }
+
     /** Inserts the entry; the database gives its number and time and queues it. No lock but the new rows'. */
     AuditEntry insert(AuditEvent e) {
         return jdbc.sql("""
