@@ -36,20 +36,12 @@ class UnchangedFileImportTest {
     }
 
     private ImportReport run(EoirFiles files) throws Exception {
-        Path dir = files.writeTo(tmp.resolve("eoir-" + System.nanoTime()));
-        Path persons = files.writePersons(dir.resolve("people/persons.csv"));
-        return importer.importFiles(dir, persons, "test", ImportProgress.NONE);
+        return ImportRuns.run(importer, files, tmp);
     }
 
     /** The quarantine and warnings of an import, without the import id: table, line, column, reason. */
     private List<String> judged(long importId) {
-        return jdbc.sql("""
-                select 'Q ' || table_name || ':' || line || ':' || coalesce(column_name, '') || ':' || reason
-                       || ':' || coalesce(raw, '') from quarantine where import_id = ?
-                union all
-                select 'W ' || table_name || ':' || line || ':' || row_key || ':' || column_name || ':'
-                       || coalesce(value, '') || ':' || reason from import_warning where import_id = ?
-                order by 1""").params(importId, importId).query(String.class).list();
+        return ImportRuns.judged(jdbc, importId);
     }
 
     private long readTables(ImportReport report) {
