@@ -21,6 +21,8 @@
 #      (a machine lost), PROMOTE_DELAY_S seconds (an operator's or Patroni's decision) then `pg_ctl promote`;
 #      a probe reads a person (an audited read: it needs a writable primary) every 0.2 s from the kill on, and the
 #      first 200 is "serves again";
+#      A browser session signed in (form and cookie) before the kill must still be signed in after it (GET / 200,
+#      not a redirect to the sign-in page): Spring Session keeps it in PostgreSQL;
 #   5. the writers go on for AFTER_S seconds, stop; every acknowledged write is looked up on the promoted server
 #      (verify-acks.sql, the checks of bench/faults/server-kill.sh), `caseops audit verify` runs against it.
 #
@@ -33,7 +35,8 @@
 # psql (postgresql-client, any version >= 15) talks to both servers.
 # Output: bench/out/failover/pg<V>/{summary.txt,timeline.tsv,verify.tsv,replication.txt,clients.txt,acks.tsv,
 #   audit-verify.txt,machine.txt,*.log}, and bench/out/failover/summary.tsv (one row per version).
-# Exit 0 only when every version ran with 0 lost writes, the audit chain verified and CaseOps served again.
+# Exit 0 only when every version ran with 0 lost writes, the audit chain verified, CaseOps served again and the
+# browser session was kept.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../faults/lib.sh"
 
@@ -261,6 +264,14 @@ CONF
         "http://localhost:$HTTP_PORT/api/cases?fieldOffice=HOU&page=0&size=1" | grep -o '"aNumber" *: *"[0-9]*"' \
         | head -1 | grep -o '[0-9]\{9\}')
     [ -n "$token" ] && [ -n "$a_number" ] || { log "no token or person for the probe"; return 1; }
+    # a browser session (form sign-in, cookie): kept in PostgreSQL by Spring Session, so it must outlive the failover
+    local cookies=$work/cookies csrf signed_in
+    csrf=$(curl -s -m 10 -c "$cookies" -b "$cookies" "http://localhost:$HTTP_PORT/login" \
+        | sed -n 's/.*name="_csrf" *value="\([^"]*\)".*/\1/p' | head -1)
+    curl -s -m 10 -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode username=supervisor \
+        --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "http://localhost:$HTTP_PORT/login"
+    signed_in=$(curl -s -m 10 -o /dev/null -w '%{http_code}' -b "$cookies" "http://localhost:$HTTP_PORT/")
+    [ "$signed_in" = 200 ] || { log "the browser session did not sign in (GET / answered $signed_in)"; return 1; }
     sleep "$WRITE_S"
     local pm children
     pm=$(head -1 "$PRIMARY_DATA/postmaster.pid")
@@ -268,7 +279,7 @@ CONF
     local acked_before; acked_before=$(one_on "$p1" caseops "select count(*) from case_note where body like 'fault note %'")
     local kill_t; kill_t=$(now)
     # shellcheck disable=SC2086
-    kill -9 "$pm" $children
+    kill -9 "$pm" $children 2>/dev/null || true   # (a backend may have ended between ps and kill)
     log "killed the primary's postmaster $pm and its processes ($children) after $WRITE_S s of writes"
     printf 'kill\t0.0\tpostmaster %s and %s processes\n' "$pm" "$(wc -w <<<"$children")" >>"$RUN_OUT/timeline.tsv"
     # the probe: the first audited read answered 200 after the kill
@@ -299,6 +310,10 @@ CONF
     done
     if [ "$served" = 0 ]; then kill "$PROBE_PID" 2>/dev/null || true; fi
     PROBE_PID=
+    local session_after
+    session_after=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -b "$cookies" "http://localhost:$HTTP_PORT/")
+    printf 'session\t%s\tGET / with the cookie of the sign-in before the kill answered %s (302 = sent to sign in)\n' \
+        "$(secs "$kill_t" "$(now)")" "$session_after" >>"$RUN_OUT/timeline.tsv"
     sleep "$AFTER_S"
     touch "$RUN_OUT/stop"
     wait "$CLIENTS_PID" || true
@@ -328,15 +343,16 @@ CONF
         cat "$RUN_OUT/verify.tsv"
         echo "violations (lost, changed, duplicated, events or audit entries not exactly one): $lost"
         echo "audit verify (exit $audit_rc): $(grep -m1 -i 'audit trail\|intact\|broken' "$RUN_OUT/audit-verify.txt" || tail -1 "$RUN_OUT/audit-verify.txt")"
+        echo "browser session signed in before the kill, after the failover: $([ "$session_after" = 200 ] && echo kept || echo "LOST ($session_after)")"
         echo "health after: $health"
         column -t -s $'\t' "$RUN_OUT/timeline.tsv"
         echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)"
     } >"$RUN_OUT/summary.txt"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$acked" "$lost" "$audit_rc" "${promoted_s:-}" "${serve_s:-never}" \
-        "$(cut -d' ' -f1 /proc/loadavg)" "$(git -C "$ROOT" rev-parse --short HEAD)" >>"$OUT/summary.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$v" "$acked" "$lost" "$audit_rc" "${promoted_s:-}" "${serve_s:-never}" \
+        "$([ "$session_after" = 200 ] && echo kept || echo lost)" "$(cut -d' ' -f1 /proc/loadavg)" "$(git -C "$ROOT" rev-parse --short HEAD)" >>"$OUT/summary.tsv"
     stop_cluster
     cat "$RUN_OUT/summary.txt"
-    [ "$lost" -eq 0 ] && [ "$audit_rc" -eq 0 ] && [ -n "$serve_s" ] && [ "$acked" -gt 0 ]
+    [ "$lost" -eq 0 ] && [ "$audit_rc" -eq 0 ] && [ -n "$serve_s" ] && [ "$acked" -gt 0 ] && [ "$session_after" = 200 ]
 }
 
 if [ "${1:-}" = --version ]; then  # one version, in a process of its own (set -e holds in it)
@@ -346,7 +362,7 @@ fi
 command -v psql >/dev/null || { echo "needs psql (apt-get install postgresql-client)" >&2; exit 2; }
 build_jar
 mkdir -p "$OUT" "$WORK"
-printf 'postgres\tacknowledged\tlost\taudit_verify_exit\tpromoted_s\tserves_again_s\tload_1min\tcommit\n' >"$OUT/summary.tsv"
+printf 'postgres\tacknowledged\tlost\taudit_verify_exit\tpromoted_s\tserves_again_s\tsession\tload_1min\tcommit\n' >"$OUT/summary.tsv"
 trap - EXIT
 rc=0
 for v in $PG_VERSIONS; do
