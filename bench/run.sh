@@ -6,6 +6,8 @@
 #   bench/run.sh letters     call-in letters printed as PDFs and batch files against one letter's rendering (bench/letters/)
 #   bench/run.sh faults | faults-import-kill | faults-server-kill | faults-writers | faults-soak | faults-fuzz
 #                 the fault campaigns of issue 13 (bench/faults/, see bench/README.md); `faults` runs all five
+#   bench/run.sh failover    a primary with a synchronous standby, the primary killed under a write load, the standby
+#                 promoted (bench/failover/run.sh; its header lists PG_VERSIONS, CLIENTS, WRITE_S, PROMOTE_DELAY_S, ...)
 #
 # Parameters (environment, with defaults):
 #   CASES=3000000   cases in the generated national docket
@@ -826,9 +828,12 @@ case "$what" in
     letters)
         trap - EXIT
         exec "$BENCH_DIR/letters/letters.sh" ;;
+    failover)
+        trap - EXIT
+        exec "$BENCH_DIR/failover/run.sh" ;;
     all|import|screening|schedule|schedule-family-op|audit|api|startup) ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup|faults|faults-...)" >&2
+    *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup|monthly|letters|failover|faults|faults-...)" >&2
        exit 2 ;;
 esac
 mkdir -p "$OUT" "$WORK"
