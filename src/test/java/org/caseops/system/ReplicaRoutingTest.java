@@ -190,8 +190,8 @@ class ReplicaRoutingTest {
 
     /**
      * bench/replica (not part of the suite: only with {@code -Dcaseops.bench.replica=SECONDS}): public statistics read
-     * by READERS clients for SECONDS while WRITERS threads append audit entries on the primary, first with the replica
-     * serving, then with its replay paused (beyond the bound: the same reads on the primary), sampling the measured lag
+     * by READERS clients for SECONDS while WRITERS threads append audit entries on the primary, after 10 s of the same
+     * not counted (the JVM's warm-up), first with the replica serving, then with its replay paused (beyond the bound: the same reads on the primary), sampling the measured lag
      * every 100 ms. Writes bench/out/replica/summary.tsv.
      */
     @Test
@@ -204,7 +204,7 @@ class ReplicaRoutingTest {
         StringBuilder tsv = new StringBuilder("phase\tseconds\treaders\twriters\twrites\twrites_per_s\treads"
                 + "\treads_per_s\treads_p50_ms\treads_p95_ms\ton_replica\tfallback_down\tfallback_lag"
                 + "\tfallback_read_your_writes\tmax_lag_ms\tbound_ms\n");
-        for (String phase : List.of("replica", "primary (replay paused)")) {
+        for (String phase : List.of("warm-up", "replica", "primary (replay paused)")) {
             if (phase.startsWith("primary")) {
                 replica.pause();
                 audit.record(new AuditEvent("replica-bench", "NONE", null, "REPLICA_BENCH_WRITE", null, null, null,
@@ -242,7 +242,8 @@ class ReplicaRoutingTest {
             }
             long start = System.nanoTime();
             threads.forEach(Thread::start);
-            while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+            long phaseSeconds = phase.equals("warm-up") ? Math.min(10, seconds) : seconds;
+            while (System.nanoTime() - start < phaseSeconds * 1_000_000_000L) {
                 ReplicaRouting.Status now = routing.status();
                 if (now.state() != ReplicaRouting.State.DOWN) {
                     maxLag.accumulateAndGet(now.lagMillis(), Math::max);
@@ -255,6 +256,9 @@ class ReplicaRoutingTest {
             }
             double took = (System.nanoTime() - start) / 1e9;
             ReplicaRouting.Status after = routing.status();
+            if (phase.equals("warm-up")) {
+                continue;
+            }
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             tsv.append(String.join("\t", phase, String.format(java.util.Locale.ROOT, "%.1f", took),
                     String.valueOf(readers), String.valueOf(writers), String.valueOf(writes.get()),
