@@ -36,7 +36,7 @@ import org.springframework.transaction.TransactionExecutionListener;
  *   does stays on the primary. The request still holds one connection at a time: {@link RequestConnection} gives its
  *   idle primary connection back before the replica transaction begins and the replica's back when it ends.</li>
  *   <li><b>Lag bound.</b> Every {@code caseops.db.replica-check-interval} (1 s) a monitor reads the primary's
- *   {@code pg_current_wal_lsn()} (kept as a time series) and the replica's {@code pg_last_wal_replay_lsn()}: the
+ *   {@code pg_current_wal_insert_lsn()} (kept as a time series) and the replica's {@code pg_last_wal_replay_lsn()}: the
  *   replica holds everything the primary had at the latest sampled moment whose LSN it has replayed, so its data is at
  *   most {@code now - that moment} old — an upper bound that is right when the primary is idle too, unlike
  *   {@code now() - pg_last_xact_replay_timestamp()}. Above the bound, or down, or promoted (no longer in recovery),
@@ -197,10 +197,14 @@ public final class ReplicaRouting implements AutoCloseable {
         written.merge(user, lsn, Math::max);
     }
 
-    /** The primary's WAL position now, in bytes (on the given connection). */
+    /**
+     * The primary's WAL position now, in bytes (on the given connection): where the next record goes, so past the
+     * commit record of every transaction that has returned, also with {@code synchronous_commit = off} (where
+     * {@code pg_current_wal_lsn()}, the position written so far, may still be before it).
+     */
     static long currentLsn(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+                ResultSet rs = s.executeQuery("select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -14,6 +15,7 @@ import org.caseops.audit.AuditLog;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.StreamingReplica;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.FormSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +67,8 @@ class ReplicaRoutingTest {
     Api api;
     @Autowired
     AuditLog audit;
+    @Autowired
+    Environment environment;
 
     @BeforeEach
     void aReplicaThatIsUp() throws InterruptedException {
@@ -118,22 +123,36 @@ class ReplicaRoutingTest {
                 "displayName", "Replica Mine", "role", "OFFICER", "fieldOffice", "HOU", "password", Api.PASSWORD),
                 Map.class);
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        long wrote = System.nanoTime();
         long fallbacks = routing.status().fallbacks().get(ReplicaRouting.Fallback.READ_YOUR_WRITES);
         long reads = routing.status().replicaReads();
-        assertThat(usernames(api.as("admin").getForEntity("/api/users?size=500", Map.class))).contains("replica.mine");
+        ReplicaRouting.Status at = routing.status();
+        List<String> mine = usernames(api.as("admin").getForEntity("/api/users?size=500", Map.class));
         assertThat(routing.status().fallbacks().get(ReplicaRouting.Fallback.READ_YOUR_WRITES))
-                .isEqualTo(fallbacks + 1);
+                .as("before %s, after %s", at, routing.status()).isEqualTo(fallbacks + 1);
+        assertThat(mine).contains("replica.mine");
         // someone who wrote nothing still reads on the replica meanwhile
         assertThat(api.anonymous().getForEntity("/api/reports/public-statistics?month=2019-06", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(routing.status().replicaReads()).isEqualTo(reads + 1);
 
+        // a browser session: the form's write position is kept in the session (Spring Session JDBC), which every
+        // instance reads, and its next read is on the primary too
+        FormSession browser = FormSession.signIn(environment, "admin");
+        HttpResponse<String> form = browser.postForm("/admin/users", Map.of("username", "replica.form",
+                "displayName", "Replica Form", "role", "OFFICER", "fieldOffice", "HOU", "password", Api.PASSWORD));
+        assertThat(form.statusCode()).isEqualTo(302);
+        long lastWrite = System.nanoTime();
+        assertThat(jdbc.sql("select count(*) from spring_session_attributes where attribute_name = ?")
+                .param(ReplicaRouting.SESSION_LSN).query(Long.class).single()).isEqualTo(1);
+        HttpResponse<String> listed = browser.get("/api/users?size=500", "application/json");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"replica.form\"");
+
         // once the replica has replayed the write, the writer's reads go back to it, and see the write there
         replica.resume();
         // caught up to a moment after the write: at most 300 ms behind, more than 600 ms after it
         await(s -> !s.replayPaused() && s.state() == ReplicaRouting.State.UP && s.lagMillis() < 300
-                && System.nanoTime() - wrote > 600_000_000L, "the replica caught up past the write");
+                && System.nanoTime() - lastWrite > 600_000_000L, "the replica caught up past the writes");
         long again = routing.status().replicaReads();
         assertThat(usernames(api.as("admin").getForEntity("/api/users?size=500", Map.class))).contains("replica.mine");
         assertThat(routing.status().replicaReads()).isEqualTo(again + 1);
