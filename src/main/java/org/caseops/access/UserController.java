@@ -3,6 +3,7 @@ package org.caseops.access;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
+import org.caseops.system.ReplicaRead;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class UserController {
     }
 
     /** Users by user name, paged: {@code page} from 0, {@code size} 1 to 500 (default 50). */
+    @ReplicaRead
     @GetMapping("/api/users")
     Users.UserPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {

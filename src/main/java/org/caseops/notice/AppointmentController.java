@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.caseops.system.ReplicaRead;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,6 +52,7 @@ class AppointmentController {
     }
 
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR})
+    @ReplicaRead
     @GetMapping("/api/field-offices/{code}/report-hours")
     List<Appointments.Hour> hours(@PathVariable String code) {
         return appointments.hours(code);

@@ -3,6 +3,7 @@ package org.caseops.operation;
 import java.net.URI;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.caseops.system.ReplicaRead;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,12 +26,14 @@ class NotificationController {
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})
+    @ReplicaRead
     @GetMapping("/api/operations/{id}/congressional-notification")
     CongressionalNotifications.Package read(@PathVariable long id) {
         return notifications.read(id);
     }
 
     @Allow({Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY, Role.AUDITOR})
+    @ReplicaRead
     @GetMapping("/api/operations/{id}/congressional-notification.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -1,6 +1,7 @@
 package org.caseops.report;
 
 import org.caseops.access.Public;
+import org.caseops.system.ReplicaRead;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ class PublicStatisticsController {
     }
 
     @Public
+    @ReplicaRead
     @GetMapping("/api/reports/public-statistics")
     ResponseEntity<?> publicStatistics(@RequestParam(required = false) String month,
             @RequestParam(required = false) String format) {

@@ -3,6 +3,7 @@ package org.caseops.report;
 import java.time.YearMonth;
 import org.caseops.access.Public;
 import org.caseops.system.Pages;
+import org.caseops.system.ReplicaRead;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +21,7 @@ class PublicStatisticsPages {
     }
 
     @Public
+    @ReplicaRead
     @GetMapping("/public/statistics")
     ModelAndView page(@RequestParam(required = false) String month) {
         ModelAndView view = new ModelAndView("report/public-statistics");

@@ -18,7 +18,7 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
             home = Path.of(System.getProperty("user.home"), ".caseops");
         }
         if (db == null) {
-            db = new Db(null, null, null, null, null, 10, null);
+            db = new Db(null, null, null, null, null, 10, null, null, null, null, null);
         }
         if (embedded == null) {
             embedded = new Embedded(false, 0);
@@ -31,9 +31,16 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
      * application's own login role, for the pool. The pool's size ({@code CASEOPS_DB_POOL_SIZE}, default 10) and how
      * long a request waits for a free connection before it fails ({@code CASEOPS_DB_CONNECTION_TIMEOUT}, default 30 s).
      * See docs/operations.md, "Connection pool".
+     *
+     * <p>A read replica (docs/operations.md "Read replicas", ADR 013): {@code CASEOPS_DB_REPLICA_URL}, signed in to
+     * as the application's login (a physical replica has the primary's roles); the most it may lag behind the primary
+     * before reads go back to the primary ({@code CASEOPS_DB_REPLICA_MAX_LAG}, default 5 s), its pool's size
+     * ({@code CASEOPS_DB_REPLICA_POOL_SIZE}, default the primary's) and how often its lag is measured
+     * ({@code CASEOPS_DB_REPLICA_CHECK_INTERVAL}, default 1 s). Without a URL everything runs on the primary.
      */
     public record Db(String url, String user, String password, String appUser, String appPassword,
-            Integer poolSize, java.time.Duration connectionTimeout) {
+            Integer poolSize, java.time.Duration connectionTimeout, String replicaUrl,
+            java.time.Duration replicaMaxLag, Integer replicaPoolSize, java.time.Duration replicaCheckInterval) {
         public Db {
             if (appUser == null || appUser.isBlank()) {
                 appUser = DatabaseLogins.APP_ROLE;
@@ -46,6 +53,26 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
 
         public int pool() {
             return poolSize == null || poolSize < 1 ? 10 : poolSize;
+        }
+
+        public boolean replica() {
+            return replicaUrl != null && !replicaUrl.isBlank();
+        }
+
+        /** The replica's lag bound: 5 s unless set (at least 100 ms). */
+        public java.time.Duration replicaLagBound() {
+            return replicaMaxLag == null || replicaMaxLag.toMillis() < 100 ? java.time.Duration.ofSeconds(5)
+                    : replicaMaxLag;
+        }
+
+        public int replicaPool() {
+            return replicaPoolSize == null || replicaPoolSize < 1 ? pool() : replicaPoolSize;
+        }
+
+        /** How often the replica's lag is measured: 1 s unless set (at least 50 ms). */
+        public java.time.Duration replicaInterval() {
+            return replicaCheckInterval == null || replicaCheckInterval.toMillis() < 50
+                    ? java.time.Duration.ofSeconds(1) : replicaCheckInterval;
         }
 
         /** At least 250 ms (Hikari's floor). */

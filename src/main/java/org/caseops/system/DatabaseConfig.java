@@ -75,8 +75,37 @@ class DatabaseConfig {
         return new DatabaseServer(server, server.jdbcUrl(), server.logins());
     }
 
+    /**
+     * The read replica, when {@code caseops.db.replica-url} is set (ADR 013): its own pool, signed in to as the
+     * application's login, read-only, and quick to give up (1 s) so that a replica gone away sends requests back to
+     * the primary instead of making them wait; otherwise nothing, and the application's pool is the primary's alone.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(DatabaseServer server, CaseOpsProperties properties) {
+    ReplicaRouting replicaRouting(DatabaseServer server, CaseOpsProperties properties) {
+        CaseOpsProperties.Db db = properties.db();
+        if (!db.replica()) {
+            return ReplicaRouting.none();
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.replicaUrl());
+        config.setUsername(server.logins().app().user());
+        config.setPassword(server.logins().app().password());
+        config.setMaximumPoolSize(db.replicaPool());
+        config.setConnectionTimeout(Math.min(1000, db.timeout().toMillis()));
+        config.setValidationTimeout(500);
+        config.setInitializationFailTimeout(-1);
+        config.setReadOnly(true);
+        config.setPoolName("caseops-replica");
+        config.setConnectionInitSql(NOT_THE_OWNER);
+        HikariDataSource pool = new HikariDataSource();
+        config.copyStateTo(pool);
+        log.info("Read replica at {}: read-only work of the requests marked for it runs there while it lags at most "
+                + "{} behind the primary", db.replicaUrl(), db.replicaLagBound());
+        return ReplicaRouting.to(pool, db.replicaLagBound(), db.replicaInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseServer server, CaseOpsProperties properties, ReplicaRouting replicas) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername(server.logins().app().user());
@@ -88,7 +117,7 @@ class DatabaseConfig {
         // Started on first use, not here: Flyway asks for this bean while building itself, before it migrates.
         HikariDataSource pool = new HikariDataSource();
         config.copyStateTo(pool);
-        return pool;
+        return replicas.route(pool);
     }
 
     /**

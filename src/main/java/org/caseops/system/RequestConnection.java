@@ -40,6 +40,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * idle while a large body arrives; so is a thread that already has a connection bound (a test's transaction). Off
  * with {@code caseops.db.connection-per-request=false}.
  *
+ * <p>With a read replica (ADR 013) a read-only transaction of a request marked {@link ReplicaRead} takes a replica
+ * connection: the request's idle primary connection goes back to its pool before, and the replica's goes back when
+ * the transaction ends, so the request still holds one connection at a time.
+ *
  * <p>How many connections the requests took is counted ({@link #checkouts()}: requests and connections, by
  * {@link ConnectionNesting}'s guard, so only when {@code caseops.db.nested-connections} is not {@code off}); plain
  * counters rather than a Micrometer meter, since start-up leaves Boot's metrics out (docs/operations.md).
@@ -152,6 +156,11 @@ public class RequestConnection extends OncePerRequestFilter {
             handBack();
         }
 
+        /** In use: a query or a transaction runs on it now. */
+        boolean busy() {
+            return isOpen() || isTransactionActive();
+        }
+
         boolean handBack() {
             if (isOpen() || isTransactionActive() || lazy.connection == null) {
                 return false;
@@ -175,6 +184,8 @@ public class RequestConnection extends OncePerRequestFilter {
         private final DataSource pool;
         Holder holder;
         Connection connection;
+        /** Whether {@link #connection} was taken for a transaction on the read replica. */
+        boolean onReplica;
         boolean handingBack;
 
         Lazy(DataSource pool) {
@@ -183,7 +194,14 @@ public class RequestConnection extends OncePerRequestFilter {
 
         @Override
         public Connection getConnection() {
+            boolean replica = ReplicaRouting.replicaTransaction();
+            if (connection != null && onReplica != replica && !holder.busy()) {
+                // a replica transaction begins, or the first use after one (ADR 013): the idle connection goes back
+                // first, so that the request holds one connection at a time
+                close();
+            }
             if (connection == null) {
+                onReplica = replica;
                 try {
                     connection = pool.getConnection();
                 } catch (SQLException e) {
