@@ -53,7 +53,7 @@ class OperationPages {
             Column.sortable("from", "From"), Column.sortable("until", "Until"),
             Column.sortable("createdBy", "Created by"));
 
-    /** The planner's seconds the page offers: short, since the page waits for the answer. */
+    /** The planner's seconds the page offers (the run goes on in the background; the board shows its progress). */
     static final int DEFAULT_PLAN_SECONDS = 10;
     static final int MAX_PAGE_PLAN_SECONDS = 60;
 
@@ -61,11 +61,13 @@ class OperationPages {
     private final OperationActions actions;
     private final Lifecycle lifecycle;
     private final Planner planner;
+    private final PlanRuns planRuns;
     private final Targets targets;
     private final Access access;
 
     OperationPages(Operations operations, OperationActions actions, Lifecycle lifecycle, Planner planner,
-            Targets targets, Access access) {
+            PlanRuns planRuns, Targets targets, Access access) {
+        this.planRuns = planRuns;
         this.operations = operations;
         this.actions = actions;
         this.lifecycle = lifecycle;
@@ -264,28 +266,64 @@ class OperationPages {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    /** Plans the draft (the solver runs while the page waits, at most a minute), as {@code POST .../plan}. */
+    /**
+     * Starts a plan run of the draft in the background, as {@code POST /api/operations/{id}/plan-runs}; the board then
+     * shows its progress ({@link #planRun}).
+     */
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
     @PostMapping("/operations/{id}/plan")
     ModelAndView plan(@PathVariable long id, @RequestParam(required = false) String seconds,
             @RequestParam(required = false) Integer version, RedirectAttributes flash) {
         Map<String, String> typed = Map.of("seconds", text(seconds));
-        Planner.Plan plan;
+        PlanRuns.Run run;
         try {
             Integer limit = number("seconds", seconds);
             if (limit != null && (limit < 1 || limit > MAX_PAGE_PLAN_SECONDS)) {
                 throw new BadInput("seconds", "from a page the solver runs 1 to " + MAX_PAGE_PLAN_SECONDS
                         + " seconds (the API allows up to 300)");
             }
-            plan = planner.plan(id, limit == null ? DEFAULT_PLAN_SECONDS : limit, version);
+            run = planRuns.start(id, limit == null ? DEFAULT_PLAN_SECONDS : limit, version);
         } catch (BadInput e) {
             return failed(board(id, new Form("plan", typed, e.field(), e.getMessage(), null)), HttpStatus.BAD_REQUEST);
         } catch (Conflict e) {
             return failed(board(id, new Form("plan", typed, "", e.getMessage(), null)), HttpStatus.CONFLICT);
         }
-        flash.addFlashAttribute("done", "Planned: " + plan.visits() + " visits, score " + plan.score()
-                + (plan.feasible() ? ", feasible." : ", NOT feasible: see the dry run.")
-                + (plan.unplannedUnits().isEmpty() ? "" : " Units without a visit: " + plan.unplannedUnits() + "."));
+        flash.addFlashAttribute("done", "Plan run " + run.id() + " started: the solver runs for up to "
+                + run.seconds() + " s; its progress is below.");
+        return redirect("/operations/" + id + "#plan");
+    }
+
+    /**
+     * A plan run's progress, the fragment the board polls every 2 s while it runs (htmx); once it has ended, a poll
+     * sends the browser to the board again ({@code HX-Redirect}), which shows the new plan. Without script the board
+     * itself shows the same fragment.
+     */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/operations/{id}/plan-runs/{run}")
+    ModelAndView planRun(@PathVariable long id, @PathVariable long run, HttpServletResponse response) {
+        PlanRuns.Run shown = planRuns.get(id, run);
+        Operation op = operations.get(id);
+        if (!shown.running()) {
+            response.setHeader("HX-Redirect", "/operations/" + id + "#plan");
+        }
+        ModelAndView view = new ModelAndView("operation/plan-run :: progress");
+        view.addObject("op", op);
+        view.addObject("run", shown);
+        view.addObject("cancels", PlanRuns.mayCancel(op, shown, access.actor()));
+        return view;
+    }
+
+    /** Asks a running plan run to stop, as {@code POST /api/operations/{id}/plan-runs/{run}/cancel}. */
+    @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/operations/{id}/plan-runs/{run}/cancel")
+    ModelAndView cancelPlanRun(@PathVariable long id, @PathVariable long run, RedirectAttributes flash) {
+        try {
+            planRuns.cancel(id, run);
+        } catch (Conflict e) {
+            return failed(board(id, new Form("plan", Map.of(), "", e.getMessage(), null)), HttpStatus.CONFLICT);
+        }
+        flash.addFlashAttribute("done", "Cancel of plan run " + run + " asked: the solver stops within about a "
+                + "second and keeps the best plan found so far if it breaks no hard constraint.");
         return redirect("/operations/" + id + "#plan");
     }
 
@@ -461,6 +499,9 @@ class OperationPages {
             view.addObject("units", units.stream().map(u -> unitView(u, op)).toList());
             Planner.StoredPlan plan = planner(op);
             view.addObject("plan", plan);
+            PlanRuns.Run run = planRuns.latest(id).orElse(null);
+            view.addObject("run", run);
+            view.addObject("cancels", run != null && PlanRuns.mayCancel(op, run, actor));
             if (plan != null) {
                 view.addObject("grid", grid(op, plan, overview.teams()));
                 view.addObject("staging", staging(op, plan, overview.stagingSites(), units));
