@@ -137,6 +137,17 @@ class OperationPagesTest {
         assertThat(board).contains("Finished: 1 visits", "id=\"plan-grid\"", "id=\"plan-breakdown\"",
                 "Every member executable on the day", "family 1001", "Staging at",
                 "data-series=", "Care arrangement missing", "open family 1001", "record the care arrangement");
+        // staging by the hour per site, from the stored plan: chart, table with each hour's standing in words, CSV
+        assertThat(board).contains("data-kind=\"line\"", "<th scope=\"col\">Standing</th>", "within capacity",
+                "Within capacity at every hour", "href=\"/operations/" + id + "/staging.csv\"",
+                "Nobody is staged here in the plan.");
+        HttpResponse<String> csv = supervisor.get("/operations/" + id + "/staging.csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).contains("text/csv");
+        assertThat(csv.body()).startsWith("Staging site,Hour (from),People held,Capacity (people),"
+                + "Family units held,Family rooms,Standing");
+        assertThat(csv.body().lines().skip(1).toList()).isNotEmpty().allMatch(line -> line.matches(
+                "Hotel A,2019-06-2[345] [0-9]{2}:00,[0-9]+,20,1,5,within capacity"));
+        assertThat(as("officer").get("/operations/" + id + "/staging.csv").statusCode()).isEqualTo(403);
         long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
         assertThat(board).contains("href=\"#care-" + mateo + "\"", "id=\"care-" + mateo + "\"");
         HttpResponse<String> noKind = supervisor.postForm("/operations/" + id + "/care-arrangements",
