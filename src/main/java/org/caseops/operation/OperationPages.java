@@ -299,7 +299,7 @@ class OperationPages {
 
     /**
      * A plan run's progress, the fragment the board polls every 2 s while it runs (htmx); once it has ended, a poll
-     * sends the browser to the board again ({@code HX-Redirect}), which shows the new plan. Without script the board
+     * has the browser reload the board ({@code HX-Refresh}), which shows the new plan. Without script the board
      * itself shows the same fragment.
      */
     @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
@@ -308,7 +308,9 @@ class OperationPages {
         PlanRuns.Run shown = planRuns.get(id, run);
         Operation op = operations.get(id);
         if (!shown.running()) {
-            response.setHeader("HX-Redirect", "/operations/" + id + "#plan");
+            // the board again, reloaded (HX-Refresh): an HX-Redirect to the board's own address with a #fragment
+            // would be a same-document navigation that reloads nothing
+            response.setHeader("HX-Refresh", "true");
         }
         ModelAndView view = new ModelAndView("operation/plan-run :: progress");
         view.addObject("op", op);

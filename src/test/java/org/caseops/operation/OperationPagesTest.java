@@ -72,18 +72,18 @@ class OperationPagesTest {
         return jdbc.sql("select max(id) from plan_run where operation_id = ?").param(id).query(Long.class).single();
     }
 
-    /** Polls the run's progress fragment as the board's htmx does, until the answer sends it back to the board. */
+    /** Polls the run's progress fragment as the board's htmx does, until the answer has it reload the board. */
     private HttpResponse<String> followRun(FormSession session, long id) throws InterruptedException {
         String fragment = "/operations/" + id + "/plan-runs/" + lastRun(id);
         java.time.Instant until = java.time.Instant.now().plusSeconds(30);
         HttpResponse<String> progress = session.get(fragment);
-        while (progress.headers().firstValue("HX-Redirect").isEmpty() && java.time.Instant.now().isBefore(until)) {
+        while (progress.headers().firstValue("HX-Refresh").isEmpty() && java.time.Instant.now().isBefore(until)) {
             assertThat(progress.statusCode()).isEqualTo(200);
             assertThat(progress.body()).contains("hx-trigger=\"every 2s\"").doesNotContain("<html");
             Thread.sleep(100);
             progress = session.get(fragment);
         }
-        assertThat(progress.headers().firstValue("HX-Redirect")).contains("/operations/" + id + "#plan");
+        assertThat(progress.headers().firstValue("HX-Refresh")).contains("true");
         assertThat(progress.body()).doesNotContain("hx-trigger");
         return progress;
     }
@@ -199,7 +199,7 @@ class OperationPagesTest {
                     "id=\"plan-run-cancel\"", "reload the page").doesNotContain("id=\"plan-form\"");
             HttpResponse<String> polled = supervisor.get(fragment);
             assertThat(polled.statusCode()).isEqualTo(200);
-            assertThat(polled.headers().firstValue("HX-Redirect")).isEmpty();
+            assertThat(polled.headers().firstValue("HX-Refresh")).isEmpty();
             assertThat(polled.body()).contains("id=\"plan-run\"", "of 1", "_csrf").doesNotContain("<html");
             // counsel follows it but does not cancel it; an officer not on the roster does not see it
             assertThat(as("attorney").get(fragment).body()).contains("id=\"plan-run\"")
