@@ -17,6 +17,8 @@ import org.caseops.access.Actor;
 import org.caseops.access.Allow;
 import org.caseops.access.PageLayout;
 import org.caseops.access.Role;
+import org.caseops.access.WorkingDate;
+import org.caseops.notice.CallInResponses;
 import org.caseops.legal.rules.Rule;
 import org.caseops.operation.schedule.Occupancy;
 import org.caseops.operation.schedule.SlotGrid;
@@ -68,10 +70,17 @@ class OperationPages {
     private final PlanRuns planRuns;
     private final Targets targets;
     private final Access access;
+    private final ProtectedAreas protectedAreas;
+    private final CallInResponses callIns;
+    private final WorkingDate workingDate;
 
     OperationPages(Operations operations, OperationActions actions, Lifecycle lifecycle, Planner planner,
-            PlanRuns planRuns, Targets targets, Access access) {
+            PlanRuns planRuns, Targets targets, Access access, ProtectedAreas protectedAreas, CallInResponses callIns,
+            WorkingDate workingDate) {
         this.planRuns = planRuns;
+        this.protectedAreas = protectedAreas;
+        this.callIns = callIns;
+        this.workingDate = workingDate;
         this.operations = operations;
         this.actions = actions;
         this.lifecycle = lifecycle;
@@ -558,6 +567,15 @@ class OperationPages {
         if (needToKnow) {
             List<Targets.Unit> units = actions.targets(id);
             view.addObject("units", units.stream().map(u -> unitView(u, op)).toList());
+            // each unit's protected-area flags with their approvals, and its call-in compliance as of the working
+            // date: one batch for the whole page each (no read per unit)
+            List<Long> familyIds = units.stream().map(Targets.Unit::familyId).toList();
+            LocalDate asOf = workingDate.get();
+            Map<Long, List<ProtectedAreas.FlagStanding>> flags = protectedAreas.standings(id, familyIds, op.days());
+            Map<Long, CallInResponses.CallInStanding> callIn = callIns.standings(familyIds, asOf);
+            view.addObject("facts", units.stream().collect(Collectors.toMap(Targets.Unit::familyId,
+                    u -> unitFacts(flags.getOrDefault(u.familyId(), List.of()), callIn.get(u.familyId()), asOf),
+                    (a, b) -> a)));
             Planner.StoredPlan plan = planner(op);
             view.addObject("plan", plan);
             PlanRuns.Run run = planRuns.latest(id).orElse(null);
@@ -644,6 +662,19 @@ class OperationPages {
                     "Why cancel", true));
         }
         return steps;
+    }
+
+    /** A unit's protected-area flags and call-in standing as the targets table shows them. */
+    record UnitFacts(List<ProtectedAreas.FlagStanding> flags, List<LocalDate> toApprove, String callIn,
+            boolean didNotReport) {
+    }
+
+    static UnitFacts unitFacts(List<ProtectedAreas.FlagStanding> flags, CallInResponses.CallInStanding callIn,
+            LocalDate asOf) {
+        List<LocalDate> toApprove = flags.stream().flatMap(f -> f.days().stream()).filter(d -> !d.approved())
+                .map(ProtectedAreas.DayNeed::day).distinct().sorted().toList();
+        return new UnitFacts(flags, toApprove, callIn == null ? "No call-in letter" : callIn.summary(asOf),
+                callIn != null && callIn.didNotReport(asOf));
     }
 
     private static UnitView unitView(Targets.Unit unit, Operation op) {

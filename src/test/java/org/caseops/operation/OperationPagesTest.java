@@ -45,7 +45,12 @@ class OperationPagesTest {
 
     @BeforeAll
     void houstonDocket() throws Exception {
-        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        EoirFiles files = EoirFiles.houstonFamilies();
+        // a family of this class's own, whose address is flagged near a protected area (nobody else's persons are)
+        files.aCase(1501, "MX");
+        files.inAbsentiaRemoval(5501, 1501, "2019-02-11");
+        files.respondent(1501, "991500001", "Rosa", "Flores", "1984-05-05", "LEAD");
+        Dockets.freshlyImported(files, importer, jdbc);
         ops = new OperationsApi(api);
     }
 
@@ -222,6 +227,49 @@ class OperationPagesTest {
         } finally {
             planner.realSolver();
         }
+    }
+
+    @Test
+    void each_unit_shows_its_protected_area_flags_with_their_approvals_and_its_call_in_compliance() {
+        long id = ops.houstonOperation();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1501)),
+                HttpStatus.CREATED);
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
+                HttpStatus.CREATED);
+        ok(ops.post("officer", "/api/people/991500001/protected-area-flags", Map.of("kind", "SCHOOL",
+                "distanceMeters", 120, "description", "elementary school across the street (synthetic)")),
+                HttpStatus.CREATED);
+        FormSession supervisor = as("supervisor");
+
+        String board = supervisor.get("/operations/" + id).body();
+        assertThat(between(board, "id=\"pa-flags-1501\"", "</ul>")).contains("School, 120 m",
+                "elementary school across the street", "2019-06-23 NOT APPROVED", "2019-06-25 NOT APPROVED",
+                "href=\"#pa-unit-1501\"");
+        assertThat(board).contains("id=\"pa-flags-1001\"><strong>Protected areas:</strong> no address of the family "
+                + "is flagged", "id=\"pa-unit-1501\"", "<option value=\"2019-06-24\">");
+        assertThat(between(board, "id=\"callin-1501\"", "</p>")).contains("No call-in letter",
+                "0 of 1 members with a case reported or departed");
+
+        assertThat(supervisor.postForm("/operations/" + id + "/protected-area-approvals", Map.of("familyId", "1501",
+                "day", "2019-06-24", "justification", "the visit is at 6:00, before school opens")).statusCode())
+                .isEqualTo(302);
+        ok(ops.post("officer", "/api/people/991500001/call-in-responses", Map.of("kind", "REPORTED",
+                "onDate", "2019-06-20")), HttpStatus.CREATED);
+
+        String after = supervisor.get("/operations/" + id).body();
+        assertThat(between(after, "id=\"pa-flags-1501\"", "</ul>")).contains("2019-06-24 approved by supervisor",
+                "2019-06-23 NOT APPROVED");
+        assertThat(after).doesNotContain("<option value=\"2019-06-24\">");
+        assertThat(between(after, "id=\"callin-1501\"", "</p>")).contains("1 of 1 members with a case reported");
+        // the director reads the same, without the supervisor's approval form
+        String director = as("director").get("/operations/" + id).body();
+        assertThat(director).contains("id=\"pa-flags-1501\"").doesNotContain("id=\"pa-unit-1501\"");
+    }
+
+    private static String between(String text, String from, String to) {
+        int at = text.indexOf(from);
+        assertThat(at).as(from).isNotNegative();
+        return text.substring(at, text.indexOf(to, at));
     }
 
     @Test
