@@ -15,12 +15,15 @@
       if (canvas.dataset.series) {
         // several series (e.g. people staged against a site's capacity): [{label, data}, ...]
         var colours = ['#1a3d5c', '#8a8a8a', '#b35900', '#c9c9c9'];
+        // data-kind="line": a line per series (e.g. hour by hour), else bars
+        var line = canvas.dataset.kind === 'line';
         new window.Chart(canvas, {
-          type: 'bar',
+          type: line ? 'line' : 'bar',
           data: {
             labels: JSON.parse(canvas.dataset.labels),
             datasets: JSON.parse(canvas.dataset.series).map(function (s, i) {
-              return { label: s.label, data: s.data, backgroundColor: colours[i % colours.length] };
+              return { label: s.label, data: s.data, backgroundColor: colours[i % colours.length],
+                borderColor: colours[i % colours.length], pointRadius: line ? 0 : undefined, stepped: line };
             })
           },
           options: { animation: false, maintainAspectRatio: false,

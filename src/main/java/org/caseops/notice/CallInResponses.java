@@ -145,6 +145,84 @@ public class CallInResponses {
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
+    /**
+     * A family's call-in standing as of a date: its latest call-in letter printed by then (none: {@code letter} is
+     * null) with its delivery status, report-by date and outcome, and how many of its members with a case of their
+     * own had reported or departed by then.
+     */
+    public record CallInStanding(long familyId, String letter, LocalDate printDate, LocalDate reportBy,
+            String letterStatus, LocalDate statusOn, String outcome, LocalDate outcomeOn, int membersWithACase,
+            int responded) {
+
+        /** Every member with a case reported or departed ({@link #familiesThatComplied}'s rule). */
+        public boolean complied() {
+            return membersWithACase > 0 && responded == membersWithACase;
+        }
+
+        /** The report-by date passed with no report recorded, or the letter's outcome says so. */
+        public boolean didNotReport(LocalDate asOf) {
+            return !complied() && ("DID_NOT_REPORT".equals(outcome)
+                    || (letter != null && outcome == null && asOf.isAfter(reportBy)));
+        }
+
+        /** In words, as of {@code asOf}. */
+        public String summary(LocalDate asOf) {
+            String responses = responded + " of " + membersWithACase + " members with a case reported or departed";
+            if (letter == null) {
+                return "No call-in letter; " + responses;
+            }
+            String sent = "Letter " + letter + " printed " + printDate + ", " + letterStatus.toLowerCase(
+                    java.util.Locale.ROOT) + (statusOn == null ? "" : " " + statusOn) + "; report by " + reportBy
+                    + ": ";
+            String standing = complied() ? "complied" : "REPORTED".equals(outcome) ? "reported " + outcomeOn
+                    : "DID_NOT_REPORT".equals(outcome) ? "DID NOT REPORT after the deadline (recorded " + outcomeOn
+                            + ")"
+                    : asOf.isAfter(reportBy) ? "DID NOT REPORT: the deadline passed with no report recorded"
+                    : "deadline not passed yet";
+            return sent + standing + "; " + responses;
+        }
+    }
+
+    /**
+     * {@link CallInStanding} of many families at once, as of {@code asOf}: three reads in all (their latest letters,
+     * their members with a case through the docket's public query API, those members' responses), never one per
+     * family.
+     */
+    public Map<Long, CallInStanding> standings(Collection<Long> familyIds, LocalDate asOf) {
+        if (familyIds.isEmpty()) {
+            return Map.of();
+        }
+        Long[] families = familyIds.stream().distinct().toArray(Long[]::new);
+        record LetterRow(long familyId, String reference, LocalDate printDate, LocalDate reportBy, String status,
+                LocalDate statusOn, String outcome, LocalDate outcomeOn) {
+        }
+        Map<Long, LetterRow> letters = jdbc.sql("""
+                select distinct on (family_id) family_id, reference, print_date, report_by, status, status_on,
+                       outcome, outcome_on
+                from letter where family_id = any (?) and print_date <= ?
+                order by family_id, print_date desc, id desc""").params(families, asOf)
+                .query((rs, n) -> new LetterRow(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, LocalDate.class),
+                        rs.getString(7), rs.getObject(8, LocalDate.class))).list().stream()
+                .collect(Collectors.toMap(LetterRow::familyId, r -> r));
+        Map<Long, List<Long>> members = docket.membersWithACase(familyIds);
+        Long[] people = members.values().stream().flatMap(List::stream).toArray(Long[]::new);
+        Set<Long> responded = people.length == 0 ? Set.of() : jdbc.sql("""
+                select distinct person_id from call_in_response where person_id = any (?) and on_date <= ?""")
+                .params(people, asOf).query(Long.class).set();
+        Map<Long, CallInStanding> out = new java.util.HashMap<>();
+        for (Long family : families) {
+            LetterRow l = letters.get(family);
+            List<Long> withCase = members.getOrDefault(family, List.of());
+            int answered = (int) withCase.stream().filter(responded::contains).count();
+            out.put(family, l == null ? new CallInStanding(family, null, null, null, null, null, null, null,
+                    withCase.size(), answered)
+                    : new CallInStanding(family, l.reference(), l.printDate(), l.reportBy(), l.status(), l.statusOn(),
+                            l.outcome(), l.outcomeOn(), withCase.size(), answered));
+        }
+        return out;
+    }
+
     private static final String SELECT = """
             select r.id, r.kind, r.on_date, r.note, r.recorded_by, r.recorded_at from call_in_response r""";
 

@@ -17,7 +17,13 @@ import org.caseops.access.Actor;
 import org.caseops.access.Allow;
 import org.caseops.access.PageLayout;
 import org.caseops.access.Role;
+import org.caseops.access.WorkingDate;
+import org.caseops.notice.CallInResponses;
 import org.caseops.legal.rules.Rule;
+import org.caseops.operation.schedule.Occupancy;
+import org.caseops.operation.schedule.SlotGrid;
+import org.caseops.operation.schedule.StagingKind;
+import org.caseops.operation.schedule.StagingSite;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.Listing;
@@ -53,7 +59,7 @@ class OperationPages {
             Column.sortable("from", "From"), Column.sortable("until", "Until"),
             Column.sortable("createdBy", "Created by"));
 
-    /** The planner's seconds the page offers: short, since the page waits for the answer. */
+    /** The planner's seconds the page offers (the run goes on in the background; the board shows its progress). */
     static final int DEFAULT_PLAN_SECONDS = 10;
     static final int MAX_PAGE_PLAN_SECONDS = 60;
 
@@ -61,11 +67,20 @@ class OperationPages {
     private final OperationActions actions;
     private final Lifecycle lifecycle;
     private final Planner planner;
+    private final PlanRuns planRuns;
     private final Targets targets;
     private final Access access;
+    private final ProtectedAreas protectedAreas;
+    private final CallInResponses callIns;
+    private final WorkingDate workingDate;
 
     OperationPages(Operations operations, OperationActions actions, Lifecycle lifecycle, Planner planner,
-            Targets targets, Access access) {
+            PlanRuns planRuns, Targets targets, Access access, ProtectedAreas protectedAreas, CallInResponses callIns,
+            WorkingDate workingDate) {
+        this.planRuns = planRuns;
+        this.protectedAreas = protectedAreas;
+        this.callIns = callIns;
+        this.workingDate = workingDate;
         this.operations = operations;
         this.actions = actions;
         this.lifecycle = lifecycle;
@@ -264,28 +279,93 @@ class OperationPages {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    /** Plans the draft (the solver runs while the page waits, at most a minute), as {@code POST .../plan}. */
+    /**
+     * Starts a plan run of the draft in the background, as {@code POST /api/operations/{id}/plan-runs}; the board then
+     * shows its progress ({@link #planRun}).
+     */
     @Allow({Role.SUPERVISOR, Role.DIRECTOR})
     @PostMapping("/operations/{id}/plan")
     ModelAndView plan(@PathVariable long id, @RequestParam(required = false) String seconds,
             @RequestParam(required = false) Integer version, RedirectAttributes flash) {
         Map<String, String> typed = Map.of("seconds", text(seconds));
-        Planner.Plan plan;
+        PlanRuns.Run run;
         try {
             Integer limit = number("seconds", seconds);
             if (limit != null && (limit < 1 || limit > MAX_PAGE_PLAN_SECONDS)) {
                 throw new BadInput("seconds", "from a page the solver runs 1 to " + MAX_PAGE_PLAN_SECONDS
                         + " seconds (the API allows up to 300)");
             }
-            plan = planner.plan(id, limit == null ? DEFAULT_PLAN_SECONDS : limit, version);
+            run = planRuns.start(id, limit == null ? DEFAULT_PLAN_SECONDS : limit, version);
         } catch (BadInput e) {
             return failed(board(id, new Form("plan", typed, e.field(), e.getMessage(), null)), HttpStatus.BAD_REQUEST);
         } catch (Conflict e) {
             return failed(board(id, new Form("plan", typed, "", e.getMessage(), null)), HttpStatus.CONFLICT);
         }
-        flash.addFlashAttribute("done", "Planned: " + plan.visits() + " visits, score " + plan.score()
-                + (plan.feasible() ? ", feasible." : ", NOT feasible: see the dry run.")
-                + (plan.unplannedUnits().isEmpty() ? "" : " Units without a visit: " + plan.unplannedUnits() + "."));
+        flash.addFlashAttribute("done", "Plan run " + run.id() + " started: the solver runs for up to "
+                + run.seconds() + " s; its progress is below.");
+        return redirect("/operations/" + id + "#plan");
+    }
+
+    /**
+     * A plan run's progress, the fragment the board polls every 2 s while it runs (htmx); once it has ended, a poll
+     * has the browser reload the board ({@code HX-Refresh}), which shows the new plan. Without script the board
+     * itself shows the same fragment.
+     */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/operations/{id}/plan-runs/{run}")
+    ModelAndView planRun(@PathVariable long id, @PathVariable long run, HttpServletResponse response) {
+        PlanRuns.Run shown = planRuns.get(id, run);
+        Operation op = operations.get(id);
+        if (!shown.running()) {
+            // the board again, reloaded (HX-Refresh): an HX-Redirect to the board's own address with a #fragment
+            // would be a same-document navigation that reloads nothing
+            response.setHeader("HX-Refresh", "true");
+        }
+        ModelAndView view = new ModelAndView("operation/plan-run :: progress");
+        view.addObject("op", op);
+        view.addObject("run", shown);
+        view.addObject("cancels", PlanRuns.mayCancel(op, shown, access.actor()));
+        return view;
+    }
+
+    static final List<Column> STAGING_COLUMNS = List.of(Column.plain("site", "Staging site"),
+            Column.plain("hour", "Hour (from)"), Column.plain("people", "People held"),
+            Column.plain("capacity", "Capacity (people)"), Column.plain("families", "Family units held"),
+            Column.plain("rooms", "Family rooms"), Column.plain("standing", "Standing"));
+
+    /**
+     * The board's staging by the hour as CSV: every site's hours, as the tables beside the charts show them. The
+     * plan is need-to-know; reading the targets it counts is audited as the board's read is.
+     */
+    @Allow({Role.OFFICER, Role.SUPERVISOR, Role.DIRECTOR, Role.ATTORNEY})
+    @GetMapping("/operations/{id}/staging.csv")
+    ModelAndView stagingCsv(@PathVariable long id, HttpServletResponse response) {
+        OperationActions.Overview overview = actions.read(id);
+        List<Targets.Unit> units = actions.targets(id);
+        Planner.StoredPlan plan = planner.stored(id).orElseThrow(() -> new org.caseops.system.NotFound(
+                "operation " + id + " has no plan yet"));
+        List<SiteHour> hours = staging(plan, overview.stagingSites(), units).stream()
+                .flatMap(c -> c.hours().stream()).toList();
+        List<Listing.Row> rows = Listing.rows(hours, h -> Cell.of(h.site()), h -> Cell.of(h.label()),
+                h -> Cell.of(h.people()), h -> Cell.of(h.capacityPeople()), h -> Cell.of(h.families()),
+                h -> Cell.of(h.familyRooms()), h -> Cell.of(h.standing()));
+        Listing.of("staging", "Staging by the hour", "/operations/" + id, STAGING_COLUMNS, rows,
+                Listing.Query.of(null, null, null, null, null, STAGING_COLUMNS, null, false))
+                .writeCsv(response, "caseops-operation-" + id + "-staging", rows);
+        return null;
+    }
+
+    /** Asks a running plan run to stop, as {@code POST /api/operations/{id}/plan-runs/{run}/cancel}. */
+    @Allow({Role.SUPERVISOR, Role.DIRECTOR})
+    @PostMapping("/operations/{id}/plan-runs/{run}/cancel")
+    ModelAndView cancelPlanRun(@PathVariable long id, @PathVariable long run, RedirectAttributes flash) {
+        try {
+            planRuns.cancel(id, run);
+        } catch (Conflict e) {
+            return failed(board(id, new Form("plan", Map.of(), "", e.getMessage(), null)), HttpStatus.CONFLICT);
+        }
+        flash.addFlashAttribute("done", "Cancel of plan run " + run + " asked: the solver stops within about a "
+                + "second and keeps the best plan found so far if it breaks no hard constraint.");
         return redirect("/operations/" + id + "#plan");
     }
 
@@ -431,11 +511,39 @@ class OperationPages {
     record GridRow(LocalDate day, List<List<String>> cells) {
     }
 
-    /** Staging per site and day: people and family units staged there that day against the site's capacity. */
-    record SiteDay(String site, LocalDate day, int people, int capacityPeople, int families, int familyRooms) {
+    /** Staging per site and clock hour: people and family units held there then, against the site's capacity. */
+    record SiteHour(String site, java.time.LocalDateTime hour, int people, int capacityPeople, int families,
+            int familyRooms) {
+
+        /** {@code 2019-06-23 06:00} */
+        public String label() {
+            return hour.toLocalDate() + " " + hour.toLocalTime();
+        }
+
+        public boolean overPeople() {
+            return people > capacityPeople;
+        }
+
+        public boolean overRooms() {
+            return families > familyRooms;
+        }
+
+        public boolean over() {
+            return overPeople() || overRooms();
+        }
+
+        /** The hour's standing in words (the table says it, not only a colour). */
+        public String standing() {
+            if (!over()) {
+                return "within capacity";
+            }
+            return "OVER CAPACITY: " + (overPeople() ? (people - capacityPeople) + " people too many" : "")
+                    + (overPeople() && overRooms() ? ", " : "")
+                    + (overRooms() ? (families - familyRooms) + " family units without a room" : "");
+        }
     }
 
-    record SiteChart(Logistics.Site site, String labels, String series, List<SiteDay> days) {
+    record SiteChart(Logistics.Site site, String labels, String series, List<SiteHour> hours, int hoursOver) {
     }
 
     private ModelAndView board(long id, Form form) {
@@ -459,11 +567,23 @@ class OperationPages {
         if (needToKnow) {
             List<Targets.Unit> units = actions.targets(id);
             view.addObject("units", units.stream().map(u -> unitView(u, op)).toList());
+            // each unit's protected-area flags with their approvals, and its call-in compliance as of the working
+            // date: one batch for the whole page each (no read per unit)
+            List<Long> familyIds = units.stream().map(Targets.Unit::familyId).toList();
+            LocalDate asOf = workingDate.get();
+            Map<Long, List<ProtectedAreas.FlagStanding>> flags = protectedAreas.standings(id, familyIds, op.days());
+            Map<Long, CallInResponses.CallInStanding> callIn = callIns.standings(familyIds, asOf);
+            view.addObject("facts", units.stream().collect(Collectors.toMap(Targets.Unit::familyId,
+                    u -> unitFacts(flags.getOrDefault(u.familyId(), List.of()), callIn.get(u.familyId()), asOf),
+                    (a, b) -> a)));
             Planner.StoredPlan plan = planner(op);
             view.addObject("plan", plan);
+            PlanRuns.Run run = planRuns.latest(id).orElse(null);
+            view.addObject("run", run);
+            view.addObject("cancels", run != null && PlanRuns.mayCancel(op, run, actor));
             if (plan != null) {
                 view.addObject("grid", grid(op, plan, overview.teams()));
-                view.addObject("staging", staging(op, plan, overview.stagingSites(), units));
+                view.addObject("staging", staging(plan, overview.stagingSites(), units));
             }
             report = actions.dryRun(id);
             view.addObject("dryRun", report);
@@ -544,6 +664,19 @@ class OperationPages {
         return steps;
     }
 
+    /** A unit's protected-area flags and call-in standing as the targets table shows them. */
+    record UnitFacts(List<ProtectedAreas.FlagStanding> flags, List<LocalDate> toApprove, String callIn,
+            boolean didNotReport) {
+    }
+
+    static UnitFacts unitFacts(List<ProtectedAreas.FlagStanding> flags, CallInResponses.CallInStanding callIn,
+            LocalDate asOf) {
+        List<LocalDate> toApprove = flags.stream().flatMap(f -> f.days().stream()).filter(d -> !d.approved())
+                .map(ProtectedAreas.DayNeed::day).distinct().sorted().toList();
+        return new UnitFacts(flags, toApprove, callIn == null ? "No call-in letter" : callIn.summary(asOf),
+                callIn != null && callIn.didNotReport(asOf));
+    }
+
     private static UnitView unitView(Targets.Unit unit, Operation op) {
         List<MemberRow> rows = unit.members().stream().map(m -> {
             Set<LocalDate> executable = Set.copyOf(m.executableDays());
@@ -572,34 +705,42 @@ class OperationPages {
         return rows;
     }
 
-    private static List<SiteChart> staging(Operation op, Planner.StoredPlan plan, List<Logistics.Site> sites,
-            List<Targets.Unit> units) {
+    /**
+     * Staging per site by the hour, from the stored plan: each visit's unit held at its site from the visit's start
+     * until the site's next departure after processing (the solver's holding rule, {@link Occupancy}), its members
+     * taken counted as people and the unit as a family room, against the site's capacity; an hour over capacity is
+     * marked in words.
+     */
+    static List<SiteChart> staging(Planner.StoredPlan plan, List<Logistics.Site> sites, List<Targets.Unit> units) {
         Map<Long, Integer> taken = units.stream()
                 .collect(Collectors.toMap(Targets.Unit::familyId, u -> u.targets().size(), (a, b) -> a));
         List<SiteChart> charts = new ArrayList<>();
         for (Logistics.Site site : sites) {
-            List<SiteDay> days = new ArrayList<>();
-            for (LocalDate day : op.days()) {
-                List<Planner.Visit> there = plan.visits().stream()
-                        .filter(v -> v.siteId() == site.id() && v.day().equals(day)).toList();
-                int people = there.stream().mapToInt(v -> taken.getOrDefault(v.familyId(), 0)).sum();
-                days.add(new SiteDay(site.name(), day, people, site.capacityPeople(), there.size(),
-                        site.capacityFamilyRooms()));
-            }
-            String labels = json(days.stream().map(d -> d.day().toString()).toList());
-            String series = "[" + seriesOf("People staged", days, SiteDay::people) + ","
-                    + seriesOf("Capacity (people)", days, SiteDay::capacityPeople) + ","
-                    + seriesOf("Family units staged", days, SiteDay::families) + ","
-                    + seriesOf("Family rooms", days, SiteDay::familyRooms) + "]";
-            charts.add(new SiteChart(site, labels, series, days));
+            StagingSite model = new StagingSite(String.valueOf(site.id()), site.fieldOffice(),
+                    StagingKind.valueOf(site.kind().name()), site.capacityPeople(), site.capacityFamilyRooms(),
+                    java.time.Duration.ofHours(site.maxHours()), site.departures());
+            List<Occupancy.Arrival> arrivals = plan.visits().stream().filter(v -> v.siteId() == site.id())
+                    .map(v -> new Occupancy.Arrival(v.day().atTime(v.starts()), taken.getOrDefault(v.familyId(), 0)))
+                    .toList();
+            List<SiteHour> hours = Occupancy.byHour(model, SlotGrid.DEFAULT.slotLength(), arrivals).stream()
+                    .map(h -> new SiteHour(site.name(), h.hour(), h.people(), site.capacityPeople(), h.families(),
+                            site.capacityFamilyRooms()))
+                    .toList();
+            String labels = json(hours.stream().map(SiteHour::label).toList());
+            String series = "[" + seriesOf("People held", hours, SiteHour::people) + ","
+                    + seriesOf("Capacity (people)", hours, SiteHour::capacityPeople) + ","
+                    + seriesOf("Family units held", hours, SiteHour::families) + ","
+                    + seriesOf("Family rooms", hours, SiteHour::familyRooms) + "]";
+            charts.add(new SiteChart(site, labels, series, hours,
+                    (int) hours.stream().filter(SiteHour::over).count()));
         }
         return charts;
     }
 
-    private static String seriesOf(String label, List<SiteDay> days, Function<SiteDay, Integer> value) {
+    private static String seriesOf(String label, List<SiteHour> hours, Function<SiteHour, Integer> value) {
         String quoted = json(List.of(label));
         return "{\"label\":" + quoted.substring(1, quoted.length() - 1) + ",\"data\":"
-                + days.stream().map(d -> String.valueOf(value.apply(d))).collect(Collectors.joining(",", "[", "]"))
+                + hours.stream().map(d -> String.valueOf(value.apply(d))).collect(Collectors.joining(",", "[", "]"))
                 + "}";
     }
 

@@ -25,7 +25,9 @@ import org.caseops.operation.schedule.StagingKind;
 import org.caseops.operation.schedule.StagingSite;
 import org.caseops.operation.schedule.Team;
 import org.caseops.operation.schedule.UnitToPlace;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.caseops.operation.schedule.SolveControl;
 import org.caseops.access.Access;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
@@ -107,10 +109,20 @@ public class Planner {
     }
 
     /** The solver the planner calls: {@link ScheduleSolver#solve}; a test may put a probe around it. */
-    private volatile Function<ScheduleInput, ScheduleResult> solver = ScheduleSolver::solve;
+    private volatile BiFunction<ScheduleInput, SolveControl, ScheduleResult> solver = ScheduleSolver::solve;
 
     void solveWith(Function<ScheduleInput, ScheduleResult> solver) {
+        this.solver = (input, control) -> solver.apply(input);
+    }
+
+    /** A probe that sees the run's control (its cancel, its progress), for tests of background runs. */
+    void solveWithControl(BiFunction<ScheduleInput, SolveControl, ScheduleResult> solver) {
         this.solver = solver;
+    }
+
+    /** The real solver again. */
+    void realSolver() {
+        this.solver = ScheduleSolver::solve;
     }
 
     /**
@@ -122,22 +134,32 @@ public class Planner {
      */
     public Plan plan(long id, Integer seconds, Integer version) {
         Operation op = operations.get(id, version);
+        ScheduleInput input = prepare(op, seconds);
+        String actor = access.actor().username();
+        ScheduleResult result = solve(op, input, SolveControl.none());
+        return transaction.execute(status -> save(op, result, actor));
+    }
+
+    /**
+     * Checks that the actor may plan the operation now (a planner, a DRAFT, 1–300 seconds, at least one target unit)
+     * and builds the solver's input from it as stored.
+     */
+    ScheduleInput prepare(Operation op, Integer seconds) {
         operations.requirePlanner(op);
         operations.requireEditable(op);
         int limit = seconds == null ? (int) DEFAULT_LIMIT.toSeconds() : seconds;
         if (limit < 1 || limit > 300) {
             throw new BadInput("seconds", "the solver runs 1 to 300 seconds");
         }
-        String actor = access.actor().username();
         ScheduleInput input = input(op, Duration.ofSeconds(limit), false);
         if (input.units().isEmpty()) {
             throw new Conflict("operation " + op.id() + " has no target units to plan");
         }
-        ScheduleResult result = solve(op, input);
-        return transaction.execute(status -> save(op, result, actor));
+        return input;
     }
 
-    private ScheduleResult solve(Operation op, ScheduleInput input) {
+    /** Runs the solver with no connection held and no transaction open (a request's connection is handed back). */
+    ScheduleResult solve(Operation op, ScheduleInput input, SolveControl control) {
         RequestConnection.handBack(); // the request's connection goes back to the pool while the solver works
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 || ConnectionNesting.heldByThisThread() > 0) {
@@ -145,14 +167,17 @@ public class Planner {
                     + "a connection (operation " + op.id() + ")");
         }
         try {
-            return solver.apply(input);
+            return solver.apply(input, control);
         } catch (IllegalArgumentException e) {
             throw new Conflict("operation " + op.id() + " cannot be planned: " + e.getMessage());
         }
     }
 
-    /** Saves the solver's result if the operation is still as it was read ({@code op}'s version). */
-    private Plan save(Operation op, ScheduleResult result, String actor) {
+    /**
+     * Saves the solver's result if the operation is still as it was read ({@code op}'s version); call it inside a
+     * transaction.
+     */
+    Plan save(Operation op, ScheduleResult result, String actor) {
         operations.touch(op); // the version check: counts the operation's row at the version read, locks it
         jdbc.sql("delete from plan_visit where operation_id = ?").param(op.id()).update();
         // one statement for the whole plan (unnest of arrays), not one insert per visit

@@ -195,6 +195,51 @@ public class ProtectedAreas {
         return anyNeeded ? clearedDays(operationId, familyId, days, policies, flags) : null;
     }
 
+    /** A day of the window on which the policy in force needs an approval for a flag: recorded or not, by whom. */
+    public record DayNeed(LocalDate day, String policy, boolean approved, String approvedBy) {
+    }
+
+    /** A flag of a family's address with the days of the window it needs an approval on (none: no need). */
+    public record FlagStanding(Flag flag, List<DayNeed> days) {
+
+        public boolean allApproved() {
+            return days.stream().allMatch(DayNeed::approved);
+        }
+    }
+
+    /**
+     * For the operation board's units: each family's flags, each with the days of {@code days} on which the policy
+     * in force needs an approval for it and whether one is recorded under that day's policy. Flags, policies and
+     * approvals are read once for all the families (a family absent from the map has no flag).
+     */
+    public Map<Long, List<FlagStanding>> standings(long operationId, Collection<Long> familyIds,
+            List<LocalDate> days) {
+        Map<Long, List<Flag>> flags = flagsOfFamilies(new java.util.HashSet<>(familyIds));
+        Map<Long, List<FlagStanding>> out = new java.util.HashMap<>();
+        if (flags.isEmpty()) {
+            return out;
+        }
+        List<Policy> policies = policies();
+        record Approved(long familyId, LocalDate day, long policyId, String by) {
+        }
+        List<Approved> approvals = jdbc.sql("""
+                select family_id, day, policy_id, approved_by from protected_area_approval
+                where operation_id = ? and family_id = any (?)""")
+                .params(operationId, flags.keySet().toArray(Long[]::new))
+                .query((rs, n) -> new Approved(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
+                        rs.getString(4))).list();
+        flags.forEach((familyId, of) -> out.put(familyId, of.stream().map(flag -> new FlagStanding(flag,
+                days.stream().filter(d -> requiring(policies, List.of(flag), d).contains(flag)).map(d -> {
+                    Policy policy = policies.stream().filter(p -> !p.effectiveFrom().isAfter(d))
+                            .reduce((a, b) -> b).orElseThrow();
+                    Optional<Approved> approved = approvals.stream().filter(a -> a.familyId() == familyId
+                            && a.day().equals(d) && a.policyId() == policy.id()).findFirst();
+                    return new DayNeed(d, policy.name(), approved.isPresent(),
+                            approved.map(Approved::by).orElse(null));
+                }).toList())).toList()));
+        return out;
+    }
+
     /** Policies and flags read once by the caller; approvals read once here, for every day that needs one. */
     private Set<LocalDate> clearedDays(long operationId, long familyId, List<LocalDate> days, List<Policy> policies,
             List<Flag> flags) {

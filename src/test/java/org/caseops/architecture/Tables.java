@@ -52,7 +52,7 @@ final class Tables {
         OWNERS.put("operation", Set.of("operation", "operation_event", "operation_member", "operation_target",
                 "operation_plan", "operation_roster", "operation_team", "team_shift", "staging_site", "plan_visit",
                 "care_arrangement", "protected_area_kind", "protected_area_policy", "protected_area_flag",
-                "protected_area_approval", "notification_policy", "operation_notification"));
+                "protected_area_approval", "notification_policy", "operation_notification", "plan_run"));
         OWNERS.put("encounter", Set.of("encounter", "parental_screening", "screening_child", "encounter_visit_key"));
         OWNERS.put("custody", Set.of("custody_status", "custody_event", "custody_transition", "minor_caregiver",
                 "release_condition", "removal", "removal_member"));

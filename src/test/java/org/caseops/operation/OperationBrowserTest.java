@@ -37,6 +37,8 @@ class OperationBrowserTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Planner planner;
 
 
 
@@ -84,10 +86,40 @@ class OperationBrowserTest {
                 "Missing: record who cares for them");
         browser.checked("operation-targets", By.id("targets"));
 
-        id("plan-seconds").clear();
-        id("plan-seconds").sendKeys("2");
-        browser.submit(id("plan-form"));
-        assertThat(id("done").getText()).startsWith("Planned: 1 visits");
+        // the plan runs in the background: the board follows it (htmx, every 2 s) and the supervisor cancels it; the
+        // solver is held until the cancel comes, so that the progress is there to be seen
+        planner.solveWithControl((input, control) -> {
+            java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+            while (!control.cancelled() && java.time.Instant.now().isBefore(until)) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return org.caseops.operation.schedule.ScheduleSolver.solve(input, control);
+        });
+        try {
+            id("plan-seconds").clear();
+            id("plan-seconds").sendKeys("20");
+            browser.submit(id("plan-form"));
+            assertThat(id("done").getText()).startsWith("Plan run");
+            assertThat(id("plan-run").getText()).contains("Planning: the solver is running", "Units placed");
+            browser.checked("operation-plan-run", By.id("plan-run"));
+            // htmx swaps the progress every 2 s: the button is looked up afresh until a click lands
+            browser.waitUntil(d -> {
+                try {
+                    d.findElement(By.id("plan-run-cancel")).findElement(By.cssSelector("button[type=submit]")).click();
+                    return true;
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+            browser.waitUntil(d -> !d.findElements(By.id("plan-grid")).isEmpty());
+        } finally {
+            planner.realSolver();
+        }
+        assertThat(id("plan-run-outcome").getText()).startsWith("Cancelled: the best plan found by then has no hard");
         assertThat(id("plan-grid").getText()).contains("family 1001");
         browser.waitUntil(d -> browser.script("return document.querySelector('#plan canvas.chart').dataset.drawn")
                 != null);

@@ -11,6 +11,7 @@ import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.caseops.fixtures.FormSession;
+import org.caseops.operation.schedule.ScheduleSolver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,11 +39,18 @@ class OperationPagesTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Planner planner;
     OperationsApi ops;
 
     @BeforeAll
     void houstonDocket() throws Exception {
-        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        EoirFiles files = EoirFiles.houstonFamilies();
+        // a family of this class's own, whose address is flagged near a protected area (nobody else's persons are)
+        files.aCase(1501, "MX");
+        files.inAbsentiaRemoval(5501, 1501, "2019-02-11");
+        files.respondent(1501, "991500001", "Rosa", "Flores", "1984-05-05", "LEAD");
+        Dockets.freshlyImported(files, importer, jdbc);
         ops = new OperationsApi(api);
     }
 
@@ -63,6 +71,26 @@ class OperationPagesTest {
         long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
         ok(ops.post("supervisor", "/api/operations/" + id + "/care-arrangements", Map.of("personId", mateo,
                 "kind", "OTHER_PARENT", "caregiverName", "Father (synthetic)")), HttpStatus.CREATED);
+    }
+
+    private long lastRun(long id) {
+        return jdbc.sql("select max(id) from plan_run where operation_id = ?").param(id).query(Long.class).single();
+    }
+
+    /** Polls the run's progress fragment as the board's htmx does, until the answer has it reload the board. */
+    private HttpResponse<String> followRun(FormSession session, long id) throws InterruptedException {
+        String fragment = "/operations/" + id + "/plan-runs/" + lastRun(id);
+        java.time.Instant until = java.time.Instant.now().plusSeconds(30);
+        HttpResponse<String> progress = session.get(fragment);
+        while (progress.headers().firstValue("HX-Refresh").isEmpty() && java.time.Instant.now().isBefore(until)) {
+            assertThat(progress.statusCode()).isEqualTo(200);
+            assertThat(progress.body()).contains("hx-trigger=\"every 2s\"").doesNotContain("<html");
+            Thread.sleep(100);
+            progress = session.get(fragment);
+        }
+        assertThat(progress.headers().firstValue("HX-Refresh")).contains("true");
+        assertThat(progress.body()).doesNotContain("hx-trigger");
+        return progress;
     }
 
     private static String state(FormSession session, long id) {
@@ -93,7 +121,7 @@ class OperationPagesTest {
     }
 
     @Test
-    void the_board_shows_each_member_day_by_day_the_plan_and_the_dry_run_to_the_roster_only() {
+    void the_board_shows_each_member_day_by_day_the_plan_and_the_dry_run_to_the_roster_only() throws Exception {
         long id = ops.houstonOperation();
         ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
                 HttpStatus.CREATED);
@@ -106,12 +134,25 @@ class OperationPagesTest {
 
         assertThat(supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "500")).body())
                 .contains("id=\"plan-seconds-error\"", "aria-describedby=\"plan-seconds-error\"", "value=\"500\"");
-        HttpResponse<String> plan = supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "2"));
+        HttpResponse<String> plan = supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "1"));
         assertThat(plan.statusCode()).isEqualTo(302);
+        assertThat(supervisor.get("/operations/" + id).body()).contains("id=\"plan-run\"", "Plan run ");
+        followRun(supervisor, id);
         String board = supervisor.get("/operations/" + id).body();
-        assertThat(board).contains("Planned: 1 visits", "id=\"plan-grid\"", "id=\"plan-breakdown\"",
+        assertThat(board).contains("Finished: 1 visits", "id=\"plan-grid\"", "id=\"plan-breakdown\"",
                 "Every member executable on the day", "family 1001", "Staging at",
                 "data-series=", "Care arrangement missing", "open family 1001", "record the care arrangement");
+        // staging by the hour per site, from the stored plan: chart, table with each hour's standing in words, CSV
+        assertThat(board).contains("data-kind=\"line\"", "<th scope=\"col\">Standing</th>", "within capacity",
+                "Within capacity at every hour", "href=\"/operations/" + id + "/staging.csv\"",
+                "Nobody is staged here in the plan.");
+        HttpResponse<String> csv = supervisor.get("/operations/" + id + "/staging.csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).contains("text/csv");
+        assertThat(csv.body()).startsWith("Staging site,Hour (from),People held,Capacity (people),"
+                + "Family units held,Family rooms,Standing");
+        assertThat(csv.body().lines().skip(1).toList()).isNotEmpty().allMatch(line -> line.matches(
+                "Hotel A,2019-06-2[345] [0-9]{2}:00,[0-9]+,20,1,5,within capacity"));
+        assertThat(as("officer").get("/operations/" + id + "/staging.csv").statusCode()).isEqualTo(403);
         long mateo = jdbc.sql("select id from person where given_name = 'Mateo'").query(Long.class).single();
         assertThat(board).contains("href=\"#care-" + mateo + "\"", "id=\"care-" + mateo + "\"");
         HttpResponse<String> noKind = supervisor.postForm("/operations/" + id + "/care-arrangements",
@@ -130,6 +171,105 @@ class OperationPagesTest {
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'OPERATION_TARGETS_READ' "
                 + "and subject_id = ? and actor = 'supervisor'").param(String.valueOf(id)).query(Long.class).single())
                 .as("each board that lists people is audited").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void the_progress_of_a_plan_run_is_polled_from_the_board_and_cancelled_from_it_by_a_director_of_the_office()
+            throws Exception {
+        long id = ops.houstonOperation();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
+                HttpStatus.CREATED);
+        planner.solveWithControl((input, control) -> {
+            java.time.Instant until = java.time.Instant.now().plusSeconds(20);
+            while (!control.cancelled() && java.time.Instant.now().isBefore(until)) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ScheduleSolver.solve(input, control);
+        });
+        try {
+            FormSession supervisor = as("supervisor");
+            assertThat(supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "20")).statusCode())
+                    .isEqualTo(302);
+            long run = lastRun(id);
+            String fragment = "/operations/" + id + "/plan-runs/" + run;
+
+            String board = supervisor.get("/operations/" + id).body();
+            assertThat(board).contains("Plan run " + run + " started", "id=\"plan-run\"",
+                    "hx-get=\"" + fragment + "\"", "hx-trigger=\"every 2s\"", "Planning: the solver is running",
+                    "id=\"plan-run-elapsed\"", "id=\"plan-run-score\"", "id=\"plan-run-placed\"",
+                    "id=\"plan-run-cancel\"", "reload the page").doesNotContain("id=\"plan-form\"");
+            HttpResponse<String> polled = supervisor.get(fragment);
+            assertThat(polled.statusCode()).isEqualTo(200);
+            assertThat(polled.headers().firstValue("HX-Refresh")).isEmpty();
+            assertThat(polled.body()).contains("id=\"plan-run\"", "of 1", "_csrf").doesNotContain("<html");
+            // counsel follows it but does not cancel it; an officer not on the roster does not see it
+            assertThat(as("attorney").get(fragment).body()).contains("id=\"plan-run\"")
+                    .doesNotContain("id=\"plan-run-cancel\"");
+            assertThat(as("officer").get(fragment).statusCode()).isEqualTo(403);
+            assertThat(as("officer").postForm(fragment + "/cancel", Map.of()).statusCode()).isEqualTo(403);
+            assertThat(supervisor.postForm("/operations/" + id + "/plan", Map.of("seconds", "1")).statusCode())
+                    .as("a second run while one runs").isEqualTo(409);
+
+            FormSession director = as("director");
+            assertThat(director.get("/operations/" + id).body()).contains("id=\"plan-run-cancel\"");
+            assertThat(director.postForm(fragment + "/cancel", Map.of()).statusCode()).isEqualTo(302);
+            followRun(director, id);
+            String after = director.get("/operations/" + id).body();
+            assertThat(after).contains("The last plan run: Cancelled", "no hard violation and was stored",
+                    "id=\"plan-grid\"").doesNotContain("hx-trigger=\"every 2s\"", "id=\"plan-run-cancel\"");
+            HttpResponse<String> late = director.postForm(fragment + "/cancel", Map.of());
+            assertThat(late.statusCode()).isEqualTo(409);
+            assertThat(late.body()).contains("nothing to cancel");
+        } finally {
+            planner.realSolver();
+        }
+    }
+
+    @Test
+    void each_unit_shows_its_protected_area_flags_with_their_approvals_and_its_call_in_compliance() {
+        long id = ops.houstonOperation();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1501)),
+                HttpStatus.CREATED);
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
+                HttpStatus.CREATED);
+        ok(ops.post("officer", "/api/people/991500001/protected-area-flags", Map.of("kind", "SCHOOL",
+                "distanceMeters", 120, "description", "elementary school across the street (synthetic)")),
+                HttpStatus.CREATED);
+        FormSession supervisor = as("supervisor");
+
+        String board = supervisor.get("/operations/" + id).body();
+        assertThat(between(board, "id=\"pa-flags-1501\"", "</ul>")).contains("School, 120 m",
+                "elementary school across the street", "2019-06-23 NOT APPROVED", "2019-06-25 NOT APPROVED",
+                "href=\"#pa-unit-1501\"");
+        assertThat(board).contains("id=\"pa-flags-1001\"><strong>Protected areas:</strong> no address of the family "
+                + "is flagged", "id=\"pa-unit-1501\"", "<option value=\"2019-06-24\">");
+        assertThat(between(board, "id=\"callin-1501\"", "</p>")).contains("No call-in letter",
+                "0 of 1 members with a case reported or departed");
+
+        assertThat(supervisor.postForm("/operations/" + id + "/protected-area-approvals", Map.of("familyId", "1501",
+                "day", "2019-06-24", "justification", "the visit is at 6:00, before school opens")).statusCode())
+                .isEqualTo(302);
+        ok(ops.post("officer", "/api/people/991500001/call-in-responses", Map.of("kind", "REPORTED",
+                "onDate", "2019-06-20")), HttpStatus.CREATED);
+
+        String after = supervisor.get("/operations/" + id).body();
+        assertThat(between(after, "id=\"pa-flags-1501\"", "</ul>")).contains("2019-06-24 approved by supervisor",
+                "2019-06-23 NOT APPROVED");
+        assertThat(after).doesNotContain("<option value=\"2019-06-24\">");
+        assertThat(between(after, "id=\"callin-1501\"", "</p>")).contains("1 of 1 members with a case reported");
+        // the director reads the same, without the supervisor's approval form
+        String director = as("director").get("/operations/" + id).body();
+        assertThat(director).contains("id=\"pa-flags-1501\"").doesNotContain("id=\"pa-unit-1501\"");
+    }
+
+    private static String between(String text, String from, String to) {
+        int at = text.indexOf(from);
+        assertThat(at).as(from).isNotNegative();
+        return text.substring(at, text.indexOf(to, at));
     }
 
     @Test

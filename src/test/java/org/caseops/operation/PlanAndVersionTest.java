@@ -53,7 +53,7 @@ class PlanAndVersionTest {
 
     @AfterEach
     void realSolver() {
-        planner.solveWith(ScheduleSolver::solve);
+        planner.realSolver();
     }
 
     private int version() {

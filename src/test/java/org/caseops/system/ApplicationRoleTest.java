@@ -81,6 +81,8 @@ class ApplicationRoleTest {
             "operation", "operation_target", "operation_member", "operation_plan", "operation_roster",
             "operation_team", "team_shift", "staging_site", "plan_visit", "care_arrangement", "protected_area_kind",
             "protected_area_policy", "protected_area_flag", "protected_area_approval",
+            // V150: a plan run moves RUNNING -> FINISHED | CANCELLED | FAILED, its progress written as it goes
+            "plan_run",
             // the field: an encounter closes, a custody status moves (its ledger is history), caregivers end
             "encounter", "custody_status", "custody_transition", "minor_caregiver",
             // worksite: employers (their version), sites, nominations and inspections move through their states

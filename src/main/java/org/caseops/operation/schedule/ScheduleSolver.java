@@ -1,5 +1,6 @@
 package org.caseops.operation.schedule;
 
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -107,6 +108,17 @@ public final class ScheduleSolver {
      * building the problem included, and leave out only the final score analysis.
      */
     public static ScheduleResult solve(ScheduleInput input) {
+        return solve(input, SolveControl.none());
+    }
+
+    /**
+     * As {@link #solve(ScheduleInput)}, reporting the best score to {@code control} as it improves (the sum of the
+     * offices' best scores: each office's construction, then each new best of its local search) and stopping early
+     * when it is cancelled: every office is still constructed (it is quick, and bounded by the deadline), an office
+     * being searched stops its search at once, an office not searched yet is not, and the schedule returned is the
+     * best found so far.
+     */
+    public static ScheduleResult solve(ScheduleInput input, SolveControl control) {
         long started = System.nanoTime();
         long deadline = started + input.limits().timeLimit().toNanos();
         Schedule problem = Problems.build(input);
@@ -114,6 +126,8 @@ public final class ScheduleSolver {
             return ScheduleResults.of(FACTORY, problem, new Timings(Duration.ZERO, Duration.ZERO));
         }
         List<Schedule> parts = Partitions.byFieldOffice(problem);
+        control.units(problem.visits().size());
+        Progress progress = new Progress(parts.size(), control);
         int threads = Math.min(parallelism(), parts.size());
         SoftWeights weights = input.preferences().weights();
         int days = input.days().size();
@@ -128,6 +142,8 @@ public final class ScheduleSolver {
                 Construction construction = new Construction(part.visits(), problem.slots().size(), days, weights);
                 construction.place(deadline);
                 complete[p] = part.visits().stream().allMatch(Visit::assigned);
+                progress.part(p, construction.hardScore(), construction.softScore(),
+                        (int) part.visits().stream().filter(Visit::assigned).count());
                 // the construction's own count of hard penalties, which is Timefold's (ConstructionTest); the final
                 // score analysis has the last word (a first feasible time is only reported for a feasible result)
                 if (complete[p] && construction.hardScore() == 0) {
@@ -144,8 +160,8 @@ public final class ScheduleSolver {
             }
             Shares shares = new Shares(deadline, threads, unitsToSearch, input.limits());
             runAll(pool, parts.size(), p -> {
-                if (complete[p]) {
-                    improve(parts.get(p), shares, feasibleAt, p);
+                if (complete[p] && !control.cancelled()) {
+                    improve(parts.get(p), shares, feasibleAt, p, control, progress);
                 }
             });
         } finally {
@@ -181,11 +197,13 @@ public final class ScheduleSolver {
     }
 
     /** Local search on one office's part, for its share of the time; the best schedule found is copied back. */
-    private static void improve(Schedule part, Shares shares, long[] feasibleAt, int p) {
+    private static void improve(Schedule part, Shares shares, long[] feasibleAt, int p, SolveControl control,
+            Progress progress) {
         int size = part.visits().size();
         Duration[] share = shares.take(size);
+        Solver<Schedule> running = null;
         try {
-            if (share[0].compareTo(SHORTEST_SEARCH) < 0) {
+            if (share[0].compareTo(SHORTEST_SEARCH) < 0 || control.cancelled()) {
                 return;
             }
             Solver<Schedule> solver = FACTORY.buildSolver(new SolverConfigOverride<Schedule>()
@@ -196,7 +214,16 @@ public final class ScheduleSolver {
                 if (feasibleAt[p] == 0 && event.isNewBestSolutionInitialized() && event.getNewBestScore().isFeasible()) {
                     feasibleAt[p] = System.nanoTime();
                 }
+                if (event.isNewBestSolutionInitialized()
+                        && event.getNewBestScore() instanceof HardSoftLongScore score) {
+                    progress.part(p, score.hardScore(), score.softScore(), size);
+                }
+                if (control.cancelled()) {
+                    solver.terminateEarly();
+                }
             });
+            running = solver;
+            control.started(solver);
             Schedule best = solver.solve(part);
             List<Visit> into = part.visits();
             List<Visit> from = best.visits();
@@ -209,7 +236,37 @@ public final class ScheduleSolver {
                 v.assign(b.slot(), b.team(), b.site());
             }
         } finally {
+            if (running != null) {
+                control.ended(running);
+            }
             shares.done();
+        }
+    }
+
+    /** Each office's best score and units placed so far; their sums go to the control when one improves. */
+    private static final class Progress {
+        private final long[] hard;
+        private final long[] soft;
+        private final int[] placed;
+        private final boolean[] reported;
+        private final SolveControl control;
+
+        Progress(int parts, SolveControl control) {
+            this.hard = new long[parts];
+            this.soft = new long[parts];
+            this.placed = new int[parts];
+            this.reported = new boolean[parts];
+            this.control = control;
+        }
+
+        synchronized void part(int p, long hardScore, long softScore, int placedUnits) {
+            hard[p] = hardScore;
+            soft[p] = softScore;
+            placed[p] = placedUnits;
+            reported[p] = true;
+            if (allTrue(reported)) {
+                control.improved(Arrays.stream(hard).sum(), Arrays.stream(soft).sum(), Arrays.stream(placed).sum());
+            }
         }
     }
 
