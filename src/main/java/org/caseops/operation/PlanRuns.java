@@ -187,13 +187,18 @@ public class PlanRuns {
     }
 
     private Conflict alreadyRunning(long operationId) {
-        String which = jdbc.sql("""
+        return alreadyRunning(jdbc, operationId).orElseGet(() -> new Conflict("operation " + operationId
+                + " is being planned already (another plan run): wait for it to finish or cancel it"));
+    }
+
+    /** The 409 of an operation that a plan run is planning now, naming the run; empty when none is. */
+    static Optional<Conflict> alreadyRunning(JdbcClient jdbc, long operationId) {
+        return jdbc.sql("""
                 select 'plan run ' || id || ', started by ' || started_by || ' at '
                        || to_char(started_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC'
                 from plan_run where operation_id = ? and state = 'RUNNING'""").param(operationId)
-                .query(String.class).optional().orElse("another plan run");
-        return new Conflict("operation " + operationId + " is being planned already (" + which
-                + "): wait for it to finish or cancel it");
+                .query(String.class).optional().map(which -> new Conflict("operation " + operationId
+                        + " is being planned already (" + which + "): wait for it to finish or cancel it"));
     }
 
     /** The solve, on a thread of the pool, as the user who started it. */

@@ -135,6 +135,10 @@ public class Planner {
     public Plan plan(long id, Integer seconds, Integer version) {
         Operation op = operations.get(id, version);
         ScheduleInput input = prepare(op, seconds);
+        // a plan asked for directly while a plan run is planning the operation would race it: refused
+        PlanRuns.alreadyRunning(jdbc, id).ifPresent(conflict -> {
+            throw conflict;
+        });
         String actor = access.actor().username();
         ScheduleResult result = solve(op, input, SolveControl.none());
         return transaction.execute(status -> save(op, result, actor));

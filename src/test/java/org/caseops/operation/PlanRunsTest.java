@@ -144,6 +144,11 @@ class PlanRunsTest {
         }
         assertThat(progress.path("state").asText()).isEqualTo("RUNNING");
         assertThat(progress.path("unitsPlaced").asInt()).as("the progress written while it runs").isEqualTo(1);
+        // meanwhile a plan asked for directly is refused, naming the run
+        ResponseEntity<JsonNode> direct = ops.post("supervisor", "/api/operations/" + id + "/plan",
+                Map.of("seconds", 1));
+        assertThat(direct.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(direct.getBody().path("detail").asText()).contains("is being planned already (plan run");
 
         // a director of the operation's office, not the one who started it, may cancel it
         ResponseEntity<JsonNode> cancel = ops.post("director", location + "/cancel", null);
@@ -152,7 +157,7 @@ class PlanRunsTest {
         JsonNode run = ended(location);
 
         assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("CANCELLED");
-        assertThat(run.path("elapsedSeconds").asLong()).as("stopped early").isLessThan(15);
+        assertThat(run.path("elapsedSeconds").asLong()).as("stopped before its 30 s limit").isLessThan(30);
         assertThat(run.path("planKept").asBoolean()).isTrue();
         assertThat(run.path("outcome").asText()).contains("no hard violation and was stored");
         assertThat(count("select count(*) from plan_visit where operation_id = ?")).isEqualTo(1);

@@ -189,6 +189,8 @@ class ReplicaRoutingTest {
     @Test
     @Order(4)
     void with_the_replica_down_everything_still_answers_from_the_primary() throws InterruptedException {
+        // nesting seen from here on (the list is the JVM's: ConnectionNestingTest provokes one on purpose)
+        int nestingBefore = ConnectionNesting.violations().size();
         replica.stop();
         await(s -> s.state() == ReplicaRouting.State.DOWN, "the replica seen down");
         long reads = routing.status().replicaReads();
@@ -204,7 +206,8 @@ class ReplicaRoutingTest {
         assertThat(usernames(api.as("admin").getForEntity("/api/users?size=500", Map.class))).contains("replica.down");
         assertThat(routing.status().replicaReads()).isEqualTo(reads);
         assertThat(routing.status().fallbacks().get(ReplicaRouting.Fallback.DOWN)).isGreaterThanOrEqualTo(down + 3);
-        assertThat(ConnectionNesting.violations()).isEmpty();
+        List<String> nesting = List.copyOf(ConnectionNesting.violations());
+        assertThat(nesting.subList(nestingBefore, nesting.size())).isEmpty();
     }
 
     /**
