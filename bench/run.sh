@@ -3,6 +3,8 @@
 #
 #   bench/run.sh [all|import|screening|schedule|schedule-family-op|audit|api|startup]   (default: all; api and startup only by name)
 #   bench/run.sh monthly     the monthly report over generated events against one hand-written SQL query (bench/monthly/)
+#   bench/run.sh backup      caseops backup while writers write, caseops restore into a fresh home, every write
+#                 acknowledged before the backup looked up on it (bench/backup/)
 #   bench/run.sh replica     public statistics on a streaming replica under a write load, then on the primary (bench/replica/)
 #   bench/run.sh letters     call-in letters printed as PDFs and batch files against one letter's rendering (bench/letters/)
 #   bench/run.sh faults | faults-import-kill | faults-server-kill | faults-writers | faults-soak | faults-fuzz
@@ -835,6 +837,9 @@ case "$what" in
     replica)
         trap - EXIT
         exec "$BENCH_DIR/replica/replica.sh" ;;
+    backup)
+        trap - EXIT
+        exec "$BENCH_DIR/backup/roundtrip.sh" ;;
     all|import|screening|schedule|schedule-family-op|audit|api|startup) ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown benchmark: $what (all|import|screening|schedule|schedule-family-op|audit|api|startup|monthly|letters|failover|faults|faults-...)" >&2
