@@ -7,7 +7,7 @@
 #   C. `caseops restore --from DIR --home NEW` into a fresh home: WAL replay, `audit verify` against the signed
 #      checkpoints that came with the backup, every table compared with the backup's manifest (exit 0: intact, no
 #      history table lost rows).
-#   D. CaseOps started on the restored home: every write of phase A looked up (bench/failover/verify-acks.sql, the
+#   D. CaseOps started on the restored home: every write of phase A looked up (bench/faults/verify-acks.sql, the
 #      checks of bench/faults/server-kill.sh): none may be missing; phase B's writes are counted (those acknowledged
 #      before pg_backup_stop are in, later ones not: the backup is consistent as of its end).
 #
@@ -47,12 +47,6 @@ stop_writers() {  # $1 = output folder
     touch "$1/stop"
     wait "$CLIENTS_PID" || true
     CLIENTS_PID=
-}
-
-verify_acks() {  # $1 = acks.tsv, $2 = output file
-    { echo "create temp table ack (kind text, id bigint, detail text);"
-      echo "\\copy ack from '$1' with (format text, delimiter E'\\t')"
-      cat "$ROOT/bench/failover/verify-acks.sql"; } | sql >"$2"
 }
 
 rm -rf "$dir" "$CASEOPS_HOME" "$RESTORED" "$BACKUP"

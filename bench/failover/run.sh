@@ -24,7 +24,7 @@
 #      A browser session signed in (form and cookie) before the kill must still be signed in after it (GET / 200,
 #      not a redirect to the sign-in page): Spring Session keeps it in PostgreSQL;
 #   5. the writers go on for AFTER_S seconds, stop; every acknowledged write is looked up on the promoted server
-#      (verify-acks.sql, the checks of bench/faults/server-kill.sh), `caseops audit verify` runs against it.
+#      (bench/faults/verify-acks.sql, the checks of bench/faults/server-kill.sh), `caseops audit verify` runs against it.
 #
 # Environment (defaults): PG_VERSIONS="15 17" CLIENTS=8 WRITE_S=20 PROMOTE_DELAY_S=2 AFTER_S=15
 #   RECHECK_S=2    the JDBC URL's hostRecheckSeconds (how long the driver trusts what it learnt of a host; its
@@ -325,7 +325,7 @@ CONF
     chmod a+r "$work/acks.tsv"
     { echo "create temp table ack (kind text, id bigint, detail text);"
       echo "\\copy ack from '$work/acks.tsv' with (format text, delimiter E'\\t')"
-      cat "$FAILOVER_DIR/verify-acks.sql"; } | psql_on "$p2" caseops >"$RUN_OUT/verify.tsv"
+      cat "$FAILOVER_DIR/../faults/verify-acks.sql"; } | psql_on "$p2" caseops >"$RUN_OUT/verify.tsv"
     local audit_rc=0
     java -Xmx256m -jar "$JAR" audit verify >"$RUN_OUT/audit-verify.txt" 2>&1 || audit_rc=$?
     local health; health=$(curl -s -m 10 "http://localhost:$HTTP_PORT/actuator/health" || echo "no answer")

@@ -93,6 +93,14 @@ sql() { PGPASSWORD="$(sed -n 's/^owner.password=//p' "$CASEOPS_HOME/database.sec
     PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres \
     -d postgres "$@"; }
 
+# Every write FaultClients saw acknowledged ($1: its acks.tsv) looked up in CASEOPS_HOME's database as the owner
+# (verify-acks.sql: the row, its one timeline or task event, its one audit entry), into $2 as "what<TAB>count" lines.
+verify_acks() {  # $1 = acks.tsv, $2 = output file
+    { echo "create temp table ack (kind text, id bigint, detail text);"
+      echo "\\copy ack from '$1' with (format text, delimiter E'\\t')"
+      cat "$FAULTS_DIR/verify-acks.sql"; } | sql >"$2"
+}
+
 # The docket's fingerprint, as src/test/java/org/caseops/fixtures/Database.docketFingerprint computes it: every row
 # of the docket and people tables in key order without import ids, surrogate ids or versions, and the event count.
 docket_fingerprint() {

@@ -77,37 +77,7 @@ CLIENTS_PID=
 
 # every acknowledged write against the database
 cp "$dir/acks.tsv" "$WORK/acks.tsv"
-sql >"$dir/verify.tsv" <<SQL
-create temp table ack (kind text, id bigint, detail text);
-\copy ack from '$WORK/acks.tsv' with (format text, delimiter E'\t')
-\pset format unaligned
-\pset fieldsep '\t'
-\pset tuples_only on
-select 'acknowledged ' || kind, count(*) from ack group by kind order by 1;
-select 'NOTE missing or changed', count(*) from ack a where kind = 'NOTE'
-    and not exists (select 1 from case_note n where n.id = a.id and n.body = a.detail);
-select 'NOTE without exactly one timeline event', count(*) from ack a where kind = 'NOTE'
-    and (select count(*) from case_event e where e.kind = 'CASE_NOTE_ADDED' and e.summary = 'Case note ' || a.id || ' added') <> 1;
-select 'NOTE without exactly one audit entry', count(*) from ack a where kind = 'NOTE'
-    and (select count(*) from audit_entry e where e.action = 'CASE_NOTE_ADDED' and e.detail = 'case note ' || a.id) <> 1;
-select 'TASK missing or changed', count(*) from ack a where kind = 'TASK'
-    and not exists (select 1 from task t where t.id = a.id and t.title = a.detail);
-select 'TASK_START without exactly one STARTED event', count(*) from ack a where kind = 'TASK_START'
-    and (select count(*) from task_event e where e.task_id = a.id and e.kind = 'STARTED') <> 1;
-select 'TASK_START not started', count(*) from ack a where kind = 'TASK_START'
-    and not exists (select 1 from task t where t.id = a.id and t.status <> 'ASSIGNED');
-select 'HOLD_PLACED missing', count(*) from ack a where kind = 'HOLD_PLACED'
-    and not exists (select 1 from legal_hold h where h.id = a.id);
-select 'HOLD_LIFTED not lifted', count(*) from ack a where kind = 'HOLD_LIFTED'
-    and not exists (select 1 from legal_hold h where h.id = a.id and h.lifted_on is not null);
-select 'notes written (acknowledged or not)', count(*) from case_note where body like 'fault note %';
-select 'notes written twice', count(*) from (select body from case_note where body like 'fault note %'
-    group by body having count(*) > 1) d;
-select 'tasks written twice', count(*) from (select title from task where title like 'fault task %'
-    group by title having count(*) > 1) d;
-select 'open holds on a case, more than one', count(*) from (select idncase from legal_hold where lifted_on is null
-    group by idncase having count(*) > 1) d;
-SQL
+verify_acks "$WORK/acks.tsv" "$dir/verify.tsv"
 java -jar "$JAR" audit verify >"$dir/audit-verify.txt" 2>&1 || true
 stop_server
 lost=$(awk -F'\t' '/missing|without|not started|not lifted|twice|more than one/ { s += $2 } END { print s + 0 }' "$dir/verify.tsv")

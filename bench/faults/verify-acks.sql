@@ -1,5 +1,5 @@
--- Every write CaseOps acknowledged (the temp table ack, loaded by bench/failover/run.sh from FaultClients' acks.tsv)
--- looked up on the server: the same checks as bench/faults/server-kill.sh.
+-- Every write CaseOps acknowledged (the temp table ack, loaded from FaultClients' acks.tsv by lib.sh's verify_acks for
+-- the server-kill campaign and the backup round trip, and by bench/failover/run.sh) looked up on the server.
 \pset format unaligned
 \pset fieldsep '\t'
 \pset tuples_only on
