@@ -12,39 +12,46 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail's two background jobs, in every CaseOps process: the sequencer, every
- * {@code caseops.audit.sequencer-interval} (100 ms) and batch after batch until the queue is empty; and the
- * scheduled checkpoint, every {@code caseops.audit.checkpoint-interval} (1 minute) when the chain has grown. Starts
- * before and stops after the web server, and chains what is still queued on the way out.
+ * The audit trail's three background jobs, in every CaseOps process: the sequencer, every
+ * {@code caseops.audit.sequencer-interval} (100 ms) and batch after batch until the queue is empty; the scheduled
+ * checkpoint, every {@code caseops.audit.checkpoint-interval} (1 minute) when the chain has grown; and the scheduled
+ * check of the trail ({@link AuditVerifications}), every {@code caseops.audit.verify-interval} (5 minutes, the first
+ * 30 seconds after start), one instance at a time. Starts before and stops after the web server, and chains what is
+ * still queued on the way out.
  */
 @Component
 class AuditBackground implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditBackground.class);
     private static final long QUIET_MILLIS = 60_000;
+    private static final long FIRST_CHECK_MILLIS = 30_000;
 
     private final AuditSequencer sequencer;
     private final AuditCheckpoints checkpoints;
+    private final AuditVerifications verifications;
     private final AuditProperties properties;
     private ScheduledExecutorService threads;
     private volatile boolean running;
     private volatile long lastWarning;
 
-    AuditBackground(AuditSequencer sequencer, AuditCheckpoints checkpoints, AuditProperties properties) {
+    AuditBackground(AuditSequencer sequencer, AuditCheckpoints checkpoints, AuditVerifications verifications,
+            AuditProperties properties) {
         this.sequencer = sequencer;
         this.checkpoints = checkpoints;
+        this.verifications = verifications;
         this.properties = properties;
     }
 
     @Override
     public synchronized void start() {
         AtomicInteger n = new AtomicInteger();
+        String[] names = {"sequencer", "checkpoints", "verify"};
         ThreadFactory named = r -> {
-            Thread t = new Thread(r, "audit-" + (n.getAndIncrement() == 0 ? "sequencer" : "checkpoints"));
+            Thread t = new Thread(r, "audit-" + names[Math.min(n.getAndIncrement(), names.length - 1)]);
             t.setDaemon(true);
             return t;
         };
-        threads = Executors.newScheduledThreadPool(2, named);
+        threads = Executors.newScheduledThreadPool(3, named);
         running = true;
         long every = properties.sequencerInterval().toMillis();
         threads.scheduleWithFixedDelay(this::sequence, 0, every, TimeUnit.MILLISECONDS);
@@ -52,6 +59,24 @@ class AuditBackground implements SmartLifecycle {
         if (!checkpointEvery.isZero()) {
             threads.scheduleWithFixedDelay(this::checkpoint, checkpointEvery.toMillis(), checkpointEvery.toMillis(),
                     TimeUnit.MILLISECONDS);
+        }
+        Duration verifyEvery = properties.verifyInterval();
+        if (!verifyEvery.isZero()) {
+            threads.scheduleWithFixedDelay(this::verify, Math.min(FIRST_CHECK_MILLIS, verifyEvery.toMillis()),
+                    verifyEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void verify() {
+        try {
+            verifications.check("schedule").ifPresent(v -> {
+                if (!v.intact()) {
+                    log.error("Audit trail check ({}, entries {} to {}): BROKEN at position {}: {}", v.kind(),
+                            v.fromPosition(), v.verifiedUpTo(), v.firstBrokenPosition(), v.problem());
+                }
+            });
+        } catch (RuntimeException e) {
+            warn("The scheduled audit trail check failed (it tries again in {}): {}", properties.verifyInterval(), e);
         }
     }
 

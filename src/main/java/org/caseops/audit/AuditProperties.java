@@ -17,10 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           {@code CASEOPS_HOME/audit/signing-key.pem}, generated on first start with mode 0600
  * @param checkpointLog      where this installation appends every checkpoint it issues, one JSON line each; default
  *                           {@code CASEOPS_HOME/audit/checkpoints.ndjson}
+ * @param verifyInterval     how often the trail is checked and the check kept ({@code audit_verification}, shown by
+ *                           the monthly report): the entries chained since the last intact check (default 5 minutes;
+ *                           0 turns the schedule off); the first check 30 seconds after start
+ * @param fullVerifyInterval how old the last check of the whole chain may be before the scheduled check reads the
+ *                           whole chain again instead of what was chained since (default 24 hours)
  */
 @ConfigurationProperties(prefix = "caseops.audit")
 public record AuditProperties(Duration sequencerInterval, Integer sequencerBatch, Duration checkpointInterval,
-        Path signingKey, Path checkpointLog) {
+        Path signingKey, Path checkpointLog, Duration verifyInterval, Duration fullVerifyInterval) {
 
     public AuditProperties {
         if (sequencerInterval == null || sequencerInterval.isNegative() || sequencerInterval.isZero()) {
@@ -31,6 +36,12 @@ public record AuditProperties(Duration sequencerInterval, Integer sequencerBatch
         }
         if (checkpointInterval == null || checkpointInterval.isNegative()) {
             checkpointInterval = Duration.ofMinutes(1);
+        }
+        if (verifyInterval == null || verifyInterval.isNegative()) {
+            verifyInterval = Duration.ofMinutes(5);
+        }
+        if (fullVerifyInterval == null || fullVerifyInterval.isNegative() || fullVerifyInterval.isZero()) {
+            fullVerifyInterval = Duration.ofHours(24);
         }
         if (signingKey == null) {
             String env = System.getenv("CASEOPS_AUDIT_SIGNING_KEY");

@@ -124,12 +124,39 @@ class AuditRows {
      * The first entry that is neither chained nor queued, so would never be chained: nothing the application does
      * makes one (the trigger queues every entry in its own transaction); removing a queued entry does.
      */
-    AuditEntry firstUnchainable() {
+    AuditEntry firstUnchainable(long fromSeq) {
         return jdbc.sql(ENTRY + """
                 from audit_entry e left join audit_chain c on c.seq = e.seq
-                where c.seq is null and not exists (select from audit_pending p where p.seq = e.seq)
+                where e.seq >= ? and c.seq is null and not exists (select from audit_pending p where p.seq = e.seq)
                 order by e.seq limit 1""")
-                .query((rs, n) -> entry(rs)).optional().orElse(null);
+                .param(fromSeq).query((rs, n) -> entry(rs)).optional().orElse(null);
+    }
+
+    /**
+     * The lowest seq of an entry not chained yet (queued), or the next seq when every entry is chained: below it,
+     * every entry of this snapshot is chained.
+     */
+    long lowestUnchained() {
+        return jdbc.sql("""
+                select coalesce((select min(p.seq) from audit_pending p
+                                 where not exists (select from audit_chain c where c.seq = p.seq)),
+                                (select coalesce(max(seq), 0) + 1 from audit_entry))""")
+                .query(Long.class).single();
+    }
+
+    /** The hash of the chained entry at {@code position}, if the chain has one there. */
+    java.util.Optional<String> hashAt(long position) {
+        return jdbc.sql("select hash from audit_chain where position = ?").param(position).query(String.class)
+                .optional();
+    }
+
+    /**
+     * Takes, without waiting, the lock under which one check of the trail at a time is made and kept on every
+     * instance (ADR 008's two-key space, job {@code audit-verify}); held to the end of the caller's transaction.
+     */
+    boolean tryVerifyLock() {
+        return jdbc.sql("select pg_try_advisory_xact_lock(hashtext('caseops.job'), hashtext('audit-verify'))")
+                .query(Boolean.class).single();
     }
 
     /**

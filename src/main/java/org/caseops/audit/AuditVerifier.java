@@ -43,6 +43,24 @@ public class AuditVerifier {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public VerifyResult verify(List<Checkpoint> anchors) {
+        return check(0, AuditEntry.GENESIS, 1, anchors).result();
+    }
+
+    /**
+     * One check and where it ended, to be kept ({@link AuditVerifications}): the chain read from
+     * {@code fromPosition} to {@code lastPosition}, ending in {@code lastHash}, and the lowest seq not chained when
+     * it was made ({@code unchainedFromSeq}: every entry below it was seen chained).
+     */
+    record Checked(VerifyResult result, long fromPosition, long lastPosition, String lastHash,
+            long unchainedFromSeq) {
+    }
+
+    /**
+     * Checks the chain after {@code afterPosition}, starting from {@code afterHash} (0 and the genesis hash: the whole
+     * chain), and looks for entries neither chained nor queued from seq {@code unchainedFromSeq} on. The caller's
+     * transaction gives the snapshot.
+     */
+    Checked check(long afterPosition, String afterHash, long unchainedFromSeq, List<Checkpoint> anchors) {
         List<AuditCheckpoints.Anchor> all = new ArrayList<>();
         for (Checkpoint given : anchors) {
             all.add(new AuditCheckpoints.Anchor(given, "given"));
@@ -58,14 +76,15 @@ public class AuditVerifier {
                 forged = anchor.describe() + ": its signature does not verify (forged or altered checkpoint)";
             }
         }
-        Chain chain = new Chain(0, AuditEntry.GENESIS, valid);
-        rows.chain(1, chain::check);
+        long lowestUnchained = rows.lowestUnchained();
+        Chain chain = new Chain(afterPosition, afterHash, valid);
+        rows.chain(afterPosition + 1, chain::check);
         VerifyResult result = chain.end(rows.head());
         if (result.intact() && forged != null) {
             result = VerifyResult.broken(result.entries(), null, forged);
         }
         if (result.intact()) {
-            AuditEntry lost = rows.firstUnchainable();
+            AuditEntry lost = rows.firstUnchainable(unchainedFromSeq);
             if (lost != null) {
                 result = VerifyResult.broken(result.entries(), null, "entry seq " + lost.seq() + " (recorded "
                         + Canonical.time(lost.recordedAt()) + ") is neither chained nor queued, so it would never "
@@ -88,7 +107,8 @@ public class AuditVerifier {
                     + String.format("%.1f s", age.toMillis() / 1000.0)
                     + (age.compareTo(STALE) > 0 ? ": the sequencer may not be running" : ""));
         }
-        return result.with(queue.pending(), notes);
+        return new Checked(result.with(queue.pending(), notes), afterPosition + 1, chain.lastPosition(),
+                chain.lastHash(), lowestUnchained);
     }
 
     /**
@@ -121,6 +141,10 @@ public class AuditVerifier {
 
         long lastPosition() {
             return lastPosition;
+        }
+
+        String lastHash() {
+            return lastHash;
         }
 
         void check(AuditEntry e) {

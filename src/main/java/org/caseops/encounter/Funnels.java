@@ -47,6 +47,23 @@ public class Funnels {
     /** The operation's funnel, counted in one transaction (one snapshot of the record); the read is audited. */
     @Transactional
     public Funnel funnel(long id) {
+        Funnel funnel = counted(id);
+        auditRead(id);
+        return funnel;
+    }
+
+    /** Records that the operation's funnel was read ({@code OPERATION_FUNNEL_READ}), in the caller's transaction. */
+    public void auditRead(long id) {
+        access.audit("OPERATION_FUNNEL_READ", new Access.Subject("OPERATION", String.valueOf(id), null), null);
+    }
+
+    /**
+     * The operation's funnel without an audit entry, for a caller that has recorded the read with
+     * {@link #auditRead} before (the monthly report: audited on the primary, counted on a read replica). Read-only;
+     * in the caller's transaction when there is one (one snapshot with its other figures).
+     */
+    @Transactional(readOnly = true)
+    public Funnel counted(long id) {
         Operation op = operations.get(id);
         operations.requireVisible(op);
         Map<String, long[]> counts = new TreeMap<>();
@@ -107,7 +124,6 @@ public class Funnels {
             }
             released.getOrDefault(office, Map.of()).forEach((k, v) -> releasedTotal.merge(k, v, Long::sum));
         });
-        access.audit("OPERATION_FUNNEL_READ", new Access.Subject("OPERATION", String.valueOf(id), null), null);
         return new Funnel(id, cities, city("ALL", total, releasedTotal));
     }
 

@@ -114,9 +114,19 @@ final class MonthlyReportDocuments {
             }
             src = r.sources().get("audit").query();
             MonthlyReports.AuditChain a = r.auditChain();
-            csv.writeRecord(m, "audit_chain", "", "", "intact", String.valueOf(a.intact()), src);
-            csv.writeRecord(m, "audit_chain", "", "", "verified_up_to_entry", n(a.verifiedUpTo()), src);
-            csv.writeRecord(m, "audit_chain", "", "", "pending", n(a.pending()), src);
+            csv.writeRecord(m, "audit_chain", "", "", "checked", String.valueOf(a.checked()), src);
+            csv.writeRecord(m, "audit_chain", "", "", "intact", a.checked() ? String.valueOf(a.intact()) : "", src);
+            if (a.checked()) {
+                csv.writeRecord(m, "audit_chain", "", "", "check_kind", a.kind(), src);
+                csv.writeRecord(m, "audit_chain", "", "", "checked_at", a.checkedAt().toString(), src);
+                csv.writeRecord(m, "audit_chain", "", "", "checked_from_entry", n(a.fromPosition()), src);
+                csv.writeRecord(m, "audit_chain", "", "", "verified_up_to_entry", n(a.verifiedUpTo()), src);
+                csv.writeRecord(m, "audit_chain", "", "", "pending", n(a.pending()), src);
+            }
+            if (a.wholeChainCheckedAt() != null) {
+                csv.writeRecord(m, "audit_chain", "", "", "whole_chain_checked_at", a.wholeChainCheckedAt().toString(),
+                        src);
+            }
             if (a.firstBrokenPosition() != null) {
                 csv.writeRecord(m, "audit_chain", "", "", "first_broken_position", n(a.firstBrokenPosition()), src);
             }
@@ -195,14 +205,7 @@ final class MonthlyReportDocuments {
                         t.percentLate(), n(t.enteredLate()))).toList());
         h.append("<h2>Audit chain</h2>");
         MonthlyReports.AuditChain a = r.auditChain();
-        h.append("<p>").append(e(a.intact() ? "Intact: verified up to entry " + a.verifiedUpTo()
-                : "Broken at position " + a.firstBrokenPosition() + ": " + a.problem()
-                        + " (entries read: " + a.verifiedUpTo() + ")"))
-                .append(e(a.pending() > 0 ? "; " + a.pending() + " not chained yet" : ""))
-                .append(e(a.checkpointPosition() == null ? "; no signed checkpoint yet"
-                        : "; latest signed checkpoint at entry " + a.checkpointPosition() + ", issued "
-                                + a.checkpointIssuedAt()))
-                .append(".</p>");
+        h.append("<p>").append(e(a.state() + ": " + a.summary())).append(".</p>");
         h.append("<h2>Access to person records outside one's field office, by purpose</h2>");
         table(h, List.of("Reader's office", "Role", "Action", "Purpose", "Entries"), r.access().stream()
                 .map(x -> List.of(x.actorOffice(), x.role(), x.action(), x.purpose(), n(x.entries()))).toList());

@@ -13,6 +13,7 @@ import org.caseops.access.Navigation;
 import org.caseops.access.Role;
 import org.caseops.access.WorkingDate;
 import org.caseops.system.Pages;
+import org.caseops.system.ReplicaRead;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Pages
 @Allow({Role.DIRECTOR, Role.AUDITOR})
+@ReplicaRead
 class MonthlyReportPages {
 
     private final MonthlyReports reports;

@@ -14,8 +14,7 @@ import java.util.TreeMap;
 import org.caseops.access.Access;
 import org.caseops.access.Actor;
 import org.caseops.audit.AuditCheckpoints;
-import org.caseops.audit.AuditVerifier;
-import org.caseops.audit.VerifyResult;
+import org.caseops.audit.AuditVerifications;
 import org.caseops.encounter.Funnels;
 import org.caseops.legal.rules.BusinessCalendar;
 import org.caseops.system.BadInput;
@@ -27,7 +26,9 @@ import org.caseops.task.Tasks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The monthly report (issue 18, docs/oversight.md "The monthly report") of one month, for all field offices or one:
@@ -89,9 +90,50 @@ public class MonthlyReports {
         }
     }
 
-    /** The audit chain as verified when the report was made: up to which entry, and the latest signed checkpoint. */
-    public record AuditChain(boolean intact, long verifiedUpTo, long pending, Long firstBrokenPosition,
-            String problem, Long checkpointPosition, Instant checkpointIssuedAt) {
+    /**
+     * The audit trail's state as its newest scheduled check found it (audit.AuditVerifications; the report does not read
+     * the whole chain itself): whether a check was made yet, what kind, when, over which entries, what it found; when
+     * the whole chain was last checked; and the latest signed checkpoint.
+     */
+    public record AuditChain(boolean checked, boolean intact, String kind, Instant checkedAt, long fromPosition,
+            long verifiedUpTo, long pending, Long firstBrokenPosition, String problem, Instant wholeChainCheckedAt,
+            Long checkpointPosition, Instant checkpointIssuedAt) {
+
+        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+        /** Intact, Broken, or Not checked yet. */
+        public String state() {
+            return !checked ? "Not checked yet" : intact ? "Intact" : "Broken";
+        }
+
+        /** The state in one sentence, as the page, the PDF and the CSV's reader see it (after {@link #state()}). */
+        public String summary() {
+            StringBuilder b = new StringBuilder();
+            if (!checked) {
+                b.append("no check of the trail is kept yet (the first scheduled check runs 30 seconds after start, "
+                        + "then every caseops.audit.verify-interval)");
+            } else if (intact) {
+                b.append("verified up to entry ").append(verifiedUpTo).append(" by ")
+                        .append("FULL".equals(kind) ? "a check of the whole chain" : "the check of entries "
+                                + fromPosition + " to " + verifiedUpTo)
+                        .append(" at ").append(TIME.format(checkedAt));
+                if (!"FULL".equals(kind) && wholeChainCheckedAt != null) {
+                    b.append(", the whole chain last checked at ").append(TIME.format(wholeChainCheckedAt));
+                }
+            } else {
+                b.append("first broken position ").append(firstBrokenPosition == null ? "–" : firstBrokenPosition)
+                        .append(": ").append(problem).append(" (found by the check at ")
+                        .append(TIME.format(checkedAt)).append(")");
+            }
+            if (checked && pending > 0) {
+                b.append("; ").append(pending).append(" not chained yet then");
+            }
+            b.append(checkpointPosition == null ? "; no signed checkpoint yet"
+                    : "; latest signed checkpoint at entry " + checkpointPosition + ", issued "
+                            + TIME.format(checkpointIssuedAt));
+            return b.toString();
+        }
     }
 
     public record AccessRow(String actorOffice, String role, String action, String purpose, long entries) {
@@ -106,24 +148,30 @@ public class MonthlyReports {
     private final JdbcClient jdbc;
     private final Funnels funnels;
     private final Tasks tasks;
-    private final AuditVerifier verifier;
+    private final AuditVerifications verifications;
     private final AuditCheckpoints checkpoints;
+    private final TransactionTemplate audited;
+    private final TransactionTemplate readOnly;
     private final Access access;
     private final Duration stagingLimit;
     private final Duration floresLimit;
     private final Duration reviewAfter;
     private final BusinessCalendar calendar = BusinessCalendar.usFederal();
 
-    MonthlyReports(JdbcClient jdbc, Funnels funnels, Tasks tasks, AuditVerifier verifier,
-            AuditCheckpoints checkpoints, Access access,
+    MonthlyReports(JdbcClient jdbc, Funnels funnels, Tasks tasks, AuditVerifications verifications,
+            AuditCheckpoints checkpoints, Access access, PlatformTransactionManager transactions,
             @Value("${caseops.custody.staging-hours:12}") int stagingHours,
             @Value("${caseops.custody.flores-days:20}") int floresDays,
             @Value("${caseops.custody.review-days:90}") int reviewDays) {
         this.jdbc = jdbc;
         this.funnels = funnels;
         this.tasks = tasks;
-        this.verifier = verifier;
+        this.verifications = verifications;
         this.checkpoints = checkpoints;
+        this.audited = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.access = access;
         this.stagingLimit = Duration.ofHours(stagingHours);
         this.floresLimit = Duration.ofDays(floresDays);
@@ -152,17 +200,47 @@ public class MonthlyReports {
 
     /**
      * The report of {@code month} for {@code office} (null: all field offices), with clocks measured up to the end of
-     * the month or the working date {@code asOf}, whichever comes first. One transaction, one snapshot; the read is
-     * audited {@code MONTHLY_REPORT_READ} (and each operation's funnel {@code OPERATION_FUNNEL_READ}, as its page).
+     * the month or the working date {@code asOf}, whichever comes first. Two transactions, one after the other (the
+     * request holds one connection at a time): first, on the primary, the read is audited {@code MONTHLY_REPORT_READ}
+     * (and each operation's funnel {@code OPERATION_FUNNEL_READ}, as its page) and committed; then every figure is
+     * read in one read-only repeatable-read transaction — one snapshot — which runs on the read replica when one is
+     * configured and the request's handler allows it (ADR 013). A read that fails after its audit entries leaves them:
+     * recorded and not shown is the safe side.
      */
-    @Transactional
     public Report report(YearMonth month, String office, LocalDate asOf) {
+        LocalDate first = month.atDay(1);
+        LocalDate next = month.plusMonths(1).atDay(1);
+        List<Op> ops = audited.execute(status -> {
+            List<Op> listed = operations(first, next, office);
+            access.audit("MONTHLY_REPORT_READ", new Access.Subject("REPORT", "monthly " + month, office), null);
+            for (Op op : listed) {
+                funnels.auditRead(op.id());
+            }
+            return listed;
+        });
+        return readOnly.execute(status -> read(month, office, asOf, ops));
+    }
+
+    /** An operation whose window touches the month (and, for one office, that names it). */
+    private record Op(long id, String name) {
+    }
+
+    private List<Op> operations(LocalDate first, LocalDate next, String office) {
+        return jdbc.sql("""
+                select operation_id, name from report_operation_window
+                where window_start < :next and window_end >= :first
+                  and (cast(:office as text) is null or :office = any (field_offices))
+                order by window_start, operation_id""").param("first", first).param("next", next)
+                .param("office", office).query((rs, i) -> new Op(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    private Report read(YearMonth month, String office, LocalDate asOf, List<Op> ops) {
         LocalDate first = month.atDay(1);
         LocalDate next = month.plusMonths(1).atDay(1);
         Map<String, Source> sources = new LinkedHashMap<>();
         String where = office == null ? "" : " for field office " + office;
 
-        List<FunnelRow> funnel = funnel(first, next, office);
+        List<FunnelRow> funnel = funnel(ops, office);
         sources.put("funnel", new Source("encounter.Funnels over report_operation_target, encounter, "
                 + "report_custody_move, report_removal_departure, report_voluntary_departure for each operation "
                 + "launched whose window touches the month" + where, "/operations/{id}/funnel"));
@@ -205,13 +283,18 @@ public class MonthlyReports {
                 + "happened (" + LocatorTimeliness.RULE + ", US federal calendar); entered late: recorded more "
                 + "than " + ENTERED_LATE_AFTER.toHours() + " hours after it happened", null));
 
-        VerifyResult verified = verifier.verify();
+        AuditVerifications.Status status = verifications.status();
         var checkpoint = checkpoints.latest();
-        AuditChain chain = new AuditChain(verified.intact(), verified.entries(), verified.pending(),
-                verified.firstBrokenPosition(), verified.problem(),
-                checkpoint.map(c -> c.position()).orElse(null), checkpoint.map(c -> c.issuedAt()).orElse(null));
-        sources.put("audit", new Source("audit.AuditVerifier: every chained entry's hash and link, the head, the "
-                + "queue, and the signed checkpoints", "/audit"));
+        AuditChain chain = status.latest().map(v -> new AuditChain(true, v.intact(), v.kind().name(), v.finishedAt(),
+                v.fromPosition(), v.verifiedUpTo(), v.pending(), v.firstBrokenPosition(), v.problem(),
+                status.latestFull().map(AuditVerifications.Verification::finishedAt).orElse(null),
+                checkpoint.map(c -> c.position()).orElse(null), checkpoint.map(c -> c.issuedAt()).orElse(null)))
+                .orElseGet(() -> new AuditChain(false, false, null, null, 0, 0, 0, null, null, null,
+                        checkpoint.map(c -> c.position()).orElse(null),
+                        checkpoint.map(c -> c.issuedAt()).orElse(null)));
+        sources.put("audit", new Source("audit.AuditVerifications.status(): the newest kept check of the trail, "
+                + "made on a schedule (every chained entry's hash and link since the last check, the whole chain at "
+                + "least daily, the head, the queue, the signed checkpoints)", "/audit"));
 
         List<AccessRow> accessRows = new ArrayList<>();
         jdbc.sql("""
@@ -225,7 +308,6 @@ public class MonthlyReports {
                 + "report_access_outside_office where month = '" + first + "'" + (office == null ? ""
                         : " and actor_office = '" + office + "'") + " group by 1, 2, 3, 4", "/audit"));
 
-        access.audit("MONTHLY_REPORT_READ", new Access.Subject("REPORT", "monthly " + month, office), null);
         return new Report(month.toString(), office, asOf, funnel, collateral, releases, clocks, timeliness, total,
                 chain, accessRows, sources);
     }
@@ -238,18 +320,16 @@ public class MonthlyReports {
         return a.isBefore(b) ? a : b;
     }
 
-    private List<FunnelRow> funnel(LocalDate first, LocalDate next, String office) {
-        record Op(long id, String name) {
-        }
-        List<Op> ops = jdbc.sql("""
-                select operation_id, name from report_operation_window
-                where window_start < :next and window_end >= :first
-                  and (cast(:office as text) is null or :office = any (field_offices))
-                order by window_start, operation_id""").param("first", first).param("next", next)
-                .param("office", office).query((rs, i) -> new Op(rs.getLong(1), rs.getString(2))).list();
+    private List<FunnelRow> funnel(List<Op> ops, String office) {
         List<FunnelRow> rows = new ArrayList<>();
         for (Op op : ops) {
-            Funnels.Funnel f = funnels.funnel(op.id());
+            Funnels.Funnel f;
+            try {
+                f = funnels.counted(op.id());
+            } catch (org.caseops.system.NotFound notYetOnTheReplica) {
+                // created on the primary a moment ago and not replayed on the replica yet: audited, not shown
+                continue;
+            }
             for (Funnels.City c : f.cities()) {
                 if (office == null || office.equals(c.fieldOffice())) {
                     rows.add(new FunnelRow(op.id(), op.name(), c.fieldOffice(), c.targeted(), c.encountered(),

@@ -43,7 +43,8 @@ final class Tables {
         OWNERS.put("access", Set.of("app_user", "access_token", "partner_agency", "sharing_agreement"));
         OWNERS.put("jurisdiction", Set.of("cooperation_policy", "reference_data_version", "reference_file",
                 "court_mapping_edit"));
-        OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint"));
+        OWNERS.put("audit", Set.of("audit_entry", "audit_head", "audit_chain", "audit_pending", "audit_checkpoint",
+                "audit_verification"));
         OWNERS.put("notice", Set.of("call_in_response", "letter_batch", "letter", "letter_member", "report_capacity",
                 "appointment_slot", "appointment"));
         OWNERS.put("supervision", Set.of("supervision", "supervision_condition", "condition_review",

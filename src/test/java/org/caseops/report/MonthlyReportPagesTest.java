@@ -9,6 +9,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.caseops.access.Users;
+import org.caseops.audit.AuditVerifications;
+import org.caseops.fixtures.AuditChecks;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
@@ -48,11 +50,18 @@ class MonthlyReportPagesTest {
     Environment environment;
     @Autowired
     Users users;
+    @Autowired
+    AuditVerifications verifications;
     long operation;
+    /** Where the check made before the report ended: the report shows it or a newer one. */
+    long verifiedBefore;
 
     @BeforeAll
     void aMonthInHouston() throws Exception {
         Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+        // a read that is audited (the report of another month), chained, then a check kept of the trail so far
+        FormSession.signIn(environment, "auditor").get("/reports/monthly?format=csv&month=2023-10");
+        verifiedBefore = AuditChecks.checkWhenChained(verifications, jdbc).verifiedUpTo();
         long ana = person("Ana");
         long sofia = person("Sofia");
         long jose = person("Jose");
@@ -198,11 +207,16 @@ class MonthlyReportPagesTest {
                 count("select count(*) from custody_event where recorded_at > occurred_at + interval '24 hours' "
                         + "and occurred_at" + NOV.formatted("occurred_at"))));
 
-        // the audit chain as verified: up to an entry the chain holds (other classes of this JVM may have broken
-        // it on purpose, so whether it is intact is not asserted here)
+        // the audit chain as its newest kept check found it (made in @BeforeAll, or a later scheduled one): up to an
+        // entry the chain holds, the check the newest kept (other classes of this JVM may have broken the chain on
+        // purpose, so whether it is intact is not asserted here)
+        assertThat(figure(csv, "audit_chain", "", "", "checked")).isEqualTo("true");
         assertThat(figure(csv, "audit_chain", "", "", "intact")).isIn("true", "false");
-        assertThat(Long.parseLong(figure(csv, "audit_chain", "", "", "verified_up_to_entry"))).isPositive()
-                .isLessThanOrEqualTo(count("select count(*) from audit_chain"));
+        long upTo = Long.parseLong(figure(csv, "audit_chain", "", "", "verified_up_to_entry"));
+        assertThat(upTo).isPositive().isLessThanOrEqualTo(count("select count(*) from audit_chain"));
+        assertThat(upTo).isGreaterThanOrEqualTo(verifiedBefore);
+        assertThat(figure(csv, "audit_chain", "", "", "check_kind")).isIn("FULL", "SINCE");
+        assertThat(count("select count(*) from audit_verification where verified_up_to = " + upTo)).isPositive();
         assertThat(count("select count(*) from audit_entry where actor = 'auditor' and action = "
                 + "'MONTHLY_REPORT_READ' and subject_id = 'monthly 2023-11'")).isPositive();
     }
@@ -274,7 +288,7 @@ class MonthlyReportPagesTest {
                 "Held at a staging site beyond its limit 1", "Shown late (after 2 business days) 3",
                 "Entered more than 24 h after the move 6", "Alternatives to detention (ATD) 1",
                 "Monthly report test op", "Audit chain")
-                .containsPattern("(Intact: verified up to entry \\d+|Broken at position)");
+                .containsPattern("(Intact: verified up to entry \\d+ by|Broken: first broken position)");
 
         // a month with no custody move: its share late is a dash, written as text (XHTML knows no HTML entity)
         HttpResponse<byte[]> empty = FormSession.signIn(environment, "auditor")

@@ -54,7 +54,9 @@ class ApplicationRoleTest {
             // V140: whether each technical or procedural failure of an I-9 inspection was corrected by the deadline
             "i9_correction",
             // V144: an ATD enrolment's device history and its 90-day supervision-level reviews
-            "supervision_device", "supervision_level_review");
+            "supervision_device", "supervision_level_review",
+            // V151: each check of the audit trail, kept for the monthly report
+            "audit_verification");
 
     /**
      * Every other table of the schema, each one the application may change: the docket the importer merges, state

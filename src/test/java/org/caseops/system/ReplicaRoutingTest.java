@@ -12,6 +12,8 @@ import org.caseops.access.Role;
 import org.caseops.access.Users;
 import org.caseops.audit.AuditEvent;
 import org.caseops.audit.AuditLog;
+import org.caseops.audit.AuditVerifications;
+import org.caseops.fixtures.AuditChecks;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.StreamingReplica;
 import org.caseops.fixtures.CaseOpsTest;
@@ -69,6 +71,8 @@ class ReplicaRoutingTest {
     AuditLog audit;
     @Autowired
     Environment environment;
+    @Autowired
+    AuditVerifications verifications;
 
     @BeforeEach
     void aReplicaThatIsUp() throws InterruptedException {
@@ -112,6 +116,43 @@ class ReplicaRoutingTest {
         assertThat(listed).contains("admin").doesNotContain("replica.unseen");
         assertThat(jdbc.sql("select count(*) from app_user where username = 'replica.unseen'").query(Long.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(1)
+    void the_monthly_report_audits_its_read_on_the_primary_and_reads_its_figures_on_the_replica()
+            throws InterruptedException {
+        FormSession auditor = FormSession.signIn(environment, "auditor");
+        AuditVerifications.Verification replayed = AuditChecks.checkWhenChained(verifications, jdbc);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (replica.query("select count(*) from audit_verification where id = " + replayed.id(), Long.class) == 0) {
+            assertThat(System.nanoTime()).as("the replica shows the sign-in and the check").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        // the replica stops replaying; a newer check of the trail is kept on the primary since
+        replica.pause();
+        await(ReplicaRouting.Status::replayPaused, "the replay paused");
+        long paused = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            audit.record(new AuditEvent("test", "ADMIN", null, "TEST_WRITE", null, null, null, null, "replica"));
+        }
+        AuditVerifications.Verification newer = AuditChecks.checkWhenChained(verifications, jdbc);
+        assertThat(newer.verifiedUpTo()).isGreaterThan(replayed.verifiedUpTo());
+        long reads = routing.status().replicaReads();
+        String audited = "select count(*) from audit_entry where actor = 'auditor' and action = 'MONTHLY_REPORT_READ' "
+                + "and subject_id = 'monthly 2019-06'";
+        long auditedBefore = jdbc.sql(audited).query(Long.class).single();
+
+        HttpResponse<String> csv = auditor.get("/reports/monthly?format=csv&month=2019-06");
+
+        assertThat((System.nanoTime() - paused) / 1_000_000).as("read within the 4 s bound").isLessThan(4000);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(routing.status().replicaReads()).as("the figures read on the replica").isGreaterThan(reads);
+        assertThat(csv.body()).as("the replica's newest check, not the primary's")
+                .contains("audit_chain,,,verified_up_to_entry," + replayed.verifiedUpTo() + ",")
+                .doesNotContain("audit_chain,,,verified_up_to_entry," + newer.verifiedUpTo() + ",");
+        assertThat(jdbc.sql(audited).query(Long.class).single()).as("the read audited on the primary")
+                .isEqualTo(auditedBefore + 1);
     }
 
     @Test
