@@ -52,6 +52,18 @@ public class WorkingDate {
         return byDefault();
     }
 
+    /**
+     * The latest day something may be recorded as having happened on (a check-in, a no-show, a missed deadline): the
+     * working date, never after today. A working date in the past (the demo's scenario date, or one the user chose)
+     * moves "now" back with it, so what is recorded agrees with what the pages show as of that date; one in the future
+     * does not make a day that has not come yet recordable.
+     */
+    public LocalDate latestRecordable() {
+        LocalDate working = get();
+        LocalDate today = LocalDate.now(clock);
+        return working.isAfter(today) ? today : working;
+    }
+
     /** True when the working date is not today (chosen by the user, or the demo's default): the bar says so. */
     public boolean chosen() {
         return !get().equals(LocalDate.now(clock));

@@ -120,13 +120,15 @@ public class DocketImporter {
 
     private ImportReport run(Map<ImportTable, InputFile> files, List<String> ignored, String source, String actor,
             ImportProgress progress, LocalDate asOfRelease) throws SQLException, IOException {
-        progress.start(files.values().stream().mapToLong(f -> Math.max(0, f.size())).sum());
-        return OneTransaction.run(dataSource,
-                connection -> inTransaction(connection, files, ignored, source, actor, progress, asOfRelease));
+        // what the progress bar counts down and what decides a first import's set-aside (V149)
+        long inputBytes = files.values().stream().mapToLong(f -> Math.max(0, f.size())).sum();
+        progress.start(inputBytes);
+        return OneTransaction.run(dataSource, connection -> inTransaction(connection, files, inputBytes, ignored,
+                source, actor, progress, asOfRelease));
     }
 
-    private ImportReport inTransaction(Connection connection, Map<ImportTable, InputFile> files, List<String> ignored,
-            String source, String actor, ImportProgress progress, LocalDate asOfRelease)
+    private ImportReport inTransaction(Connection connection, Map<ImportTable, InputFile> files, long inputBytes,
+            List<String> ignored, String source, String actor, ImportProgress progress, LocalDate asOfRelease)
             throws SQLException, IOException {
         JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         // If this process dies mid-statement, the server notices the lost client within seconds and rolls back,
@@ -154,7 +156,6 @@ public class DocketImporter {
         // A large first import builds the docket's constraints and secondary indexes after its rows (V149): a sort per
         // index and an anti-join per foreign key instead of a probe per row. The importer's checks quarantine what
         // they would refuse; rebuilding them checks the whole table again before the import commits.
-        long inputBytes = files.values().stream().mapToLong(f -> Math.max(0, f.size())).sum();
         boolean setAside = docketWasEmpty && inputBytes >= setAsideFromBytes;
         if (setAside) {
             int n = jdbc.sql("select import_set_aside(?, string_to_array(?, ','))").params(importId, DOCKET_TABLES)

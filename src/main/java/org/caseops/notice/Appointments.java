@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.caseops.access.Access;
 import org.caseops.access.Actor;
 import org.caseops.access.PartnerScope;
+import org.caseops.access.WorkingDate;
 import org.caseops.docket.Docket;
 import org.caseops.docket.Timeline;
 import org.caseops.jurisdiction.ReferenceData;
@@ -84,9 +85,10 @@ public class Appointments {
     private final Timeline timeline;
     private final Access access;
     private final Tasks tasks;
+    private final WorkingDate workingDate;
 
     Appointments(JdbcClient jdbc, Letters letters, CallInResponses responses, Docket docket, LegalGate gate,
-            ReferenceData reference, Timeline timeline, Access access, Tasks tasks) {
+            ReferenceData reference, Timeline timeline, Access access, Tasks tasks, WorkingDate workingDate) {
         this.jdbc = jdbc;
         this.letters = letters;
         this.responses = responses;
@@ -96,6 +98,7 @@ public class Appointments {
         this.timeline = timeline;
         this.access = access;
         this.tasks = tasks;
+        this.workingDate = workingDate;
     }
 
     // ---- the office's hours ----------------------------------------------------------------------------------
@@ -298,9 +301,10 @@ public class Appointments {
         if (on == null) {
             throw new BadInput("on", "on is required: the date the person came to the office");
         }
-        if (!on.isAfter(letter.printDate()) || on.isAfter(LocalDate.now())) {
+        LocalDate latest = workingDate.latestRecordable();
+        if (!on.isAfter(letter.printDate()) || on.isAfter(latest)) {
             throw new BadInput("on", "a check-in is after the letter's print date " + letter.printDate()
-                    + " and not in the future");
+                    + " and not in the future (the working date " + latest + ")");
         }
         LetterRow row = row(letter.reference());
         int reported = jdbc.sql("""
@@ -364,9 +368,10 @@ public class Appointments {
         if (version == null) {
             throw new BadInput("version", "version is required: the appointment's version as last read");
         }
-        if (!a.day().isBefore(LocalDate.now())) {
+        LocalDate latest = workingDate.latestRecordable();
+        if (!a.day().isBefore(latest)) {
             throw new Conflict("appointment " + id + " is on " + a.day() + ": a no-show is recorded once the day is"
-                    + " over");
+                    + " over (the working date is " + latest + ")");
         }
         String actor = access.actor().username();
         move(a, AppointmentStatus.NO_SHOW, version, actor);
@@ -390,9 +395,10 @@ public class Appointments {
         if (on == null) {
             throw new BadInput("on", "on is required: the date the missed deadline is recorded");
         }
-        if (!on.isAfter(letter.reportBy()) || on.isAfter(LocalDate.now())) {
+        LocalDate latest = workingDate.latestRecordable();
+        if (!on.isAfter(letter.reportBy()) || on.isAfter(latest)) {
             throw new BadInput("on", "did not report is recorded after the report-by date " + letter.reportBy()
-                    + " and not in the future");
+                    + " and not in the future (the working date " + latest + ")");
         }
         LetterRow row = row(letter.reference());
         Optional<Appointment> open = openOf(row.id());

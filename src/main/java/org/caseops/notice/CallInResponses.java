@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.caseops.access.Access;
 import org.caseops.access.PartnerScope;
+import org.caseops.access.WorkingDate;
 import org.caseops.docket.Docket;
 import org.caseops.docket.Timeline;
 import org.caseops.system.BadInput;
@@ -43,12 +44,14 @@ public class CallInResponses {
     private final Timeline timeline;
     private final Docket docket;
     private final Access access;
+    private final WorkingDate workingDate;
 
-    CallInResponses(JdbcClient jdbc, Timeline timeline, Docket docket, Access access) {
+    CallInResponses(JdbcClient jdbc, Timeline timeline, Docket docket, Access access, WorkingDate workingDate) {
         this.timeline = timeline;
         this.jdbc = jdbc;
         this.docket = docket;
         this.access = access;
+        this.workingDate = workingDate;
     }
 
     /**
@@ -83,8 +86,10 @@ public class CallInResponses {
         if (onDate == null) {
             throw new BadInput("onDate", "onDate is required: the date the person reported or departed");
         }
-        if (onDate.isAfter(LocalDate.now())) {
-            throw new BadInput("onDate", "a response is recorded once it happened; " + onDate + " is in the future");
+        LocalDate latest = workingDate.latestRecordable();
+        if (onDate.isAfter(latest)) {
+            throw new BadInput("onDate", "a response is recorded once it happened; " + onDate + " is in the future"
+                    + " (the working date " + latest + ")");
         }
         String text = note == null || note.isBlank() ? null : note.trim();
         if (text != null && text.length() > MAX_NOTE) {

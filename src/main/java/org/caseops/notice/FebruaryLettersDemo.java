@@ -14,6 +14,7 @@ import org.caseops.access.Actor;
 import org.caseops.access.Role;
 import org.caseops.legal.rules.BusinessCalendar;
 import org.caseops.system.CaseOpsProperties;
+import org.caseops.system.DemoInBackground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -65,16 +66,8 @@ class FebruaryLettersDemo implements ApplicationRunner {
         if (printed) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                Map<Outcome, Integer> counted = play();
-                log.info("Demo mode: the February 2019 call-in letters played: {}", counted);
-            } catch (RuntimeException | IOException e) {
-                log.warn("Demo mode: the February 2019 call-in letters could not be played", e);
-            }
-        }, "demo-february-letters");
-        thread.setDaemon(true);
-        thread.start();
+        DemoInBackground.play("demo-february-letters", log, "the February 2019 call-in letters", this::play,
+                counted -> "the February 2019 call-in letters played: " + counted);
     }
 
     Map<Outcome, Integer> play() throws IOException {

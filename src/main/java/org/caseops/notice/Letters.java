@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.caseops.access.Access;
 import org.caseops.access.Actor;
 import org.caseops.access.PartnerScope;
+import org.caseops.access.WorkingDate;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
 import org.caseops.docket.Timeline;
@@ -61,9 +62,10 @@ public class Letters {
     private final Access access;
     private final Tasks tasks;
     private final LetterRenderer renderer;
+    private final WorkingDate workingDate;
 
     Letters(JdbcClient jdbc, Docket docket, LegalGate gate, ReferenceData reference, Timeline timeline,
-            Access access, Tasks tasks, LetterRenderer renderer) {
+            Access access, Tasks tasks, LetterRenderer renderer, WorkingDate workingDate) {
         this.jdbc = jdbc;
         this.docket = docket;
         this.gate = gate;
@@ -72,6 +74,7 @@ public class Letters {
         this.access = access;
         this.tasks = tasks;
         this.renderer = renderer;
+        this.workingDate = workingDate;
     }
 
     /**
@@ -273,8 +276,10 @@ public class Letters {
         if (on == null) {
             throw new BadInput("on", "on is required: the date the letter was sent, delivered or returned");
         }
-        if (on.isBefore(letter.printDate()) || on.isAfter(LocalDate.now())) {
-            throw new BadInput("on", "the date must be between the print date " + letter.printDate() + " and today");
+        LocalDate latest = workingDate.latestRecordable();
+        if (on.isBefore(letter.printDate()) || on.isAfter(latest)) {
+            throw new BadInput("on", "the date must be between the print date " + letter.printDate()
+                    + " and today (the working date " + latest + ")");
         }
         if (version == null) {
             throw new BadInput("version", "version is required: the letter's version as last read");

@@ -9,6 +9,7 @@ import org.caseops.access.Role;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
 import org.caseops.system.Conflict;
+import org.caseops.system.DemoInBackground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,15 +50,8 @@ class DepartureDemo implements ApplicationRunner {
                 .query(Boolean.class).single()) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                log.info("Demo mode: {} voluntary departures played", play());
-            } catch (RuntimeException e) {
-                log.warn("Demo mode: the voluntary departures could not be played", e);
-            }
-        }, "demo-departures");
-        thread.setDaemon(true);
-        thread.start();
+        DemoInBackground.play("demo-departures", log, "the voluntary departures", this::play,
+                departed -> departed + " voluntary departures played");
     }
 
     int play() {

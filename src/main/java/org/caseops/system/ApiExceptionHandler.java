@@ -58,6 +58,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * A lock the request stopped waiting for ({@code caseops.db.request-lock-timeout}), held by a long operation such
+     * as a large first import: 503 with {@code Retry-After} ({@link LongOperationBusy}). Spring's translation of
+     * SQL states leaves 55P03 uncategorized; with PostgreSQL's error codes it is {@code CannotAcquireLockException}.
+     * Any other such error goes on as before.
+     */
+    @ExceptionHandler({org.springframework.dao.CannotAcquireLockException.class,
+            org.springframework.jdbc.UncategorizedSQLException.class})
+    ResponseEntity<ProblemDetail> busy(org.springframework.dao.DataAccessException e) {
+        if (!LongOperationBusy.lockTimedOut(e)) {
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(LongOperationBusy.RETRY_AFTER_SECONDS))
+                .body(busyProblem());
+    }
+
+    static ProblemDetail busyProblem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                LongOperationBusy.DETAIL);
+        problem.setTitle(LongOperationBusy.TITLE);
+        problem.setType(URI.create(LongOperationBusy.TYPE));
+        return problem;
+    }
+
+    /**
      * A rule the database holds refused the change (the family gate's triggers, a check constraint): 409 with the
      * database's own words, which name the rule and the record.
      */

@@ -18,7 +18,7 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
             home = Path.of(System.getProperty("user.home"), ".caseops");
         }
         if (db == null) {
-            db = new Db(null, null, null, null, null, 10, null, null, null, null, null);
+            db = new Db(null, null, null, null, null, 10, null, null, null, null, null, null);
         }
         if (embedded == null) {
             embedded = new Embedded(false, 0);
@@ -37,10 +37,16 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
      * before reads go back to the primary ({@code CASEOPS_DB_REPLICA_MAX_LAG}, default 5 s), its pool's size
      * ({@code CASEOPS_DB_REPLICA_POOL_SIZE}, default the primary's) and how often its lag is measured
      * ({@code CASEOPS_DB_REPLICA_CHECK_INTERVAL}, default 1 s). Without a URL everything runs on the primary.
+     *
+     * <p>How long a web request waits for a lock before it gives up ({@code CASEOPS_DB_REQUEST_LOCK_TIMEOUT}, default
+     * 5 s; 0: as long as it takes): a request beside a long operation that holds the docket's tables (a large first
+     * import) is answered 503 instead of holding a pooled connection until that operation ends (docs/operations.md,
+     * "Connection pool"; {@link RequestConnection}).
      */
     public record Db(String url, String user, String password, String appUser, String appPassword,
             Integer poolSize, java.time.Duration connectionTimeout, String replicaUrl,
-            java.time.Duration replicaMaxLag, Integer replicaPoolSize, java.time.Duration replicaCheckInterval) {
+            java.time.Duration replicaMaxLag, Integer replicaPoolSize, java.time.Duration replicaCheckInterval,
+            java.time.Duration requestLockTimeout) {
         public Db {
             if (appUser == null || appUser.isBlank()) {
                 appUser = DatabaseLogins.APP_ROLE;
@@ -73,6 +79,14 @@ public record CaseOpsProperties(Path home, Db db, Embedded embedded) {
         public java.time.Duration replicaInterval() {
             return replicaCheckInterval == null || replicaCheckInterval.toMillis() < 50
                     ? java.time.Duration.ofSeconds(1) : replicaCheckInterval;
+        }
+
+        /** A web request's lock timeout: 5 s unless set; zero (or less): none, a request waits as long as it takes. */
+        public java.time.Duration requestLockWait() {
+            if (requestLockTimeout == null) {
+                return java.time.Duration.ofSeconds(5);
+            }
+            return requestLockTimeout.isNegative() ? java.time.Duration.ZERO : requestLockTimeout;
         }
 
         /** At least 250 ms (Hikari's floor). */

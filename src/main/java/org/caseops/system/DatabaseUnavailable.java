@@ -44,6 +44,20 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
+            if (!response.isCommitted() && LongOperationBusy.lockTimedOut(e)) {
+                // outside the controllers' handlers (a filter's query, a template's): as ApiExceptionHandler answers
+                log.warn("{} {}: stopped waiting for a lock a long operation holds; answered 503",
+                        request.getMethod(), request.getRequestURI());
+                response.reset();
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", Integer.toString(LongOperationBusy.RETRY_AFTER_SECONDS));
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding("utf-8");
+                response.getWriter().write("{\"type\":\"" + LongOperationBusy.TYPE + "\",\"title\":\""
+                        + LongOperationBusy.TITLE + "\",\"status\":503,\"detail\":\"" + LongOperationBusy.DETAIL
+                        + "\"}");
+                return;
+            }
             Throwable cause = cause(e);
             if (cause == null || response.isCommitted()) {
                 throw e;

@@ -49,6 +49,21 @@ class PageProblems {
         return page(HttpStatus.CONFLICT, "Already changed", e.getMessage());
     }
 
+    /**
+     * A lock the page stopped waiting for, held by a long operation (a large first import): the problem page with 503
+     * and {@code Retry-After}, as {@link ApiExceptionHandler#busy} answers the API.
+     */
+    @ExceptionHandler({org.springframework.dao.CannotAcquireLockException.class,
+            org.springframework.jdbc.UncategorizedSQLException.class})
+    ModelAndView busy(org.springframework.dao.DataAccessException e,
+            jakarta.servlet.http.HttpServletResponse response) {
+        if (!LongOperationBusy.lockTimedOut(e)) {
+            throw e;
+        }
+        response.setHeader("Retry-After", Integer.toString(LongOperationBusy.RETRY_AFTER_SECONDS));
+        return page(HttpStatus.SERVICE_UNAVAILABLE, LongOperationBusy.TITLE, LongOperationBusy.DETAIL);
+    }
+
     static ModelAndView page(HttpStatus status, String title, String detail) {
         ModelAndView page = new ModelAndView("problem");
         page.addObject("status", status.value());

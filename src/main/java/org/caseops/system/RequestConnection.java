@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
@@ -44,6 +45,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * connection: the request's idle primary connection goes back to its pool before, and the replica's goes back when
  * the transaction ends, so the request still holds one connection at a time.
  *
+ * <p>A request waits for a lock at most {@code caseops.db.request-lock-timeout} (5 s by default; PostgreSQL's
+ * {@code lock_timeout}, set on the connection when the request takes it and reset before it goes back to the pool, so
+ * imports, screenings and background work, which take the pool's connections themselves, wait as long as they must).
+ * Beside a long operation that holds the docket's tables exclusively (a large first import, ADR 007), a request that
+ * reads them is then answered 503 ({@link LongOperationBusy}) instead of holding its pooled connection until the
+ * operation ends: with as many such requests as the pool has connections, nothing else, health included, could be
+ * answered.
+ *
  * <p>How many connections the requests took is counted ({@link #checkouts()}: requests and connections, by
  * {@link ConnectionNesting}'s guard, so only when {@code caseops.db.nested-connections} is not {@code off}); plain
  * counters rather than a Micrometer meter, since start-up leaves Boot's metrics out (docs/operations.md).
@@ -59,14 +68,17 @@ public class RequestConnection extends OncePerRequestFilter {
     private final DataSource dataSource;
     private final boolean enabled;
     private final boolean counted;
+    /** The requests' {@code lock_timeout} in milliseconds; 0: none. */
+    private final long lockTimeoutMillis;
     private final LongAdder requests = new LongAdder();
     private final LongAdder taken = new LongAdder();
 
     RequestConnection(DataSource dataSource,
-            @Value("${caseops.db.connection-per-request:true}") boolean enabled) {
+            @Value("${caseops.db.connection-per-request:true}") boolean enabled, CaseOpsProperties properties) {
         this.dataSource = dataSource;
         this.enabled = enabled;
         this.counted = dataSource instanceof ConnectionNesting.Guarded;
+        this.lockTimeoutMillis = Math.max(0, properties.db().requestLockWait().toMillis());
     }
 
     /** Requests ended so far and the pooled connections they took, while the pool's guard counts. */
@@ -96,7 +108,7 @@ public class RequestConnection extends OncePerRequestFilter {
             }
             return;
         }
-        Holder holder = new Holder(dataSource);
+        Holder holder = new Holder(dataSource, lockTimeoutMillis);
         TransactionSynchronizationManager.bindResource(dataSource, holder);
         CURRENT.set(holder);
         try {
@@ -139,8 +151,8 @@ public class RequestConnection extends OncePerRequestFilter {
 
         final Lazy lazy;
 
-        Holder(DataSource pool) {
-            this(new Lazy(pool));
+        Holder(DataSource pool, long lockTimeoutMillis) {
+            this(new Lazy(pool, lockTimeoutMillis));
         }
 
         private Holder(Lazy lazy) {
@@ -182,14 +194,16 @@ public class RequestConnection extends OncePerRequestFilter {
     private static final class Lazy implements ConnectionHandle {
 
         private final DataSource pool;
+        private final long lockTimeoutMillis;
         Holder holder;
         Connection connection;
         /** Whether {@link #connection} was taken for a transaction on the read replica. */
         boolean onReplica;
         boolean handingBack;
 
-        Lazy(DataSource pool) {
+        Lazy(DataSource pool, long lockTimeoutMillis) {
             this.pool = pool;
+            this.lockTimeoutMillis = lockTimeoutMillis;
         }
 
         @Override
@@ -204,11 +218,17 @@ public class RequestConnection extends OncePerRequestFilter {
                 onReplica = replica;
                 try {
                     connection = pool.getConnection();
+                    if (lockTimeoutMillis > 0) {
+                        lockTimeout(connection, "set lock_timeout = " + lockTimeoutMillis);
+                    }
                 } catch (SQLException e) {
+                    close();
                     throw failed(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", e));
                 } catch (IllegalStateException e) {
+                    close();
                     throw failed(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", e));
                 } catch (RuntimeException e) {
+                    close();
                     throw failed(e);
                 }
             }
@@ -234,10 +254,43 @@ public class RequestConnection extends OncePerRequestFilter {
             connection = null;
             if (c != null) {
                 try {
-                    c.close();
+                    if (lockTimeoutMillis > 0) {
+                        // session-level, so outside any transaction: the pool's next user (an import, a background
+                        // job) gets the server's default, and waits for locks as long as it must
+                        if (!c.getAutoCommit()) {
+                            c.rollback();
+                            c.setAutoCommit(true);
+                        }
+                        lockTimeout(c, "reset lock_timeout");
+                    }
                 } catch (SQLException e) {
-                    log.warn("Could not return the request's connection to the pool", e);
+                    log.warn("Could not reset the request connection's lock timeout; the pool drops it", e);
+                    abort(c);
+                } finally {
+                    try {
+                        c.close();
+                    } catch (SQLException e) {
+                        log.warn("Could not return the request's connection to the pool", e);
+                    }
                 }
+            }
+        }
+
+        private static void lockTimeout(Connection c, String sql) throws SQLException {
+            try (Statement statement = c.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+
+        /**
+         * Closes the server connection underneath the pool's handle, so that it is not lent on with the request's
+         * setting: the pool finds it closed (SQL state 08003) when it checks it or at its next use, and drops it.
+         */
+        private static void abort(Connection c) {
+            try {
+                ((Connection) c.unwrap(org.postgresql.PGConnection.class)).abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Could not abort the request's connection", e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.caseops.worksite;
 
+import org.caseops.system.DemoInBackground;
 import org.caseops.worksite.synthetic.Mississippi2019;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,17 +39,10 @@ class MississippiDemo implements ApplicationRunner {
         if (played || !office) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                WorksiteScenario.Played result = scenario.play(Mississippi2019.generate(SEED),
-                        new WorksiteScenario.Cast("NOL", "demo", "demo", "demo", "demo"));
-                log.info("Demo mode: the synthetic Mississippi worksite action {} played: {} detained, {}",
-                        result.actionId(), result.detained(), result.outcomes());
-            } catch (RuntimeException e) {
-                log.warn("Demo mode: the synthetic Mississippi worksite action could not be played", e);
-            }
-        }, "demo-mississippi");
-        thread.setDaemon(true);
-        thread.start();
+        DemoInBackground.play("demo-mississippi", log, "the synthetic Mississippi worksite action",
+                () -> scenario.play(Mississippi2019.generate(SEED),
+                        new WorksiteScenario.Cast("NOL", "demo", "demo", "demo", "demo")),
+                result -> "the synthetic Mississippi worksite action " + result.actionId() + " played: "
+                        + result.detained() + " detained, " + result.outcomes());
     }
 }

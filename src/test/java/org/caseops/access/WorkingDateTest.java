@@ -73,4 +73,14 @@ class WorkingDateTest {
         date.clear(request.getSession());
         assertThat(date.get()).as("back to the scenario's date, not the machine's").isEqualTo(SCENARIO);
     }
+
+    @Test
+    void the_latest_recordable_day_is_the_working_date_and_never_after_today() {
+        WorkingDate date = inTheDemo();
+        assertThat(date.latestRecordable()).as("the demo's day, not the machine's").isEqualTo(SCENARIO);
+        MockHttpServletRequest request = signedIn();
+        date.set(request.getSession(), LocalDate.of(2027, 1, 5));
+        assertThat(date.latestRecordable()).as("a future working date records nothing yet to come")
+                .isEqualTo(LocalDate.of(2026, 12, 2));
+    }
 }

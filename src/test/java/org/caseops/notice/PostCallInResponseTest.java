@@ -30,6 +30,8 @@ class PostCallInResponseTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @BeforeEach
     void docket() throws Exception {
@@ -132,5 +134,20 @@ class PostCallInResponseTest {
         Problems.assertBadInput(post(http, "12", Map.of("kind", "REPORTED", "onDate", "2019-06-20")), "aNumber");
         Problems.assertNotFound(post(http, "999999999", Map.of("kind", "REPORTED", "onDate", "2019-06-20")),
                 "999999999");
+    }
+
+    @Test
+    void a_response_after_the_working_date_has_not_happened_yet_though_the_machine_date_is_later() {
+        org.caseops.fixtures.FormSession officer = org.caseops.fixtures.FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", "2019-06-20", "back", "/"));
+
+        java.net.http.HttpResponse<String> later = officer.postJson("/api/people/991000001/call-in-responses",
+                "{\"kind\":\"REPORTED\",\"onDate\":\"2019-06-21\"}");
+        assertThat(later.statusCode()).isEqualTo(400);
+        assertThat(later.body()).contains("\"field\":\"onDate\"", "the working date 2019-06-20");
+        assertThat(responses()).isZero();
+        assertThat(officer.postJson("/api/people/991000001/call-in-responses",
+                "{\"kind\":\"REPORTED\",\"onDate\":\"2019-06-20\"}").statusCode()).isEqualTo(201);
+        assertThat(responses()).isEqualTo(1);
     }
 }

@@ -40,6 +40,8 @@ class PostCheckInTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @BeforeAll
     void docket() throws Exception {
@@ -146,6 +148,38 @@ class PostCheckInTest {
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2L);
 
         assertThat(checkIn(api.as("officer"), REF, "2019-06-14").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(outcome()).isEqualTo("REPORTED");
+    }
+
+    @Test
+    void what_has_not_happened_by_the_working_date_is_refused_though_the_machine_date_is_later() {
+        long id = PostAppointmentTest.book(api.as("officer"), "2019-05-28", 9).getBody().path("id").asLong();
+        org.caseops.fixtures.FormSession officer = org.caseops.fixtures.FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", "2019-05-27", "back", "/"));
+
+        java.net.http.HttpResponse<String> in = officer.postJson("/api/check-ins",
+                "{\"reference\":\"" + REF + "\",\"on\":\"2019-05-28\"}");
+        assertThat(in.statusCode()).isEqualTo(400);
+        assertThat(in.body()).contains("\"field\":\"on\"", "the working date 2019-05-27");
+        java.net.http.HttpResponse<String> noShow = officer.postJson("/api/appointments/" + id + "/no-show",
+                "{\"version\":0}");
+        assertThat(noShow.statusCode()).as(noShow.body()).isEqualTo(409);
+        assertThat(noShow.body()).contains("once the day is over (the working date is 2019-05-27)");
+        officer.postForm("/working-date", Map.of("asOf", "2019-06-10", "back", "/"));
+        java.net.http.HttpResponse<String> missed = officer.postJson("/api/letters/" + REF + "/did-not-report",
+                "{\"on\":\"2019-06-11\"}");
+        assertThat(missed.statusCode()).isEqualTo(400);
+        assertThat(missed.body()).contains("\"field\":\"on\"", "the working date 2019-06-10");
+        assertThat(outcome()).isEqualTo("-");
+        assertThat(jdbc.sql("select status from appointment where id = ?").param(id).query(String.class).single())
+                .isEqualTo("BOOKED");
+
+        // on the booked day, as of a working date that has reached it (the follow-ups of a no-show and a missed
+        // deadline, allowed as of a later working date, are the other tests' with the machine's date)
+        officer.postForm("/working-date", Map.of("asOf", "2019-05-28", "back", "/"));
+        java.net.http.HttpResponse<String> checkedIn = officer.postJson("/api/check-ins",
+                "{\"reference\":\"" + REF + "\",\"on\":\"2019-05-28\"}");
+        assertThat(checkedIn.statusCode()).as(checkedIn.body()).isEqualTo(200);
         assertThat(outcome()).isEqualTo("REPORTED");
     }
 

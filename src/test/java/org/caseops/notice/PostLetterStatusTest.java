@@ -32,6 +32,8 @@ class PostLetterStatusTest {
     DocketImporter importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @BeforeEach
     void letter() throws Exception {
@@ -134,5 +136,20 @@ class PostLetterStatusTest {
         assertThat(status(api.anonymous(), "SENT", "2019-05-21", 0).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(statusNow()).isEqualTo("PRINTED");
+    }
+
+    @Test
+    void a_status_dated_after_the_working_date_is_refused_though_the_machine_date_is_later() {
+        org.caseops.fixtures.FormSession officer = org.caseops.fixtures.FormSession.signIn(environment, "officer");
+        officer.postForm("/working-date", Map.of("asOf", "2019-05-21", "back", "/"));
+
+        java.net.http.HttpResponse<String> later = officer.postJson("/api/letters/" + REF + "/status",
+                "{\"status\":\"SENT\",\"on\":\"2019-05-22\",\"version\":0}");
+        assertThat(later.statusCode()).isEqualTo(400);
+        assertThat(later.body()).contains("\"field\":\"on\"", "the working date 2019-05-21");
+        assertThat(statusNow()).isEqualTo("PRINTED");
+        assertThat(officer.postJson("/api/letters/" + REF + "/status",
+                "{\"status\":\"SENT\",\"on\":\"2019-05-21\",\"version\":0}").statusCode()).isEqualTo(200);
+        assertThat(statusNow()).isEqualTo("SENT");
     }
 }

@@ -48,6 +48,8 @@ class PlanRunsTest {
     JdbcClient jdbc;
     @Autowired
     Planner planner;
+    @Autowired
+    org.springframework.core.env.Environment environment;
     OperationsApi ops;
     long id;
 
@@ -195,6 +197,31 @@ class PlanRunsTest {
                 .query(OffsetDateTime.class).single()).isEqualTo(planned);
         assertThat(count("select count(*) from operation_event where operation_id = ? and kind = 'PLAN_RUN_CANCELLED'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void while_a_run_runs_the_dry_runs_plan_links_go_to_its_progress_not_to_the_hidden_plan_form() throws Exception {
+        org.caseops.fixtures.FormSession supervisor = org.caseops.fixtures.FormSession.signIn(environment,
+                "supervisor");
+        String board = supervisor.get("/operations/" + id).body();
+        assertThat(board).as("no plan yet: the dry run's conflict links to the form").contains("id=\"plan-form\"",
+                "href=\"#plan-form\">plan again</a>");
+        planner.solveWithControl((input, control) -> {
+            awaitCancel(control);
+            return ScheduleSolver.solve(input, control);
+        });
+        String location = ops.post("supervisor", runs(), Map.of("seconds", 30)).getHeaders().getLocation()
+                .toString();
+
+        String running = supervisor.get("/operations/" + id).body();
+        assertThat(running).contains("id=\"plan-run\"",
+                        "href=\"#plan-run\">a plan run is in progress: see it</a>")
+                .doesNotContain("id=\"plan-form\"", "href=\"#plan-form\"");
+
+        ok(ops.post("supervisor", location + "/cancel", null), HttpStatus.ACCEPTED);
+        assertThat(ended(location).path("state").asText()).isEqualTo("CANCELLED");
+        assertThat(supervisor.get("/operations/" + id).body()).contains("id=\"plan-form\"")
+                .doesNotContain("href=\"#plan-run\"");
     }
 
     private static void awaitCancel(SolveControl control) {

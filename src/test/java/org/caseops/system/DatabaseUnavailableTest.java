@@ -96,4 +96,16 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.cause(new org.springframework.transaction.TransactionSystemException(
                 "transaction timed out"))).isNull();
     }
+
+    @Test
+    void only_a_lock_the_request_stopped_waiting_for_is_a_long_operation_busy() {
+        assertThat(LongOperationBusy.lockTimedOut(new org.springframework.jdbc.UncategorizedSQLException("read",
+                "select", new java.sql.SQLException("canceling statement due to lock timeout", "55P03")))).isTrue();
+        assertThat(LongOperationBusy.lockTimedOut(new org.springframework.dao.PessimisticLockingFailureException(
+                "x", new java.sql.SQLException("deadlock detected", "40P01")))).isFalse();
+        assertThat(LongOperationBusy.lockTimedOut(new org.springframework.jdbc.UncategorizedSQLException("read",
+                "select", new java.sql.SQLException("no state")))).isFalse();
+        assertThat(DatabaseUnavailable.cause(new java.sql.SQLException("lock timeout", "55P03")))
+                .as("not the database gone away").isNull();
+    }
 }
