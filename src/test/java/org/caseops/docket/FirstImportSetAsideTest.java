@@ -80,6 +80,81 @@ class FirstImportSetAsideTest {
         return files;
     }
 
+    /**
+     * Files with a problem of each kind the checks find, in every table: rows that cannot be read, keys and unique
+     * values repeated (after a row with a problem of its own, and with a reference missing as well), references to
+     * rows not in the files or quarantined, codes the lookups lack and a court with no field office.
+     */
+    private static EoirFiles withEveryKindOfProblem() {
+        EoirFiles files = withBadRows();
+        files.raw("A_TblCase", tab(1011, "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0", "1990-13-01",
+                "AWC/ATD", "", "N", "HOU")); // a bad date: the next row with its key is the first one kept
+        int kept = files.aCase(1011, "GT");
+        files.aCase(1011, "MX"); // a duplicate of the row kept, not of the bad one
+        files.raw("A_TblCase", tab(1012, "GT")); // too few fields
+        files.raw("A_TblCase", tab(1013, "QQ", "SP", "HOUSTON", "TX", "77002", "RMV", "Q", "maybe", "1990-04-02",
+                "AWC/ATD", "", "N", "HOU")); // kept, with warnings
+        files.raw("A_TblCase", tab("x1014", "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0", "1990-04-02",
+                "AWC/ATD", "", "N", "HOU")); // not a number
+        files.inAbsentiaRemoval(5001, 4243, "2019-02-12"); // a duplicate proceeding of no case: both reasons
+        files.inAbsentiaRemovalAt("ZZZ", 5011, 1011, "2019-02-13"); // a court with no field office
+        files.inAbsentiaRemoval(5013, 1013, "2019-02-14");
+        files.motion(7002, 5099, 1003, "2019-03-02", ""); // its proceeding was quarantined
+        files.motion(7003, 5003, 1003, "2019-03-03", "QQ"); // an unknown decision code, kept
+        files.motion(7001, 5003, 1003, "2019-03-04", ""); // a duplicate
+        files.appeal(8002, 1003, 5555, "2018-11-21", ""); // an optional reference to no proceeding
+        files.appeal(8001, 1011, 5011, "2018-11-22", ""); // a duplicate
+        files.rider(9002, 1003, 1999, true); // a rider of no case
+        files.rider(9003, 1013, 1011, true);
+        files.juvenile(6002, 1011, 5098); // a juvenile history of no proceeding
+        files.juvenile(6003, 1011, 5011);
+        files.respondent(1011, "991000011", "Eva", "Mora", "1991-05-06", "LEAD");
+        files.respondent(1003, "991000001", "Ana", "Lopez", "1990-04-02", "SPOUSE"); // A-number and case taken
+        files.respondent(1013, "991000013", "Luz", "Paz", "1992-07-08", "LEAD");
+        files.respondent(1003, "991000023", "Ivan", "Reyes", "1986-02-21", "LEAD"); // the case is another's
+        files.respondent(4242, "991000042", "Noel", "Vega", "1980-01-01", "LEAD"); // no such case
+        files.respondent(1010, "12345", "Rosa", "Diaz", "1993-03-03", "LEAD"); // bad A-number, quarantined case
+        files.citizenChild(1001, "Mateo", "Lopez", "2017-03-14"); // the same household member again
+        files.citizenChild(1999, "Nina", "Vega", "2016-06-06"); // a household of no case
+        files.citizenChild(1011, "Pia", "Mora", "2018-01-01");
+        assertThat(kept).isPositive();
+        return files;
+    }
+
+    @Test
+    void copying_a_first_import_straight_into_its_tables_records_exactly_what_staging_records() throws Exception {
+        List<String> schemaBefore = schema();
+        EoirFiles files = withEveryKindOfProblem();
+        java.util.Map<FirstImportPaths.Path, List<String>> recorded = new java.util.EnumMap<>(
+                FirstImportPaths.Path.class);
+        java.util.Map<FirstImportPaths.Path, String> dockets = new java.util.EnumMap<>(FirstImportPaths.Path.class);
+        for (FirstImportPaths.Path path : FirstImportPaths.Path.values()) {
+            Database.clearDocket(jdbc);
+            ImportReport report = FirstImportPaths.on(importer, path, () -> run(files));
+            recorded.put(path, FirstImportPaths.recorded(jdbc, report.importId()));
+            dockets.put(path, Database.docketFingerprint(jdbc) + " index " + jdbc.sql(
+                    "select md5(string_agg(c::text, '|' order by idncase)) from case_index c").query(String.class)
+                    .single() + " timeline " + jdbc.sql("select md5(string_agg(kind || ':' || coalesce(idncase::text,"
+                    + " '') || ':' || regexp_replace(summary, 'import [0-9]+', 'import N'), '|' order by seq, sub,"
+                    + " idncase, summary)) from case_timeline").query(String.class).single()
+                    + " persons in order " + jdbc.sql("select string_agg(person_key, ',' order by id) from person")
+                    .query(String.class).single());
+            assertThat(schema()).as(path.name()).isEqualTo(schemaBefore);
+        }
+        List<String> staged = recorded.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT);
+        assertThat(staged).anyMatch(r -> r.contains("duplicate IDNCASE 1011 (first on line"))
+                .anyMatch(r -> r.contains("duplicate IDNCASE 1003 (also on line"))
+                .anyMatch(r -> r.contains("IDNPROCEEDING 5099 is not in B_TblProceeding"))
+                .anyMatch(r -> r.contains("court with no field office")).anyMatch(r -> r.startsWith("W "))
+                .anyMatch(r -> r.startsWith("P person: ") && !r.startsWith("P person: 0 "));
+        assertThat(recorded.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_SET_ASIDE)).isEqualTo(staged);
+        assertThat(recorded.get(FirstImportPaths.Path.DIRECT_COPY)).isEqualTo(staged);
+        assertThat(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_SET_ASIDE))
+                .isEqualTo(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT));
+        assertThat(dockets.get(FirstImportPaths.Path.DIRECT_COPY))
+                .isEqualTo(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT));
+    }
+
     private Connection app() throws SQLException {
         DatabaseLogins.Login app = Database.logins(jdbc).app();
         return DriverManager.getConnection(Database.url(jdbc), app.user(), app.password());
