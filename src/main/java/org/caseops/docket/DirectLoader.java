@@ -2,12 +2,17 @@ package org.caseops.docket;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,8 +44,8 @@ import org.postgresql.copy.CopyManager;
  * kept go to {@code import_warning} (and, for a proceeding, a court with no field office, as
  * {@link MergeSql#courtWithoutFieldOffice()} finds it). Both are written to temporary files while the table's
  * {@code COPY} runs and copied after it, in line order, so the quarantine and the warnings are row for row those of the
- * staging path. Memory: the first line of each key and unique value (12 bytes a value), and the sorted keys kept of
- * each table another file refers to (8 bytes a row).
+ * staging path. Memory: the first line of each key and unique value ({@link FirstLines}: 8 bytes a slot, 4 for a value
+ * that names a parent row), and the sorted keys kept of each table another file refers to (8 bytes a row).
  */
 final class DirectLoader {
 
@@ -53,6 +58,11 @@ final class DirectLoader {
     record Keys(long[] keys, int size) {
         boolean contains(long key) {
             return Arrays.binarySearch(keys, 0, size, key) >= 0;
+        }
+
+        /** The key's place among the keys, or a negative number. */
+        int indexOf(long key) {
+            return Arrays.binarySearch(keys, 0, size, key);
         }
     }
 
@@ -72,15 +82,12 @@ final class DirectLoader {
     static Keyed load(ImportTable table, InputFile file, CodeSets codes, CopyManager copy, LongConsumer progress,
             ReleaseDates releaseDates, Map<String, Keys> parents, boolean keepKeys, Courts courts, long importId)
             throws IOException, SQLException {
-        Path quarantine = Files.createTempFile("caseops-quarantine-", ".copy");
-        Path warnings = Files.createTempFile("caseops-warnings-", ".copy");
-        Path courtWarnings = Files.createTempFile("caseops-court-warnings-", ".copy");
-        try {
+        try (Spool quarantine = new Spool(); Spool warnings = new Spool(); Spool courtWarnings = new Spool()) {
             Rows rows = new Rows(table, file, parents, keepKeys, courts, importId);
             StagingLoader.Loaded loaded;
             CopyIn copyIn = copy.copyIn(copyTarget(table));
-            try (Writer q = writer(quarantine); Writer w = writer(warnings); Writer c = writer(courtWarnings)) {
-                rows.open(copyIn, q, w, c);
+            try {
+                rows.open(copyIn, quarantine.writer, warnings.writer, courtWarnings.writer);
                 loaded = StagingLoader.read(table, file, codes, progress, releaseDates, rows::row);
                 rows.flush();
                 copyIn.endCopy();
@@ -89,23 +96,63 @@ final class DirectLoader {
                     copyIn.cancelCopy();
                 }
             }
-            long quarantined = copyFrom(copy, "copy quarantine (import_id, file_name, table_name, line, column_name,"
-                    + " reason, raw) from stdin", quarantine);
-            long warned = copyFrom(copy, COPY_WARNINGS, warnings) + copyFrom(copy, COPY_WARNINGS, courtWarnings);
+            long quarantined = quarantine.copyInto(copy, "copy quarantine (import_id, file_name, table_name, line,"
+                    + " column_name, reason, raw) from stdin");
+            long warned = warnings.copyInto(copy, COPY_WARNINGS) + courtWarnings.copyInto(copy, COPY_WARNINGS);
             if (quarantined != rows.quarantined || warned != rows.warned) {
                 throw new IllegalStateException(table.fileName + ": " + quarantined + " quarantine rows and " + warned
                         + " warnings copied, " + rows.quarantined + " and " + rows.warned + " written");
             }
             Keys keys = null;
-            if (keepKeys) {
+            if (keepKeys && rows.kept != null) {
                 Arrays.sort(rows.kept, 0, rows.keptSize);
                 keys = new Keys(rows.kept, rows.keptSize);
             }
             return new Keyed(loaded, rows.inserted, quarantined, warned, keys);
-        } finally {
-            Files.deleteIfExists(quarantine);
-            Files.deleteIfExists(warnings);
-            Files.deleteIfExists(courtWarnings);
+        }
+    }
+
+    /**
+     * Rows in COPY's text format held on disk until their table's {@code COPY} is done. The file is removed as soon as
+     * it is open, so nothing of a quarantined row (a person's data) stays behind when the importer ends, even killed.
+     */
+    private static final class Spool implements AutoCloseable {
+        private final FileChannel channel;
+        final Writer writer;
+
+        Spool() throws IOException {
+            Path path = Files.createTempFile("caseops-import-", ".copy");
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } finally {
+                Files.delete(path);
+            }
+            writer = new BufferedWriter(new OutputStreamWriter(new FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // the channel stays open for copyInto
+                }
+            }, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        long copyInto(CopyManager copy, String sql) throws IOException, SQLException {
+            writer.close();
+            if (channel.size() == 0) {
+                return 0;
+            }
+            channel.position(0);
+            InputStream in = Channels.newInputStream(channel);
+            return copy.copyIn(sql, in, 1 << 16);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 
@@ -119,19 +166,6 @@ final class DirectLoader {
     static String copyTarget(ImportTable table) {
         return "copy " + table.target + " (" + table.columns.stream().map(Column::target)
                 .collect(Collectors.joining(", ")) + ", import_id) from stdin";
-    }
-
-    private static Writer writer(Path path) throws IOException {
-        return new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    private static long copyFrom(CopyManager copy, String sql, Path path) throws IOException, SQLException {
-        if (Files.size(path) == 0) {
-            return 0;
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return copy.copyIn(sql, in, 1 << 16);
-        }
     }
 
     /** The checks and the three outputs of one file. */
@@ -173,11 +207,15 @@ final class DirectLoader {
             // sized for the rows the file holds at about 100 bytes a row; grows if it holds more
             long expected = Math.max(1024, Math.max(0, file.size()) / 100);
             boolean personKey = table == ImportTable.PERSONS;
-            this.keyLines = new FirstLines(personKey, expected);
+            this.keyLines = new FirstLines(personKey, expected, null);
             this.unique = table.uniqueColumns.stream().mapToInt(table::index).toArray();
             this.uniqueLines = new FirstLines[unique.length];
             for (int i = 0; i < unique.length; i++) {
-                uniqueLines[i] = new FirstLines(false, expected);
+                // a unique column that refers to another table (a person's case) keeps its lines by the parent's keys
+                String column = table.uniqueColumns.get(i);
+                Keys parent = table.foreignKeys.stream().filter(fk -> fk.column().equals(column)).findFirst()
+                        .map(fk -> parents.get(fk.table())).orElse(null);
+                uniqueLines[i] = new FirstLines(false, parent == null ? expected : 1024, parent);
             }
             this.references = table.foreignKeys.stream().mapToInt(fk -> table.index(fk.column())).toArray();
             this.referenced = table.foreignKeys.stream().map(fk -> parents.get(fk.table())).toArray(Keys[]::new);

@@ -6,18 +6,22 @@ import java.util.Map;
 
 /**
  * The line of the first row kept for each value of a key, as the duplicate check of a direct first import needs it
- * (DirectLoader): open addressing over the value's number (12 bytes a slot, no object per key), and a map for the
- * values that have no number. Values compare as the staging check compares them, as text: {@code 007} and {@code 7}
- * are two values (the database would then refuse the second, as it does after staging).
+ * (DirectLoader), in little memory (the importer runs in 256 MB): a value that names a row of the parent table the
+ * column refers to has its line at that row's place in the parent's sorted keys (4 bytes a parent row); another value
+ * whose number fits an int is held by open addressing (8 bytes a slot, no object per value); the rest (a household
+ * member's text key, a number beyond an int) in a map. Values compare as the staging check compares them, as text:
+ * {@code 007} and {@code 7} are two values (the database would then refuse the second, as it does after staging).
  */
 final class FirstLines {
 
     static final int NONE = -1;
-    private static final long EMPTY = -1;
+    private static final int EMPTY = -1;
     private static final double LOAD = 0.7;
 
     private final boolean personKey;
-    private long[] keys;
+    private final DirectLoader.Keys parent;
+    private final int[] parentLines;
+    private int[] keys;
     private int[] lines;
     private int size;
     private final Map<String, Integer> others = new HashMap<>();
@@ -25,17 +29,28 @@ final class FirstLines {
     /**
      * @param personKey the values are persons' keys ({@code A} and nine digits, or a household member's text key);
      *                  otherwise whole numbers as {@link EoirValues#id} gives them
-     * @param expected  how many values to size for
+     * @param expected  how many values to size for (besides those of the parent's keys)
+     * @param parent    the sorted keys of the table the column refers to, or null
      */
-    FirstLines(boolean personKey, long expected) {
+    FirstLines(boolean personKey, long expected, DirectLoader.Keys parent) {
         this.personKey = personKey;
+        this.parent = parent;
+        this.parentLines = parent == null ? null : new int[parent.size()];
+        if (parentLines != null) {
+            Arrays.fill(parentLines, NONE);
+        }
         allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, (long) (expected / LOAD) + 1)));
     }
 
     private void allocate(int capacity) {
-        keys = new long[capacity];
+        keys = new int[capacity];
         lines = new int[capacity];
         Arrays.fill(keys, EMPTY);
+    }
+
+    /** The place of the value among the parent's keys, or -1. */
+    private int parentPlace(long code) {
+        return parent == null ? -1 : Math.max(-1, parent.indexOf(code));
     }
 
     /** The value as a number that no other value shares, or -1. */
@@ -65,7 +80,7 @@ final class FirstLines {
         return Long.parseLong(value);
     }
 
-    private int slot(long code, int capacity) {
+    private int slot(int code, int capacity) {
         long h = code * 0x9E3779B97F4A7C15L;
         return (int) (((h >>> 32) * capacity) >>> 32);
     }
@@ -73,12 +88,16 @@ final class FirstLines {
     /** The first line recorded for the value, or {@link #NONE}. */
     int get(String value) {
         long code = code(value);
-        if (code < 0) {
+        int place = code < 0 ? -1 : parentPlace(code);
+        if (place >= 0) {
+            return parentLines[place];
+        }
+        if (code < 0 || code >= Integer.MAX_VALUE) {
             return others.getOrDefault(value, NONE);
         }
         int capacity = keys.length;
-        for (int i = slot(code, capacity); ; i = i + 1 == capacity ? 0 : i + 1) {
-            long k = keys[i];
+        for (int i = slot((int) code, capacity); ; i = i + 1 == capacity ? 0 : i + 1) {
+            int k = keys[i];
             if (k == code) {
                 return lines[i];
             }
@@ -94,18 +113,23 @@ final class FirstLines {
             throw new ImportRejected("a file of more than " + Integer.MAX_VALUE + " lines");
         }
         long code = code(value);
-        if (code < 0) {
+        int place = code < 0 ? -1 : parentPlace(code);
+        if (place >= 0) {
+            parentLines[place] = (int) line;
+            return;
+        }
+        if (code < 0 || code >= Integer.MAX_VALUE) {
             others.put(value, (int) line);
             return;
         }
         if (size + 1 > keys.length * LOAD) {
             grow();
         }
-        insert(code, (int) line);
+        insert((int) code, (int) line);
         size++;
     }
 
-    private void insert(long code, int line) {
+    private void insert(int code, int line) {
         int capacity = keys.length;
         int i = slot(code, capacity);
         while (keys[i] != EMPTY) {
@@ -116,7 +140,7 @@ final class FirstLines {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
+        int[] oldKeys = keys;
         int[] oldLines = lines;
         allocate((int) Math.min(Integer.MAX_VALUE - 8, oldKeys.length * 3L / 2));
         for (int i = 0; i < oldKeys.length; i++) {

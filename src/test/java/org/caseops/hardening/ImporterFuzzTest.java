@@ -185,36 +185,16 @@ class ImporterFuzzTest {
                 .as("rows kept with an unknown sex, a yes/no that is neither or a NUL removed, without a warning on "
                         + "their line")
                 .isEmpty();
-    }
 
-    /**
-     * The same generated files, imported on an empty docket once through staging and once copied straight into their
-     * tables (ADR 007 step 5): the same docket, and the same quarantine and warnings, row for row in the same order.
-     */
-    @Test
-    void a_first_import_copied_straight_into_its_tables_judges_generated_rows_as_staging_does() throws Exception {
-        Path eoir = tmp.resolve("eoir");
-        EoirFiles.standard().writeTo(eoir);
-        Path persons = EoirFiles.standard().writePersons(tmp.resolve("persons.csv"));
-        JqwikSession.start();
-        try {
-            write(eoir);
-        } finally {
-            JqwikSession.finish();
-        }
-        Map<FirstImportPaths.Path, String> results = new java.util.EnumMap<>(FirstImportPaths.Path.class);
-        for (FirstImportPaths.Path path : List.of(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT,
-                FirstImportPaths.Path.DIRECT_COPY)) {
-            Database.clearDocket(jdbc);
-            ImportReport report = FirstImportPaths.on(importer, path,
-                    () -> importer.importFiles(eoir, persons, "fuzz", ImportProgress.NONE, Dockets.release()));
-            results.put(path, String.join("\n", FirstImportPaths.recorded(jdbc, report.importId())) + "\n"
-                    + Database.docketFingerprint(jdbc));
-        }
-        assertThat(results.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT)).contains("Q A_TblCase.csv:A_TblCase:")
-                .contains("duplicate IDNPROCEEDING").contains("is not in A_TblCase");
-        assertThat(results.get(FirstImportPaths.Path.DIRECT_COPY))
-                .isEqualTo(results.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT));
+        // the same files copied straight into their tables, as a large first import does (ADR 007 step 5): the same
+        // docket, and the same quarantine and warnings, row for row in the same order
+        String staged = String.join("\n", FirstImportPaths.recorded(jdbc, report.importId())) + "\n"
+                + Database.docketFingerprint(jdbc);
+        Database.clearDocket(jdbc);
+        ImportReport direct = FirstImportPaths.on(importer, FirstImportPaths.Path.DIRECT_COPY,
+                () -> importer.importFiles(eoir, persons, "fuzz", ImportProgress.NONE, Dockets.release()));
+        assertThat(String.join("\n", FirstImportPaths.recorded(jdbc, direct.importId())) + "\n"
+                + Database.docketFingerprint(jdbc)).isEqualTo(staged);
     }
 
     private static List<String> missing(Map<Integer, String> expected, Map<Integer, List<String>> actual) {
