@@ -245,6 +245,10 @@ statement_report() {  # $1 = output file
     sql -A -F $'\t' -P footer=off >"$1" <<'SQL'
 select case
          when query ~* '^copy stg_' then 'stage: COPY into staging (Java parses, checks, streams)'
+         when query ~* '^copy (eoir_case|proceeding|court_motion|appeal|court_application|lead_rider|juvenile_history|person) \(' then 'direct: COPY into the table (Java parses and checks every row, ADR 007 step 5)'
+         when query ~* '^copy quarantine' then 'quarantine'
+         when query ~* '^copy import_warning' then 'warnings of rows kept'
+         when query ~* 'import_analyze' then 'analyze a table written'
          when query ~* '^create temp table' then 'stage: create staging table'
          when query ~* '^analyze' then 'stage: analyze staging'
          when query ~* '^update stg_.*having count' then 'check: duplicate keys in file'

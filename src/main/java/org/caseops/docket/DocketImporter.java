@@ -52,13 +52,28 @@ public class DocketImporter {
      * rebuilding them costs more than the probes it saves.
      */
     private volatile long setAsideFromBytes;
+    /**
+     * Whether an import that sets aside the constraints copies each file's rows straight into their table, checked in
+     * the importer ({@link DirectLoader}, ADR 007 step 5), instead of staging them and checking them in SQL.
+     */
+    private volatile boolean directCopy;
 
     DocketImporter(DataSource dataSource, ObjectMapper json,
             @org.springframework.beans.factory.annotation.Value("${caseops.import.set-aside-from-bytes}")
-            long setAsideFromBytes) {
+            long setAsideFromBytes,
+            @org.springframework.beans.factory.annotation.Value("${caseops.import.direct-copy}")
+            boolean directCopy) {
         this.dataSource = dataSource;
         this.json = json;
         this.setAsideFromBytes = setAsideFromBytes;
+        this.directCopy = directCopy;
+    }
+
+    /** For tests comparing the direct path with the staging path; the previous value is returned. */
+    boolean directCopy(boolean direct) {
+        boolean previous = directCopy;
+        directCopy = direct;
+        return previous;
     }
 
     /** For tests of the set-aside path on small files; the previous value is returned. */
@@ -165,6 +180,16 @@ public class DocketImporter {
         }
         ReleaseDates releaseDates = new ReleaseDates(LocalDate.now());
         List<ImportReport.TableReport> reports = new ArrayList<>();
+        // A first import with its constraints set aside copies each file's rows straight into their table, checked in
+        // the importer against the keys kept of the files read before it (DirectLoader, ADR 007 step 5). A petition
+        // for review takes its case from its appeal in SQL, so its (small) file is staged as before.
+        boolean direct = setAside && directCopy;
+        Map<String, DirectLoader.Keys> keptKeys = new java.util.HashMap<>();
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        for (ImportTable table : files.keySet()) {
+            table.foreignKeys.forEach(fk -> referenced.add(fk.table()));
+        }
+        DirectLoader.Courts courts = direct && files.containsKey(ImportTable.PROCEEDINGS) ? courts(jdbc) : null;
         String rules = UnchangedFiles.rules(jdbc);
         UnchangedFiles unchanged = UnchangedFiles.since(jdbc, importId, rules);
         for (Map.Entry<ImportTable, InputFile> entry : files.entrySet()) {
@@ -181,6 +206,20 @@ public class DocketImporter {
                 }
             }
             unchanged.written(table);
+            if (direct && table != ImportTable.FED_COURT_APPEALS) {
+                releaseDates.startFile();
+                ImportReport.TableReport report = direct(jdbc, copy, table, file, codes, progress, releaseDates,
+                        keptKeys, referenced.contains(table.target), courts, importId, start);
+                reports.add(report);
+                if (report.inserted() > 0) {
+                    jdbc.sql("select import_analyze(?)").param(table.target).query().singleRow();
+                }
+                jdbc.sql("insert into import_file (import_id, table_name, file_name, sha256, rows, date_counts)"
+                                + " values (?, ?, ?, ?, ?, ?::jsonb)")
+                        .params(importId, table.fileName, file.name(), report.sha256(), report.rows(),
+                                UnchangedFiles.countsJson(releaseDates.fileCounts())).update();
+                continue;
+            }
             jdbc.sql(StagingLoader.stagingDdl(table)).update();
             releaseDates.startFile();
             StagingLoader.Loaded loaded = StagingLoader.load(table, file, codes, copy, progress::advance,
@@ -309,6 +348,44 @@ public class DocketImporter {
                 stagingMillis, checkMillis, mergeMillis);
         return new ImportReport.TableReport(table.fileName, file.name(), loaded.sha256(), loaded.rows(), inserted,
                 updated, unchanged, quarantined, warnings, stagingMillis, checkMillis, mergeMillis, null);
+    }
+
+    /**
+     * One file of a first import with its constraints set aside, copied straight into its table (DirectLoader): the
+     * parents' keys kept come from the files read before it; a table no file of this import wrote is empty (the docket
+     * was), but it is read all the same rather than assumed.
+     */
+    private ImportReport.TableReport direct(JdbcClient jdbc, CopyManager copy, ImportTable table, InputFile file,
+            CodeSets codes, ImportProgress progress, ReleaseDates releaseDates, Map<String, DirectLoader.Keys> kept,
+            boolean keepKeys, DirectLoader.Courts courts, long importId, long start)
+            throws IOException, SQLException {
+        for (ImportTable.ForeignKey fk : table.foreignKeys) {
+            kept.computeIfAbsent(fk.table(), t -> {
+                long[] keys = jdbc.sql("select " + fk.tableKey() + " from " + fk.table() + " order by 1")
+                        .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+                return new DirectLoader.Keys(keys, keys.length);
+            });
+        }
+        DirectLoader.Keyed loaded = DirectLoader.load(table, file, codes, copy, progress::advance, releaseDates,
+                kept, keepKeys, courts, importId);
+        if (loaded.keys() != null) {
+            kept.put(table.target, loaded.keys());
+        }
+        long millis = millisSince(start);
+        log.debug("{}: {} rows read, checked and copied into {} in {} ms ({} quarantined, {} warnings)",
+                table.fileName, loaded.file().rows(), table.target, millis, loaded.quarantined(), loaded.warnings());
+        long unchanged = loaded.file().rows() - loaded.quarantined() - loaded.inserted();
+        return new ImportReport.TableReport(table.fileName, file.name(), loaded.file().sha256(), loaded.file().rows(),
+                loaded.inserted(), 0, unchanged, loaded.quarantined(), loaded.warnings(), millis, 0, 0, null);
+    }
+
+    /** The hearing locations and base cities that have a field office. */
+    private static DirectLoader.Courts courts(JdbcClient jdbc) {
+        return new DirectLoader.Courts(
+                new java.util.HashSet<>(jdbc.sql("select code from hearing_location where field_office_code is not"
+                        + " null").query(String.class).list()),
+                new java.util.HashSet<>(jdbc.sql("select code from base_city where field_office_code is not null")
+                        .query(String.class).list()));
     }
 
     /**

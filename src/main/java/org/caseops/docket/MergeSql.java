@@ -101,6 +101,11 @@ final class MergeSql {
                 + " with ordinality as u(w, n) where s.problem is null and s.warnings is not null order by s.line, u.n";
     }
 
+    /** The reason of the court-without-field-office warning. */
+    static final String COURT_WITHOUT_FIELD_OFFICE = "court with no field office yet (neither its hearing location"
+            + " nor its base city is mapped): the case is kept and listed for an administrator to map"
+            + " (GET /api/reference/unmapped)";
+
     /**
      * Proceedings kept whose court has no field office: neither the hearing location nor the base city is mapped
      * (a court EOIR opened after CaseOps's reference data, a code unknown to it). Their cases are kept and listed for
@@ -110,8 +115,7 @@ final class MergeSql {
         return "insert into import_warning (import_id, file_name, table_name, line, row_key, column_name, value,"
                 + " reason) select :importId, :file, 'B_TblProceeding', s.line, s.idnproceeding, 'HEARING_LOC_CODE',"
                 + " coalesce(s.hearing_loc_code, '') || '/' || coalesce(s.base_city_code, ''),"
-                + " 'court with no field office yet (neither its hearing location nor its base city is mapped): the"
-                + " case is kept and listed for an administrator to map (GET /api/reference/unmapped)'"
+                + " '" + COURT_WITHOUT_FIELD_OFFICE + "'"
                 + " from stg_proceeding s left join hearing_location hl on hl.code = s.hearing_loc_code"
                 + " left join base_city bc on bc.code = s.base_city_code"
                 + " where s.problem is null and (s.hearing_loc_code is not null or s.base_city_code is not null)"

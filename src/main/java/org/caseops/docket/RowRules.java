@@ -34,13 +34,17 @@ final class RowRules {
         }
     };
 
-    /** The person file's rules; also computes the person's natural key. */
+    private static final java.util.regex.Pattern A_PREFIX = java.util.regex.Pattern.compile("^[Aa]-?");
+    private static final java.util.regex.Pattern NINE_DIGITS = java.util.regex.Pattern.compile("[0-9]{9}");
+    private static final java.util.regex.Pattern ZIP = java.util.regex.Pattern.compile("[0-9]{5}(-?[0-9]{4})?");
+
+    /** The person file's rules; also computes the person's natural key. Patterns compiled once, not per row. */
     static final RowRule PERSON = (table, values, codes, problems) -> {
         String aNumber = values[table.index("a_number")];
         boolean usCitizen = "t".equals(values[table.index("us_citizen")]);
         if (aNumber != null) {
-            String digits = aNumber.replaceFirst("^[Aa]-?", "").replace("-", "");
-            if (!digits.matches("[0-9]{9}")) {
+            String digits = A_PREFIX.matcher(aNumber).replaceFirst("").replace("-", "");
+            if (!NINE_DIGITS.matcher(digits).matches()) {
                 problems.add("A_NUMBER", "must be 9 digits, was '" + aNumber + "'");
             } else {
                 values[table.index("a_number")] = digits;
@@ -64,7 +68,7 @@ final class RowRules {
             problems.add("BIRTH_DATE", "in the future: " + birth);
         }
         String zip = values[table.index("zip")];
-        if (zip != null && !zip.matches("[0-9]{5}(-?[0-9]{4})?")) {
+        if (zip != null && !ZIP.matcher(zip).matches()) {
             problems.add("ZIP", "must be a 5-digit ZIP code, was '" + zip + "'");
         }
         String state = values[table.index("state")];

@@ -65,6 +65,37 @@ final class StagingLoader {
 
     static Loaded load(ImportTable table, InputFile file, CodeSets codes, CopyManager copy, LongConsumer progress,
             ReleaseDates releaseDates) throws IOException, SQLException {
+        CopyIn copyIn = copy.copyIn("copy stg_" + table.target + " from stdin");
+        try {
+            CopyBuffer buffer = new CopyBuffer(copyIn);
+            Loaded loaded = read(table, file, codes, progress, releaseDates, buffer::row);
+            buffer.flush();
+            copyIn.endCopy();
+            return loaded;
+        } finally {
+            if (copyIn.isActive()) {
+                copyIn.cancelCopy();
+            }
+        }
+    }
+
+    /** What is done with each row read: staged ({@link #load}), or checked and copied into its table (DirectLoader). */
+    @FunctionalInterface
+    interface RowSink {
+        /**
+         * @param problems the row's problems and warnings found on reading it (cleared for the next row afterwards)
+         * @param values   the row's values as read (normalized, {@code null} = blank); reused for the next row
+         */
+        void row(long line, RowProblems problems, char delimiter, CsvRecord record, String[] values)
+                throws SQLException, IOException;
+    }
+
+    /**
+     * Reads a file row by row, in constant memory: each row's values and problems go to {@code sink} in line order.
+     * The dates of the rows without a problem count towards the release date.
+     */
+    static Loaded read(ImportTable table, InputFile file, CodeSets codes, LongConsumer progress,
+            ReleaseDates releaseDates, RowSink sink) throws IOException, SQLException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -92,56 +123,45 @@ final class StagingLoader {
                     .ofCsvRecord(reader);
             long rows = 0;
             Set<String> absent = new HashSet<>();
-            CopyIn copyIn = copy.copyIn("copy stg_" + table.target + " from stdin");
-            try {
-                CopyBuffer buffer = new CopyBuffer(copyIn);
-                var iterator = csv.iterator();
-                if (!iterator.hasNext()) {
-                    copyIn.endCopy();
-                    return new Loaded(0, HexFormat.of().formatHex(sha256.digest()), Set.of());
+            var iterator = csv.iterator();
+            if (!iterator.hasNext()) {
+                return new Loaded(0, HexFormat.of().formatHex(sha256.digest()), Set.of());
+            }
+            int[] positions = header(table, file, iterator.next());
+            for (int i = 0; i < table.columns.size(); i++) {
+                Column column = table.columns.get(i);
+                if (positions[i] < 0 && column.source() != null) {
+                    absent.add(column.target());
                 }
-                int[] positions = header(table, file, iterator.next());
-                for (int i = 0; i < table.columns.size(); i++) {
-                    Column column = table.columns.get(i);
-                    if (positions[i] < 0 && column.source() != null) {
-                        absent.add(column.target());
-                    }
+            }
+            for (Column column : table.columns) {
+                if (column.source() == null && column.derivedFrom() != null && absent.contains(column.derivedFrom())) {
+                    absent.add(column.target());
                 }
-                for (Column column : table.columns) {
-                    if (column.source() == null && column.derivedFrom() != null && absent.contains(column.derivedFrom())) {
-                        absent.add(column.target());
-                    }
+            }
+            RowProblems problems = new RowProblems();
+            String[] values = new String[table.columns.size()];
+            int headerSize = positions[positions.length - 1];
+            while (iterator.hasNext()) {
+                CsvRecord record = iterator.next();
+                rows++;
+                problems.clear();
+                if (quotes != null && quotes.unbalanced(record.getStartingLineNumber())) {
+                    problems.add(null, "unbalanced quote: a quoted field on line " + record.getStartingLineNumber()
+                            + " is not closed on its line (a quoted field ends on its line; a quote inside it is "
+                            + "doubled); the row is read no further");
+                    java.util.Arrays.fill(values, null);
+                } else {
+                    read(table, record, positions, headerSize, codes, values, problems);
                 }
-                RowProblems problems = new RowProblems();
-                String[] values = new String[table.columns.size()];
-                int headerSize = positions[positions.length - 1];
-                while (iterator.hasNext()) {
-                    CsvRecord record = iterator.next();
-                    rows++;
-                    problems.clear();
-                    if (quotes != null && quotes.unbalanced(record.getStartingLineNumber())) {
-                        problems.add(null, "unbalanced quote: a quoted field on line " + record.getStartingLineNumber()
-                                + " is not closed on its line (a quoted field ends on its line; a quote inside it is "
-                                + "doubled); the row is read no further");
-                        java.util.Arrays.fill(values, null);
-                    } else {
-                        read(table, record, positions, headerSize, codes, values, problems);
-                    }
-                    if (!problems.any()) {
-                        for (int i = 0; i < values.length; i++) {
-                            if (values[i] != null && table.columns.get(i).dated()) {
-                                releaseDates.add(values[i]);
-                            }
+                if (!problems.any()) {
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] != null && table.columns.get(i).dated()) {
+                            releaseDates.add(values[i]);
                         }
                     }
-                    buffer.row(record.getStartingLineNumber(), problems, format.delimiter, record, values);
                 }
-                buffer.flush();
-                copyIn.endCopy();
-            } finally {
-                if (copyIn.isActive()) {
-                    copyIn.cancelCopy();
-                }
+                sink.row(record.getStartingLineNumber(), problems, format.delimiter, record, values);
             }
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return new Loaded(rows, HexFormat.of().formatHex(sha256.digest()), Set.copyOf(absent));
@@ -350,6 +370,28 @@ final class StagingLoader {
         }
     }
 
+    /**
+     * Appends a value in COPY's text format: {@code \\N} for {@code null}, backslash, tab and line ends escaped, NUL
+     * characters left out (PostgreSQL text cannot hold one).
+     */
+    static void copyText(StringBuilder text, String value) {
+        if (value == null) {
+            text.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\u0000' -> { }
+                default -> text.append(c);
+            }
+        }
+    }
+
     /** Rows in COPY text format, sent to the server a megabyte at a time. */
     private static final class CopyBuffer {
         private final CopyIn copyIn;
@@ -384,21 +426,7 @@ final class StagingLoader {
         }
 
         private void field(String value) {
-            if (value == null) {
-                text.append("\\N");
-                return;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    case '\u0000' -> { }
-                    default -> text.append(c);
-                }
-            }
+            copyText(text, value);
         }
 
         void flush() throws SQLException {

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A large first import sets aside the docket's foreign keys, unreferenced unique constraints and secondary indexes and
- * builds them after its rows (V149, ADR 007): it gives exactly the docket, quarantine and warnings of an import that
- * keeps them, it leaves every constraint and index as the schema defines it, and the database itself refuses to
+ * builds them after its rows (V149, ADR 007), and copies each file's rows straight into their table (ADR 007 step 5): it
+ * gives exactly the docket, quarantine and warnings of an import that stages its rows and keeps them, it leaves every constraint and index as the schema defines it, and the database itself refuses to
  * commit anything set aside and not rebuilt, or to set aside on a docket that holds cases.
  */
 @CaseOpsTest
@@ -66,10 +66,6 @@ class FirstImportSetAsideTest {
                 .query(String.class).list();
     }
 
-    private List<String> judged(long importId) {
-        return ImportRuns.judged(jdbc, importId);
-    }
-
     private static EoirFiles withBadRows() {
         EoirFiles files = EoirFiles.houstonFamilies();
         files.raw("A_TblCase", tab(1010, "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0", "1990-02-30",
@@ -78,6 +74,101 @@ class FirstImportSetAsideTest {
         files.inAbsentiaRemoval(5099, 4242, "2019-02-11"); // a proceeding of no case
         files.inAbsentiaRemoval(5097, 1010, "2019-02-11");
         return files;
+    }
+
+    /**
+     * Files with a problem of each kind the checks find, in every table: rows that cannot be read, keys and unique
+     * values repeated (after a row with a problem of its own, and with a reference missing as well), references to
+     * rows not in the files or quarantined, codes the lookups lack and a court with no field office.
+     */
+    private static EoirFiles withEveryKindOfProblem() {
+        EoirFiles files = withBadRows();
+        files.raw("A_TblCase", tab(1011, "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0", "1990-13-01",
+                "AWC/ATD", "", "N", "HOU")); // a bad date: the next row with its key is the first one kept
+        int kept = files.aCase(1011, "GT");
+        files.aCase(1011, "MX"); // a duplicate of the row kept, not of the bad one
+        files.raw("A_TblCase", tab(1012, "GT")); // too few fields
+        files.raw("A_TblCase", tab(1013, "QQ", "SP", "HOUSTON", "TX", "77002", "RMV", "Q", "maybe", "1990-04-02",
+                "AWC/ATD", "", "N", "HOU")); // kept, with warnings
+        files.raw("A_TblCase", tab("x1014", "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0", "1990-04-02",
+                "AWC/ATD", "", "N", "HOU")); // not a number
+        files.inAbsentiaRemoval(5001, 4243, "2019-02-12"); // a duplicate proceeding of no case: both reasons
+        files.inAbsentiaRemovalAt("ZZZ", 5011, 1011, "2019-02-13"); // a court with no field office
+        files.inAbsentiaRemoval(5013, 1013, "2019-02-14");
+        files.motion(7002, 5099, 1003, "2019-03-02", ""); // its proceeding was quarantined
+        files.motion(7003, 5003, 1003, "2019-03-03", "QQ"); // an unknown decision code, kept
+        files.motion(7001, 5003, 1003, "2019-03-04", ""); // a duplicate
+        files.appeal(8002, 1003, 5555, "2018-11-21", ""); // an optional reference to no proceeding
+        files.appeal(8001, 1011, 5011, "2018-11-22", ""); // a duplicate
+        files.rider(9002, 1003, 1999, true); // a rider of no case
+        files.rider(9003, 1013, 1011, true);
+        files.juvenile(6002, 1011, 5098); // a juvenile history of no proceeding
+        files.juvenile(6003, 1011, 5011);
+        files.respondent(1011, "991000011", "Eva", "Mora", "1991-05-06", "LEAD");
+        files.respondent(1003, "991000001", "Ana", "Lopez", "1990-04-02", "SPOUSE"); // A-number and case taken
+        files.respondent(1013, "991000013", "Luz", "Paz", "1992-07-08", "LEAD");
+        files.respondent(1003, "991000023", "Ivan", "Reyes", "1986-02-21", "LEAD"); // the case is another's
+        files.respondent(4242, "991000042", "Noel", "Vega", "1980-01-01", "LEAD"); // no such case
+        files.respondent(1010, "12345", "Rosa", "Diaz", "1993-03-03", "LEAD"); // bad A-number, quarantined case
+        files.citizenChild(1001, "Mateo", "Lopez", "2017-03-14"); // the same household member again
+        files.citizenChild(1999, "Nina", "Vega", "2016-06-06"); // a household of no case
+        files.citizenChild(1011, "Pia", "Mora", "2018-01-01");
+        assertThat(kept).isPositive();
+        return files;
+    }
+
+    /**
+     * The same files on an empty docket, merged from staging with the constraints kept, with them set aside (V149),
+     * and copied straight into their tables (ADR 007 step 5, the default when they are set aside): the same docket,
+     * case index and timeline, the same quarantine and warnings row for row in the same order, the same report and
+     * provenance; each leaves every constraint and index as the schema defines it, and a second import of the files
+     * on the docket the direct copy filled changes nothing.
+     */
+    @Test
+    void a_first_import_gives_the_same_docket_and_records_whether_staged_or_copied_straight_into_its_tables()
+            throws Exception {
+        List<String> schemaBefore = schema();
+        assertThat(schemaBefore).anyMatch(d -> d.contains("FOREIGN KEY (idncase) REFERENCES eoir_case(idncase)"))
+                .anyMatch(d -> d.contains("UNIQUE (a_number)")).anyMatch(d -> d.contains("proceeding_case"));
+        EoirFiles files = withEveryKindOfProblem();
+        java.util.Map<FirstImportPaths.Path, List<String>> recorded = new java.util.EnumMap<>(
+                FirstImportPaths.Path.class);
+        java.util.Map<FirstImportPaths.Path, String> dockets = new java.util.EnumMap<>(FirstImportPaths.Path.class);
+        for (FirstImportPaths.Path path : FirstImportPaths.Path.values()) {
+            Database.clearDocket(jdbc);
+            ImportReport report = FirstImportPaths.on(importer, path, () -> run(files));
+            recorded.put(path, FirstImportPaths.recorded(jdbc, report.importId()));
+            dockets.put(path, Database.docketFingerprint(jdbc) + " index " + jdbc.sql(
+                    "select md5(string_agg(c::text, '|' order by idncase)) from case_index c").query(String.class)
+                    .single() + " timeline " + jdbc.sql("select md5(string_agg(kind || ':' || coalesce(idncase::text,"
+                    + " '') || ':' || regexp_replace(summary, 'import [0-9]+', 'import N'), '|' order by seq, sub,"
+                    + " idncase, summary)) from case_timeline").query(String.class).single()
+                    + " persons in order " + jdbc.sql("select string_agg(person_key, ',' order by id) from person")
+                    .query(String.class).single());
+            assertThat(schema()).as(path.name()).isEqualTo(schemaBefore);
+        }
+        List<String> staged = recorded.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT);
+        assertThat(staged).anyMatch(r -> r.contains("duplicate IDNCASE 1011 (first on line"))
+                .anyMatch(r -> r.contains("duplicate IDNCASE 1003 (also on line"))
+                .anyMatch(r -> r.contains("IDNPROCEEDING 5099 is not in B_TblProceeding"))
+                .anyMatch(r -> r.contains("IDNCASE 4242 is not in A_TblCase"))
+                .anyMatch(r -> r.contains("duplicate PERSON_KEY A991000001 (first on line"))
+                .anyMatch(r -> r.contains("court with no field office")).anyMatch(r -> r.startsWith("W "))
+                .anyMatch(r -> r.startsWith("P person: ") && !r.startsWith("P person: 0 "));
+        assertThat(recorded.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_SET_ASIDE)).isEqualTo(staged);
+        assertThat(recorded.get(FirstImportPaths.Path.DIRECT_COPY)).isEqualTo(staged);
+        assertThat(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_SET_ASIDE))
+                .isEqualTo(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT));
+        assertThat(dockets.get(FirstImportPaths.Path.DIRECT_COPY))
+                .isEqualTo(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT));
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            assertThat(owner.jdbc().sql("select count(*) from import_set_aside").query(Long.class).single()).isZero();
+        }
+        // a second import on the docket the direct copy filled keeps its constraints and changes nothing
+        ImportReport again = run(files);
+        assertThat(again.total(ImportReport.TableReport::inserted)).isZero();
+        assertThat(again.total(ImportReport.TableReport::updated)).isZero();
+        assertThat(schema()).isEqualTo(schemaBefore);
     }
 
     private Connection app() throws SQLException {
@@ -91,38 +182,6 @@ class FirstImportSetAsideTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    @Test
-    void a_first_import_that_sets_aside_its_constraints_gives_the_same_docket_and_leaves_the_schema_as_defined()
-            throws Exception {
-        List<String> schema = schema();
-        assertThat(schema).anyMatch(d -> d.contains("FOREIGN KEY (idncase) REFERENCES eoir_case(idncase)"))
-                .anyMatch(d -> d.contains("UNIQUE (a_number)")).anyMatch(d -> d.contains("proceeding_case"));
-        EoirFiles files = withBadRows();
-        ImportReport kept = run(files);
-        String docket = Database.docketFingerprint(jdbc);
-        String index = jdbc.sql("select md5(string_agg(c::text, '|' order by idncase)) from case_index c")
-                .query(String.class).single();
-        List<String> judgedKept = judged(kept.importId());
-        assertThat(judgedKept).anyMatch(j -> j.contains("duplicate")).anyMatch(j -> j.contains("4242"));
-
-        Database.clearDocket(jdbc);
-        importer.setAsideFromBytes(0);
-        ImportReport setAside = run(files);
-
-        assertThat(Database.docketFingerprint(jdbc)).isEqualTo(docket);
-        assertThat(jdbc.sql("select md5(string_agg(c::text, '|' order by idncase)) from case_index c")
-                .query(String.class).single()).isEqualTo(index);
-        assertThat(judged(setAside.importId())).isEqualTo(judgedKept);
-        assertThat(schema()).isEqualTo(schema);
-        try (Database.Owner owner = Database.owner(jdbc)) {
-            assertThat(owner.jdbc().sql("select count(*) from import_set_aside").query(Long.class).single()).isZero();
-        }
-        // a second import on the docket it filled keeps its constraints and changes nothing
-        ImportReport again = run(files);
-        assertThat(again.total(ImportReport.TableReport::inserted)).isZero();
-        assertThat(schema()).isEqualTo(schema);
     }
 
     @Test

@@ -21,6 +21,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
 import org.caseops.docket.DocketImporter;
+import org.caseops.docket.FirstImportPaths;
 import org.caseops.docket.ImportHistory;
 import org.caseops.docket.ImportProgress;
 import org.caseops.docket.ImportReport;
@@ -184,6 +185,16 @@ class ImporterFuzzTest {
                 .as("rows kept with an unknown sex, a yes/no that is neither or a NUL removed, without a warning on "
                         + "their line")
                 .isEmpty();
+
+        // the same files copied straight into their tables, as a large first import does (ADR 007 step 5): the same
+        // docket, and the same quarantine and warnings, row for row in the same order
+        String staged = String.join("\n", FirstImportPaths.recorded(jdbc, report.importId())) + "\n"
+                + Database.docketFingerprint(jdbc);
+        Database.clearDocket(jdbc);
+        ImportReport direct = FirstImportPaths.on(importer, FirstImportPaths.Path.DIRECT_COPY,
+                () -> importer.importFiles(eoir, persons, "fuzz", ImportProgress.NONE, Dockets.release()));
+        assertThat(String.join("\n", FirstImportPaths.recorded(jdbc, direct.importId())) + "\n"
+                + Database.docketFingerprint(jdbc)).isEqualTo(staged);
     }
 
     private static List<String> missing(Map<Integer, String> expected, Map<Integer, List<String>> actual) {
