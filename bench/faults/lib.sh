@@ -13,7 +13,10 @@ now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 build_jar() {
-    if [ ! -f "$JAR" ]; then
+    # built when missing, and when it is the checkout's own jar and a source or the pom is newer than it (a stale jar
+    # measured the code of an earlier commit; session 12 lost two runs to that)
+    if [ ! -f "$JAR" ] || { [ "$JAR" -ef "$ROOT/target/caseops.jar" ] \
+            && [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; }; then
         log "building $JAR"
         (cd "$ROOT" && mvn -B -q -DskipTests package)
     fi

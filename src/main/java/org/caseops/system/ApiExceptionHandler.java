@@ -61,17 +61,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * A lock the request stopped waiting for ({@code caseops.db.request-lock-timeout}), held by a long operation such
      * as a large first import: 503 with {@code Retry-After} ({@link LongOperationBusy}). Spring's translation of
      * SQL states leaves 55P03 uncategorized; with PostgreSQL's error codes it is {@code CannotAcquireLockException}.
-     * Any other such error goes on as before.
+     * A deadlock or a serialization failure (40P01, 40001: a {@code ConcurrencyFailureException}) is a 409 problem
+     * detail instead ({@link #concurrentProblem}). Any other such error goes on as before.
      */
-    @ExceptionHandler({org.springframework.dao.CannotAcquireLockException.class,
+    @ExceptionHandler({org.springframework.dao.ConcurrencyFailureException.class,
             org.springframework.jdbc.UncategorizedSQLException.class})
     ResponseEntity<ProblemDetail> busy(org.springframework.dao.DataAccessException e) {
+        if (LongOperationBusy.lostToAConcurrentChange(e)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentProblem());
+        }
         if (!LongOperationBusy.lockTimedOut(e)) {
             throw e;
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(LongOperationBusy.RETRY_AFTER_SECONDS))
                 .body(busyProblem());
+    }
+
+    /**
+     * The request's transaction lost to a concurrent one (a deadlock, a serialization failure): 409, nothing saved,
+     * try again — never a 500.
+     */
+    static ProblemDetail concurrentProblem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                LongOperationBusy.CONCURRENT_DETAIL);
+        problem.setTitle(LongOperationBusy.CONCURRENT_TITLE);
+        return problem;
     }
 
     static ProblemDetail busyProblem() {

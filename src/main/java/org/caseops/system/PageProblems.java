@@ -53,10 +53,13 @@ class PageProblems {
      * A lock the page stopped waiting for, held by a long operation (a large first import): the problem page with 503
      * and {@code Retry-After}, as {@link ApiExceptionHandler#busy} answers the API.
      */
-    @ExceptionHandler({org.springframework.dao.CannotAcquireLockException.class,
+    @ExceptionHandler({org.springframework.dao.ConcurrencyFailureException.class,
             org.springframework.jdbc.UncategorizedSQLException.class})
     ModelAndView busy(org.springframework.dao.DataAccessException e,
             jakarta.servlet.http.HttpServletResponse response) {
+        if (LongOperationBusy.lostToAConcurrentChange(e)) {
+            return page(HttpStatus.CONFLICT, LongOperationBusy.CONCURRENT_TITLE, LongOperationBusy.CONCURRENT_DETAIL);
+        }
         if (!LongOperationBusy.lockTimedOut(e)) {
             throw e;
         }

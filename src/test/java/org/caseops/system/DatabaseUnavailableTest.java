@@ -107,5 +107,10 @@ class DatabaseUnavailableTest {
                 "select", new java.sql.SQLException("no state")))).isFalse();
         assertThat(DatabaseUnavailable.cause(new java.sql.SQLException("lock timeout", "55P03")))
                 .as("not the database gone away").isNull();
+        // a deadlock or serialization failure is a concurrent change (409), a statement without a state neither
+        assertThat(LongOperationBusy.lostToAConcurrentChange(new org.springframework.dao.PessimisticLockingFailureException(
+                "x", new java.sql.SQLException("deadlock detected", "40P01")))).isTrue();
+        assertThat(LongOperationBusy.lostToAConcurrentChange(new org.springframework.jdbc.UncategorizedSQLException(
+                "read", "select", new java.sql.SQLException("no state")))).isFalse();
     }
 }
