@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.caseops.fixtures.ChildJvm;
 import org.caseops.system.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,23 +28,27 @@ class AuditCommandTest {
 
     @Test
     void verify_export_and_checkpoint_and_a_recomputed_chain_found_through_the_checkpoint() throws Exception {
-        assertThat(caseops("audit", "verify")).satisfies(run -> {
-            assertThat(run.exit).as(run.output).isZero();
-            assertThat(run.output).contains("Audit trail intact: 0 entries");
+        Path file = home.resolve("out/audit.ndjson");
+        Path kept = home.resolve("kept/checkpoint.json");
+        // the three commands one after another in one JVM (Commands), each with its own context and database start
+        List<Commands.Run> runs = Commands.run(env(), Duration.ofMinutes(2), List.of("audit", "verify"),
+                List.of("audit", "export", "--out", file.toString()),
+                List.of("audit", "checkpoint", "--out", kept.toString()));
+        assertThat(runs.get(0)).satisfies(run -> {
+            assertThat(run.exit()).as(run.output()).isZero();
+            assertThat(run.output()).contains("Audit trail intact: 0 entries");
         });
 
-        Path file = home.resolve("out/audit.ndjson");
-        Run export = caseops("audit", "export", "--out", file.toString());
-        assertThat(export.exit).as(export.output).isZero();
-        assertThat(export.output).contains("Exported 1 audit entries to " + file);
+        Commands.Run export = runs.get(1);
+        assertThat(export.exit()).as(export.output()).isZero();
+        assertThat(export.output()).contains("Exported 1 audit entries to " + file);
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).singleElement().asString()
                 .startsWith("{\"position\":1,\"seq\":1,").contains("\"actor\":\"cli:")
                 .contains("\"action\":\"AUDIT_EXPORTED\"");
 
-        Path kept = home.resolve("kept/checkpoint.json");
-        Run checkpoint = caseops("audit", "checkpoint", "--out", kept.toString());
-        assertThat(checkpoint.exit).as(checkpoint.output).isZero();
-        assertThat(checkpoint.output).contains("{\"checkpoint\":\"caseops-audit-checkpoint-v1\",\"position\":1,")
+        Commands.Run checkpoint = runs.get(2);
+        assertThat(checkpoint.exit()).as(checkpoint.output()).isZero();
+        assertThat(checkpoint.output()).contains("{\"checkpoint\":\"caseops-audit-checkpoint-v1\",\"position\":1,")
                 .contains("Checkpoint at position 1 signed with key");
         assertThat(Files.readString(kept)).startsWith("{\"checkpoint\":\"caseops-audit-checkpoint-v1\"");
         Path key = home.resolve("audit/signing-key.pem");
@@ -72,22 +75,18 @@ class AuditCommandTest {
             sql.execute("update audit_head set hash = (select hash from audit_chain where position = 2)");
         }
 
-        Run broken = caseops("audit", "verify", "--anchor", kept.toString());
-        assertThat(broken.exit).as(broken.output).isEqualTo(AuditCommand.BROKEN);
-        assertThat(broken.output).contains("Audit trail BROKEN at entry 1:").contains("(rewritten)");
+        List<Commands.Run> after = Commands.run(env(), Duration.ofMinutes(2),
+                List.of("audit", "verify", "--anchor", kept.toString()), List.of("audit", "checkpoint"));
+        Commands.Run broken = after.get(0);
+        assertThat(broken.exit()).as(broken.output()).isEqualTo(AuditCommand.BROKEN);
+        assertThat(broken.output()).contains("Audit trail BROKEN at entry 1:").contains("(rewritten)");
 
-        Run refused = caseops("audit", "checkpoint");
-        assertThat(refused.exit).as(refused.output).isEqualTo(AuditCommand.BROKEN);
-        assertThat(refused.output).contains("Checkpoint REFUSED");
+        Commands.Run refused = after.get(1);
+        assertThat(refused.exit()).as(refused.output()).isEqualTo(AuditCommand.BROKEN);
+        assertThat(refused.output()).contains("Checkpoint REFUSED");
     }
 
-    record Run(int exit, String output) {
-    }
-
-    private Run caseops(String... args) throws Exception {
-        try (ChildJvm child = ChildJvm.start(Main.class, Map.of("CASEOPS_HOME", home.toString()), args)) {
-            int exit = child.waitFor(Duration.ofMinutes(2));
-            return new Run(exit, child.output());
-        }
+    private Map<String, String> env() {
+        return Map.of("CASEOPS_HOME", home.toString());
     }
 }

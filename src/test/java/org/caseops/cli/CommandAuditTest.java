@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.caseops.fixtures.ChildJvm;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +32,20 @@ class CommandAuditTest {
         Path zip = docket.writeZip(files.resolve("eoir.zip"));
         Path persons = docket.writePersons(files.resolve("persons.csv"));
 
-        Run imported = caseops("import", "--eoir", zip.toString(), "--persons", persons.toString());
-        assertThat(imported.exit).as(imported.output).isZero();
-        Run screened = caseops("screen", "--as-of", "2019-06-23");
-        assertThat(screened.exit).as(screened.output).isZero();
         Path first = home.resolve("first.ndjson");
-        assertThat(caseops("audit", "export", "--out", first.toString()).exit).isZero();
         Path second = home.resolve("second.ndjson");
-        assertThat(caseops("audit", "export", "--out", second.toString()).exit).isZero();
+        // the four commands one after another in one JVM (Commands), each with its own context and database start
+        List<Commands.Run> runs = Commands.run(Map.of("CASEOPS_HOME", home.toString()), Duration.ofMinutes(3),
+                List.of("import", "--eoir", zip.toString(), "--persons", persons.toString()),
+                List.of("screen", "--as-of", "2019-06-23"),
+                List.of("audit", "export", "--out", first.toString()),
+                List.of("audit", "export", "--out", second.toString()));
+        Commands.Run imported = runs.get(0);
+        assertThat(imported.exit()).as(imported.output()).isZero();
+        Commands.Run screened = runs.get(1);
+        assertThat(screened.exit()).as(screened.output()).isZero();
+        assertThat(runs.get(2).exit()).as(runs.get(2).output()).isZero();
+        assertThat(runs.get(3).exit()).as(runs.get(3).output()).isZero();
 
         String operator = "cli:" + System.getProperty("user.name");
         List<JsonNode> entries = new ArrayList<>();
@@ -58,15 +63,5 @@ class CommandAuditTest {
         }
         assertThat(entries.stream().filter(e -> e.path("action").asText().equals("AUDIT_EXPORTED")).findFirst()
                 .orElseThrow().path("detail").asText()).contains(first.toString());
-    }
-
-    record Run(int exit, String output) {
-    }
-
-    private Run caseops(String... args) throws Exception {
-        try (ChildJvm child = ChildJvm.start(Main.class, Map.of("CASEOPS_HOME", home.toString()), args)) {
-            int exit = child.waitFor(Duration.ofMinutes(3));
-            return new Run(exit, child.output());
-        }
     }
 }
