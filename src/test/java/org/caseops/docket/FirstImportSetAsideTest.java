@@ -93,7 +93,9 @@ class FirstImportSetAsideTest {
         files.raw("A_TblCase", tab("x1014", "GT", "SP", "HOUSTON", "TX", "77002", "RMV", "F", "0", "1990-04-02",
                 "AWC/ATD", "", "N", "HOU")); // not a number
         files.inAbsentiaRemoval(5001, 4243, "2019-02-12"); // a duplicate proceeding of no case: both reasons
-        files.inAbsentiaRemovalAt("ZZZ", 5011, 1011, "2019-02-13"); // a court with no field office
+        // a court with no field office: a code in neither of EOIR's lookups (ZZZ is a real test hearing location, which
+        // another class of the JVM may map)
+        files.inAbsentiaRemovalAt("QZ9", 5011, 1011, "2019-02-13");
         files.inAbsentiaRemoval(5013, 1013, "2019-02-14");
         files.motion(7002, 5099, 1003, "2019-03-02", ""); // its proceeding was quarantined
         files.motion(7003, 5003, 1003, "2019-03-03", "QQ"); // an unknown decision code, kept
