@@ -341,12 +341,7 @@ final class DirectLoader {
                 }
                 raw = r.toString();
             }
-            line.setLength(0);
-            line.append(importId).append('\t');
-            StagingLoader.copyText(line, fileName);
-            line.append('\t');
-            StagingLoader.copyText(line, table.fileName);
-            line.append('\t').append(lineNo).append('\t');
+            startRow(lineNo);
             StagingLoader.copyText(line, column);
             line.append('\t');
             StagingLoader.copyText(line, reason.toString());
@@ -394,14 +389,19 @@ final class DirectLoader {
             }
         }
 
-        private void warning(Writer out, long lineNo, String rowKey, String column, String value, String reason)
-                throws IOException {
+        /** Starts a quarantine or warning row in {@link #line}: the import, the file, its table and the line. */
+        private void startRow(long lineNo) {
             line.setLength(0);
             line.append(importId).append('\t');
             StagingLoader.copyText(line, fileName);
             line.append('\t');
             StagingLoader.copyText(line, table.fileName);
             line.append('\t').append(lineNo).append('\t');
+        }
+
+        private void warning(Writer out, long lineNo, String rowKey, String column, String value, String reason)
+                throws IOException {
+            startRow(lineNo);
             StagingLoader.copyText(line, rowKey);
             line.append('\t');
             StagingLoader.copyText(line, column);
