@@ -18,20 +18,23 @@ import org.caseops.access.Allow;
 import org.caseops.access.PageLayout;
 import org.caseops.access.Role;
 import org.caseops.access.WorkingDate;
-import org.caseops.notice.CallInResponses;
 import org.caseops.legal.rules.Rule;
+import org.caseops.notice.CallInResponses;
 import org.caseops.operation.schedule.Occupancy;
 import org.caseops.operation.schedule.SlotGrid;
 import org.caseops.operation.schedule.StagingKind;
 import org.caseops.operation.schedule.StagingSite;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
-import org.caseops.system.Listing;
 import org.caseops.system.Listing.Cell;
 import org.caseops.system.Listing.Column;
+import org.caseops.system.Listing;
 import org.caseops.system.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,10 +76,14 @@ class OperationPages {
     private final ProtectedAreas protectedAreas;
     private final CallInResponses callIns;
     private final WorkingDate workingDate;
+    /** The board's reads, in one repeatable-read transaction: what it shows is one moment of the database. */
+    private final TransactionTemplate snapshot;
 
     OperationPages(Operations operations, OperationActions actions, Lifecycle lifecycle, Planner planner,
             PlanRuns planRuns, Targets targets, Access access, ProtectedAreas protectedAreas, CallInResponses callIns,
-            WorkingDate workingDate) {
+            WorkingDate workingDate, PlatformTransactionManager transactions) {
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.planRuns = planRuns;
         this.protectedAreas = protectedAreas;
         this.callIns = callIns;
@@ -546,7 +553,16 @@ class OperationPages {
     record SiteChart(Logistics.Site site, String labels, String series, List<SiteHour> hours, int hoursOver) {
     }
 
+    /**
+     * The board, every read of it in one snapshot: read statement by statement, a plan run that committed between
+     * the operation's read and the plan's showed the new plan and the ended run beside the operation's older version,
+     * and the next step sent with that version was refused as changed meanwhile (the suite's OperationBrowserTest).
+     */
     private ModelAndView board(long id, Form form) {
+        return snapshot.execute(status -> boardOf(id, form));
+    }
+
+    private ModelAndView boardOf(long id, Form form) {
         OperationActions.Overview overview = actions.read(id);
         Operation op = overview.operation();
         Actor actor = access.actor();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.Api;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.caseops.fixtures.FormSession;
@@ -360,5 +361,46 @@ class OperationPagesTest {
         String board = supervisor.get("/operations/" + id).body();
         assertThat(board).contains("Resumed as Draft with the window 2019-07-07 to 2019-07-09", "visits dropped",
                 "<th scope=\"col\">2019-07-08</th>", "id=\"no-plan\"");
+    }
+
+    /**
+     * The board is one moment of the database: a plan stored (the operation's version bumped with it) while the board
+     * is being read shows either with the new version or not at all. The store is held in the middle of the board's
+     * read — the page waits on the plan table the store has locked, after it has read the operation — and committed
+     * then. Read statement by statement, the page showed the new plan beside the older version, and the next step
+     * sent with it was refused (409).
+     */
+    @Test
+    void the_board_is_read_in_one_snapshot() throws Exception {
+        long id = ops.houstonOperation();
+        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
+                HttpStatus.CREATED);
+        FormSession supervisor = as("supervisor");
+        int before = jdbc.sql("select version from operation where id = ?").param(id).query(Integer.class).single();
+        String page;
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            JdbcClient store = owner.jdbc();
+            store.sql("begin").update();
+            store.sql("lock table operation_plan in access exclusive mode").update();
+            java.util.concurrent.CompletableFuture<String> board = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> supervisor.get("/operations/" + id).body());
+            java.time.Instant until = java.time.Instant.now().plusSeconds(30);
+            while (store.sql("select count(*) from pg_locks where not granted and relation = 'operation_plan'::regclass")
+                    .query(Integer.class).single() == 0) {
+                assertThat(java.time.Instant.now()).as("the board never waited on the plan table").isBefore(until);
+                assertThat(board.isDone()).as("the board was read without the plan table").isFalse();
+                Thread.sleep(20);
+            }
+            store.sql("update operation set version = version + 1 where id = ?").param(id).update();
+            store.sql("insert into operation_plan (operation_id, planned_by, score, feasible, solver_ms, violations) "
+                    + "values (?, 'supervisor', '0hard/0soft', true, 1, '[]'::jsonb)").param(id).update();
+            store.sql("commit").update();
+            page = board.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // the page read before the store: its version, no plan (had it waited on its first statement, it would show
+        // both after the store; either way the two agree)
+        assertThat(page).contains("(version " + before + ")", "id=\"no-plan\"");
+        assertThat(supervisor.get("/operations/" + id).body()).contains("(version " + (before + 1) + ")")
+                .doesNotContain("id=\"no-plan\"");
     }
 }
