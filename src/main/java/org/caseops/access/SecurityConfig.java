@@ -2,6 +2,8 @@ package org.caseops.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,13 +36,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -180,7 +183,7 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .authenticationManager(passwords)
                 .formLogin(form -> form.loginPage("/login").failureHandler(failed)
-                        .successHandler(new SavedRequestAwareAuthenticationSuccessHandler()).permitAll())
+                        .successHandler(new SignedIn()).permitAll())
                 .requestCache(cache -> cache.requestCache(pagesOnly))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -267,5 +270,22 @@ class SecurityConfig {
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * After a sign-in, on to the page asked for (or the start page) with the session's new CSRF token made now, in the
+     * sign-in's own request. Spring Security makes it lazily, on the first page with a form: the first pages a browser
+     * loads at once after the sign-in (tabs, a page and its fragments) each made one, the last saved won, and a form
+     * of another of them was refused (SessionAttributesTest).
+     */
+    static final class SignedIn extends SavedRequestAwareAuthenticationSuccessHandler {
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.NotFound;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,6 +56,15 @@ class OperationActions {
     @Transactional
     Overview create(Operations.NewOperation request) {
         return overview(operations.create(request));
+    }
+
+    /**
+     * {@code read} in one repeatable-read transaction: every statement sees the same moment of the database (the
+     * board, whose forms carry the operation's version beside the plan and run they show).
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    <T> T inOneSnapshot(java.util.function.Supplier<T> read) {
+        return read.get();
     }
 
     /** The operation's overview, for anyone with a part in it. */

@@ -32,9 +32,6 @@ import org.caseops.system.Listing;
 import org.caseops.system.Pages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,14 +73,10 @@ class OperationPages {
     private final ProtectedAreas protectedAreas;
     private final CallInResponses callIns;
     private final WorkingDate workingDate;
-    /** The board's reads, in one repeatable-read transaction: what it shows is one moment of the database. */
-    private final TransactionTemplate snapshot;
 
     OperationPages(Operations operations, OperationActions actions, Lifecycle lifecycle, Planner planner,
             PlanRuns planRuns, Targets targets, Access access, ProtectedAreas protectedAreas, CallInResponses callIns,
-            WorkingDate workingDate, PlatformTransactionManager transactions) {
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            WorkingDate workingDate) {
         this.planRuns = planRuns;
         this.protectedAreas = protectedAreas;
         this.callIns = callIns;
@@ -559,7 +552,7 @@ class OperationPages {
      * and the next step sent with that version was refused as changed meanwhile (the suite's OperationBrowserTest).
      */
     private ModelAndView board(long id, Form form) {
-        return snapshot.execute(status -> boardOf(id, form));
+        return actions.inOneSnapshot(() -> boardOf(id, form));
     }
 
     private ModelAndView boardOf(long id, Form form) {

@@ -3,6 +3,7 @@ package org.caseops.system;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,17 @@ class Sessions {
     @Primary
     TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
         return new TransactionTemplate(transactions);
+    }
+
+    /**
+     * A session's attributes written with PostgreSQL's upsert. Spring Session inserts an attribute the session did not
+     * have when the request read it; two requests of one session that both add it — the CSRF token, made by each of
+     * the first pages with a form loaded at once after the sign-in — broke the table's primary key, and the second
+     * answered 500. The later value is kept instead (SessionAttributesTest).
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpserted() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     /** Spring Session's configuration takes the transactions named so ({@code JdbcHttpSessionConfiguration}). */
