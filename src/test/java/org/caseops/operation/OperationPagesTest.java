@@ -59,11 +59,17 @@ class OperationPagesTest {
         return FormSession.signIn(environment, user);
     }
 
-    /** An operation with family 1001 as its target unit, planned. */
-    private long planned() {
+    /** An operation with family 1001 as its target unit. */
+    private long targeted() {
         long id = ops.houstonOperation();
         ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
                 HttpStatus.CREATED);
+        return id;
+    }
+
+    /** An operation with family 1001 as its target unit, planned. */
+    private long planned() {
+        long id = targeted();
         ok(ops.post("supervisor", "/api/operations/" + id + "/plan", Map.of("seconds", 2)), HttpStatus.OK);
         return id;
     }
@@ -123,9 +129,7 @@ class OperationPagesTest {
 
     @Test
     void the_board_shows_each_member_day_by_day_the_plan_and_the_dry_run_to_the_roster_only() throws Exception {
-        long id = ops.houstonOperation();
-        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
-                HttpStatus.CREATED);
+        long id = targeted();
         FormSession supervisor = as("supervisor");
 
         String before = supervisor.get("/operations/" + id).body();
@@ -372,9 +376,7 @@ class OperationPagesTest {
      */
     @Test
     void the_board_is_read_in_one_snapshot() throws Exception {
-        long id = ops.houstonOperation();
-        ok(ops.post("supervisor", "/api/operations/" + id + "/targets", Map.of("familyId", 1001)),
-                HttpStatus.CREATED);
+        long id = targeted();
         FormSession supervisor = as("supervisor");
         int before = jdbc.sql("select version from operation where id = ?").param(id).query(Integer.class).single();
         String page;
