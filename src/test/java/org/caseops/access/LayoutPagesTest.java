@@ -78,6 +78,25 @@ class LayoutPagesTest {
     }
 
     @Test
+    void the_own_stylesheet_and_script_are_addressed_by_their_content_and_no_other_link_is_rewritten() {
+        String body = home("officer");
+        Matcher css = Pattern.compile("href=\"(/css/caseops-[0-9a-f]{32}\\.css)\"").matcher(body);
+        Matcher js = Pattern.compile("src=\"(/js/caseops-[0-9a-f]{32}\\.js)\"").matcher(body);
+
+        assertThat(css.find()).as("the stylesheet's address carries its hash").isTrue();
+        assertThat(js.find()).as("the script's address carries its hash").isTrue();
+        assertThat(body).doesNotContain("href=\"/css/caseops.css\"", "src=\"/js/caseops.js\"")
+                .contains("href=\"/search\"", "href=\"/queues\"");
+        FormSession anyone = FormSession.anonymous(environment);
+        for (String address : new String[] {css.group(1), js.group(1)}) {
+            HttpResponse<String> file = anyone.get(address);
+            assertThat(file.statusCode()).as(address).isEqualTo(200);
+            assertThat(file.headers().firstValue("Cache-Control").orElse("")).as(address)
+                    .contains("max-age=31536000");
+        }
+    }
+
+    @Test
     void the_working_date_is_kept_for_the_session_and_shown_as_not_today() {
         FormSession officer = FormSession.signIn(environment, "officer");
 

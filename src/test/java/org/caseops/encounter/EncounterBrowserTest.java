@@ -75,7 +75,7 @@ class EncounterBrowserTest {
         browser.open("/operations/" + operation + "/visits/1001");
         assertThat(id("gate-" + ana).getText()).startsWith("The legal gate, asked now: Executable");
         fitsAndPasses("visit");
-        browser.screenshot("visit-400");
+        browser.photo("visit-400");
 
         id("custodySite").sendKeys("Houston field office");
         new Select(id("outcome-" + ana)).selectByValue("ARRESTED");
@@ -105,7 +105,7 @@ class EncounterBrowserTest {
         String key = id("visit").findElement(By.name("key")).getAttribute("value");
         fitsAndPasses("visit filled in");
         browser.script("arguments[0].scrollIntoView({block: 'start'})", id("children"));
-        browser.screenshot("visit-filled-400");
+        browser.photo("visit-filled-400");
 
         // the first submission's answer is lost: sent in the background and its answer (the redirect and the page
         // saying "recorded") fetched there too, never shown, so the page keeps the form and the browser what was typed.
@@ -140,6 +140,6 @@ class EncounterBrowserTest {
         assertThat(browser.script("return localStorage.getItem('caseops-visit-" + operation + "-1001')"))
                 .asString().doesNotContain(key);
         fitsAndPasses("visit recorded");
-        browser.screenshot("visit-recorded-400");
+        browser.photo("visit-recorded-400");
     }
 }

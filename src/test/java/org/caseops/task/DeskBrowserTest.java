@@ -12,6 +12,7 @@ import org.caseops.fixtures.CaseOpsTest;
 import org.caseops.fixtures.Database;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The desk pages in a real Chromium, as each role works: sign in, reach the page from the menu, act, see the result.
  * Every page is checked with axe-core (no violations) and photographed at 1280 and 400 px
- * ({@code target/screenshots/}, a few kept in docs/screenshots/).
+ * ({@code target/screenshots/} with {@code -Dcaseops.screenshots=true}, a few kept in docs/screenshots/).
  */
 @CaseOpsTest
 class DeskBrowserTest {
@@ -44,9 +45,18 @@ class DeskBrowserTest {
 
     TasksApi taskApi;
 
+    /**
+     * The Houston families, once for the class: no test here changes the docket's tables (tasks, operations and the
+     * audit trail are not the docket's and were never reset by the import), except counsel's legal hold, which every
+     * test removes first.
+     */
+    @BeforeAll
+    static void docket(@Autowired DocketImporter importer, @Autowired JdbcClient jdbc) throws Exception {
+        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
+    }
+
     @BeforeEach
     void data() throws Exception {
-        Dockets.freshlyImported(EoirFiles.houstonFamilies(), importer, jdbc);
         try (Database.Owner owner = Database.owner(jdbc)) {
             owner.jdbc().sql("delete from legal_hold").update();
         }
