@@ -19,6 +19,9 @@
 #   GEN_XMX=1g      -Xmx of the generator JVM
 #   PHASES=1        restart the server once with pg_stat_statements to time the importer's SQL per statement
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
+#   JFR_IMPORT=0    1: record each import with Java Flight Recorder (settings=profile) into bench/out/import/<label>.jfr
+#                 (`jfr print --events jdk.ExecutionSample` or `jfr summary`); adds a little CPU and RSS, so not for
+#                 the figures recorded
 #   UNITS=711 OFFICES=10 LIMIT_S=30 UNIMPROVED_S=10 SCHEDULE_XMX=1g   the schedule benchmark's operation, solver
 #                 limits and heap (OFFICES up to 25; UNITS=50000 OFFICES=25 LIMIT_S=240 is the national operation)
 #   AUDIT_CLIENTS=1,16,64 AUDIT_S=20 AUDIT_WARMUP_S=3   the audit benchmark's client counts and seconds per run
@@ -40,6 +43,7 @@ XMX=${XMX:-256m}
 GEN_XMX=${GEN_XMX:-1g}
 PHASES=${PHASES:-1}
 KEEP_DB=${KEEP_DB:-0}
+JFR_IMPORT=${JFR_IMPORT:-0}
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 now() { date +%s.%N; }
@@ -296,9 +300,11 @@ import_run() {  # $1 = label; sets RUN_SECONDS, RUN_RSS_MB, RUN_T0, RUN_T1
     [ "$PHASES" = 1 ] && sql -c "select pg_stat_statements_reset()" >/dev/null
     sql -c checkpoint
     log "import $label: java -Xmx$XMX -jar caseops.jar import --eoir $DATA --persons $DATA/persons.csv"
+    local jfr=()
+    [ "$JFR_IMPORT" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$dir/$label.jfr,settings=profile")
     RUN_T0=$(now)
     /usr/bin/time -v -o "$dir/$label.time" \
-        java -Xmx"$XMX" -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" --show-quarantine 5 \
+        java -Xmx"$XMX" "${jfr[@]}" -jar "$JAR" import --eoir "$DATA" --persons "$DATA/persons.csv" --show-quarantine 5 \
         >"$dir/$label.log" 2>&1 || { tail -40 "$dir/$label.log" >&2; exit 1; }
     RUN_T1=$(now)
     RUN_SECONDS=$(secs "$RUN_T0" "$RUN_T1")

@@ -49,20 +49,42 @@ import org.postgresql.copy.CopyManager;
  */
 final class DirectLoader {
 
-    private static final int FLUSH_CHARS = 1 << 20;
-
     private DirectLoader() {
     }
 
-    /** The keys kept of a table, sorted, for the reference checks of the tables that refer to it. */
-    record Keys(long[] keys, int size) {
+    /**
+     * The keys kept of a table, sorted, for the reference checks of the tables that refer to it. The last key looked
+     * up is remembered: a person's case is looked up three times for one row (its first line, then its line recorded,
+     * then the reference), and the rows of a file name the same parent one after another. Used by one thread.
+     */
+    static final class Keys {
+        private final long[] keys;
+        private final int size;
+        private long lastKey;
+        private int lastPlace = -1;
+
+        Keys(long[] keys, int size) {
+            this.keys = keys;
+            this.size = size;
+            this.lastKey = size > 0 ? keys[0] : 0;
+            this.lastPlace = size > 0 ? 0 : -1;
+        }
+
+        int size() {
+            return size;
+        }
+
         boolean contains(long key) {
-            return Arrays.binarySearch(keys, 0, size, key) >= 0;
+            return indexOf(key) >= 0;
         }
 
         /** The key's place among the keys, or a negative number. */
         int indexOf(long key) {
-            return Arrays.binarySearch(keys, 0, size, key);
+            if (key != lastKey) {
+                lastPlace = Arrays.binarySearch(keys, 0, size, key);
+                lastKey = key;
+            }
+            return lastPlace;
         }
     }
 
@@ -87,9 +109,12 @@ final class DirectLoader {
             StagingLoader.Loaded loaded;
             CopyIn copyIn = copy.copyIn(copyTarget(table));
             try {
-                rows.open(copyIn, quarantine.writer, warnings.writer, courtWarnings.writer);
-                loaded = StagingLoader.read(table, file, codes, progress, releaseDates, rows::row);
-                rows.flush();
+                // the rows are sent by a second thread while the next are read and checked (step 6)
+                try (CopyBlocks blocks = new CopyBlocks(copyIn, table.target)) {
+                    rows.open(blocks, quarantine.writer, warnings.writer, courtWarnings.writer);
+                    loaded = StagingLoader.read(table, file, codes, progress, releaseDates, rows::row);
+                    blocks.finish();
+                }
                 copyIn.endCopy();
             } finally {
                 if (copyIn.isActive()) {
@@ -186,9 +211,9 @@ final class DirectLoader {
         private final String[] blankIs;
         private final List<String> setProblems = new ArrayList<>(4);
         private String setColumn;
-        private final StringBuilder text = new StringBuilder(FLUSH_CHARS + 4096);
         private final StringBuilder line = new StringBuilder(512);
-        private CopyIn copyIn;
+        private final byte[] importIdBytes;
+        private CopyBlocks blocks;
         private Writer quarantine;
         private Writer warningsOut;
         private Writer courtWarnings;
@@ -203,6 +228,7 @@ final class DirectLoader {
             this.table = table;
             this.fileName = file.name();
             this.importId = Long.toString(importId);
+            this.importIdBytes = this.importId.getBytes(StandardCharsets.US_ASCII);
             this.key = table.key();
             // sized for the rows the file holds at about 100 bytes a row; grows if it holds more
             long expected = Math.max(1024, Math.max(0, file.size()) / 100);
@@ -245,11 +271,23 @@ final class DirectLoader {
             return sql;
         }
 
-        void open(CopyIn copyIn, Writer quarantine, Writer warnings, Writer courtWarnings) {
-            this.copyIn = copyIn;
+        void open(CopyBlocks blocks, Writer quarantine, Writer warnings, Writer courtWarnings) {
+            this.blocks = blocks;
             this.quarantine = quarantine;
             this.warningsOut = warnings;
             this.courtWarnings = courtWarnings;
+        }
+
+        private String lastNumber;
+        private long lastParsed;
+
+        /** A key or reference as a number; the last one's is remembered (a row's key, then the same for kept). */
+        private long number(String value) {
+            if (value != lastNumber) {
+                lastParsed = Long.parseLong(value);
+                lastNumber = value;
+            }
+            return lastParsed;
         }
 
         private void problem(String column, String reason) {
@@ -296,7 +334,7 @@ final class DirectLoader {
                     continue;
                 }
                 Keys parent = referenced[r];
-                if (parent == null || !parent.contains(Long.parseLong(value))) {
+                if (parent == null || !parent.contains(number(value))) {
                     Column column = table.columns.get(references[r]);
                     problem(column.label(), column.label() + " " + value + " is not in "
                             + table.foreignKeys.get(r).tableFile()
@@ -357,20 +395,19 @@ final class DirectLoader {
             for (int i = 0; i < values.length; i++) {
                 String value = values[i];
                 if (i > 0) {
-                    text.append('\t');
+                    blocks.tab();
                 }
-                StagingLoader.copyText(text, value == null ? blankIs[i] : value);
+                blocks.value(value == null ? blankIs[i] : value);
             }
-            text.append('\t').append(importId).append('\n');
+            blocks.tab();
+            blocks.raw(importIdBytes);
+            blocks.newline();
             inserted++;
             if (kept != null) {
                 if (keptSize == kept.length) {
                     kept = Arrays.copyOf(kept, (int) Math.min(Integer.MAX_VALUE - 8, kept.length * 3L / 2 + 16));
                 }
-                kept[keptSize++] = Long.parseLong(keyValue);
-            }
-            if (text.length() >= FLUSH_CHARS) {
-                flush();
+                kept[keptSize++] = number(keyValue);
             }
             for (String note : problems.warningNotes()) {
                 int a = note.indexOf(RowProblems.FIELD);
@@ -412,14 +449,6 @@ final class DirectLoader {
             line.append('\n');
             out.append(line);
             warned++;
-        }
-
-        void flush() throws SQLException {
-            if (!text.isEmpty()) {
-                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                copyIn.writeToCopy(bytes, 0, bytes.length);
-                text.setLength(0);
-            }
         }
     }
 }

@@ -35,7 +35,13 @@ final class EoirValues {
             }
             throw new BadValue("not a date: '" + raw + "' (" + DATE_FORMS + ")");
         }
-        return checkedDay(raw, ymd[0], ymd[1], ymd[2]).toString();
+        LocalDate day = checkedDay(raw, ymd[0], ymd[1], ymd[2]);
+        // written as ISO already (2019-02-11, with or without a time): its first ten characters are the day as
+        // LocalDate.toString writes it (four-digit year, two-digit month and day), with no new text made
+        if (raw.length() >= 10 && raw.charAt(4) == '-' && raw.charAt(7) == '-') {
+            return raw.length() == 10 ? raw : raw.substring(0, 10);
+        }
+        return day.toString();
     }
 
     /** A birth date as EOIR gives it: the year, the month (1–12) or {@code null}, the day or {@code null}. */

@@ -115,6 +115,22 @@ class FirstImportSetAsideTest {
         files.citizenChild(1001, "Mateo", "Lopez", "2017-03-14"); // the same household member again
         files.citizenChild(1999, "Nina", "Vega", "2016-06-06"); // a household of no case
         files.citizenChild(1011, "Pia", "Mora", "2018-01-01");
+        // text the COPY stream escapes and encodes (ADR 007 step 6 writes its bytes itself): accents, CJK, a character
+        // beyond the BMP, a backslash and a tab, a value larger than one block of the stream; and the A-numbers, ZIP
+        // codes and dates in each form the person rules read without regular expressions
+        files.aCase(1014, "GT");
+        files.aCase(1015, "GT");
+        files.aCase(1016, "GT");
+        files.aCase(1017, "GT");
+        files.raw("persons", String.join(",", "1014", "A-991-000-014", "José", "Núñez \uD83D\uDE00",
+                "1990-04-02 00:00:00.000", "F", "GT", "SP", "N", "N", "N", "", "LEAD", "\"Calle 5 \\ Apt\t2\"",
+                "Houston", "tx", "77002-1234", "2019-01-01"));
+        files.raw("persons", String.join(",", "1015", "a991000015", "Zoë", "北京", "1991-01-01", "M", "GT", "SP",
+                "N", "N", "N", "", "LEAD", "é".repeat(400_000), "Houston", "TX", "770021234", "2019-01-01"));
+        files.raw("persons", String.join(",", "1016", "991000016", "Ana", "Ruiz", "2199-01-01", "F", "GT", "SP",
+                "N", "N", "N", "", "LEAD", "", "Houston", "TX", "7700", "2019-01-01")); // born later, a bad ZIP
+        files.raw("persons", String.join(",", "1017", "A991-00-0017x", "Eli", "Soto", "1992-02-02", "F", "GT", "SP",
+                "N", "N", "N", "", "LEAD", "", "Houston", "TX", "77002-123", "2019-01-01")); // bad A-number, ZIP
         assertThat(kept).isPositive();
         return files;
     }
@@ -156,13 +172,21 @@ class FirstImportSetAsideTest {
                 .anyMatch(r -> r.contains("IDNCASE 4242 is not in A_TblCase"))
                 .anyMatch(r -> r.contains("duplicate PERSON_KEY A991000001 (first on line"))
                 .anyMatch(r -> r.contains("court with no field office")).anyMatch(r -> r.startsWith("W "))
-                .anyMatch(r -> r.startsWith("P person: ") && !r.startsWith("P person: 0 "));
+                .anyMatch(r -> r.startsWith("P person: ") && !r.startsWith("P person: 0 "))
+                .anyMatch(r -> r.contains("in the future: 2199-01-01") && r.contains("must be a 5-digit ZIP code"))
+                .anyMatch(r -> r.contains("must be 9 digits, was 'A991-00-0017x'"));
         assertThat(recorded.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_SET_ASIDE)).isEqualTo(staged);
         assertThat(recorded.get(FirstImportPaths.Path.DIRECT_COPY)).isEqualTo(staged);
         assertThat(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_SET_ASIDE))
                 .isEqualTo(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT));
         assertThat(dockets.get(FirstImportPaths.Path.DIRECT_COPY))
                 .isEqualTo(dockets.get(FirstImportPaths.Path.STAGED_CONSTRAINTS_KEPT));
+        // the docket is the direct copy's (the last path): its text as written in the file, escapes and all
+        assertThat(jdbc.sql("select family_name || '|' || address_line || '|' || a_number || '|' || state || '|' || zip"
+                + " from person where idncase = 1014").query(String.class).single())
+                .isEqualTo("Núñez \uD83D\uDE00|Calle 5 \\ Apt\t2|991000014|TX|77002-1234");
+        assertThat(jdbc.sql("select given_name || family_name || length(address_line) || a_number from person"
+                + " where idncase = 1015").query(String.class).single()).isEqualTo("Zoë北京400000991000015");
         try (Database.Owner owner = Database.owner(jdbc)) {
             assertThat(owner.jdbc().sql("select count(*) from import_set_aside").query(Long.class).single()).isZero();
         }
