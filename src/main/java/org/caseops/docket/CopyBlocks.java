@@ -119,13 +119,7 @@ final class CopyBlocks implements AutoCloseable {
     }
 
     private void checkSender() throws SQLException {
-        Throwable t = failure;
-        if (t instanceof SQLException e) {
-            throw e;
-        }
-        if (t != null) {
-            throw new SQLException("sending rows failed: " + t, t);
-        }
+        checkFailure();
         if (!sender.isAlive()) {
             throw new SQLException("the thread sending rows ended");
         }
