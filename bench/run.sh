@@ -68,12 +68,18 @@ need_tools() {
 }
 
 build_jar() {
-    # built when missing, and when it is the checkout's own jar and a source or the pom is newer than it (a stale jar
-    # measured the code of an earlier commit; session 12 lost two runs to that)
-    if [ ! -f "$JAR" ] || { [ "$JAR" -ef "$ROOT/target/caseops.jar" ] \
-            && [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; }; then
+    # Built when missing, and, when it is the checkout's own jar, unless this script built it from the sources as they
+    # are now (a digest of src/main and the pom kept beside it). A stale jar measured the code of an earlier commit:
+    # session 12 lost two runs to that, and session 14 one more to the check before this one (file times), fooled by
+    # a jar that `mvn verify` packaged after a migration was added but from classes compiled before it.
+    local stamp="$ROOT/target/caseops.jar.sources" sources=""
+    if [ "$JAR" -ef "$ROOT/target/caseops.jar" ] || [ ! -f "$JAR" ]; then
+        sources=$(cd "$ROOT" && find src/main pom.xml -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-64)
+    fi
+    if [ ! -f "$JAR" ] || { [ -n "$sources" ] && [ "$(cat "$stamp" 2>/dev/null)" != "$sources" ]; }; then
         log "building $JAR"
         (cd "$ROOT" && mvn -B -q -DskipTests package)
+        [ -n "$sources" ] && echo "$sources" >"$stamp"
     fi
 }
 
