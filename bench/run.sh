@@ -18,6 +18,7 @@
 #   XMX=256m        -Xmx of the importer JVM (the figure the <512 MB RSS goal is about)
 #   GEN_XMX=1g      -Xmx of the generator JVM
 #   PHASES=1        restart the server once with pg_stat_statements to time the importer's SQL per statement
+#                 (it slows the import about 6 %, the baseline hardly: PHASES=0 for the ratio alone)
 #   KEEP_DB=0       1: keep the benchmark's PostgreSQL data directory (bench/work/home) after the run
 #   JFR_IMPORT=0    1: record each import with Java Flight Recorder (settings=profile) into bench/out/import/<label>.jfr
 #                 (`jfr print --events jdk.ExecutionSample` or `jfr summary`); adds a little CPU and RSS, so not for
