@@ -17,6 +17,7 @@ import org.caseops.access.Access;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
 import org.caseops.docket.Timeline;
+import org.caseops.legal.LegalDays;
 import org.caseops.legal.LegalGate;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
@@ -477,13 +478,16 @@ public class Custody {
         long personId = current.personId();
         if (next != CustodyState.RELEASED) {
             // DESIGN invariant 1: no custody change, transport or removal on an order not executable that day
-            LocalDate day = day(when);
-            LegalGate.DayVerdict verdict = gate.overDays(personId, day, day)
+            // on every day the change's time falls on in the United States (LegalDays)
+            LegalDays days = LegalDays.of(when);
+            LegalGate.DayVerdict verdict = gate.atInstant(personId, days)
                     .orElseThrow(() -> new Conflict("person " + personId + " has no removal case: custody cannot go "
-                            + "to " + next)).get(0);
+                            + "to " + next));
             if (verdict.status() != org.caseops.legal.rules.Status.EXECUTABLE) {
-                throw new Conflict("person " + personId + "'s order is " + verdict.status() + " on " + day + " "
-                        + verdict.reasons() + ": custody cannot go to " + next + " (release instead)");
+                throw new Conflict("person " + personId + "'s order is " + verdict.status() + " on " + verdict.day()
+                        + (days.oneDay() ? "" : ", one of the days the change's time falls on in the United States ("
+                        + days + ")") + " " + verdict.reasons() + ": custody cannot go to " + next
+                        + " (release instead)");
             }
         }
         if (!current.state().allows(next)) {
@@ -605,8 +609,9 @@ public class Custody {
         return at == null ? now : at;
     }
 
+    /** The day minority is judged on: the first of the days the instant falls on in the United States. */
     private static LocalDate day(Instant when) {
-        return OffsetDateTime.ofInstant(when, ZoneOffset.UTC).toLocalDate();
+        return LegalDays.of(when).first();
     }
 
     private static boolean supervised(CustodyState.ReleaseReason reason) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.caseops.docket.Docket;
+import org.caseops.legal.LegalDays;
 import org.caseops.system.BadInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,8 @@ public class Releases {
         if (c == null || c.program() == null) {
             throw new BadInput("conditions.program", "ATD or ORDER_OF_SUPERVISION");
         }
-        LocalDate day = OffsetDateTime.ofInstant(releasedAt, ZoneOffset.UTC).toLocalDate();
+        // minority as of the first of the days the release falls on in the United States (LegalDays)
+        LocalDate day = LegalDays.of(releasedAt).first();
         if (c.program() == Program.ATD) {
             if (c.technology() == null) {
                 throw new BadInput("conditions.technology", "ATD has its technology: GPS_ANKLE_MONITOR, "

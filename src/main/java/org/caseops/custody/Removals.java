@@ -13,6 +13,7 @@ import org.caseops.access.PartnerScope;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
 import org.caseops.docket.Timeline;
+import org.caseops.legal.LegalDays;
 import org.caseops.legal.LegalGate;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
@@ -93,7 +94,7 @@ public class Removals {
         access.mayChange(subject);
         String c = text(country, "country", "the country of removal", 2, 100);
         String at = text(consulate, "consulate", "the consulate asked for travel documents", 3, 200);
-        if (requestedOn == null || requestedOn.isAfter(LocalDate.now())) {
+        if (requestedOn == null || requestedOn.isAfter(LegalDays.now().last())) {
             throw new BadInput("requestedOn", "requestedOn is required and not in the future");
         }
         DocketViews.Family family = docket.family(familyId, requestedOn)
@@ -162,7 +163,7 @@ public class Removals {
         if (status == null || status == DocumentStatus.REQUESTED) {
             throw new BadInput("status", "status is required: ISSUED or REFUSED");
         }
-        if (on == null || on.isBefore(r.requestedOn()) || on.isAfter(LocalDate.now())) {
+        if (on == null || on.isBefore(r.requestedOn()) || on.isAfter(LegalDays.now().last())) {
             throw new BadInput("on", "on is required: from the request, not in the future");
         }
         String ref = text(reference, "reference", "the travel document's number or the consulate's letter", 3, 200);
@@ -221,7 +222,7 @@ public class Removals {
     @Transactional
     public Removal depart(long familyId, long id, LocalDate departedOn, String port, String escort, Integer version) {
         Removal r = toChange(familyId, id);
-        if (departedOn == null || departedOn.isBefore(r.requestedOn()) || departedOn.isAfter(LocalDate.now())) {
+        if (departedOn == null || departedOn.isBefore(r.requestedOn()) || departedOn.isAfter(LegalDays.now().last())) {
             throw new BadInput("departedOn", "departedOn is required: from the request, not in the future");
         }
         String from = text(port, "port", "the port of departure", 3, 200);

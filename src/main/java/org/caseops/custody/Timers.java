@@ -132,6 +132,8 @@ public class Timers {
                 where s.state in ('IN_CUSTODY', 'STAGED', 'TRANSPORTED')""" + only)
                 .params(families == null ? new Object[0] : new Object[] {families}).query(Timers::held).list();
         List<Timed> out = new ArrayList<>();
+        // a child's clock runs while the child is a minor anywhere in the United States (LegalDays)
+        java.time.LocalDate minorityDay = org.caseops.legal.LegalDays.of(at.toInstant()).first();
         for (Held h : staged) {
             out.add(new Timed(h, Clock.STAGING_HOURS, Duration.between(h.since(), at), h.limit()));
         }
@@ -140,7 +142,7 @@ public class Timers {
                 continue;
             }
             Duration time = Duration.between(h.since(), at);
-            if (org.caseops.docket.Docket.minor(h.birth(), at.toLocalDate())) {
+            if (org.caseops.docket.Docket.minor(h.birth(), minorityDay)) {
                 out.add(new Timed(h, Clock.FLORES_DAYS, time, floresLimit));
             }
             out.add(new Timed(h, Clock.CUSTODY_REVIEW, time, reviewAfter));

@@ -11,6 +11,7 @@ import org.caseops.access.Access;
 import org.caseops.custody.Custody;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
+import org.caseops.legal.LegalDays;
 import org.caseops.legal.LegalGate;
 import org.caseops.legal.rules.Status;
 import org.caseops.operation.Operation;
@@ -182,7 +183,9 @@ public class Encounters {
             throw new BadInput("place", "where the encounter happened");
         }
         Instant at = visit.occurredAt() == null ? Instant.now() : visit.occurredAt();
-        LocalDate day = OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toLocalDate();
+        // every day the instant falls on in the United States: the order must be executable on each (LegalDays)
+        LegalDays days = LegalDays.of(at);
+        LocalDate day = days.first();
         Operation op = visit.operationId() == null ? null : operations.get(visit.operationId());
         if (op != null) {
             operations.requireNeedToKnow(op);
@@ -203,7 +206,7 @@ public class Encounters {
                 access.mayChange(docket.personSubject(person.aNumber()).orElseThrow());
             }
             Kind kind = met.kind() == null ? Kind.TARGET : met.kind();
-            check(met, kind, person, op, day);
+            check(met, kind, person, op, days);
             boolean adult = person != null ? !Docket.minor(person.birthDate(), day) : !Boolean.FALSE.equals(met.adult());
             judged.add(new Judged(met, kind, person, adult));
         }
@@ -289,7 +292,7 @@ public class Encounters {
         return recorded;
     }
 
-    private void check(Met met, Kind kind, DocketViews.Person person, Operation op, LocalDate day) {
+    private void check(Met met, Kind kind, DocketViews.Person person, Operation op, LegalDays days) {
         if (met.outcome() == null) {
             throw new BadInput("outcome", "outcome is one of " + List.of(Outcome.values()));
         }
@@ -322,10 +325,12 @@ public class Encounters {
             }
             boolean onOrder = kind == Kind.TARGET || met.legalBasisKind() == BasisKind.FINAL_ORDER;
             if (onOrder) {
-                LegalGate.DayVerdict verdict = gate.overDays(person.id(), day, day).orElseThrow().get(0);
+                LegalGate.DayVerdict verdict = gate.atInstant(person.id(), days).orElseThrow();
                 if (verdict.status() != Status.EXECUTABLE) {
-                    throw new Conflict("person " + person.aNumber() + "'s order is " + verdict.status() + " on " + day
-                            + " " + verdict.reasons() + ": not recorded as arrested on it");
+                    throw new Conflict("person " + person.aNumber() + "'s order is " + verdict.status() + " on "
+                            + verdict.day() + (days.oneDay() ? "" : ", one of the days the encounter's time falls on in "
+                            + "the United States (" + days + ")") + " " + verdict.reasons()
+                            + ": not recorded as arrested on it");
                 }
             }
         }

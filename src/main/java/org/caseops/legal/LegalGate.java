@@ -98,6 +98,17 @@ public class LegalGate {
     }
 
     /**
+     * The verdict on a person's own case at an instant ({@link LegalDays}): the first of its days on which the order
+     * is not executable, or, when it is executable on each of them, the last day's verdict (EXECUTABLE). Empty when
+     * there is no such person.
+     */
+    public Optional<DayVerdict> atInstant(long personId, LegalDays days) {
+        return overDays(personId, days.first(), days.last()).map(verdicts -> verdicts.stream()
+                .filter(v -> v.status() != Status.EXECUTABLE).findFirst()
+                .orElse(verdicts.get(verdicts.size() - 1)));
+    }
+
+    /**
      * {@link #overDays(long, LocalDate, LocalDate)} for many people at once: their facts read in a fixed number of
      * queries however many they are (an operation's thousands of members judged in one pass, not one read each).
      * People who do not exist are absent from the map.

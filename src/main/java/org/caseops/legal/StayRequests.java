@@ -63,7 +63,7 @@ public class StayRequests {
             String grounds, List<String> documents) {
         Access.Subject subject = cases.changing(aNumber);
         long idncase = CaseRecords.idncase(subject);
-        if (receivedOn == null || receivedOn.isAfter(LocalDate.now())) {
+        if (receivedOn == null || receivedOn.isAfter(LegalDays.now().last())) {
             throw new BadInput("receivedOn", "receivedOn is required and not in the future");
         }
         String who = text(requester, "requester", "who asked (the person, counsel, a family member)", 200);
@@ -120,7 +120,7 @@ public class StayRequests {
         if (decision == null) {
             throw new BadInput("decision", "decision is required: GRANTED or DENIED");
         }
-        if (on == null || on.isBefore(r.receivedOn()) || on.isAfter(LocalDate.now())) {
+        if (on == null || on.isBefore(r.receivedOn()) || on.isAfter(LegalDays.now().last())) {
             throw new BadInput("on", "on is required: from the request's receipt, not in the future");
         }
         String why = text(reason, "reason", "the reason for the decision", 4000);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.caseops.access.Access;
 import org.caseops.access.PartnerScope;
+import org.caseops.legal.LegalDays;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ public class Devices {
         if (id != null && id.length() > 64) {
             throw new BadInput("serial", "serial has at most 64 characters");
         }
-        if (on == null || on.isBefore(s.startDate()) || on.isAfter(LocalDate.now())) {
+        if (on == null || on.isBefore(s.startDate()) || on.isAfter(LegalDays.now().last())) {
             throw new BadInput("on", "on is required: from the enrolment's start " + s.startDate()
                     + ", not in the future");
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.caseops.access.Access;
+import org.caseops.legal.LegalDays;
 import org.caseops.system.BadInput;
 import org.caseops.system.Conflict;
 import org.caseops.system.Forbidden;
@@ -122,7 +123,7 @@ public class LevelReviews {
         if (period == null || period < 1) {
             throw new BadInput("period", "period is required: the review's period as read (1, 2, ...)");
         }
-        if (on == null || on.isAfter(LocalDate.now())) {
+        if (on == null || on.isAfter(LegalDays.now().last())) {
             throw new BadInput("on", "on is required: the day of the review, not in the future");
         }
         if (decision == null) {

@@ -12,6 +12,7 @@ import org.caseops.access.PartnerScope;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
 import org.caseops.docket.Timeline;
+import org.caseops.legal.LegalDays;
 import org.caseops.legal.LegalGate;
 import org.caseops.legal.rules.BusinessCalendar;
 import org.caseops.system.BadInput;
@@ -239,7 +240,7 @@ public class Supervisions {
             LocalDate nextReview, Integer version) {
         Condition c = toChange(id).conditions().stream().filter(x -> x.id() == conditionId).findFirst()
                 .orElseThrow(() -> new NotFound("no condition " + conditionId + " on supervision " + id));
-        if (on == null || on.isBefore(c.startDate()) || on.isAfter(LocalDate.now())) {
+        if (on == null || on.isBefore(c.startDate()) || on.isAfter(LegalDays.now().last())) {
             throw new BadInput("on", "on is required: the review date, from the condition's start, not in the future");
         }
         if (outcome == null) {
@@ -281,7 +282,7 @@ public class Supervisions {
     @Transactional
     public Supervision checkIn(long id, LocalDate on, Method method, Integer version) {
         Supervision s = toChange(id);
-        if (on == null || on.isBefore(s.startDate()) || on.isAfter(LocalDate.now())) {
+        if (on == null || on.isBefore(s.startDate()) || on.isAfter(LegalDays.now().last())) {
             throw new BadInput("on", "on is required: the date of the check-in, from the start, not in the future");
         }
         if (method == null) {
@@ -376,7 +377,7 @@ public class Supervisions {
     public Supervision end(long id, LocalDate on, EndReason reason, String detail, LocalDate devicesReturnedOn,
             Integer version) {
         Supervision s = toChange(id);
-        if (on == null || on.isBefore(s.startDate()) || on.isAfter(LocalDate.now())) {
+        if (on == null || on.isBefore(s.startDate()) || on.isAfter(LegalDays.now().last())) {
             throw new BadInput("on", "on is required: the day it ends, from the start, not in the future");
         }
         if (reason == null) {
@@ -384,7 +385,7 @@ public class Supervisions {
         }
         String why = text(detail, "detail", "what ended it (the removal, the departure, the order vacated, ...)", 2000);
         if (devicesReturnedOn != null && (devicesReturnedOn.isBefore(s.startDate())
-                || devicesReturnedOn.isAfter(LocalDate.now()))) {
+                || devicesReturnedOn.isAfter(LegalDays.now().last()))) {
             throw new BadInput("devicesReturnedOn", "from the start, not in the future");
         }
         if (version == null) {

@@ -3,6 +3,7 @@ package org.caseops.supervision;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.caseops.access.Access;
+import org.caseops.legal.LegalDays;
 import org.caseops.system.BadInput;
 import org.caseops.system.Forbidden;
 import org.caseops.task.NewTask;
@@ -54,7 +55,7 @@ final class Sweeps {
             throw new BadInput("fieldOffice", "fieldOffice is required");
         }
         String office = fieldOffice.trim().toUpperCase(Locale.ROOT);
-        if (asOf == null || asOf.isAfter(LocalDate.now())) {
+        if (asOf == null || asOf.isAfter(LegalDays.now().last())) {
             throw new BadInput("asOf", "asOf is required and not in the future");
         }
         if (!access.actor().mayChange(office)) {

@@ -10,6 +10,7 @@ import org.caseops.access.PartnerScope;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
 import org.caseops.docket.Timeline;
+import org.caseops.legal.LegalDays;
 import org.caseops.legal.LegalGate;
 import org.caseops.legal.LegalRecords;
 import org.caseops.legal.rules.BusinessCalendar;
@@ -187,7 +188,7 @@ public class VoluntaryDepartures {
     @Transactional
     public Departure postBond(String aNumber, long id, LocalDate postedOn, String reference, Integer version) {
         Departure d = toChange(aNumber, id);
-        if (postedOn == null || postedOn.isBefore(d.grantedOn()) || postedOn.isAfter(LocalDate.now())) {
+        if (postedOn == null || postedOn.isBefore(d.grantedOn()) || postedOn.isAfter(LegalDays.now().last())) {
             throw new BadInput("postedOn", "postedOn is required: from the grant, not in the future");
         }
         String receipt = text(reference, "reference", "the bond's receipt or number", 200);
@@ -220,7 +221,7 @@ public class VoluntaryDepartures {
     public Departure depart(String aNumber, long id, LocalDate departedOn, ProofKind proofKind, String proofReference,
             String port, Integer version) {
         Departure d = toChange(aNumber, id);
-        if (departedOn == null || departedOn.isBefore(d.grantedOn()) || departedOn.isAfter(LocalDate.now())) {
+        if (departedOn == null || departedOn.isBefore(d.grantedOn()) || departedOn.isAfter(LegalDays.now().last())) {
             throw new BadInput("departedOn", "departedOn is required: from the grant, not in the future");
         }
         if (proofKind == null) {

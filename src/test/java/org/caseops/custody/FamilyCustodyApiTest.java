@@ -250,6 +250,34 @@ class FamilyCustodyApiTest {
                 "at", "2019-06-24T18:00:00Z")).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
+    /**
+     * A stay in force through 2019-06-24, recorded while the family is staged: at 08:00 UTC on the 25th (03:00 in
+     * Houston) it is still the 24th in Hawaii (22:00), where the stay may have been written, so the family is not
+     * transported on the order yet (the day in UTC alone said the 25th); at 12:00 UTC it is the 25th everywhere in
+     * the United States, and the transport goes ahead (LegalDays).
+     */
+    @Test
+    void a_transport_waits_until_the_stays_last_day_has_ended_everywhere_in_the_united_states() {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
+                "at", "2019-06-24T12:00:00Z"));
+        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", "2019-06-24T13:00:00Z"));
+        assertThat(api.as("attorney").postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind",
+                "JUDICIAL", "from", "2019-06-20", "until", "2019-06-24", "reference", "stay (synthetic)"),
+                LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<JsonNode> refused = post("/api/families/1001/custody/transport", Map.of("destination",
+                "Dilley", "at", "2019-06-25T08:00:00Z"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().path("detail").asText()).contains("NOT_EXECUTABLE on 2019-06-24",
+                "(2019-06-24/2019-06-25)", "release instead");
+        assertThat(post("/api/families/1001/custody/transport", Map.of("destination", "Dilley",
+                "at", "2019-06-25T12:00:00Z")).getBody().findValuesAsText("state"))
+                .containsExactly("TRANSPORTED", "TRANSPORTED");
+    }
+
     @Test
     void an_officer_of_another_field_office_may_not_change_custody() {
         caregiverForMateo();

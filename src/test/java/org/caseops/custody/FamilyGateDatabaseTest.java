@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.caseops.docket.DocketImporter;
 import org.caseops.fixtures.CaseOpsTest;
+import org.caseops.fixtures.Database;
 import org.caseops.fixtures.Dockets;
 import org.caseops.fixtures.EoirFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,29 @@ class FamilyGateDatabaseTest {
                 + "values (" + ana + ", 1001, 'IN_CUSTODY', 'Houston field office', 'test')"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("without a parent or a recorded caregiver");
         assertThat(stateOf(ana)).isEqualTo("AT_LARGE");
+    }
+
+    /**
+     * Sofia, made 18 on 2019-06-25 by the owner: held alone at 08:00 UTC that day, when it is still the 24th in Hawaii
+     * (22:00), she is a minor there and the database refuses it as the application role; at 12:00 UTC it is her
+     * birthday everywhere in the United States (V154, LegalDays). The day in the session's time zone said 18 at both.
+     */
+    @Test
+    void a_child_is_a_minor_until_the_eighteenth_birthday_has_come_everywhere_in_the_united_states() {
+        try (Database.Owner owner = Database.owner(jdbc)) {
+            owner.jdbc().sql("update person set birth_date = date '2001-06-25' where id = ?").param(sofia).update();
+        }
+        sql("insert into minor_caregiver (person_id, family_id, caregiver_name, relationship, location, recorded_by) "
+                + "values (" + mateo + ", 1001, 'Aunt (synthetic)', 'aunt', 'HOME', 'test')");
+        String heldAlone = "insert into custody_status (person_id, family_id, state, site, changed_by, since) values ("
+                + sofia + ", 1001, 'IN_CUSTODY', 'Hotel B', 'test', timestamptz '%s')";
+
+        assertThatThrownBy(() -> sql("set local time zone 'UTC'", heldAlone.formatted("2019-06-25T08:00:00Z")))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("minor " + sofia);
+        assertThat(stateOf(sofia)).isEqualTo("AT_LARGE");
+
+        sql("set local time zone 'UTC'", heldAlone.formatted("2019-06-25T12:00:00Z"));
+        assertThat(stateOf(sofia)).isEqualTo("IN_CUSTODY");
     }
 
     @Test

@@ -58,10 +58,14 @@ class PostEncountersTest {
     }
 
     private ResponseEntity<JsonNode> visit(List<Map<String, Object>> people) {
+        return visit(AT, people);
+    }
+
+    private ResponseEntity<JsonNode> visit(String at, List<Map<String, Object>> people) {
         Map<String, Object> body = new HashMap<>();
         body.put("operationId", operation);
         body.put("familyId", 1001);
-        body.put("occurredAt", AT);
+        body.put("occurredAt", at);
         body.put("place", "address of record (synthetic)");
         body.put("custodySite", "Houston field office");
         body.put("people", people);
@@ -189,6 +193,41 @@ class PostEncountersTest {
         assertThat(refused.getBody().path("detail").asText()).contains("NOT_EXECUTABLE");
         assertThat(jdbc.sql("select count(*) from encounter where operation_id = ?").param(operation)
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * A stay in force through 2019-06-23: at 03:00 UTC on the 24th it is still the 23rd from Hawaii to the West Coast
+     * (19:00 in Houston's neighbour Los Angeles, 22:00 in Houston), so the order is not executable everywhere yet and
+     * nobody is recorded as arrested on it (the day taken in UTC alone said the 24th); at 12:00 UTC it is the 24th
+     * from Hawaii to Guam, and the arrest is recorded (LegalDays, docs/legal-rules.md "Which day an instant is").
+     */
+    @Test
+    void an_arrest_waits_until_the_stays_last_day_has_ended_everywhere_in_the_united_states() {
+        ResponseEntity<JsonNode> stay = api.as("attorney").postForEntity("/api/cases/991000001/stays",
+                LegalVersions.with(Map.of("kind", "ADMINISTRATIVE", "from", "2019-06-01", "until", "2019-06-23",
+                        "reference", "I-246 (synthetic)"), LegalVersions.stays(api.as("attorney"), "991000001")),
+                JsonNode.class);
+        assertThat(stay.getStatusCode()).as(String.valueOf(stay.getBody())).isEqualTo(HttpStatus.CREATED);
+        List<Map<String, Object>> ana = List.of(Map.of("aNumber", "991000001", "kind", "TARGET",
+                "outcome", "ARRESTED", "screening", screening(List.of(
+                        Map.of("personId", sofia, "name", "Sofia", "age", 6, "location", "SCHOOL",
+                                "caregiverName", "School principal (synthetic)"),
+                        Map.of("personId", mateo, "name", "Mateo", "age", 2, "location", "DAY_CARE",
+                                "caregiverName", "Day-care director (synthetic)")))));
+
+        ResponseEntity<JsonNode> evening = visit("2019-06-24T03:00:00Z", ana);
+
+        assertThat(evening.getStatusCode()).as(String.valueOf(evening.getBody())).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(evening.getBody().path("detail").asText()).contains("991000001", "NOT_EXECUTABLE on 2019-06-23",
+                "(2019-06-23/2019-06-24)", "not recorded as arrested");
+        assertThat(jdbc.sql("select count(*) from encounter where operation_id = ?").param(operation)
+                .query(Long.class).single()).isZero();
+
+        ResponseEntity<JsonNode> morning = visit("2019-06-24T12:00:00Z", ana);
+
+        assertThat(morning.getStatusCode()).as(String.valueOf(morning.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.sql("select state from custody_status where person_id = ?").param(this.ana)
+                .query(String.class).single()).isEqualTo("IN_CUSTODY");
     }
 
     @Test
