@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.caseops.access.Role;
 import org.caseops.access.WorkingDate;
 import org.caseops.docket.Docket;
 import org.caseops.docket.DocketViews;
+import org.caseops.jurisdiction.UsTimeZone;
 import org.caseops.legal.LegalGate;
 import org.caseops.legal.rules.Status;
 import org.caseops.operation.Operation;
@@ -133,14 +133,17 @@ class EncounterPages {
 
     // ---- what the form shows ------------------------------------------------------------------------------------
 
+    /** {@code zone}: the family's field office's, which a time typed on the form is read in by default. */
     private record Context(Operation op, Targets.Unit unit, LocalDate day, List<MemberForm> members,
-            List<Targets.Member> minors) {
+            List<Targets.Member> minors, UsTimeZone zone) {
     }
 
     private Context context(long id, long familyId) {
         Operation op = operations.get(id);
         operations.requireNeedToKnow(op);
-        access.mayChange(docket.familySubject(familyId).orElseThrow(() -> new NotFound("no family " + familyId)));
+        Access.Subject family = docket.familySubject(familyId)
+                .orElseThrow(() -> new NotFound("no family " + familyId));
+        access.mayChange(family);
         if (op.state() != OperationState.ACTIVE) {
             throw new Conflict("operation " + id + " is " + PageLayout.label(op.state().name())
                     + ": encounters are recorded while it is active");
@@ -166,7 +169,7 @@ class EncounterPages {
                     outcomes));
         }
         List<Targets.Member> minors = unit.members().stream().filter(Targets.Member::minor).toList();
-        return new Context(op, unit, day, members, minors);
+        return new Context(op, unit, day, members, minors, UsTimeZone.ofFieldOffice(family.fieldOffice()));
     }
 
     private ModelAndView view(long id, long familyId, Map<String, String> typed, String errorField, String error,
@@ -197,11 +200,15 @@ class EncounterPages {
         view.addObject("errorField", errorField);
         view.addObject("error", error);
         view.addObject("errorAtTop", error != null && (errorField == null || !errorField.matches(
-                "place|occurredAt|custodySite|(outcome|departBy|minorChildren|otherDependants|soleCaregiver|"
+                "place|occurredAt|zone|custodySite|(outcome|departBy|minorChildren|otherDependants|soleCaregiver|"
                         + "pregnantOrNursing|medicalNeeds|location|caregiver|contact)-([0-9]+|c[0-9]*)|"
                         + "c[0-9]*-[a-zA-Z]+|n[0-9]+-[a-zA-Z]+")));
         view.addObject("key", key != null && !key.isBlank() ? key : UUID.randomUUID().toString());
-        view.addObject("now", LocalDateTime.of(context.day(), LocalTime.now(ZoneOffset.UTC)
+        UsTimeZone zone = UsTimeZone.of(typed.get("zone")).orElse(context.zone());
+        view.addObject("zones", UsTimeZone.values());
+        view.addObject("zone", zone.id());
+        view.addObject("officeZone", context.zone());
+        view.addObject("now", LocalDateTime.of(context.day(), LocalTime.now(zone.zone())
                 .truncatedTo(ChronoUnit.MINUTES)).toString());
         view.addObject("storageKey", "caseops-visit-" + id + "-" + familyId);
         return view;
@@ -214,7 +221,7 @@ class EncounterPages {
         if (place == null) {
             throw new BadInput("place", "where the encounter happened (e.g. the address of record)");
         }
-        Instant at = time(typed.get("occurredAt"));
+        Instant at = time(typed.get("occurredAt"), zone(typed.get("zone"), context.zone()));
         List<Encounters.Child> children = new ArrayList<>();
         for (Targets.Member child : context.minors()) {
             String location = blank(typed.get("location-" + child.personId()));
@@ -381,15 +388,34 @@ class EncounterPages {
         }
     }
 
-    private static Instant time(String value) {
+    /**
+     * The time typed, in the zone chosen. A local time that does not exist there (the hour skipped when daylight
+     * saving time starts) is refused; one that happens twice (the hour repeated when it ends) is the earlier.
+     */
+    private static Instant time(String value, UsTimeZone zone) {
         if (value == null || value.isBlank()) {
-            throw new BadInput("occurredAt", "when the encounter happened (yyyy-MM-ddTHH:mm, UTC)");
+            throw new BadInput("occurredAt", "when the encounter happened (yyyy-MM-ddTHH:mm, local time)");
         }
+        LocalDateTime local;
         try {
-            return LocalDateTime.parse(value.trim()).toInstant(ZoneOffset.UTC);
+            local = LocalDateTime.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadInput("occurredAt", "'" + value + "' is not a time (yyyy-MM-ddTHH:mm, UTC)");
+            throw new BadInput("occurredAt", "'" + value + "' is not a time (yyyy-MM-ddTHH:mm, local time)");
         }
+        if (zone.zone().getRules().getValidOffsets(local).isEmpty()) {
+            throw new BadInput("occurredAt", local.toString().replace('T', ' ') + " does not exist in the "
+                    + zone.label() + " time zone (the clocks moved forward): check the time");
+        }
+        return local.atZone(zone.zone()).toInstant();
+    }
+
+    private static UsTimeZone zone(String value, UsTimeZone office) {
+        if (value == null || value.isBlank()) {
+            return office;
+        }
+        return UsTimeZone.of(value.trim()).orElseThrow(() -> new BadInput("zone", "'" + value + "' is not a time "
+                + "zone of the United States: one of " + java.util.Arrays.stream(UsTimeZone.values())
+                .map(UsTimeZone::id).toList()));
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String field, String value, String what) {

@@ -1,5 +1,6 @@
 package org.caseops.jurisdiction;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,40 +14,57 @@ import java.util.Optional;
  * "Miramar Sub Office". Each constant holds every name it goes by.
  */
 public enum AreaOfResponsibility {
-    ATL("Atlanta", "Atlanta", "Atlanta Field Office"),
-    BAL("Baltimore", "Baltimore", "Baltimore Field Office"),
-    BOS("Boston", "Boston", "Boston Field Office"),
-    BUF("Buffalo", "Buffalo", "Buffalo Field Office"),
-    CHI("Chicago", "Chicago", "Chicago Field Office"),
-    DAL("Dallas", "Dallas", "Dallas Field Office"),
-    DEN("Denver", "Denver", "Denver Field Office"),
-    DET("Detroit", "Detroit", "Detroit Field Office"),
-    ELP("El Paso", "El Paso", "El Paso Field Office"),
-    HLG("Harlingen", "Harlingen", "Harlingen Field Office"),
-    HOU("Houston", "Houston", "Houston Field Office"),
-    LOS("Los Angeles", "Los Angeles", "Los Angeles Field Office"),
-    MIA("Miami", "Miami", "Miramar Sub Office", "Miami Field Office"),
-    NEW("Newark", "Newark", "Newark Field Office"),
-    NOL("New Orleans", "New Orleans", "New Orleans Field Office"),
-    NYC("New York City", "New York City", "New York City Field Office", "New York Field Office"),
-    PHI("Philadelphia", "Philadelphia", "Philadelphia Field Office"),
-    PHO("Phoenix", "Phoenix", "Phoenix Field Office"),
-    SEA("Seattle", "Seattle", "Seattle Field Office"),
-    SFR("San Francisco", "San Francisco", "San Francisco Field Office"),
-    SLC("Salt Lake City", "Salt Lake City", "Salt Lake City Field Office"),
-    SNA("San Antonio", "San Antonio", "San Antonio Field Office"),
-    SND("San Diego", "San Diego", "San Diego Field Office"),
-    SPM("St. Paul", "St Paul", "St. Paul Field Office"),
-    WAS("Washington", "Washington", "Washington Field Office");
+    ATL("Atlanta", "Atlanta", "America/New_York", "Atlanta Field Office"),
+    BAL("Baltimore", "Baltimore", "America/New_York", "Baltimore Field Office"),
+    BOS("Boston", "Boston", "America/New_York", "Boston Field Office"),
+    BUF("Buffalo", "Buffalo", "America/New_York", "Buffalo Field Office"),
+    CHI("Chicago", "Chicago", "America/Chicago", "Chicago Field Office"),
+    DAL("Dallas", "Dallas", "America/Chicago", "Dallas Field Office"),
+    DEN("Denver", "Denver", "America/Denver", "Denver Field Office"),
+    DET("Detroit", "Detroit", "America/New_York", "Detroit Field Office"),
+    ELP("El Paso", "El Paso", "America/Denver", "El Paso Field Office"),
+    HLG("Harlingen", "Harlingen", "America/Chicago", "Harlingen Field Office"),
+    HOU("Houston", "Houston", "America/Chicago", "Houston Field Office"),
+    LOS("Los Angeles", "Los Angeles", "America/Los_Angeles", "Los Angeles Field Office"),
+    MIA("Miami", "Miami", "America/New_York", "Miramar Sub Office", "Miami Field Office"),
+    NEW("Newark", "Newark", "America/New_York", "Newark Field Office"),
+    NOL("New Orleans", "New Orleans", "America/Chicago", "New Orleans Field Office"),
+    NYC("New York City", "New York City", "America/New_York", "New York City Field Office", "New York Field Office"),
+    PHI("Philadelphia", "Philadelphia", "America/New_York", "Philadelphia Field Office"),
+    PHO("Phoenix", "Phoenix", "America/Phoenix", "Phoenix Field Office"),
+    SEA("Seattle", "Seattle", "America/Los_Angeles", "Seattle Field Office"),
+    SFR("San Francisco", "San Francisco", "America/Los_Angeles", "San Francisco Field Office"),
+    SLC("Salt Lake City", "Salt Lake City", "America/Denver", "Salt Lake City Field Office"),
+    SNA("San Antonio", "San Antonio", "America/Chicago", "San Antonio Field Office"),
+    SND("San Diego", "San Diego", "America/Los_Angeles", "San Diego Field Office"),
+    SPM("St. Paul", "St Paul", "America/Chicago", "St. Paul Field Office"),
+    WAS("Washington", "Washington", "America/New_York", "Washington Field Office");
 
     private final String displayName;
     private final String aorFileName;
+    private final ZoneId timeZone;
     private final List<String> officeNames;
 
-    AreaOfResponsibility(String displayName, String aorFileName, String... officeNames) {
+    AreaOfResponsibility(String displayName, String aorFileName, String timeZone, String... officeNames) {
         this.displayName = displayName;
         this.aorFileName = aorFileName;
+        this.timeZone = ZoneId.of(timeZone);
         this.officeNames = List.of(officeNames);
+    }
+
+    /**
+     * The time zone of the field office's main ERO office (its city in {@code noccc-ice-offices.csv}): the zone a
+     * time its officers type is read in unless they choose another (an area can reach across zones: San Francisco's
+     * from Hawaii to Guam, Chicago's and Detroit's across Central and Eastern).
+     */
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    /** The time zone of the field office with this code ({@link #timeZone()}), when it is one of the 25. */
+    public static Optional<ZoneId> timeZoneOf(String code) {
+        return Arrays.stream(values()).filter(a -> a.name().equals(code)).findFirst()
+                .map(AreaOfResponsibility::timeZone);
     }
 
     public String code() {

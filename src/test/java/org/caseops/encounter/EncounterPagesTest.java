@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,6 +151,8 @@ class EncounterPagesTest {
         assertThat(recorded).contains("The visit is recorded.", ": Collateral, ",
                 "data-forget=\"caseops-visit-" + operation + "-1001\"").doesNotContain("name=\"key\" value=\"" + key);
         assertThat(encounters()).isEqualTo(3);
+        assertThat(occurredAt()).as("07:00 typed, in Houston's zone (Central daylight time)")
+                .containsExactly(java.time.Instant.parse("2019-06-24T12:00:00Z"));
 
         HttpResponse<String> again = officer.postForm(path, visit(key));
         assertThat(again.statusCode()).isEqualTo(302);
@@ -213,6 +216,48 @@ class EncounterPagesTest {
                 + "from screening_child c join encounter e on e.id = c.encounter_id where e.operation_id = ? "
                 + "and c.person_id is null").param(operation).query(String.class).list())
                 .containsExactly("Luz (synthetic) 1 FRIEND Neighbour (synthetic)");
+    }
+
+    /**
+     * The officer types the time as the clock at the door shows it: in the family's field office's zone (Houston:
+     * Central, daylight time in June) unless another is chosen; an unknown zone and a time the clocks skipped are
+     * refused next to their fields, nothing recorded.
+     */
+    @Test
+    void the_time_typed_is_local_time_in_the_field_offices_zone_or_the_one_chosen() {
+        FormSession officer = officerOn("2019-06-24");
+        String page = officer.get(path).body();
+        assertThat(page).contains("When (local time)",
+                "<option value=\"America/Chicago\" selected=\"selected\">Central",
+                "<option value=\"Pacific/Guam\">Chamorro (Guam, Northern Mariana Islands)",
+                "Default: Central, the zone of the field office");
+
+        Map<String, String> unknown = visit(key(page));
+        unknown.put("zone", "Europe/Paris");
+        HttpResponse<String> refused = officer.postForm(path, unknown);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"zone-error\"", "is not a time zone of the United States");
+        Map<String, String> skipped = visit(key(page));
+        skipped.put("occurredAt", "2019-03-10T02:30");
+        HttpResponse<String> gap = officer.postForm(path, skipped);
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(gap.body()).contains("id=\"occurredAt-error\"", "2019-03-10 02:30 does not exist in the Central");
+        assertThat(encounters()).isZero();
+
+        // 02:00 on the 25th in Guam is 16:00 UTC on the 24th (the form's default zone: the other tests, 07:00
+        // Central = 12:00 UTC)
+        Map<String, String> guam = visit(key(page));
+        guam.put("zone", "Pacific/Guam");
+        guam.put("occurredAt", "2019-06-25T02:00");
+        HttpResponse<String> recorded = officer.postForm(path, guam);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
+        assertThat(occurredAt()).containsExactly(java.time.Instant.parse("2019-06-24T16:00:00Z"));
+    }
+
+    private List<java.time.Instant> occurredAt() {
+        return jdbc.sql("select distinct occurred_at from encounter where operation_id = ?").param(operation)
+                .query(java.time.OffsetDateTime.class).list().stream().map(java.time.OffsetDateTime::toInstant)
+                .toList();
     }
 
     @Test
