@@ -5,6 +5,7 @@ import org.caseops.access.Access;
 import org.caseops.access.Allow;
 import org.caseops.access.PartnerScope;
 import org.caseops.access.Role;
+import org.caseops.access.WorkingDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,10 +20,12 @@ class FamilyController {
 
     private final Docket docket;
     private final Access access;
+    private final WorkingDate workingDate;
 
-    FamilyController(Docket docket, Access access) {
+    FamilyController(Docket docket, Access access, WorkingDate workingDate) {
         this.docket = docket;
         this.access = access;
+        this.workingDate = workingDate;
     }
 
     /**
@@ -34,7 +37,7 @@ class FamilyController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         access.read("FAMILY_READ", docket.familySubject(id).orElseThrow(() -> notFound(id)),
                 PartnerScope.PERSON_RECORD);
-        return docket.family(id, asOf == null ? LocalDate.now() : asOf).orElseThrow(() -> notFound(id));
+        return docket.family(id, asOf == null ? workingDate.today() : asOf).orElseThrow(() -> notFound(id));
     }
 
     private static org.caseops.system.NotFound notFound(long id) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.caseops.access.WorkingDate;
 import org.caseops.system.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +21,12 @@ class PersonController {
 
     private final PersonReads people;
     private final PersonTimeline timeline;
+    private final WorkingDate workingDate;
 
-    PersonController(PersonReads people, PersonTimeline timeline) {
+    PersonController(PersonReads people, PersonTimeline timeline, WorkingDate workingDate) {
         this.people = people;
         this.timeline = timeline;
+        this.workingDate = workingDate;
     }
 
     /**
@@ -37,7 +40,7 @@ class PersonController {
     PersonView person(@PathVariable String aNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         String a = Docket.aNumber(aNumber);
-        return people.read(a, asOf == null ? LocalDate.now() : asOf).orElseThrow(() -> notFound(a));
+        return people.read(a, asOf == null ? workingDate.today() : asOf).orElseThrow(() -> notFound(a));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.caseops.access.WorkingDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +27,12 @@ class FieldOfficeController {
 
     private final ReferenceData reference;
     private final CooperationPolicies policies;
+    private final WorkingDate workingDate;
 
-    FieldOfficeController(ReferenceData reference, CooperationPolicies policies) {
+    FieldOfficeController(ReferenceData reference, CooperationPolicies policies, WorkingDate workingDate) {
         this.reference = reference;
         this.policies = policies;
+        this.workingDate = workingDate;
     }
 
     /** One field office in full: its main office, the states and counties of its area, its hearing locations. */
@@ -48,7 +51,7 @@ class FieldOfficeController {
         FieldOffice office = office(code);
         return new FieldOfficeDetail(office.code(), office.name(), office.city(), office.state(), office.address(),
                 office.latitude(), office.longitude(), reference.areasOf(office.code()),
-                reference.hearingLocationsOf(office.code()), policies.inForce(office.code(), LocalDate.now()));
+                reference.hearingLocationsOf(office.code()), policies.inForce(office.code(), workingDate.today()));
     }
 
     /** The local cooperation policy of each jurisdiction in the area: in force on {@code asOf}, or all of it. */
@@ -58,7 +61,7 @@ class FieldOfficeController {
             @RequestParam(defaultValue = "false") boolean history) {
         FieldOffice office = office(code);
         return history ? policies.history(office.code())
-                : policies.inForce(office.code(), asOf == null ? LocalDate.now() : asOf);
+                : policies.inForce(office.code(), asOf == null ? workingDate.today() : asOf);
     }
 
     /** Records a jurisdiction's policy (a new entry; earlier ones stay as history). Admin, or the office's director. */

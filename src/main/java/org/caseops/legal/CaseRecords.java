@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.caseops.access.Access;
 import org.caseops.access.PartnerScope;
+import org.caseops.access.WorkingDate;
 import org.caseops.docket.Docket;
 import org.caseops.legal.rules.DepartureDeadlineFacts;
 import org.caseops.legal.rules.Determination;
@@ -27,11 +28,13 @@ public class CaseRecords {
     private final LegalRecords records;
     private final Docket docket;
     private final Access access;
+    private final WorkingDate workingDate;
 
-    CaseRecords(LegalRecords records, Docket docket, Access access) {
+    CaseRecords(LegalRecords records, Docket docket, Access access, WorkingDate workingDate) {
         this.records = records;
         this.docket = docket;
         this.access = access;
+        this.workingDate = workingDate;
     }
 
     /** The case's legal holds, newest first as the records keep them; audited as {@code HOLDS_READ}. */
@@ -174,8 +177,9 @@ public class CaseRecords {
         return version;
     }
 
-    private static LocalDate orToday(LocalDate date) {
-        return date == null ? LocalDate.now() : date;
+    /** The date given, or today where the attorney works (a hold placed or lifted "now" is today there). */
+    private LocalDate orToday(LocalDate date) {
+        return date == null ? workingDate.today() : date;
     }
 
     /** The person's case as the subject of a change, after checking the actor may change it. */

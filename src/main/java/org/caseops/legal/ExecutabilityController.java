@@ -3,6 +3,7 @@ package org.caseops.legal;
 import java.time.LocalDate;
 import org.caseops.access.Allow;
 import org.caseops.access.Role;
+import org.caseops.access.WorkingDate;
 import org.caseops.docket.Docket;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,16 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 class ExecutabilityController {
 
     private final ExecutabilityReads reads;
+    private final WorkingDate workingDate;
 
-    ExecutabilityController(ExecutabilityReads reads) {
+    ExecutabilityController(ExecutabilityReads reads, WorkingDate workingDate) {
         this.reads = reads;
+        this.workingDate = workingDate;
     }
 
     /** The verdict on the person's current case as of {@code asOf} (default today), with every rule's finding. */
     @GetMapping("/api/cases/{aNumber}/executability")
     LegalGate.CaseVerdict ofCase(@PathVariable String aNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return reads.ofCase(Docket.aNumber(aNumber), asOf == null ? LocalDate.now() : asOf);
+        return reads.ofCase(Docket.aNumber(aNumber), asOf == null ? workingDate.today() : asOf);
     }
 
     /**
@@ -35,6 +38,6 @@ class ExecutabilityController {
     @GetMapping("/api/families/{id}/executability")
     LegalGate.FamilyVerdict ofFamily(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return reads.ofFamily(id, asOf == null ? LocalDate.now() : asOf);
+        return reads.ofFamily(id, asOf == null ? workingDate.today() : asOf);
     }
 }
