@@ -83,6 +83,8 @@ public class Encounters {
     private final Custody custody;
     private final Tasks tasks;
     private final Access access;
+    /** How far ahead of this server's clock a device's clock may be. */
+    private static final Duration SKEW = Duration.ofMinutes(5);
     private final Duration childWelfareDeadline;
     private final TransactionTemplate transaction;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -182,7 +184,13 @@ public class Encounters {
         if (visit.place() == null || visit.place().isBlank()) {
             throw new BadInput("place", "where the encounter happened");
         }
-        Instant at = visit.occurredAt() == null ? Instant.now() : visit.occurredAt();
+        Instant now = Instant.now();
+        Instant at = visit.occurredAt() == null ? now : visit.occurredAt();
+        if (at.isAfter(now.plus(SKEW))) {
+            // as a custody change (Custody): a time to come would be judged on days that have not come yet
+            throw new BadInput("occurredAt", "an encounter is recorded once it has happened; " + at
+                    + " is in the future (a time typed in the wrong time zone?)");
+        }
         // every day the instant falls on in the United States: the order must be executable on each (LegalDays)
         LegalDays days = LegalDays.of(at);
         LocalDate day = days.first();

@@ -231,6 +231,14 @@ class PostEncountersTest {
     }
 
     @Test
+    void an_encounter_dated_in_the_future_is_a_400_naming_occurred_at_and_nothing_is_written() {
+        Problems.assertBadInput(visit(Instant.now().plusSeconds(3600).toString(), List.of(Map.of("aNumber",
+                "991000001", "kind", "TARGET", "outcome", "NOT_PRESENT"))), "occurredAt");
+        assertThat(jdbc.sql("select count(*) from encounter where operation_id = ?").param(operation)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void a_collateral_encounter_needs_its_own_legal_basis_and_gets_a_supervisors_review_task() {
         Problems.assertBadInput(visit(List.of(Map.of("describedAs", "adult man at the door (synthetic)",
                 "kind", "COLLATERAL", "outcome", "ENROLLED_ATD"))), "legalBasis");
