@@ -54,6 +54,14 @@ class FamilyCustodyApiTest {
         return officer.postForEntity(path, CustodyVersions.read(officer, path, body), JsonNode.class);
     }
 
+    /** Ana and Sofia taken into custody at the field office and staged at Hotel A at the times given. */
+    private void takenAndStaged(String takenAt, String stagedAt) {
+        caregiverForMateo();
+        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
+                "at", takenAt));
+        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", stagedAt));
+    }
+
     private void caregiverForMateo() {
         assertThat(post("/api/families/1001/caregivers", Map.of("personId", mateo, "caregiverName",
                 "Aunt (synthetic)", "relationship", "aunt", "location", "HOME")).getStatusCode())
@@ -206,10 +214,7 @@ class FamilyCustodyApiTest {
 
     @Test
     void custody_events_on_the_timeline_carry_the_time_of_the_change_not_the_time_recorded() {
-        caregiverForMateo();
-        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
-                "at", "2019-06-24T07:00:00Z"));
-        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", "2019-06-24T09:00:00Z"));
+        takenAndStaged("2019-06-24T07:00:00Z", "2019-06-24T09:00:00Z");
 
         JsonNode timeline = officer.getForObject("/api/people/991000002/timeline", JsonNode.class);
         java.util.Map<String, String> times = new java.util.HashMap<>();
@@ -233,10 +238,7 @@ class FamilyCustodyApiTest {
 
     @Test
     void a_family_whose_order_was_stayed_while_staged_cannot_be_transported_only_released() {
-        caregiverForMateo();
-        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
-                "at", "2019-06-24T07:00:00Z"));
-        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", "2019-06-24T09:00:00Z"));
+        takenAndStaged("2019-06-24T07:00:00Z", "2019-06-24T09:00:00Z");
         api.as("attorney").postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind",
                 "JUDICIAL", "from", "2019-06-24", "reference", "emergency stay (synthetic)"),
                 LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class);
@@ -258,10 +260,7 @@ class FamilyCustodyApiTest {
      */
     @Test
     void a_transport_waits_until_the_stays_last_day_has_ended_everywhere_in_the_united_states() {
-        caregiverForMateo();
-        post("/api/families/1001/custody/take", Map.of("personIds", List.of(ana, sofia), "site", "Houston FO",
-                "at", "2019-06-24T12:00:00Z"));
-        post("/api/families/1001/custody/stage", Map.of("site", "Hotel A", "at", "2019-06-24T13:00:00Z"));
+        takenAndStaged("2019-06-24T12:00:00Z", "2019-06-24T13:00:00Z");
         assertThat(api.as("attorney").postForEntity("/api/cases/991000001/stays", LegalVersions.with(Map.of("kind",
                 "JUDICIAL", "from", "2019-06-20", "until", "2019-06-24", "reference", "stay (synthetic)"),
                 LegalVersions.stays(api.as("attorney"), "991000001")), JsonNode.class).getStatusCode())
