@@ -17,8 +17,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The date the user is working on (docs/web.md): ages, minority and verdicts on the pages are as of this date, never
  * silently as of the machine's clock. The user sets it in the top bar; it lives in the browser session. Until the user
- * chooses one it is the default: today in the user's field office's time zone, or in demo mode the demo scenario's date (a {@link DefaultWorkingDate} bean:
- * 2019-06-23 for the June 2019 family operation), so that the demo's ages and verdicts are those of its story.
+ * chooses one it is the default: today in the user's field office's time zone ({@link #today()}), or in demo mode
+ * the demo scenario's date (a {@link DefaultWorkingDate} bean: 2019-06-23 for the June 2019 family operation), so that
+ * the demo's ages and verdicts are those of its story.
  */
 @Component
 public class WorkingDate {

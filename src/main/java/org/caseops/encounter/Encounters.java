@@ -336,8 +336,8 @@ public class Encounters {
                 LegalGate.DayVerdict verdict = gate.atInstant(person.id(), days).orElseThrow();
                 if (verdict.status() != Status.EXECUTABLE) {
                     throw new Conflict("person " + person.aNumber() + "'s order is " + verdict.status() + " on "
-                            + verdict.day() + (days.oneDay() ? "" : ", one of the days the encounter's time falls on in "
-                            + "the United States (" + days + ")") + " " + verdict.reasons()
+                            + verdict.day() + (days.oneDay() ? "" : ", one of the days the encounter's time falls "
+                            + "on in the United States (" + days + ")") + " " + verdict.reasons()
                             + ": not recorded as arrested on it");
                 }
             }

@@ -14,7 +14,7 @@ import java.time.ZoneId;
  *
  * <p>The dates the legal gate reads (a stay's end, an appeal period's last day, a voluntary departure's deadline, a
  * grant) were written by courts, the BIA and officers in their own time zones, and the San Francisco field office
- * alone reaches from Hawaii to Guam. An act at an instant — an arrest, a custody change — is therefore lawful only if
+ * alone reaches from Hawaii to Guam. An act at an instant (an arrest, a custody change) is therefore lawful only if
  * the order is executable on <b>every</b> day the instant falls on somewhere in the United States: the day taken in
  * UTC (as CaseOps did until 2026-12-04) let an arrest at 19:00 in Los Angeles count as the next day, when a stay
  * ending that day still held there (docs/legal-rules.md, "Which day an instant is"). Minority, a protection too, is
