@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.caseops.access.DeskForms;
 import org.caseops.access.PageLayout;
 import org.caseops.access.Role;
 import org.caseops.access.WorkingDate;
+import org.caseops.jurisdiction.UsTimeZone;
 import org.caseops.operation.OperationState;
 import org.caseops.system.BadInput;
 import org.caseops.system.Listing;
@@ -46,7 +46,10 @@ class WorksiteActionPages {
     static final List<Column> COLUMNS = List.of(Column.sortable("date", "Date"), Column.sortable("name", "Action"),
             Column.sortable("office", "Field office"), Column.sortable("state", "State"), Column.plain("sites", "Sites"));
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** How the pages write a time: in the action's field office's time zone, with the zone's abbreviation. */
+    private static DateTimeFormatter when(UsTimeZone zone) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.US).withZone(zone.zone());
+    }
 
     private final WorksiteActions actions;
     private final WorksiteDetainees detainees;
@@ -142,7 +145,9 @@ class WorksiteActionPages {
                 && action.state().beforeLaunch() && action.state() != OperationState.CANCELLED);
         view.addObject("mayDetain", own && actor.is(Role.OFFICER, Role.SUPERVISOR)
                 && action.state() == OperationState.ACTIVE);
-        view.addObject("when", WHEN);
+        UsTimeZone zone = UsTimeZone.ofFieldOffice(action.fieldOffice());
+        view.addObject("when", when(zone));
+        view.addObject("zoneLabel", zone.label());
         return view;
     }
 
@@ -218,24 +223,34 @@ class WorksiteActionPages {
             @RequestParam(required = false) String interpreterLanguages,
             @RequestParam(required = false) String medicalStaff, @RequestParam(required = false) String version) {
         return DeskForms.change(request, "prepare", "/worksite-actions/" + id, () -> {
+            UsTimeZone zone = UsTimeZone.ofFieldOffice(actions.visible(id).fieldOffice());
             actions.prepare(id, new WorksiteActions.PreparationsRequest(prosecutionCommitment, socialServices,
-                    time("socialServicesNotifiedAt", socialServicesNotifiedAt), schools,
-                    time("schoolsNotifiedAt", schoolsNotifiedAt), count("interpreters", interpreters),
+                    time("socialServicesNotifiedAt", socialServicesNotifiedAt, zone), schools,
+                    time("schoolsNotifiedAt", schoolsNotifiedAt, zone), count("interpreters", interpreters),
                     interpreterLanguages, count("medicalStaff", medicalStaff), DeskForms.version(version)));
             return "Preparations recorded.";
         }, () -> action(id));
     }
 
-    /** A time typed in a datetime-local field, read as UTC (the page says so). */
-    private static Instant time(String field, String value) {
+    /**
+     * A time typed in a datetime-local field, read as local time in the action's field office's zone (the page says
+     * which); a time the clocks skipped there is refused.
+     */
+    private static Instant time(String field, String value, UsTimeZone zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDateTime local;
         try {
-            return LocalDateTime.parse(value.trim()).toInstant(ZoneOffset.UTC);
+            local = LocalDateTime.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadInput(field, "a time is yyyy-MM-ddTHH:mm (UTC), not '" + value + "'");
+            throw new BadInput(field, "a time is yyyy-MM-ddTHH:mm (local time), not '" + value + "'");
         }
+        if (zone.zone().getRules().getValidOffsets(local).isEmpty()) {
+            throw new BadInput(field, local.toString().replace('T', ' ') + " does not exist in the " + zone.label()
+                    + " time zone (the clocks moved forward): check the time");
+        }
+        return local.atZone(zone.zone()).toInstant();
     }
 
     private static Integer count(String field, String value) {
@@ -283,7 +298,7 @@ class WorksiteActionPages {
                 && actor.is(Role.SUPERVISOR));
         view.addObject("mayCharge", own && d.criminalCharge() == null && actor.is(Role.SUPERVISOR));
         view.addObject("locations", options(WorksiteDetainees.ChildLocation.values()));
-        view.addObject("when", WHEN);
+        view.addObject("when", when(UsTimeZone.ofFieldOffice(action.fieldOffice())));
         return view;
     }
 

@@ -66,6 +66,12 @@ class WorksiteActionPagesTest {
                 "socialServicesNotifiedAt", "2024-01-02T06:00", "schools", "district",
                 "schoolsNotifiedAt", "2024-01-02T06:05", "interpreters", "2", "interpreterLanguages", "Spanish",
                 "medicalStaff", "1", "version", "0")).statusCode()).isEqualTo(302);
+        // typed as local time in Houston's zone (Central standard time in January), shown so
+        assertThat(jdbc.sql("select social_services_notified_at from worksite_action where id = ?").param(id)
+                .query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(java.time.Instant.parse("2024-01-02T12:00:00Z"));
+        assertThat(supervisor.get("/worksite-actions/" + id).body()).contains("county CPS, 2024-01-02 06:00 CST",
+                "When (local time, Central)");
         assertThat(supervisor.postForm("/worksite-actions/" + id + "/submit", Map.of()).statusCode()).isEqualTo(302);
         FormSession attorney = FormSession.signIn(environment, "attorney");
         assertThat(attorney.get("/").body()).contains("Worksite actions waiting for legal review")
