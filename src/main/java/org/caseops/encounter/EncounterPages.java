@@ -388,25 +388,12 @@ class EncounterPages {
         }
     }
 
-    /**
-     * The time typed, in the zone chosen. A local time that does not exist there (the hour skipped when daylight
-     * saving time starts) is refused; one that happens twice (the hour repeated when it ends) is the earlier.
-     */
+    /** The time typed, read in the zone chosen ({@link UsTimeZone#read}). */
     private static Instant time(String value, UsTimeZone zone) {
         if (value == null || value.isBlank()) {
             throw new BadInput("occurredAt", "when the encounter happened (yyyy-MM-ddTHH:mm, local time)");
         }
-        LocalDateTime local;
-        try {
-            local = LocalDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadInput("occurredAt", "'" + value + "' is not a time (yyyy-MM-ddTHH:mm, local time)");
-        }
-        if (zone.zone().getRules().getValidOffsets(local).isEmpty()) {
-            throw new BadInput("occurredAt", local.toString().replace('T', ' ') + " does not exist in the "
-                    + zone.label() + " time zone (the clocks moved forward): check the time");
-        }
-        return local.atZone(zone.zone()).toInstant();
+        return zone.read("occurredAt", value);
     }
 
     private static UsTimeZone zone(String value, UsTimeZone office) {

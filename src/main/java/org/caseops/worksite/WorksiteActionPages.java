@@ -3,9 +3,7 @@ package org.caseops.worksite;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -232,25 +230,9 @@ class WorksiteActionPages {
         }, () -> action(id));
     }
 
-    /**
-     * A time typed in a datetime-local field, read as local time in the action's field office's zone (the page says
-     * which); a time the clocks skipped there is refused.
-     */
+    /** A time typed in a datetime-local field, read in the action's field office's zone (the page says which). */
     private static Instant time(String field, String value, UsTimeZone zone) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDateTime local;
-        try {
-            local = LocalDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadInput(field, "a time is yyyy-MM-ddTHH:mm (local time), not '" + value + "'");
-        }
-        if (zone.zone().getRules().getValidOffsets(local).isEmpty()) {
-            throw new BadInput(field, local.toString().replace('T', ' ') + " does not exist in the " + zone.label()
-                    + " time zone (the clocks moved forward): check the time");
-        }
-        return local.atZone(zone.zone()).toInstant();
+        return value == null || value.isBlank() ? null : zone.read(field, value);
     }
 
     private static Integer count(String field, String value) {

@@ -31,4 +31,19 @@ class UsTimeZoneTest {
         assertThat(zones).extracting(z -> z.getRules().getOffset(january).getTotalSeconds()).isSorted();
         assertThat(UsTimeZone.of("Europe/Paris")).isEmpty();
     }
+
+    @Test
+    void a_local_time_is_read_in_its_zone_a_skipped_one_refused_a_repeated_one_the_earlier() {
+        assertThat(UsTimeZone.CENTRAL.read("at", "2019-06-24T07:00")).isEqualTo("2019-06-24T12:00:00Z");
+        assertThat(UsTimeZone.CHAMORRO.read("at", "2019-06-25T02:00")).isEqualTo("2019-06-24T16:00:00Z");
+        assertThat(UsTimeZone.CENTRAL.read("at", "2019-11-03T01:30")).as("01:30 CDT, the first of the two")
+                .isEqualTo("2019-11-03T06:30:00Z");
+        assertThat(UsTimeZone.ARIZONA.read("at", "2019-03-10T02:30")).as("no daylight saving time in Arizona")
+                .isEqualTo("2019-03-10T09:30:00Z");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UsTimeZone.CENTRAL.read("at", "2019-03-10T02:30"))
+                .isInstanceOf(org.caseops.system.BadInput.class).hasMessageContaining("does not exist in the Central")
+                .extracting("field").isEqualTo("at");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UsTimeZone.CENTRAL.read("at", "tomorrow"))
+                .isInstanceOf(org.caseops.system.BadInput.class).hasMessageContaining("is not a time");
+    }
 }
