@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseops.legal.LegalDays;
 import org.caseops.task.Assignee;
 import org.caseops.task.NewTask;
 import org.caseops.task.SubjectType;
@@ -133,7 +134,7 @@ public class Timers {
                 .params(families == null ? new Object[0] : new Object[] {families}).query(Timers::held).list();
         List<Timed> out = new ArrayList<>();
         // a child's clock runs while the child is a minor anywhere in the United States (LegalDays)
-        java.time.LocalDate minorityDay = org.caseops.legal.LegalDays.of(at.toInstant()).first();
+        LocalDate minorityDay = LegalDays.of(at.toInstant()).first();
         for (Held h : staged) {
             out.add(new Timed(h, Clock.STAGING_HOURS, Duration.between(h.since(), at), h.limit()));
         }

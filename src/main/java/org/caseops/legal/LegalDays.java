@@ -1,6 +1,5 @@
 package org.caseops.legal;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,11 +39,6 @@ public record LegalDays(LocalDate first, LocalDate last) {
     /** The days {@code at} falls on in the United States. */
     public static LegalDays of(Instant at) {
         return new LegalDays(LocalDate.ofInstant(at, WESTERNMOST), LocalDate.ofInstant(at, EASTERNMOST));
-    }
-
-    /** The days it is now somewhere in the United States. */
-    public static LegalDays now(Clock clock) {
-        return of(clock.instant());
     }
 
     /** The days it is now somewhere in the United States. */
